@@ -1,0 +1,12 @@
+package dev.oversell.catalogue;
+
+import dev.oversell.model.Inventory;
+
+import java.util.Map;
+
+/** Builds a fresh, independent instance of a variant holding {@code initialStock} (product to units). */
+@FunctionalInterface
+public interface InventoryFactory {
+
+    Inventory create(Map<String, Long> initialStock);
+}
