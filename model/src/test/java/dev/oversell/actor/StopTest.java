@@ -1,0 +1,79 @@
+package dev.oversell.actor;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StopTest extends ActorTestSupport {
+
+    @Test
+    void drainAnswersEveryMessageAcceptedBeforeTheStop() throws Exception {
+        var actor = system.spawn("counter", CounterBehavior::new, SupervisionPolicy.RESUME);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> held = hold(actor, release);
+        List<CompletableFuture<Integer>> pending = IntStream.range(0, 3).mapToObj(i -> increment(actor)).toList();
+
+        CompletableFuture<Void> terminated = actor.stop(StopMode.DRAIN);
+        assertThatThrownBy(() -> increment(actor)).isInstanceOf(ActorStoppedException.class)
+                .hasMessageContaining("stopped");
+        release.countDown();
+
+        assertThat(held.get(5, TimeUnit.SECONDS)).isZero();
+        assertThat(CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .thenApply(v -> pending.stream().map(CompletableFuture::join).toList()).get(5, TimeUnit.SECONDS))
+                .containsExactly(1, 2, 3);
+        terminated.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void failPendingFailsEveryQueuedReplyAndFinishesTheCurrentOne() throws Exception {
+        var actor = system.spawn("counter", CounterBehavior::new, SupervisionPolicy.RESUME);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> held = hold(actor, release);
+        List<CompletableFuture<Integer>> pending = IntStream.range(0, 3).mapToObj(i -> increment(actor)).toList();
+
+        CompletableFuture<Void> terminated = actor.stop(StopMode.FAIL_PENDING);
+        release.countDown();
+
+        assertThat(held.get(5, TimeUnit.SECONDS)).isZero();
+        for (CompletableFuture<Integer> queued : pending) {
+            assertThatThrownBy(() -> queued.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(ActorStoppedException.class)
+                    .hasMessageContaining("stopped before handling");
+        }
+        terminated.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void stoppingAnIdleActorTerminatesIt() throws Exception {
+        var actor = system.spawn("counter", CounterBehavior::new, SupervisionPolicy.RESUME);
+        actor.stop(StopMode.DRAIN).get(5, TimeUnit.SECONDS);
+        assertThat(actor.isStopped()).isTrue();
+        assertThatThrownBy(() -> actor.tell(new CounterBehavior.Increment(new Reply<>())))
+                .isInstanceOf(ActorStoppedException.class);
+    }
+
+    @Test
+    void closingTheSystemFailsPendingAsksAndRefusesNewActors() throws Exception {
+        var actor = system.spawn("counter", CounterBehavior::new, SupervisionPolicy.RESUME);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> held = hold(actor, release);
+        CompletableFuture<Integer> pending = increment(actor);
+        Thread closer = new Thread(system::close);
+        closer.start();
+        release.countDown();
+        closer.join(15_000);
+
+        assertThat(held.get(5, TimeUnit.SECONDS)).isZero();
+        assertThatThrownBy(() -> pending.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ActorStoppedException.class);
+        assertThatThrownBy(() -> system.spawn("late", CounterBehavior::new, SupervisionPolicy.RESUME))
+                .isInstanceOf(ActorStoppedException.class);
+    }
+}
