@@ -68,6 +68,11 @@ class StopTest extends ActorTestSupport {
         CompletableFuture<Integer> pending = increment(actor);
         Thread closer = new Thread(system::close);
         closer.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!actor.isStopped() && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // wait for the close to reach the actor before its held turn ends
+        }
+        assertThat(actor.isStopped()).as("close() stops the actor while its turn is held").isTrue();
         release.countDown();
         closer.join(15_000);
 

@@ -1,0 +1,89 @@
+package dev.oversell.properties.conformance;
+
+import dev.oversell.model.PurchaseRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Random, seeded operation sequences over two real products and one unknown one, weighted towards what
+ * breaks inventories: small stock, purchases of more than is left, retried requests, reused ids, and bad
+ * input (unknown product, restock of zero or less, restock that overflows).
+ */
+final class OperationGenerator {
+
+    static final List<String> PRODUCTS = List.of("sku-a", "sku-b");
+    static final String UNKNOWN = "ghost";
+
+    private final SplittableRandom random;
+    private final List<PurchaseRequest> sent = new ArrayList<>();
+    private int nextId;
+
+    OperationGenerator(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    Map<String, Long> initialStock() {
+        Map<String, Long> stock = new LinkedHashMap<>();
+        for (String product : PRODUCTS) {
+            stock.put(product, (long) random.nextInt(0, 6));
+        }
+        return stock;
+    }
+
+    List<Operation> sequence(int length) {
+        List<Operation> operations = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            operations.add(next());
+        }
+        return operations;
+    }
+
+    private Operation next() {
+        int dice = random.nextInt(100);
+        if (dice < 45) {
+            return buy(new PurchaseRequest("r" + nextId++, product(), random.nextInt(1, 4)));
+        }
+        if (dice < 55 && !sent.isEmpty()) {
+            return new Operation.Buy(pickSent());                                       // a retry
+        }
+        if (dice < 60 && !sent.isEmpty()) {
+            PurchaseRequest first = pickSent();                                          // a reused id
+            return new Operation.Buy(new PurchaseRequest(first.requestId(), product(), first.quantity() + 1));
+        }
+        if (dice < 75) {
+            return new Operation.Restock(product(), restockUnits());
+        }
+        return new Operation.ReadStock(product());
+    }
+
+    private Operation buy(PurchaseRequest request) {
+        sent.add(request);
+        return new Operation.Buy(request);
+    }
+
+    private PurchaseRequest pickSent() {
+        return sent.get(random.nextInt(sent.size()));
+    }
+
+    private String product() {
+        return random.nextInt(10) == 0 ? UNKNOWN : PRODUCTS.get(random.nextInt(PRODUCTS.size()));
+    }
+
+    private long restockUnits() {
+        int dice = random.nextInt(20);
+        if (dice == 0) {
+            return 0;
+        }
+        if (dice == 1) {
+            return -random.nextInt(1, 5);
+        }
+        if (dice == 2) {
+            return Long.MAX_VALUE - random.nextInt(0, 3);
+        }
+        return random.nextInt(1, 4);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.oversell.properties.conformance;
+
+import dev.oversell.catalogue.Catalogue;
+import dev.oversell.catalogue.Variant;
+import dev.oversell.model.Inventory;
+import dev.oversell.model.reference.SequentialInventory;
+import dev.oversell.properties.Seeds;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Every catalogue variant, called one operation at a time, gives exactly the specification's answers on many
+ * seeded random sequences (bad input included). Concurrency is the other suites' job; this one pins down
+ * what the answers must be.
+ *
+ * <p>Rerun one seed: {@code mvn -pl properties -am verify -Dtest=SequentialConformanceTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.seed=N}. More sequences: {@code -Doversell.sequences=N}.
+ */
+class SequentialConformanceTest {
+
+    private static final int SEQUENCES = Seeds.intProperty("oversell.sequences", 300);
+    private static final int LENGTH = Seeds.intProperty("oversell.sequenceLength", 60);
+
+    @TestFactory
+    Stream<DynamicTest> everyVariantGivesTheSpecificationsAnswers() {
+        long base = Seeds.base();
+        long[] seeds = Seeds.single().isPresent()
+                ? new long[] {Seeds.single().getAsLong()}
+                : IntStream.range(0, SEQUENCES).mapToLong(i -> Seeds.derived(base, i)).toArray();
+        System.out.printf("[conformance] %d sequences of %d operations per variant, base seed %d%n",
+                seeds.length, LENGTH, base);
+        return Catalogue.all().stream().map(variant -> DynamicTest.dynamicTest(
+                variant.name() + " conforms to the specification",
+                () -> LongStream.of(seeds).forEach(seed -> check(variant, seed))));
+    }
+
+    private static void check(Variant variant, long seed) {
+        OperationGenerator generator = new OperationGenerator(seed);
+        Map<String, Long> stock = generator.initialStock();
+        List<Operation> operations = generator.sequence(LENGTH);
+        try (Inventory specification = new SequentialInventory(stock); Inventory candidate = variant.create(stock)) {
+            for (int i = 0; i < operations.size(); i++) {
+                Operation operation = operations.get(i);
+                Outcome expected = Outcome.of(operation, specification);
+                Outcome actual = Outcome.of(operation, candidate);
+                if (!actual.sameAs(expected)) {
+                    fail("""
+                            %s disagrees with the specification at operation %d of seed %d
+                              initial stock: %s
+                              operations:    %s
+                              expected:      %s
+                              got:           %s
+                              reproduce:     mvn -pl properties -am verify -Dtest=SequentialConformanceTest \
+                            -Dsurefire.failIfNoSpecifiedTests=false -Doversell.seed=%d"""
+                            .formatted(variant.name(), i, seed, stock, operations.subList(0, i + 1),
+                                    expected, actual, seed));
+                }
+            }
+        }
+    }
+}
