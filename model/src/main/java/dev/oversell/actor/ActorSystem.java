@@ -1,9 +1,9 @@
 package dev.oversell.actor;
 
-import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +18,7 @@ public final class ActorSystem implements AutoCloseable {
 
     private final String name;
     private final ExecutorService pool;
-    private final List<ActorRef<?>> actors = new CopyOnWriteArrayList<>();
+    private final Set<ActorRef<?>> actors = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** A system on its own pool of {@code threads} daemon threads. */

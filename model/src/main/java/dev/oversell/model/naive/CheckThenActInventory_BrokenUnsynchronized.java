@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * </pre>
  * Each step is individually thread-safe (a {@link ConcurrentHashMap}); the bug is the gap between them.
  * Request ids are de-duplicated atomically ({@code computeIfAbsent}), so the only defect here is the
- * check-then-act on the stock, and that is what the checks catch.
+ * check-then-act on the stock in {@code buy}, and that is what the checks catch ({@code restock} is an atomic
+ * {@code compute}, so a counterexample cannot be a lost restock instead of an oversell).
  *
  * <p><b>How to see it:</b> {@code mvn verify} (Lincheck finds the two-operation interleaving above).
  */
@@ -81,11 +82,13 @@ public final class CheckThenActInventory_BrokenUnsynchronized implements Invento
         if (units <= 0) {
             throw new IllegalArgumentException("restock needs at least 1 unit, got " + units + " for " + product);
         }
-        long current = stock(product);                                   // the same check-then-act
-        if (current > Long.MAX_VALUE - units) {
-            throw new StockOverflowException(product, current, units);
-        }
-        stock.put(product, current + units);
+        stock(product); // unknown product check
+        stock.compute(product, (sku, current) -> {                       // atomic: only buy() is broken here
+            if (current > Long.MAX_VALUE - units) {
+                throw new StockOverflowException(product, current, units);
+            }
+            return current + units;
+        });
     }
 
     @Override
