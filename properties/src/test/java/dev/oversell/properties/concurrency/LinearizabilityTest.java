@@ -39,6 +39,7 @@ class LinearizabilityTest {
     static final int MAX_READABLE_OPERATIONS = 3;
     private static final String SUITE = "lincheck";
     private static final List<LincheckObservation> OBSERVED = Collections.synchronizedList(new ArrayList<>());
+    private static final java.util.Map<String, String> EVIDENCE = new java.util.concurrent.ConcurrentHashMap<>();
 
     @TestFactory
     Stream<DynamicNode> everyVariantIsJudgedByItsClaim() {
@@ -83,7 +84,7 @@ class LinearizabilityTest {
             String observed = workload == Workload.PURCHASES ? LincheckObservation.OVERSOLD : LincheckObservation.CAUGHT;
             String fileName = (variant.name() + "-" + workload.name() + "-" + mode.name()).toLowerCase()
                     .replace('_', '-') + ".txt";
-            Path evidence = Evidence.writeText(SUITE, fileName, """
+            String text = """
                     Variant:   %s (claims %s in one instance)
                     Checker:   Lincheck %s, workload "%s", %d iterations, 2 threads x 2 operations
                     Verdict:   %s: not linearizable or an invariant broken, with %d operations
@@ -92,7 +93,9 @@ class LinearizabilityTest {
 
                     %s
                     """.formatted(variant.name(), claim, mode.label, workload.label, LincheckMode.ITERATIONS, observed, operations,
-                    variant.name(), caught.getMessage()));
+                    variant.name(), caught.getMessage());
+            Path evidence = Evidence.writeText(SUITE, fileName, text);
+            EVIDENCE.put(SUITE + "/" + fileName, text);
             OBSERVED.add(new LincheckObservation(variant.name(), claim.name(), mode.label, workload.label, observed,
                     operations, SUITE + "/" + fileName, firstLine(caught.getMessage())));
             if (claim == Claim.NEVER_OVERSELLS) {
@@ -139,17 +142,13 @@ class LinearizabilityTest {
 
     @AfterAll
     static void writeVerdicts() {
-        Path file = Evidence.writeJson(SUITE, "verdicts.json", OBSERVED);
-        StringBuilder table = new StringBuilder(
-                "\n[lincheck] variant        claim (one instance)  workload       mode            observed\n");
+        List<LincheckObservation> observed;
         synchronized (OBSERVED) {
-            for (LincheckObservation o : OBSERVED) {
-                table.append(String.format("[lincheck] %-14s %-21s %-14s %-15s %s%s%n", o.variant(), o.claim(),
-                        o.workload(), o.mode(),
-                        o.observed(), o.caught() ? " with " + o.scenarioOperations() + " operations -> "
-                                + o.evidenceFile() : ""));
-            }
+            observed = List.copyOf(OBSERVED);
         }
-        System.out.print(table.append("[lincheck] written to ").append(file).append('\n'));
+        Path json = Evidence.writeJson(SUITE, "verdicts.json", observed);
+        String summary = LincheckSummary.markdown(observed, EVIDENCE);
+        Path markdown = Evidence.writeText(SUITE, "summary.md", summary);
+        System.out.printf("%n%s%n[lincheck] written to %s and %s%n", summary, json, markdown);
     }
 }
