@@ -2,6 +2,9 @@ package dev.oversell.catalogue;
 
 import dev.oversell.model.Inventory;
 import dev.oversell.model.reference.SequentialInventory;
+import dev.oversell.store.Engine;
+import dev.oversell.store.PurchaseScript;
+import dev.oversell.store.TransactionalInventory;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ScanResult;
@@ -15,14 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CatalogueCompletenessTest {
 
-    /** The specification is what variants are checked against, not a variant. */
-    private static final Set<String> NOT_VARIANTS = Set.of(SequentialInventory.class.getName());
+    /**
+     * The specification is what variants are checked against, and the transactional inventory is the runner
+     * of every database variant's {@link PurchaseScript}; neither is a variant.
+     */
+    private static final Set<String> NOT_VARIANTS = Set.of(SequentialInventory.class.getName(),
+            TransactionalInventory.class.getName());
 
     @Test
     void everyInventoryClassIsListedInTheCatalogue() {
         List<String> variantClasses;
         try (ScanResult scan = new ClassGraph().enableClassInfo().acceptPackages("dev.oversell").scan()) {
-            variantClasses = scan.getClassesImplementing(Inventory.class.getName()).stream()
+            variantClasses = scan.getClassesImplementing(Inventory.class.getName())
+                    .union(scan.getClassesImplementing(PurchaseScript.class.getName())).stream()
                     .filter(info -> !info.isAbstract() && !info.isInterface())
                     .map(ClassInfo::getName)
                     .filter(name -> !NOT_VARIANTS.contains(name))
@@ -32,7 +40,8 @@ class CatalogueCompletenessTest {
 
         assertThat(variantClasses).as("the scan must see the variants at all").isNotEmpty();
         assertThat(variantClasses)
-                .as("every Inventory implementation must have an entry in Catalogue (one class plus one entry)")
+                .as("every Inventory and PurchaseScript implementation must have an entry in Catalogue"
+                        + " (one class plus one entry)")
                 .allSatisfy(name -> assertThat(listed).contains(name));
     }
 
@@ -42,6 +51,12 @@ class CatalogueCompletenessTest {
         for (Variant variant : Catalogue.all()) {
             for (Deployment deployment : Deployment.values()) {
                 assertThat(variant.claim(deployment)).as(variant + " / " + deployment).isNotNull();
+                if (!variant.inMemory()) {
+                    for (Engine engine : Engine.values()) {
+                        assertThat(variant.claim(deployment, engine)).as(variant + " / " + deployment + " / " + engine)
+                                .isNotNull().isNotEqualTo(Claim.NOT_APPLICABLE);
+                    }
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.oversell.actor.SupervisionPolicy;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
+import dev.oversell.model.reference.SequentialInventory;
 
 import java.time.Duration;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class ActorInventory implements Inventory {
     static final Duration DEFAULT_ASK_TIMEOUT = Duration.ofSeconds(5);
 
     private final ActorRef<InventoryMessage> inventory;
+    private final Inventory state;
     private final Duration askTimeout;
 
     public ActorInventory(Map<String, Long> initialStock) {
@@ -44,14 +46,23 @@ public final class ActorInventory implements Inventory {
     }
 
     public ActorInventory(ActorSystem system, Map<String, Long> initialStock, Duration askTimeout) {
-        this.askTimeout = Objects.requireNonNull(askTimeout, "askTimeout");
-        this.inventory = spawnInventoryActor(system, initialStock);
+        this(system, new SequentialInventory(initialStock), askTimeout); // validates the stock on the caller's thread
     }
 
-    /** Spawns the actor that owns {@code initialStock}; shared with the seed-flow variant. */
-    static ActorRef<InventoryMessage> spawnInventoryActor(ActorSystem system, Map<String, Long> initialStock) {
-        InventoryBehavior state = new InventoryBehavior(initialStock); // validates the stock on the caller's thread
-        return system.spawn("inventory", () -> state, SupervisionPolicy.RESUME);
+    /**
+     * An actor that owns {@code state} (which nothing else may touch): in memory, or the seed's design of an
+     * actor in front of a database-backed inventory. Closing this closes {@code state} once the actor stopped.
+     */
+    public ActorInventory(ActorSystem system, Inventory state, Duration askTimeout) {
+        this.askTimeout = Objects.requireNonNull(askTimeout, "askTimeout");
+        this.state = Objects.requireNonNull(state, "state");
+        this.inventory = spawnInventoryActor(system, state);
+    }
+
+    /** Spawns the actor that owns {@code state}; shared with the seed-flow variant. */
+    static ActorRef<InventoryMessage> spawnInventoryActor(ActorSystem system, Inventory state) {
+        InventoryBehavior behavior = new InventoryBehavior(state);
+        return system.spawn("inventory", () -> behavior, SupervisionPolicy.RESUME);
     }
 
     @Override
@@ -76,6 +87,6 @@ public final class ActorInventory implements Inventory {
     /** Stops the actor after the messages already sent (they are answered); later calls fail at once. */
     @Override
     public void close() {
-        inventory.stop(StopMode.DRAIN);
+        inventory.stop(StopMode.DRAIN).whenComplete((stopped, failure) -> state.close());
     }
 }

@@ -1,14 +1,15 @@
 package dev.oversell.model.actor;
 
 import dev.oversell.actor.Behavior;
+import dev.oversell.model.Inventory;
 import dev.oversell.model.reference.SequentialInventory;
 
-import java.util.Map;
 
 /**
- * The inventory actor's state and handler: the {@link SequentialInventory specification}, touched only by
- * the actor's own turns. Bad input (unknown product, bad restock) fails the sender's reply with the same
- * exception the specification throws; it is an answer, not a crash of the actor.
+ * The inventory actor's state and handler: an inventory touched only by the actor's own turns, either the
+ * {@link SequentialInventory specification} in memory, or a store-backed inventory (the seed's actor in front
+ * of its database). Bad input (unknown product, bad restock) or a store error fails the sender's reply with
+ * the exception the state threw; it is an answer, not a crash of the actor.
  *
  * <p>The actor runs with {@code RESUME}: the specification validates before it writes, so a failed
  * message leaves no half-written state. {@code RESTART} from the initial stock would be a bug: it would
@@ -16,10 +17,10 @@ import java.util.Map;
  */
 final class InventoryBehavior implements Behavior<InventoryMessage> {
 
-    private final SequentialInventory state;
+    private final Inventory state;
 
-    InventoryBehavior(Map<String, Long> initialStock) {
-        this.state = new SequentialInventory(initialStock);
+    InventoryBehavior(Inventory state) {
+        this.state = state;
     }
 
     @Override
@@ -33,8 +34,8 @@ final class InventoryBehavior implements Behavior<InventoryMessage> {
                 state.restock(restock.product(), restock.units());
                 restock.replyTo().complete(null);
             }
-        } catch (IllegalArgumentException | ArithmeticException badInput) {
-            message.replyTo().fail(badInput);
+        } catch (RuntimeException badInputOrStoreError) { // the state validated before writing: nothing changed
+            message.replyTo().fail(badInputOrStoreError);
         }
     }
 }

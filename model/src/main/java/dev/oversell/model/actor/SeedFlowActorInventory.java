@@ -10,6 +10,7 @@ import dev.oversell.actor.SupervisionPolicy;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
+import dev.oversell.model.reference.SequentialInventory;
 
 import java.time.Duration;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class SeedFlowActorInventory implements Inventory {
 
     public SeedFlowActorInventory(ActorSystem system, Map<String, Long> initialStock, Duration askTimeout) {
         this.askTimeout = Objects.requireNonNull(askTimeout, "askTimeout");
-        this.inventory = ActorInventory.spawnInventoryActor(system, initialStock);
+        this.inventory = ActorInventory.spawnInventoryActor(system, new SequentialInventory(initialStock));
         this.purchases = system.spawn("purchases", () -> new PurchaseForwarder(inventory), SupervisionPolicy.RESUME);
     }
 

@@ -25,10 +25,15 @@ import java.util.Map;
  */
 public final class SynchronizedInventory implements Inventory {
 
-    private final SequentialInventory state;
+    private final Inventory state;
 
     public SynchronizedInventory(Map<String, Long> initialStock) {
-        this.state = new SequentialInventory(initialStock);
+        this(new SequentialInventory(initialStock));
+    }
+
+    /** A monitor around {@code state}, which nothing else may touch (the seed's service over its database). */
+    public SynchronizedInventory(Inventory state) {
+        this.state = java.util.Objects.requireNonNull(state, "state");
     }
 
     @Override

@@ -1,0 +1,96 @@
+package dev.oversell.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where each engine is, read from system properties ({@code -Doversell.postgresql.url=...}) or, failing that,
+ * environment variables ({@code OVERSELL_POSTGRESQL_URL}). The defaults are the local servers every Oversell
+ * developer and CI machine runs:
+ *
+ * <table>
+ *   <caption>settings per engine (ENGINE = h2, postgresql or mariadb)</caption>
+ *   <tr><th>setting</th><th>default</th></tr>
+ *   <tr><td>{@code oversell.engines}</td><td>{@code h2,postgresql,mariadb}: the engines to run</td></tr>
+ *   <tr><td>{@code oversell.h2.url}</td><td>{@code jdbc:h2:mem:oversell;DB_CLOSE_DELAY=-1}</td></tr>
+ *   <tr><td>{@code oversell.postgresql.url}</td><td>{@code jdbc:postgresql://127.0.0.1:5432/test}</td></tr>
+ *   <tr><td>{@code oversell.postgresql.user}</td><td>{@code postgres}</td></tr>
+ *   <tr><td>{@code oversell.mariadb.url}</td><td>{@code jdbc:mariadb://127.0.0.1:3306/test}</td></tr>
+ *   <tr><td>{@code oversell.mariadb.user}</td><td>{@code root}</td></tr>
+ *   <tr><td>{@code oversell.ENGINE.password}</td><td>empty</td></tr>
+ *   <tr><td>{@code oversell.pool.size}</td><td>{@code 16} connections per engine</td></tr>
+ * </table>
+ *
+ * Connections come from a HikariCP pool per engine.
+ */
+public final class DatabaseSettings {
+
+    private static final Map<Engine, String[]> DEFAULTS = Map.of(
+            Engine.H2, new String[] {"jdbc:h2:mem:oversell;DB_CLOSE_DELAY=-1", "sa"},
+            Engine.POSTGRESQL, new String[] {"jdbc:postgresql://127.0.0.1:5432/test", "postgres"},
+            Engine.MARIADB, new String[] {"jdbc:mariadb://127.0.0.1:3306/test", "root"});
+
+    private DatabaseSettings() {
+    }
+
+    /** The engines this run asks for ({@code oversell.engines}). */
+    public static List<Engine> requestedEngines() {
+        String list = setting("oversell.engines", "h2,postgresql,mariadb");
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> Engine.valueOf(s.toUpperCase(Locale.ROOT))).distinct().toList();
+    }
+
+    public static String url(Engine engine) {
+        return setting("oversell." + engine.key() + ".url", DEFAULTS.get(engine)[0]);
+    }
+
+    public static String user(Engine engine) {
+        return setting("oversell." + engine.key() + ".user", DEFAULTS.get(engine)[1]);
+    }
+
+    /**
+     * A pooled connection to {@code engine} per the settings. Fails fast (within about 5 s) with a
+     * {@link StoreException} saying which URL could not be reached, and why.
+     */
+    public static Database open(Engine engine) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("oversell-" + engine.key());
+        config.setJdbcUrl(url(engine));
+        config.setUsername(user(engine));
+        config.setPassword(setting("oversell." + engine.key() + ".password", ""));
+        config.setMaximumPoolSize(Integer.parseInt(setting("oversell.pool.size", "16")));
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(5_000);
+        try {
+            HikariDataSource pool = new HikariDataSource(config);
+            return new Database(engine, pool, engine.label() + " at " + url(engine), pool);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot reach " + engine.label() + " at " + url(engine) + " as " + user(engine)
+                    + ": " + rootMessage(e) + ". Set -Doversell." + engine.key() + ".url/.user/.password (or "
+                    + "OVERSELL_" + engine.name() + "_URL, ...) to point at your server.", e);
+        }
+    }
+
+    /** A system property, else the matching environment variable ({@code a.b.c} &rarr; {@code A_B_C}), else the default. */
+    public static String setting(String name, String defaultValue) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(name.replace('.', '_').toUpperCase(Locale.ROOT));
+        }
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

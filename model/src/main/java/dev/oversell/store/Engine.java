@@ -1,0 +1,175 @@
+package dev.oversell.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * The database engines Oversell measures, and the little each one does differently: how it reports a failure
+ * that a retry may cure, how a session tells whether it is waiting for a lock, and how a lock wait is bounded.
+ * The SQL of the variants themselves is the same on every engine.
+ */
+public enum Engine {
+
+    /** H2 2.x, embedded in the JVM: the default, needs nothing installed. */
+    H2("H2", "SELECT SESSION_ID()",
+            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = ? AND BLOCKER_ID IS NOT NULL",
+            "SET LOCK_TIMEOUT %d"),
+
+    /** PostgreSQL (15 here), through pgjdbc. */
+    POSTGRESQL("PostgreSQL", "SELECT pg_backend_pid()",
+            "SELECT cardinality(pg_blocking_pids(CAST(? AS integer)))",
+            "SET lock_timeout = %d"),
+
+    /** MariaDB (10.11 here) with InnoDB, through MariaDB Connector/J. */
+    MARIADB("MariaDB", "SELECT CONNECTION_ID()",
+            "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT'",
+            "SET SESSION innodb_lock_wait_timeout = %d");
+
+    private final String label;
+    private final String sessionIdQuery;
+    private final String waitingForLockQuery;
+    private final String lockTimeoutStatement;
+
+    Engine(String label, String sessionIdQuery, String waitingForLockQuery, String lockTimeoutStatement) {
+        this.label = label;
+        this.sessionIdQuery = sessionIdQuery;
+        this.waitingForLockQuery = waitingForLockQuery;
+        this.lockTimeoutStatement = lockTimeoutStatement;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The lower-case name used in settings and file names: {@code h2}, {@code postgresql}, {@code mariadb}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Engine of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("h2")) {
+            return H2;
+        }
+        if (product.contains("postgres")) {
+            return POSTGRESQL;
+        }
+        if (product.contains("mariadb") || product.contains("mysql")) {
+            return MARIADB;
+        }
+        throw new IllegalArgumentException("Oversell does not know the engine " + product);
+    }
+
+    /** What kind of failure an exception is, as far as retrying and classifying schedules go. */
+    public Failure classify(SQLException e) {
+        if (e instanceof VersionConflict) {
+            return Failure.VERSION_CONFLICT;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                Failure failure = classifyOne(sql);
+                if (failure != Failure.OTHER) {
+                    return failure;
+                }
+            }
+        }
+        return Failure.OTHER;
+    }
+
+    private Failure classifyOne(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        int code = e.getErrorCode();
+        return switch (this) {
+            case POSTGRESQL -> switch (state) {
+                case "40001" -> Failure.SERIALIZATION;
+                case "40P01" -> Failure.DEADLOCK;
+                case "55P03" -> Failure.LOCK_TIMEOUT;
+                case "23505" -> Failure.DUPLICATE_KEY;
+                default -> state.startsWith("08") ? Failure.CONNECTION : Failure.OTHER;
+            };
+            case MARIADB -> switch (code) {
+                case 1213 -> Failure.DEADLOCK;
+                case 1020 -> Failure.SERIALIZATION; // "Record has changed since last read" (innodb_snapshot_isolation)
+                case 1205 -> Failure.LOCK_TIMEOUT;
+                case 1062 -> Failure.DUPLICATE_KEY;
+                default -> state.startsWith("40") ? Failure.SERIALIZATION
+                        : state.startsWith("08") ? Failure.CONNECTION : Failure.OTHER;
+            };
+            case H2 -> switch (code) {
+                case 40001 -> Failure.SERIALIZATION;     // DEADLOCK_1: also how H2 refuses a write-write conflict
+                case 90131 -> Failure.SERIALIZATION;     // CONCURRENT_UPDATE_1: row changed by a committed transaction
+                case 90143 -> Failure.SERIALIZATION;     // ROW_NOT_FOUND_WHEN_DELETING / concurrent change
+                case 50200 -> Failure.LOCK_TIMEOUT;      // LOCK_TIMEOUT_1
+                case 23505 -> Failure.DUPLICATE_KEY;
+                case 90067, 90098, 90121 -> Failure.CONNECTION; // connection broken, database closed
+                default -> state.startsWith("40") ? Failure.SERIALIZATION : Failure.OTHER;
+            };
+        };
+    }
+
+    /** This connection's session id, as {@link #isWaitingForLock} wants it. */
+    public long sessionId(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sessionIdQuery)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Whether the session {@code sessionId} is waiting for a lock now, asked on another connection. */
+    public boolean isWaitingForLock(Connection monitor, long sessionId) throws SQLException {
+        try (PreparedStatement s = monitor.prepareStatement(waitingForLockQuery)) {
+            s.setLong(1, sessionId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /**
+     * How long to leave between two {@link #isWaitingForLock} probes for the answer to be current. MariaDB
+     * answers from a cache of its lock tables that it refreshes only when nobody has read it for 0.1 s, so a
+     * probe that follows another within 0.1 s sees old news; the other engines answer from live state.
+     */
+    public long lockProbeIntervalMillis() {
+        return this == MARIADB ? 120 : 0;
+    }
+
+    /** Bounds every lock wait of this connection's session. */
+    public void setLockTimeout(Connection connection, int millis) throws SQLException {
+        int value = this == MARIADB ? Math.max(1, (millis + 999) / 1000) : millis;
+        try (Statement s = connection.createStatement()) {
+            s.execute(lockTimeoutStatement.formatted(value));
+        }
+    }
+
+    /** Kinds of failure a transaction step can end in. */
+    public enum Failure {
+        /** The engine refused to serialise the transaction (SQLSTATE 40001 and kin); a retry may succeed. */
+        SERIALIZATION(true),
+        /** The engine broke a deadlock by aborting this transaction (40P01, MariaDB 1213); a retry may succeed. */
+        DEADLOCK(true),
+        /** A lock wait outlasted the lock timeout; a retry may succeed. */
+        LOCK_TIMEOUT(true),
+        /** A concurrent submission of the same request id committed first; a retry finds its answer. */
+        DUPLICATE_KEY(true),
+        /** An optimistic update found the version changed since it was read; a retry reads it afresh. */
+        VERSION_CONFLICT(true),
+        /** The connection is gone. */
+        CONNECTION(false),
+        OTHER(false);
+
+        private final boolean retryable;
+
+        Failure(boolean retryable) {
+            this.retryable = retryable;
+        }
+
+        public boolean retryable() {
+            return retryable;
+        }
+    }
+}

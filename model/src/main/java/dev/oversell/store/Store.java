@@ -1,0 +1,171 @@
+package dev.oversell.store;
+
+import dev.oversell.model.reference.SequentialInventory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The tables a database variant keeps its stock in, in one {@link Database}: one store may be shared by many
+ * variant instances (several app servers over one database), which is exactly the deployment Oversell
+ * measures. Each store has its own table names ({@code ovs_<id>_stock}, {@code ovs_<id>_purchases}), so runs
+ * never see each other; {@link #close()} drops them, and {@link #dropLeftovers} removes what a killed run left.
+ *
+ * <pre>
+ *   ovs_&lt;id&gt;_stock     (product PK, stock, version; supply = initial + restocked, for designs that derive stock)
+ *   ovs_&lt;id&gt;_purchases (request_id PK, product, quantity, purchased 0/1, stock_seen)  -- one row per answer
+ * </pre>
+ */
+public final class Store implements AutoCloseable {
+
+    public static final String PREFIX = "ovs_";
+
+    private final Database database;
+    private final String id;
+    private final boolean ownsDatabase;
+    private boolean closed;
+
+    private Store(Database database, String id, boolean ownsDatabase) {
+        this.database = database;
+        this.id = id;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /** Creates the tables in {@code database} and fills them with {@code initialStock}. */
+    public static Store create(Database database, Map<String, Long> initialStock) {
+        Map<String, Long> stock = SequentialInventory.copyOfValid(initialStock);
+        String id = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFFFL);
+        Store store = new Store(Objects.requireNonNull(database, "database"), id, false);
+        store.createTables();
+        store.reset(stock);
+        return store;
+    }
+
+    /** A store in a fresh private H2 database, which closing the store closes too. */
+    public static Store inPrivateH2(Map<String, Long> initialStock) {
+        Map<String, Long> stock = SequentialInventory.copyOfValid(initialStock); // refuse bad stock before any work
+        Database database = Database.privateH2();
+        Store store = new Store(database, "p", true);
+        try {
+            store.createTables();
+            store.reset(stock);
+            return store;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Engine engine() {
+        return database.engine();
+    }
+
+    public String stockTable() {
+        return PREFIX + id + "_stock";
+    }
+
+    public String purchasesTable() {
+        return PREFIX + id + "_purchases";
+    }
+
+    private void createTables() {
+        run("CREATE TABLE " + stockTable() + " (product VARCHAR(100) NOT NULL PRIMARY KEY, stock BIGINT NOT NULL,"
+                        + " supply DECIMAL(38, 0) NOT NULL, version BIGINT NOT NULL)",
+                "CREATE TABLE " + purchasesTable() + " (request_id VARCHAR(200) NOT NULL PRIMARY KEY,"
+                        + " product VARCHAR(100) NOT NULL, quantity INT NOT NULL, purchased INT NOT NULL,"
+                        + " stock_seen BIGINT NOT NULL)",
+                "CREATE INDEX " + PREFIX + id + "_by_product ON " + purchasesTable() + " (product)");
+    }
+
+    /** Empties both tables and puts {@code initialStock} back: every schedule and run starts from here. */
+    public void reset(Map<String, Long> initialStock) {
+        Map<String, Long> stock = SequentialInventory.copyOfValid(initialStock);
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM " + purchasesTable());
+                s.executeUpdate("DELETE FROM " + stockTable());
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + stockTable()
+                    + " (product, stock, supply, version) VALUES (?, ?, ?, 0)")) {
+                for (var entry : stock.entrySet()) {
+                    insert.setString(1, entry.getKey());
+                    insert.setLong(2, entry.getValue());
+                    insert.setLong(3, entry.getValue());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new StoreException("could not reset the store in " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void run(String... statements) {
+        try (Connection c = database.connection(); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not set up the store in " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops tables whose names start with {@value #PREFIX}: what earlier, killed runs left behind. */
+    public static int dropLeftovers(Database database) {
+        int dropped = 0;
+        try (Connection c = database.connection()) {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (var rs = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String name = rs.getString("TABLE_NAME");
+                    if (name.toLowerCase(java.util.Locale.ROOT).startsWith(PREFIX)) {
+                        tables.add(name);
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                for (String table : tables) {
+                    s.execute("DROP TABLE IF EXISTS " + table);
+                    dropped++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not clean up " + database + ": " + e.getMessage(), e);
+        }
+        return dropped;
+    }
+
+    /** Drops the tables (and closes a private database). Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!ownsDatabase) {
+                run("DROP TABLE IF EXISTS " + purchasesTable(), "DROP TABLE IF EXISTS " + stockTable());
+            }
+        } finally {
+            if (ownsDatabase) {
+                database.close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return stockTable() + " in " + database;
+    }
+}
