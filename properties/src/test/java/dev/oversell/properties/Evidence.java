@@ -31,6 +31,7 @@ public final class Evidence {
     public static Path writeText(String suite, String fileName, String text) {
         Path file = dir(suite).resolve(fileName);
         try {
+            Files.createDirectories(file.getParent());
             return Files.writeString(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,69 @@
+package dev.oversell.properties.database;
+
+import dev.oversell.store.Engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The database part of the verdicts, for people: the matrix (variant by engine), then each cell's counts. */
+final class DatabaseSummary {
+
+    private DatabaseSummary() {
+    }
+
+    static String markdown(List<DatabaseObservation> observations, Map<Engine, String> versions,
+                           Map<Engine, String> unavailable) {
+        StringBuilder md = new StringBuilder("## Databases: exhaustive interleavings and load, per engine\n\n");
+        versions.forEach((engine, version) -> md.append("- ").append(engine.label()).append(": ").append(version)
+                .append('\n'));
+        unavailable.forEach((engine, why) -> md.append("- **").append(engine.label()).append(": NOT RUN** (")
+                .append(why).append(")\n"));
+        List<String> engines = observations.stream().map(DatabaseObservation::engine).distinct().toList();
+        Map<String, Map<String, DatabaseObservation>> byVariant = new LinkedHashMap<>();
+        observations.forEach(o -> byVariant.computeIfAbsent(o.variant(), v -> new LinkedHashMap<>()).put(o.engine(), o));
+        md.append("\n| variant |");
+        engines.forEach(e -> md.append(' ').append(e).append(" |"));
+        md.append("\n|---|");
+        engines.forEach(e -> md.append("---|"));
+        md.append('\n');
+        byVariant.forEach((variant, cells) -> {
+            md.append("| ").append(variant).append(" |");
+            for (String engine : engines) {
+                DatabaseObservation o = cells.get(engine);
+                md.append(' ').append(o == null ? "not run" : cell(o)).append(" |");
+            }
+            md.append('\n');
+        });
+        md.append("""
+
+                Legend: **oversold** = some schedule of two purchases of the last unit (or the load run) sold more \
+                than existed; **held** = every schedule and the load run kept every invariant. Then the claim \
+                (NEVER / MAY), `✓` if the claim agrees with the measurement, **✗ MISMATCH** if not (the build \
+                fails), the number of schedules that oversold of those run, and the load run's oversold units. \
+                Scripts: `<engine>/<variant>.sql`.
+
+                """);
+        md.append("| engine | variant | schedules | outcomes | shown schedule | load: attempted / purchased / out of stock / errors | sold / available | oversold units |\n");
+        md.append("|---|---|---:|---|---|---|---|---:|\n");
+        for (DatabaseObservation o : observations) {
+            LoadOutcome l = o.load();
+            md.append(String.format("| %s | %s | %d | %s | %s | %s | %s | %s |%n", o.engine(), o.variant(),
+                    o.schedules(), o.scheduleKinds(), o.shownSchedule() == null ? "" : "`" + o.shownSchedule() + "` ("
+                            + o.shownKind() + ")",
+                    l == null ? "not run" : l.attempted() + " / " + l.purchased() + " / " + l.outOfStock() + " / "
+                            + l.errors(),
+                    l == null ? "" : l.unitsSold() + " / " + (l.initialStock() + l.restocked()),
+                    l == null ? "" : String.valueOf(l.oversoldUnits())));
+        }
+        return md.toString();
+    }
+
+    private static String cell(DatabaseObservation o) {
+        String claim = o.claim().startsWith("NEVER") ? "NEVER" : "MAY";
+        String verdict = o.verdict().equals("oversold") ? "**oversold**" : "held";
+        String counts = o.schedules() > 0 ? " " + o.oversoldSchedules() + "/" + o.schedules() : "";
+        String load = o.load() == null ? "" : ", load " + o.load().oversoldUnits();
+        return verdict + counts + load + " (" + claim + " " + (o.agrees() ? "✓" : "**✗ MISMATCH**") + ")";
+    }
+}

@@ -1,0 +1,161 @@
+package dev.oversell.properties.database;
+
+import dev.oversell.catalogue.Catalogue;
+import dev.oversell.catalogue.Claim;
+import dev.oversell.catalogue.Variant;
+import dev.oversell.properties.Evidence;
+import dev.oversell.properties.Seeds;
+import dev.oversell.store.DatabaseSettings;
+import dev.oversell.store.Engine;
+import dev.oversell.store.PurchaseSteps;
+import dev.oversell.store.Step;
+import dev.oversell.store.StoreException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Every database variant on every configured engine, judged by its claim on that engine, both ways, from two
+ * kinds of evidence:
+ * <ol>
+ *   <li><b>Exhaustive interleavings</b>: two purchases of the last unit, every order of their steps (begin,
+ *       read, write, commit), each run for real through the {@link ScheduleRunner step gate}. Each schedule is
+ *       a test named after it ({@code b1 r1 b2 r2 w1 w2 c1 c2}).</li>
+ *   <li><b>A seeded load run</b> ({@link LoadRun}): many buyers at once, invariants checked at the end.</li>
+ * </ol>
+ * "Never oversells" must hold in every schedule and the load run; "may oversell" must be <em>demonstrated</em>
+ * (an oversold schedule, or an oversold load run). A mismatch fails the build, naming engine, level and
+ * schedule. The matrix, the scripts and a summary go to {@code target/oversell/database/}.
+ *
+ * <p>Rerun one cell: {@code mvn -pl properties -am verify -Dtest=DatabaseVerdictsTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=postgresql -Doversell.variant=NAME}; another load
+ * seed: {@code -Doversell.loadSeed=N}.
+ */
+class DatabaseVerdictsTest {
+
+    static final String SUITE = "database";
+    private static final List<VariantOnEngine> CELLS = Collections.synchronizedList(new ArrayList<>());
+    private static final Map<Engine, String> VERSIONS = Collections.synchronizedMap(new LinkedHashMap<>());
+    private static final Map<Engine, String> UNAVAILABLE = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    @TestFactory
+    Stream<DynamicNode> everyDatabaseVariantIsJudgedOnEveryEngine() {
+        String only = System.getProperty("oversell.variant");
+        long loadSeed = Long.getLong("oversell.loadSeed", Seeds.base());
+        System.out.printf("[database] engines %s; load seed %d (rerun with -Doversell.loadSeed=%d)%n",
+                DatabaseSettings.requestedEngines(), loadSeed, loadSeed);
+        return DatabaseSettings.requestedEngines().stream().map(engine -> DynamicContainer.dynamicContainer(
+                engine.label(), Stream.concat(Stream.of(DynamicTest.dynamicTest(engine.label() + " is reachable",
+                                () -> reachable(engine))),
+                        Catalogue.overStores().stream()
+                                .filter(v -> only == null || only.isBlank() || v.name().equals(only))
+                                .map(variant -> checksOf(new VariantOnEngine(engine, variant), loadSeed)))));
+    }
+
+    private static void reachable(Engine engine) {
+        try {
+            VERSIONS.put(engine, Engines.open(engine).version());
+        } catch (StoreException unreachable) {
+            UNAVAILABLE.put(engine, unreachable.getMessage());
+            if (Engines.required()) {
+                fail("%s is required (CI=true) but unreachable: %s", engine.label(), unreachable.getMessage());
+            }
+            Assumptions.abort(engine.label() + " SKIPPED, not reachable: " + unreachable.getMessage());
+        }
+    }
+
+    private static DynamicContainer checksOf(VariantOnEngine cell, long loadSeed) {
+        CELLS.add(cell);
+        List<DynamicNode> checks = new ArrayList<>();
+        cell.variant.purchaseScript().ifPresent(script -> {
+            List<Step> steps = PurchaseSteps.of(script);
+            int inT1 = steps.size();
+            for (List<Integer> schedule : Interleavings.of(inT1, inT1)) {
+                checks.add(DynamicTest.dynamicTest(ScheduleRunner.name(steps, schedule),
+                        () -> schedule(cell, schedule)));
+            }
+        });
+        checks.add(DynamicTest.dynamicTest("load: " + LoadRun.BUYERS + " buyers x " + LoadRun.PURCHASES_PER_BUYER
+                + " purchases, seed " + loadSeed, () -> load(cell, loadSeed)));
+        checks.add(DynamicTest.dynamicTest("the claim agrees with what was measured", () -> agrees(cell)));
+        return DynamicContainer.dynamicContainer(cell.variant.name() + " on " + cell.engine.label()
+                + " (claims " + cell.claim + ")", checks);
+    }
+
+    private static void schedule(VariantOnEngine cell, List<Integer> schedule) throws Exception {
+        skipIfUnavailable(cell.engine);
+        ScheduleOutcome outcome = cell.runner().run(schedule);
+        cell.schedules.add(outcome);
+        if (outcome.kind() == ScheduleKind.NOT_ANSWERED || outcome.answersRecorded() != 2) {
+            fail("%s on %s, schedule %s: a purchase was not answered exactly once (%s; %d answers recorded)%n%s",
+                    cell.variant.name(), cell.engine.label(), outcome.schedule(), outcome.failures(),
+                    outcome.answersRecorded(), outcome.script());
+        }
+        if (outcome.oversold() && cell.claim == Claim.NEVER_OVERSELLS) {
+            fail("%s claims it never oversells on %s, but schedule %s oversold:%n%s%nReproduce: %s",
+                    cell.variant.name(), cell.engine.label(), outcome.schedule(), outcome.script(), reproduce(cell));
+        }
+    }
+
+    private static void load(VariantOnEngine cell, long seed) throws Exception {
+        skipIfUnavailable(cell.engine);
+        LoadOutcome outcome = LoadRun.run(cell.variant, cell.store(), seed);
+        cell.load = outcome;
+        List<String> notOversell = outcome.brokenInvariants().stream()
+                .filter(b -> b.startsWith("exactly once")).toList();
+        if (!notOversell.isEmpty()) {
+            fail("%s on %s, load seed %d: %s. Reproduce: %s -Doversell.loadSeed=%d", cell.variant.name(),
+                    cell.engine.label(), seed, notOversell, reproduce(cell), seed);
+        }
+        if (!outcome.brokenInvariants().isEmpty() && cell.claim == Claim.NEVER_OVERSELLS) {
+            fail("%s claims it never oversells on %s, but the load run with seed %d broke: %s. Reproduce: %s"
+                            + " -Doversell.loadSeed=%d", cell.variant.name(), cell.engine.label(), seed,
+                    outcome.brokenInvariants(), reproduce(cell), seed);
+        }
+    }
+
+    private static void agrees(VariantOnEngine cell) {
+        try {
+            skipIfUnavailable(cell.engine);
+            String problem = DatabaseMatrix.problem(cell);
+            if (problem != null) {
+                fail(problem + " Reproduce: " + reproduce(cell));
+            }
+        } finally {
+            cell.close();
+        }
+    }
+
+    private static void skipIfUnavailable(Engine engine) {
+        String why = UNAVAILABLE.get(engine);
+        Assumptions.assumeTrue(why == null, () -> engine.label() + " SKIPPED, not reachable: " + why);
+    }
+
+    static String reproduce(VariantOnEngine cell) {
+        return "mvn -pl properties -am verify -Dtest=DatabaseVerdictsTest -Dsurefire.failIfNoSpecifiedTests=false"
+                + " -Doversell.engines=" + cell.engine.key() + " -Doversell.variant=" + cell.variant.name();
+    }
+
+    @AfterAll
+    static void writeMatrix() {
+        List<VariantOnEngine> cells;
+        synchronized (CELLS) {
+            cells = List.copyOf(CELLS);
+        }
+        cells.forEach(VariantOnEngine::close);
+        DatabaseMatrix.write(cells, VERSIONS, UNAVAILABLE);
+        Engines.closeAll();
+    }
+}

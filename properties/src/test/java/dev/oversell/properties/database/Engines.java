@@ -1,0 +1,64 @@
+package dev.oversell.properties.database;
+
+import dev.oversell.store.Database;
+import dev.oversell.store.DatabaseSettings;
+import dev.oversell.store.Engine;
+import dev.oversell.store.Store;
+import dev.oversell.store.StoreException;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The engines the database suites run on, opened once per test JVM from {@link DatabaseSettings}. An engine
+ * that cannot be reached is reported loudly and its checks are skipped; when {@code CI=true} (or
+ * {@code -Doversell.requireEngines=true}) an unreachable engine fails the run instead.
+ */
+final class Engines {
+
+    private static final Map<Engine, Object> OPENED = new EnumMap<>(Engine.class);
+
+    private Engines() {
+    }
+
+    static boolean required() {
+        return Boolean.parseBoolean(DatabaseSettings.setting("oversell.requireEngines", "false"))
+                || "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** The database for {@code engine}, or a {@link StoreException} saying why it cannot be reached. */
+    static synchronized Database open(Engine engine) {
+        Object opened = OPENED.computeIfAbsent(engine, e -> {
+            try {
+                Database database = DatabaseSettings.open(e);
+                int leftovers = Store.dropLeftovers(database);
+                if (leftovers > 0) {
+                    System.out.printf("[database] dropped %d tables left behind by an earlier, interrupted run in %s%n",
+                            leftovers, database);
+                }
+                System.out.printf("[database] %s: %s%n", e.label(), database.version());
+                return database;
+            } catch (StoreException unreachable) {
+                System.out.printf("%n[database] !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!%n"
+                        + "[database] !!! %s NOT AVAILABLE: its checks are %s.%n[database] !!! %s%n"
+                        + "[database] !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!%n%n",
+                        e.label(), required() ? "REQUIRED (CI=true): the run fails" : "SKIPPED",
+                        unreachable.getMessage());
+                return unreachable;
+            }
+        });
+        if (opened instanceof StoreException unreachable) {
+            throw unreachable;
+        }
+        return (Database) opened;
+    }
+
+    static synchronized void closeAll() {
+        OPENED.values().forEach(o -> {
+            if (o instanceof Database database) {
+                database.close();
+            }
+        });
+        OPENED.clear();
+    }
+}

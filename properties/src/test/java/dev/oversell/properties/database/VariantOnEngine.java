@@ -1,0 +1,65 @@
+package dev.oversell.properties.database;
+
+import dev.oversell.catalogue.Claim;
+import dev.oversell.catalogue.Deployment;
+import dev.oversell.catalogue.Variant;
+import dev.oversell.store.Database;
+import dev.oversell.store.Engine;
+import dev.oversell.store.Store;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** One (engine, variant) pair under test: its store, what its schedules and load run showed so far. */
+final class VariantOnEngine implements AutoCloseable {
+
+    final Engine engine;
+    final Variant variant;
+    final Claim claim;
+    final List<ScheduleOutcome> schedules = Collections.synchronizedList(new ArrayList<>());
+    LoadOutcome load;
+    private Database database;
+    private Store store;
+    private ScheduleRunner runner;
+
+    VariantOnEngine(Engine engine, Variant variant) {
+        this.engine = engine;
+        this.variant = variant;
+        this.claim = variant.claim(Deployment.SINGLE_INSTANCE, engine);
+    }
+
+    Database database() {
+        if (database == null) {
+            database = Engines.open(engine);
+        }
+        return database;
+    }
+
+    Store store() {
+        if (store == null) {
+            store = Store.create(database(), Map.of(ScheduleRunner.SKU, 1L));
+        }
+        return store;
+    }
+
+    ScheduleRunner runner() {
+        if (runner == null) {
+            runner = new ScheduleRunner(store(), variant.purchaseScript().orElseThrow());
+        }
+        return runner;
+    }
+
+    @Override
+    public void close() {
+        if (runner != null) {
+            runner.close();
+            runner = null;
+        }
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+}
