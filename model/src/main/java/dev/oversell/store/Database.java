@@ -57,6 +57,16 @@ public final class Database implements AutoCloseable {
         return dataSource.getConnection();
     }
 
+    /**
+     * Tells the pool never to hand {@code connection} out again (its session died). HikariCP evicts it; other
+     * pools find out on their own.
+     */
+    public void evict(Connection connection) {
+        if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+            hikari.evictConnection(connection);
+        }
+    }
+
     /** The engine and its version as the server reports it, e.g. {@code PostgreSQL 15.20}. */
     public String version() {
         try (Connection c = connection()) {

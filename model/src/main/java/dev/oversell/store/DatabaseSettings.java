@@ -24,6 +24,7 @@ import java.util.Map;
  *   <tr><td>{@code oversell.mariadb.user}</td><td>{@code root}</td></tr>
  *   <tr><td>{@code oversell.ENGINE.password}</td><td>empty</td></tr>
  *   <tr><td>{@code oversell.pool.size}</td><td>{@code 16} connections per engine</td></tr>
+ *   <tr><td>{@code oversell.lockTimeoutMillis}</td><td>{@code 5000}: no lock wait lasts longer (MariaDB: whole seconds)</td></tr>
  * </table>
  *
  * Connections come from a HikariCP pool per engine.
@@ -58,7 +59,13 @@ public final class DatabaseSettings {
      * {@link StoreException} saying which URL could not be reached, and why.
      */
     public static Database open(Engine engine) {
+        return open(engine, Integer.parseInt(setting("oversell.lockTimeoutMillis", "5000")));
+    }
+
+    /** As {@link #open(Engine)}, with every session's lock waits bounded by {@code lockTimeoutMillis}. */
+    public static Database open(Engine engine, int lockTimeoutMillis) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionInitSql(engine.lockTimeoutStatement(lockTimeoutMillis));
         config.setPoolName("oversell-" + engine.key());
         config.setJdbcUrl(url(engine));
         config.setUsername(user(engine));

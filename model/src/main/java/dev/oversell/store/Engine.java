@@ -140,10 +140,14 @@ public enum Engine {
 
     /** Bounds every lock wait of this connection's session. */
     public void setLockTimeout(Connection connection, int millis) throws SQLException {
-        int value = this == MARIADB ? Math.max(1, (millis + 999) / 1000) : millis;
         try (Statement s = connection.createStatement()) {
-            s.execute(lockTimeoutStatement.formatted(value));
+            s.execute(lockTimeoutStatement(millis));
         }
+    }
+
+    /** The statement that bounds a session's lock waits (MariaDB counts whole seconds, at least 1). */
+    public String lockTimeoutStatement(int millis) {
+        return lockTimeoutStatement.formatted(this == MARIADB ? Math.max(1, (millis + 999) / 1000) : millis);
     }
 
     /** Kinds of failure a transaction step can end in. */

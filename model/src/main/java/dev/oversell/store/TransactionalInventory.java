@@ -18,8 +18,10 @@ import java.util.Objects;
  * atomic statements ({@code UPDATE ... SET stock = stock + ?}): only the purchase differs between designs.
  *
  * <p>Errors: an unknown product or a reused request id is the {@code Inventory} contract's exception; a dead
- * connection, an unreachable database or retries run out is a {@link StoreException}. Either way nothing was
- * applied. A closed inventory answers every call with an {@link IllegalStateException}.
+ * connection (evicted from the pool), an unreachable database or retries run out is a {@link StoreException}.
+ * Either way nothing was applied by this call, except in the one case no client can rule out: a connection
+ * that dies while the engine commits. Then resubmitting the same request id is the way to learn the outcome;
+ * it is never applied twice. A closed inventory answers every call with an {@link IllegalStateException}.
  */
 public final class TransactionalInventory implements Inventory {
 
@@ -116,6 +118,9 @@ public final class TransactionalInventory implements Inventory {
                 } catch (SQLException e) {
                     rollBack(connection);
                     Engine.Failure failure = store.engine().classify(e);
+                    if (failure == Engine.Failure.CONNECTION) {
+                        store.database().evict(connection);
+                    }
                     if (!failure.retryable()) {
                         throw new StoreException(what + " failed (" + failure + ") and was rolled back: "
                                 + e.getMessage(), e);

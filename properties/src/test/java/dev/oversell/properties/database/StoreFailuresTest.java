@@ -1,0 +1,141 @@
+package dev.oversell.properties.database;
+
+import dev.oversell.model.PurchaseRequest;
+import dev.oversell.model.PurchaseResult;
+import dev.oversell.store.Database;
+import dev.oversell.store.DatabaseSettings;
+import dev.oversell.store.Engine;
+import dev.oversell.store.PurchaseScript;
+import dev.oversell.store.RetryPolicy;
+import dev.oversell.store.Step;
+import dev.oversell.store.Store;
+import dev.oversell.store.StoreException;
+import dev.oversell.store.TransactionMode;
+import dev.oversell.store.TransactionalInventory;
+import dev.oversell.store.Tx;
+import dev.oversell.model.jdbc.ConditionalUpdate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Faults on purpose (Jepsen's "nemesis", in miniature), on every reachable engine: the connection dies in the
+ * middle of a purchase, and a lock is held until the retries run out. Either way the buyer gets a clear
+ * {@link StoreException}, nothing is applied, and resubmitting the same request id applies it exactly once.
+ */
+class StoreFailuresTest {
+
+    private static final String SKU = "sku";
+
+    @TestFactory
+    Stream<DynamicTest> faultsGiveAClearErrorAndChangeNothing() {
+        return DatabaseSettings.requestedEngines().stream().flatMap(engine -> Stream.of(
+                DynamicTest.dynamicTest(engine.label() + ": a connection killed mid-purchase is a clear error and"
+                        + " changes nothing", () -> connectionKilledMidPurchase(engine)),
+                DynamicTest.dynamicTest(engine.label() + ": a lock held past every retry is a clear error and"
+                        + " changes nothing", () -> retriesRunOut(engine))));
+    }
+
+    private static Database reachable(Engine engine) {
+        try {
+            return Engines.open(engine);
+        } catch (StoreException unreachable) {
+            if (Engines.required()) {
+                fail("%s is required (CI=true) but unreachable: %s", engine.label(), unreachable.getMessage());
+            }
+            Assumptions.abort(engine.label() + " SKIPPED, not reachable: " + unreachable.getMessage());
+            throw unreachable;
+        }
+    }
+
+    /** Conditional update, with a step that has the engine kill this very session before the write. */
+    private record KilledBeforeWrite(Database database) implements PurchaseScript {
+        @Override
+        public TransactionMode mode() {
+            return TransactionMode.READ_COMMITTED;
+        }
+
+        @Override
+        public List<Step> body() {
+            Step write = new ConditionalUpdate().body().get(0);
+            return List.of(new Step("read", tx -> tx.queryLong("SELECT stock FROM " + tx.store().stockTable()
+                    + " WHERE product = ?", tx.product())), new Step("write", tx -> {
+                        tx.update("UPDATE " + tx.store().stockTable() + " SET version = version + 1 WHERE product = ?",
+                                tx.product());
+                        kill(database, tx);
+                        write.run(tx);
+                    }));
+        }
+
+        private static void kill(Database database, Tx tx) throws SQLException {
+            Engine engine = database.engine();
+            long session = engine.sessionId(tx.connection());
+            String kill = switch (engine) {
+                case POSTGRESQL -> "SELECT pg_terminate_backend(" + session + ")";
+                case MARIADB -> "KILL " + session;
+                case H2 -> "CALL ABORT_SESSION(" + session + ")";
+            };
+            try (Connection other = database.connection(); Statement s = other.createStatement()) {
+                s.execute(kill);
+            }
+        }
+    }
+
+    private static void connectionKilledMidPurchase(Engine engine) {
+        Database database = reachable(engine);
+        try (Store store = Store.create(database, Map.of(SKU, 3L))) {
+            PurchaseRequest request = PurchaseRequest.of("killed-1", SKU, 1);
+            TransactionalInventory doomed = new TransactionalInventory(store, new KilledBeforeWrite(database),
+                    RetryPolicy.DEFAULT, false);
+            assertThatThrownBy(() -> doomed.buy(request))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining(request.toString());
+            TransactionalInventory healthy = TransactionalInventory.over(store, new ConditionalUpdate());
+            assertThat(healthy.stock(SKU)).as("nothing applied after the connection died").isEqualTo(3);
+            assertThat(healthy.buy(request)).as("the same request id, resubmitted").isInstanceOf(PurchaseResult.Purchased.class);
+            assertThat(healthy.buy(request)).as("and once more: answered, not applied again")
+                    .isInstanceOf(PurchaseResult.Purchased.class);
+            assertThat(healthy.stock(SKU)).as("applied exactly once").isEqualTo(2);
+        }
+    }
+
+    private static void retriesRunOut(Engine engine) throws SQLException {
+        reachable(engine);
+        try (Database impatient = DatabaseSettings.open(engine, 1_000);
+             Store store = Store.create(impatient, Map.of(SKU, 3L));
+             Connection holder = impatient.connection()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.executeUpdate("UPDATE " + store.stockTable() + " SET version = version + 1 WHERE product = '" + SKU + "'");
+            }
+            TransactionalInventory inventory = new TransactionalInventory(store, new ConditionalUpdate(),
+                    new RetryPolicy(2, 1, 1), false);
+            PurchaseRequest request = PurchaseRequest.of("locked-out-1", SKU, 1);
+            assertThatThrownBy(() -> inventory.buy(request))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("2 times in a row")
+                    .hasMessageContaining("nothing was applied");
+            holder.rollback();
+            assertThat(inventory.stock(SKU)).as("nothing applied while locked out").isEqualTo(3);
+            assertThat(inventory.buy(request)).isInstanceOf(PurchaseResult.Purchased.class);
+            assertThat(inventory.stock(SKU)).isEqualTo(2);
+        }
+    }
+
+    @AfterAll
+    static void closeEngines() {
+        Engines.closeAll();
+    }
+}
