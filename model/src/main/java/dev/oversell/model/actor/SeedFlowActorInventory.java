@@ -39,6 +39,7 @@ public final class SeedFlowActorInventory implements Inventory {
     private final ActorRef<InventoryMessage> inventory;
     private final ActorRef<Purchase> purchases;
     private final Duration askTimeout;
+    private volatile boolean closed;
 
     /** A buyer's purchase, as the purchase actor receives it. */
     record Purchase(PurchaseRequest request, Reply<PurchaseResult> replyTo) implements AwaitsReply {
@@ -64,6 +65,7 @@ public final class SeedFlowActorInventory implements Inventory {
 
     @Override
     public PurchaseResult buy(PurchaseRequest request) {
+        ensureOpen();
         Objects.requireNonNull(request, "request");
         return Answers.await(purchases.ask(reply -> new Purchase(request, reply), askTimeout),
                 request.toString(), askTimeout);
@@ -71,12 +73,14 @@ public final class SeedFlowActorInventory implements Inventory {
 
     @Override
     public long stock(String product) {
+        ensureOpen();
         return Answers.await(inventory.ask(reply -> new InventoryMessage.ReadStock(product, reply), askTimeout),
                 "stock of " + product, askTimeout);
     }
 
     @Override
     public void restock(String product, long units) {
+        ensureOpen();
         Answers.await(inventory.<Void>ask(reply -> new InventoryMessage.Restock(product, units, reply), askTimeout),
                 "restock of " + units + " " + product, askTimeout);
     }
@@ -84,6 +88,13 @@ public final class SeedFlowActorInventory implements Inventory {
     /** Stops the purchase actor, then the inventory actor, each after answering what it already accepted. */
     @Override
     public void close() {
+        closed = true; // refuse new calls at once, though the inventory actor stops only after the purchase actor
         purchases.stop(StopMode.DRAIN).thenRun(() -> inventory.stop(StopMode.DRAIN));
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("inventory is closed");
+        }
     }
 }
