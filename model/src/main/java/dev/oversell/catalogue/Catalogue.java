@@ -11,6 +11,7 @@ import dev.oversell.model.jdbc.Ledger;
 import dev.oversell.model.jdbc.OptimisticVersion;
 import dev.oversell.model.jdbc.ReadModifyWrite;
 import dev.oversell.model.jdbc.SelectForUpdate;
+import dev.oversell.model.jdbc.SingleOwnerActorService;
 import dev.oversell.model.jdbc.SynchronizedOverReadModifyWrite;
 import dev.oversell.store.Engine;
 
@@ -96,7 +97,17 @@ public final class Catalogue {
                     store -> new ActorOverReadModifyWrite(store, false),
                     store -> new ActorOverReadModifyWrite(store, true),
                     onEvery(NEVER_OVERSELLS, MAY_OVERSELL),
-                    "one actor per instance running the autocommit read-then-write (the seed's actor)")
+                    "one actor per instance running the autocommit read-then-write (the seed's actor)"),
+            Variant.overStore("db-single-owner-actor", SingleOwnerActorService.class,
+                    store -> new SingleOwnerActorService(store, true, false),
+                    store -> new SingleOwnerActorService(store, true, true),
+                    onEvery(NEVER_OVERSELLS, NEVER_OVERSELLS),
+                    "one owner actor per product across instances, writes fenced by an owner token"),
+            Variant.overStore("db-single-owner-actor-unfenced", SingleOwnerActorService.class,
+                    store -> new SingleOwnerActorService(store, false, false),
+                    store -> new SingleOwnerActorService(store, false, true),
+                    onEvery(NEVER_OVERSELLS, MAY_OVERSELL),
+                    "one owner actor per product across instances, no fencing at a hand-over")
     );
 
     /** The same claims on every engine: in one instance, and with several instances sharing the database. */

@@ -69,6 +69,9 @@ public enum Engine {
         if (e instanceof VersionConflict) {
             return Failure.VERSION_CONFLICT;
         }
+        if (e instanceof FencedOut) {
+            return Failure.FENCED;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 Failure failure = classifyOne(sql);
@@ -162,6 +165,11 @@ public enum Engine {
         DUPLICATE_KEY(true),
         /** An optimistic update found the version changed since it was read; a retry reads it afresh. */
         VERSION_CONFLICT(true),
+        /**
+         * A single owner's write carried an old fencing token: another instance took the product over. Not
+         * retried by this instance (it would be refused again); the caller re-routes to the new owner.
+         */
+        FENCED(false),
         /** The connection is gone. */
         CONNECTION(false),
         OTHER(false);

@@ -17,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * never see each other; {@link #close()} drops them, and {@link #dropLeftovers} removes what a killed run left.
  *
  * <pre>
- *   ovs_&lt;id&gt;_stock     (product PK, stock, version; supply = initial + restocked, for designs that derive stock)
+ *   ovs_&lt;id&gt;_stock     (product PK, stock, version; supply = initial + restocked, for designs that derive stock;
+ *                       owner_epoch, the fencing token of a single-owner design)
  *   ovs_&lt;id&gt;_purchases (request_id PK, product, quantity, purchased 0/1, stock_seen)  -- one row per answer
  * </pre>
  */
@@ -28,6 +29,7 @@ public final class Store implements AutoCloseable {
     private final Database database;
     private final String id;
     private final boolean ownsDatabase;
+    private boolean isView;
     private boolean closed;
 
     private Store(Database database, String id, boolean ownsDatabase) {
@@ -39,18 +41,21 @@ public final class Store implements AutoCloseable {
     /** Creates the tables in {@code database} and fills them with {@code initialStock}. */
     public static Store create(Database database, Map<String, Long> initialStock) {
         Map<String, Long> stock = SequentialInventory.copyOfValid(initialStock);
-        String id = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFFFL);
-        Store store = new Store(Objects.requireNonNull(database, "database"), id, false);
+        Store store = new Store(Objects.requireNonNull(database, "database"), newId(), false);
         store.createTables();
         store.reset(stock);
         return store;
+    }
+
+    private static String newId() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFFFL);
     }
 
     /** A store in a fresh private H2 database, which closing the store closes too. */
     public static Store inPrivateH2(Map<String, Long> initialStock) {
         Map<String, Long> stock = SequentialInventory.copyOfValid(initialStock); // refuse bad stock before any work
         Database database = Database.privateH2();
-        Store store = new Store(database, "p", true);
+        Store store = new Store(database, newId(), true);
         try {
             store.createTables();
             store.reset(stock);
@@ -59,6 +64,29 @@ public final class Store implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The same tables reached through another {@link Database} (another app instance's own pool, or another
+     * process). The view neither creates nor drops anything.
+     */
+    public Store through(Database other) {
+        return new Store(other, id, false).view();
+    }
+
+    /** The tables of store {@code id}, made by another process, reached through {@code database}. */
+    public static Store existing(Database database, String id) {
+        return new Store(database, id, false).view();
+    }
+
+    private Store view() {
+        this.isView = true;
+        return this;
+    }
+
+    /** The id in the table names; pass it to another process to share this store. */
+    public String id() {
+        return id;
     }
 
     public Database database() {
@@ -79,7 +107,7 @@ public final class Store implements AutoCloseable {
 
     private void createTables() {
         run("CREATE TABLE " + stockTable() + " (product VARCHAR(100) NOT NULL PRIMARY KEY, stock BIGINT NOT NULL,"
-                        + " supply DECIMAL(38, 0) NOT NULL, version BIGINT NOT NULL)",
+                        + " supply DECIMAL(38, 0) NOT NULL, version BIGINT NOT NULL, owner_epoch BIGINT NOT NULL)",
                 "CREATE TABLE " + purchasesTable() + " (request_id VARCHAR(200) NOT NULL PRIMARY KEY,"
                         + " product VARCHAR(100) NOT NULL, quantity INT NOT NULL, purchased INT NOT NULL,"
                         + " stock_seen BIGINT NOT NULL)",
@@ -96,7 +124,7 @@ public final class Store implements AutoCloseable {
                 s.executeUpdate("DELETE FROM " + stockTable());
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + stockTable()
-                    + " (product, stock, supply, version) VALUES (?, ?, ?, 0)")) {
+                    + " (product, stock, supply, version, owner_epoch) VALUES (?, ?, ?, 0, 0)")) {
                 for (var entry : stock.entrySet()) {
                     insert.setString(1, entry.getKey());
                     insert.setLong(2, entry.getValue());
@@ -146,7 +174,7 @@ public final class Store implements AutoCloseable {
         return dropped;
     }
 
-    /** Drops the tables (and closes a private database). Idempotent. */
+    /** Drops the tables (and closes a private database); a view ({@link #through}) drops nothing. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -154,7 +182,7 @@ public final class Store implements AutoCloseable {
         }
         closed = true;
         try {
-            if (!ownsDatabase) {
+            if (!ownsDatabase && !isView) {
                 run("DROP TABLE IF EXISTS " + purchasesTable(), "DROP TABLE IF EXISTS " + stockTable());
             }
         } finally {

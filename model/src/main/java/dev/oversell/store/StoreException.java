@@ -7,6 +7,8 @@ package dev.oversell.store;
  */
 public class StoreException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

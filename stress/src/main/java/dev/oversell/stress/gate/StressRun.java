@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * was measured, a test errored or did not run, or the time budget ran out.
  *
  * <p>Settings (system properties): {@code oversell.jcstress.options}, the jcstress options for each run;
- * {@code oversell.jcstress.budgetSeconds}, the budget for the whole suite.
+ * {@code oversell.jcstress.budgetSeconds}, the budget for the whole suite; {@code oversell.variant}, one
+ * variant (or {@code actor-runtime}) instead of all.
  */
 public final class StressRun {
 
@@ -48,13 +49,23 @@ public final class StressRun {
 
         System.out.printf("[jcstress] options: %s; budget %ss; %d in-memory variants%n", optionsText,
                 System.getProperty("oversell.jcstress.budgetSeconds", "240"), Catalogue.inMemory().size());
+        String only = System.getProperty("oversell.variant", "").trim();
         for (Variant variant : Catalogue.inMemory()) {
+            if (!only.isEmpty() && !only.equals(variant.name())) {
+                continue;
+            }
             Claim claim = variant.claim(Deployment.SINGLE_INSTANCE);
             results.addAll(run(variant.name(), claim, SCENARIOS, "-Doversell.variant=" + variant.name(),
                     tests, options, out, deadline));
         }
-        results.addAll(run("actor-runtime", Claim.NEVER_OVERSELLS, RUNTIME, "-Doversell.variant=none",
-                tests, options, out, deadline));
+        if (only.isEmpty() || only.equals("actor-runtime")) {
+            results.addAll(run("actor-runtime", Claim.NEVER_OVERSELLS, RUNTIME, "-Doversell.variant=none",
+                    tests, options, out, deadline));
+        }
+        if (results.isEmpty()) {
+            System.out.println("[jcstress] FAILED: no in-memory variant is named '" + only + "'");
+            System.exit(1);
+        }
 
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), results);
         String summary = StressSummary.markdown(results, optionsText);
