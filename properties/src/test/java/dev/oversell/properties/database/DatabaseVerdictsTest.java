@@ -81,9 +81,8 @@ class DatabaseVerdictsTest {
         List<DynamicNode> checks = new ArrayList<>();
         cell.variant.purchaseScript().ifPresent(script -> {
             List<Step> steps = PurchaseSteps.of(script);
-            int inT1 = steps.size();
-            for (List<Integer> schedule : Interleavings.of(inT1, inT1)) {
-                checks.add(DynamicTest.dynamicTest(ScheduleRunner.name(steps, schedule),
+            for (List<Integer> schedule : Interleavings.of(steps.size(), steps.size())) {
+                checks.add(DynamicTest.dynamicTest(ScheduleRunner.name(steps, steps, schedule),
                         () -> schedule(cell, schedule)));
             }
         });

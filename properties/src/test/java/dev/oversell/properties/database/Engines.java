@@ -14,20 +14,20 @@ import java.util.Map;
  * that cannot be reached is reported loudly and its checks are skipped; when {@code CI=true} (or
  * {@code -Doversell.requireEngines=true}) an unreachable engine fails the run instead.
  */
-final class Engines {
+public final class Engines {
 
     private static final Map<Engine, Object> OPENED = new EnumMap<>(Engine.class);
 
     private Engines() {
     }
 
-    static boolean required() {
+    public static boolean required() {
         return Boolean.parseBoolean(DatabaseSettings.setting("oversell.requireEngines", "false"))
                 || "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     /** The database for {@code engine}, or a {@link StoreException} saying why it cannot be reached. */
-    static synchronized Database open(Engine engine) {
+    public static synchronized Database open(Engine engine) {
         Object opened = OPENED.computeIfAbsent(engine, e -> {
             try {
                 Database database = DatabaseSettings.open(e);
@@ -53,7 +53,7 @@ final class Engines {
         return (Database) opened;
     }
 
-    static synchronized void closeAll() {
+    public static synchronized void closeAll() {
         OPENED.values().forEach(o -> {
             if (o instanceof Database database) {
                 database.close();

@@ -7,11 +7,11 @@ import java.util.List;
  * out of stock, failed with an error; units available (initial + restocked) and sold; units oversold; and
  * which invariants broke.
  */
-record LoadOutcome(long seed, int buyers, int attempted, int purchased, int outOfStock, int errors,
+public record LoadOutcome(long seed, int buyers, int attempted, int purchased, int outOfStock, int errors,
                    long initialStock, long restocked, long unitsSold, long finalStock, long oversoldUnits,
                    List<String> brokenInvariants, long millis) {
 
-    boolean oversold() {
+    public boolean oversold() {
         return oversoldUnits > 0 || finalStock < 0;
     }
 }

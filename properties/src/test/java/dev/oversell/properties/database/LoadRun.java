@@ -25,13 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A seeded flash sale against one hot product: {@value #BUYERS} buyer threads released at once, each making
- * {@value #PURCHASES_PER_BUYER} purchases of 1 or 2 units, and one restocker adding units twice, all through
- * one instance of the variant over a shared pool. Then the invariants: never sold more than existed, never
+ * {@value #PURCHASES_PER_BUYER} purchases of 1 or 2 units, and one restocker adding units twice, through one
+ * instance of the variant (or several: the deployment checks). Then the invariants: never sold more than existed, never
  * negative, stock + sold = initial + restocked, and every request answered exactly once (the purchases table
  * holds one row per answer, none for a request that failed). Bounded: the run is abandoned, and fails, after
  * {@value #BOUND_SECONDS} s. Every random choice comes from the printed seed.
  */
-final class LoadRun {
+public final class LoadRun {
 
     static final int BUYERS = 8;
     static final int PURCHASES_PER_BUYER = 5;
@@ -42,7 +42,17 @@ final class LoadRun {
     private LoadRun() {
     }
 
-    static LoadOutcome run(Variant variant, Store store, long seed) throws Exception {
+    public static LoadOutcome run(Variant variant, Store store, long seed) throws Exception {
+        try (Inventory inventory = variant.attach(store)) {
+            return run(List.of(inventory), store, seed);
+        }
+    }
+
+    /**
+     * The same workload spread over several instances sharing {@code store} (several app servers): buyer
+     * {@code b} goes through instance {@code b % instances}, the restocker through the first.
+     */
+    public static LoadOutcome run(List<Inventory> instances, Store store, long seed) throws Exception {
         store.reset(Map.of(SKU, INITIAL_STOCK));
         Map<String, PurchaseResult> answers = new ConcurrentHashMap<>();
         Map<String, PurchaseRequest> failed = new ConcurrentHashMap<>();
@@ -50,11 +60,12 @@ final class LoadRun {
         CountDownLatch start = new CountDownLatch(1);
         long started = System.nanoTime();
         ExecutorService threads = Executors.newFixedThreadPool(BUYERS + 1);
-        try (Inventory inventory = variant.attach(store)) {
+        try {
             List<Future<?>> work = new ArrayList<>();
             for (int b = 0; b < BUYERS; b++) {
                 Random random = new Random(seed * 31 + b);
                 int buyer = b;
+                Inventory inventory = instances.get(b % instances.size());
                 work.add(threads.submit(() -> {
                     start.await();
                     for (int k = 0; k < PURCHASES_PER_BUYER; k++) {
@@ -70,11 +81,12 @@ final class LoadRun {
                 }));
             }
             Random restockRandom = new Random(seed);
+            Inventory first = instances.get(0);
             work.add(threads.submit(() -> {
                 start.await();
                 for (int r = 0; r < 2; r++) {
                     long units = 1 + restockRandom.nextInt(3);
-                    inventory.restock(SKU, units);
+                    first.restock(SKU, units);
                     restocked.addAndGet(units);
                 }
                 return null;
@@ -84,7 +96,7 @@ final class LoadRun {
             for (Future<?> f : work) {
                 f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
-            long finalStock = inventory.stock(SKU);
+            long finalStock = first.stock(SKU);
             return judge(store, seed, answers, failed, restocked.get(), finalStock,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } finally {

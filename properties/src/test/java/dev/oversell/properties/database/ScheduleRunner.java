@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The step gate: runs two purchases of the last unit (stock 1, T1 and T2 each buy 1) on two connections, one
+ * The step gate: runs two purchases of the last unit (stock 1, T1 and T2 each buy 1; each its own design's
+ * steps, per the {@link SchedulePlan}, usually the same design twice) on two connections, one
  * step at a time in the order a schedule gives. Each transaction's steps run on its own thread; after handing
  * a step over, the gate waits until the step has finished or the engine reports the session waiting for a
  * lock (asked on a third connection: {@link Engine#isWaitingForLock}), never for a fixed time. A blocked
@@ -38,22 +39,26 @@ import java.util.concurrent.TimeoutException;
  * <p>A transaction the engine aborts is rolled back; if the failure is one a retry may cure it is retried as a
  * new transaction once the schedule is over (what the variant itself does), and the final answers decide.
  */
-final class ScheduleRunner implements AutoCloseable {
+public final class ScheduleRunner implements AutoCloseable {
 
-    static final String SKU = "sku";
+    public static final String SKU = "sku";
     static final int LOCK_TIMEOUT_MILLIS = 3_000;
     private static final long STEP_BOUND_NANOS = TimeUnit.SECONDS.toNanos(20);
 
     private final Store store;
-    private final PurchaseScript script;
-    private final List<Step> steps;
+    private final SchedulePlan plan;
+    private final List<List<Step>> steps;
     private final ExecutorService[] threads = new ExecutorService[2];
     private long lastProbeNanos;
 
-    ScheduleRunner(Store store, PurchaseScript script) {
+    public ScheduleRunner(Store store, PurchaseScript script) {
+        this(store, SchedulePlan.symmetric(script));
+    }
+
+    public ScheduleRunner(Store store, SchedulePlan plan) {
         this.store = store;
-        this.script = script;
-        this.steps = PurchaseSteps.of(script);
+        this.plan = plan;
+        this.steps = List.of(PurchaseSteps.of(plan.first()), PurchaseSteps.of(plan.second()));
         for (int i = 0; i < 2; i++) {
             String name = "T" + (i + 1);
             threads[i] = Executors.newSingleThreadExecutor(r -> {
@@ -64,20 +69,21 @@ final class ScheduleRunner implements AutoCloseable {
         }
     }
 
-    List<Step> steps() {
-        return steps;
+    /** Every interleaving of the two purchases' steps. */
+    public List<List<Integer>> schedules() {
+        return Interleavings.of(steps.get(0).size(), steps.get(1).size());
     }
 
     /** The schedule's name: each step's initial and its transaction, e.g. {@code b1 r1 b2 r2 w1 w2 c1 c2}. */
-    String name(List<Integer> schedule) {
-        return name(steps, schedule);
+    public String name(List<Integer> schedule) {
+        return name(steps.get(0), steps.get(1), schedule);
     }
 
-    static String name(List<Step> steps, List<Integer> schedule) {
+    static String name(List<Step> first, List<Step> second, List<Integer> schedule) {
         StringBuilder out = new StringBuilder();
         int[] next = new int[2];
         for (int who : schedule) {
-            Step step = steps.get(next[who - 1]++);
+            Step step = (who == 1 ? first : second).get(next[who - 1]++);
             out.append(out.length() == 0 ? "" : " ").append(step.name().charAt(0)).append(who);
         }
         return out.toString();
@@ -110,8 +116,9 @@ final class ScheduleRunner implements AutoCloseable {
         }
     }
 
-    ScheduleOutcome run(List<Integer> schedule) throws SQLException, InterruptedException {
+    public ScheduleOutcome run(List<Integer> schedule) throws SQLException, InterruptedException {
         store.reset(Map.of(SKU, 1L));
+        plan.setUp().accept(store);
         Engine engine = store.engine();
         Transcript transcript = new Transcript();
         Party[] parties = {new Party(0), new Party(1)};
@@ -125,7 +132,7 @@ final class ScheduleRunner implements AutoCloseable {
             }
             for (int who : schedule) {
                 Party p = parties[who - 1];
-                p.backlog.add(steps.get(p.nextStep++));
+                p.backlog.add(steps.get(p.index).get(p.nextStep++));
                 progress(parties, monitor, transcript, failures);
             }
             long deadline = System.nanoTime() + STEP_BOUND_NANOS;
@@ -264,7 +271,7 @@ final class ScheduleRunner implements AutoCloseable {
 
     private ScheduleOutcome judge(List<Integer> schedule, Party[] parties, Transcript transcript,
                                   List<String> failures) throws SQLException {
-        TransactionalInventory inventory = TransactionalInventory.over(store, script);
+        TransactionalInventory inventory = TransactionalInventory.over(store, plan.second());
         List<String> answers = new ArrayList<>();
         long sold = 0;
         boolean unanswered = false;
@@ -272,10 +279,11 @@ final class ScheduleRunner implements AutoCloseable {
         for (Party p : parties) {
             PurchaseResult answer = p.tx.answer();
             if (p.failure != null) {
-                if (p.failure.retryable()) {
+                if (p.failure.retryable() || p.failure == Engine.Failure.FENCED) {
                     retried.add(p.failure);
-                    answer = inventory.buy(p.request);
-                    transcript.say(p.name, "-- retried as a new transaction: "
+                    answer = TransactionalInventory.over(store, plan.retryOf(p.index)).buy(p.request);
+                    transcript.say(p.name, (p.failure == Engine.Failure.FENCED ? "-- re-routed to the new owner: "
+                            : "-- retried as a new transaction: ")
                             + (answer.unitsSold() > 0 ? "purchased" : "out of stock"));
                 } else {
                     answer = null;
@@ -297,6 +305,7 @@ final class ScheduleRunner implements AutoCloseable {
         boolean oversold = sold > 1 || finalStock < 0 || finalStock + sold != 1;
         ScheduleKind kind = oversold ? ScheduleKind.OVERSOLD
                 : unanswered ? ScheduleKind.NOT_ANSWERED
+                : retried.contains(Engine.Failure.FENCED) ? ScheduleKind.FENCED_REROUTED
                 : retried.contains(Engine.Failure.DEADLOCK) ? ScheduleKind.DEADLOCK_RETRIED
                 : retried.contains(Engine.Failure.SERIALIZATION) ? ScheduleKind.SERIALIZATION_FAILURE_RETRIED
                 : retried.contains(Engine.Failure.VERSION_CONFLICT) ? ScheduleKind.VERSION_CONFLICT_RETRIED

@@ -1,0 +1,125 @@
+package dev.oversell.properties.deployment;
+
+import dev.oversell.catalogue.Catalogue;
+import dev.oversell.catalogue.Deployment;
+import dev.oversell.catalogue.Variant;
+import dev.oversell.properties.Evidence;
+import dev.oversell.properties.database.ScheduleOutcome;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the deployment column: {@code matrix.json}, {@code summary.md}, and for single-owner designs the
+ * hand-over script {@code <engine>/<variant>-hand-over.sql} (the first oversold schedule, else the most
+ * telling one).
+ */
+final class DeploymentMatrix {
+
+    private DeploymentMatrix() {
+    }
+
+    static void write(List<DeploymentCell> cells) {
+        List<DeploymentObservation> observations = new ArrayList<>();
+        for (DeploymentCell cell : cells) {
+            if (!cell.measured()) {
+                continue;
+            }
+            Map<String, Integer> kinds = new LinkedHashMap<>();
+            Optional<ScheduleOutcome> shown;
+            synchronized (cell.handOvers) {
+                cell.handOvers.forEach(s -> kinds.merge(s.kind().label, 1, Integer::sum));
+                shown = cell.handOvers.stream().min(Comparator.comparing(ScheduleOutcome::kind));
+            }
+            String script = null;
+            if (shown.isPresent()) {
+                script = cell.engine.key() + "/" + cell.variant.name() + "-hand-over.sql";
+                Evidence.writeText(DeploymentVerdictsTest.SUITE, script, """
+                        -- Oversell: %s on %s, ownership hand-over
+                        -- T1 is the old owner (it claimed the product before T2 started); T2 is the new owner, whose
+                        -- first step claims the product. Schedule %s: %s.
+                        -- Reproduce: %s
+
+                        %s""".formatted(cell.variant.name(), cell.engine.label(), shown.get().schedule(),
+                        shown.get().kind().label, DeploymentVerdictsTest.reproduce(cell), shown.get().script()));
+            }
+            String problem = cell.problem();
+            observations.add(new DeploymentObservation(cell.engine.key(), cell.variant.name(), cell.claim.name(),
+                    DeploymentCell.INSTANCES, cell.load, cell.reproduction, cell.roundsTried, kinds,
+                    (int) cell.handOvers.stream().filter(ScheduleOutcome::oversold).count(), script,
+                    cell.separateProcesses, cell.oversold() ? "oversold" : "held", problem == null, problem));
+        }
+        var json = Evidence.writeJson(DeploymentVerdictsTest.SUITE, "matrix.json", observations);
+        var md = Evidence.writeText(DeploymentVerdictsTest.SUITE, "summary.md", markdown(observations));
+        System.out.printf("%n%s%n[deployment] written to %s and %s%n", markdown(observations), json, md);
+    }
+
+    private static String markdown(List<DeploymentObservation> observations) {
+        StringBuilder md = new StringBuilder("## Deployment: " + DeploymentCell.INSTANCES
+                + " app instances sharing one store\n\n");
+        List<String> engines = observations.stream().map(DeploymentObservation::engine).distinct().toList();
+        Map<String, Map<String, DeploymentObservation>> byVariant = new LinkedHashMap<>();
+        observations.forEach(o -> byVariant.computeIfAbsent(o.variant(), v -> new LinkedHashMap<>()).put(o.engine(), o));
+        md.append("| variant |");
+        engines.forEach(e -> md.append(' ').append(e).append(" |"));
+        md.append("\n|---|");
+        engines.forEach(e -> md.append("---|"));
+        md.append('\n');
+        for (Variant variant : Catalogue.all()) {
+            md.append("| ").append(variant.name()).append(" |");
+            for (String engine : engines) {
+                if (variant.inMemory()) {
+                    md.append(" n/a (").append(variant.claim(Deployment.SHARED_STORE) == null ? "" : "no shared store")
+                            .append(") |");
+                    continue;
+                }
+                DeploymentObservation o = byVariant.getOrDefault(variant.name(), Map.of()).get(engine);
+                md.append(' ').append(o == null ? "not run" : cell(o)).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append("""
+
+                Legend: **oversold** = with several instances, some run sold more than existed (the smallest \
+                reproduction is given as buyers/units); **held** = no run did. Then the claim for several instances \
+                (NEVER / MAY), `✓` if it agrees with the measurement, **✗ MISMATCH** if not (the build fails). \
+                `hand-over k/n` = k of n hand-over schedules oversold; `procs` = the separate-process run.
+
+                """);
+        md.append("| engine | variant | load: attempted / purchased / errors, sold / available | smallest oversell (buyers, units, round) | hand-over outcomes | separate processes: sold / stock, stock after |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        for (DeploymentObservation o : observations) {
+            var l = o.load();
+            var r = o.smallestReproduction();
+            var p = o.separateProcesses();
+            md.append(String.format("| %s | %s | %s | %s | %s | %s |%n", o.engine(), o.variant(),
+                    l == null ? "not run" : l.attempted() + " / " + l.purchased() + " / " + l.errors() + ", "
+                            + l.unitsSold() + " / " + (l.initialStock() + l.restocked()),
+                    r == null ? "none in " + o.reproductionRoundsTried() + " rounds" : r.buyers() + " buyers, "
+                            + r.units() + " unit" + (r.units() == 1 ? "" : "s") + ", round " + r.round() + ": sold " + r.sold(),
+                    o.handOverSchedules().isEmpty() ? "" : o.handOverSchedules().toString(),
+                    p == null ? "" : p.unitsSold() + " / " + SeparateProcesses.STOCK + ", " + p.finalStock()));
+        }
+        return md.toString();
+    }
+
+    private static String cell(DeploymentObservation o) {
+        String claim = o.claim().startsWith("NEVER") ? "NEVER" : "MAY";
+        StringBuilder out = new StringBuilder(o.verdict().equals("oversold") ? "**oversold**" : "held");
+        if (o.smallestReproduction() != null) {
+            out.append(' ').append(o.smallestReproduction().buyers()).append('/').append(o.smallestReproduction().units());
+        }
+        if (!o.handOverSchedules().isEmpty()) {
+            out.append(", hand-over ").append(o.handOversOversold()).append('/')
+                    .append(o.handOverSchedules().values().stream().mapToInt(Integer::intValue).sum());
+        }
+        if (o.separateProcesses() != null) {
+            out.append(", procs ").append(o.separateProcesses().oversold() ? "oversold" : "held");
+        }
+        return out + " (" + claim + " " + (o.agrees() ? "✓" : "**✗ MISMATCH**") + ")";
+    }
+}

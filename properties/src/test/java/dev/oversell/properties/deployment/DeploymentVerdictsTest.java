@@ -1,0 +1,168 @@
+package dev.oversell.properties.deployment;
+
+import dev.oversell.catalogue.Catalogue;
+import dev.oversell.catalogue.Variant;
+import dev.oversell.model.Inventory;
+import dev.oversell.model.jdbc.SingleOwnerActorService;
+import dev.oversell.properties.Seeds;
+import dev.oversell.properties.database.Engines;
+import dev.oversell.properties.database.LoadRun;
+import dev.oversell.properties.database.ScheduleOutcome;
+import dev.oversell.properties.database.ScheduleRunner;
+import dev.oversell.store.DatabaseSettings;
+import dev.oversell.store.Engine;
+import dev.oversell.store.StoreException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The deployment column: every database variant with {@value DeploymentCell#INSTANCES} app instances sharing
+ * one store, on every configured engine, judged by its shared-store claim, both ways. Evidence:
+ * <ul>
+ *   <li>a seeded load run across the instances (each with its own pool, monitor, actor), invariants checked;</li>
+ *   <li>a bounded search for the smallest oversell (fewest buyers, then fewest units; {@link ReproductionSearch});</li>
+ *   <li>for single-owner designs, every interleaving of an ownership hand-over ({@link HandOver});</li>
+ *   <li>for the variants in {@code oversell.deployment.processVariants}, the same sale from
+ *       {@value SeparateProcesses#PROCESSES} separate JVM processes ({@link SeparateProcesses}), on engines a
+ *       second process can reach (not the in-memory H2).</li>
+ * </ul>
+ * In-memory variants have no shared store: their column is "not applicable". Results go to
+ * {@code target/oversell/deployment/}. Rerun one cell: {@code mvn -pl properties -am verify
+ * -Dtest=DeploymentVerdictsTest -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=postgresql
+ * -Doversell.variant=NAME}.
+ */
+class DeploymentVerdictsTest {
+
+    static final String SUITE = "deployment";
+    private static final List<DeploymentCell> CELLS = Collections.synchronizedList(new ArrayList<>());
+    private static final Set<String> PROCESS_VARIANTS = Arrays.stream(DatabaseSettings.setting(
+                    "oversell.deployment.processVariants", "db-synchronized-service,db-conditional-update").split(","))
+            .map(String::trim).collect(Collectors.toSet());
+
+    @TestFactory
+    Stream<DynamicNode> everyVariantIsJudgedWithSeveralInstances() {
+        String only = System.getProperty("oversell.variant");
+        long seed = Long.getLong("oversell.loadSeed", Seeds.base());
+        return DatabaseSettings.requestedEngines().stream().map(engine -> DynamicContainer.dynamicContainer(
+                engine.label() + ", " + DeploymentCell.INSTANCES + " instances",
+                Catalogue.overStores().stream()
+                        .filter(v -> only == null || only.isBlank() || v.name().equals(only))
+                        .map(variant -> checksOf(new DeploymentCell(engine, variant), seed))));
+    }
+
+    private static DynamicContainer checksOf(DeploymentCell cell, long seed) {
+        CELLS.add(cell);
+        List<DynamicNode> checks = new ArrayList<>();
+        checks.add(DynamicTest.dynamicTest("load across " + DeploymentCell.INSTANCES + " instances, seed " + seed,
+                () -> load(cell, seed)));
+        checks.add(DynamicTest.dynamicTest("smallest oversell across " + DeploymentCell.INSTANCES + " instances",
+                () -> search(cell)));
+        if (cell.variant.type() == SingleOwnerActorService.class) {
+            checks.add(DynamicTest.dynamicTest("ownership hand-over, every interleaving", () -> handOver(cell)));
+        }
+        if (PROCESS_VARIANTS.contains(cell.variant.name()) && cell.engine != Engine.H2) {
+            checks.add(DynamicTest.dynamicTest(SeparateProcesses.PROCESSES + " separate JVM processes",
+                    () -> processes(cell)));
+        }
+        checks.add(DynamicTest.dynamicTest("the shared-store claim agrees with what was measured", () -> agrees(cell)));
+        return DynamicContainer.dynamicContainer(cell.variant.name() + " on " + cell.engine.label() + " (claims "
+                + cell.claim + " with several instances)", checks);
+    }
+
+    private static void reachable(Engine engine) {
+        try {
+            Engines.open(engine);
+        } catch (StoreException unreachable) {
+            if (Engines.required()) {
+                fail("%s is required (CI=true) but unreachable: %s", engine.label(), unreachable.getMessage());
+            }
+            Assumptions.abort(engine.label() + " SKIPPED, not reachable: " + unreachable.getMessage());
+        }
+    }
+
+    private static void load(DeploymentCell cell, long seed) throws Exception {
+        reachable(cell.engine);
+        try (Fleet fleet = new Fleet(cell.variant, cell.engine, cell.store(), DeploymentCell.INSTANCES)) {
+            cell.load = LoadRun.run(fleet.instances(), cell.store(), seed);
+        }
+        List<String> exactlyOnce = cell.load.brokenInvariants().stream().filter(b -> b.startsWith("exactly once")).toList();
+        if (!exactlyOnce.isEmpty()) {
+            fail("%s on %s across %d instances, seed %d: %s. Reproduce: %s -Doversell.loadSeed=%d", cell.variant.name(),
+                    cell.engine.label(), DeploymentCell.INSTANCES, seed, exactlyOnce, reproduce(cell), seed);
+        }
+    }
+
+    private static void search(DeploymentCell cell) throws Exception {
+        reachable(cell.engine);
+        try (Fleet fleet = new Fleet(cell.variant, cell.engine, cell.store(), DeploymentCell.INSTANCES)) {
+            cell.reproduction = ReproductionSearch.smallest(fleet.instances(), cell.store(),
+                    cell.variant.name() + "-" + cell.engine.key()).orElse(null);
+            cell.roundsTried = cell.reproduction == null ? ReproductionSearch.totalRounds() : cell.reproduction.round();
+        }
+    }
+
+    private static void handOver(DeploymentCell cell) throws Exception {
+        reachable(cell.engine);
+        boolean fenced;
+        try (Inventory probe = cell.variant.attach(cell.store())) {
+            fenced = ((SingleOwnerActorService) probe).fenced();
+        }
+        try (ScheduleRunner runner = new ScheduleRunner(cell.store(), HandOver.plan(fenced))) {
+            for (List<Integer> schedule : runner.schedules()) {
+                ScheduleOutcome outcome = runner.run(schedule);
+                cell.handOvers.add(outcome);
+                if (outcome.answersRecorded() != 2) {
+                    fail("%s hand-over on %s, schedule %s: a purchase was not answered exactly once%n%s",
+                            cell.variant.name(), cell.engine.label(), outcome.schedule(), outcome.script());
+                }
+            }
+        }
+    }
+
+    private static void processes(DeploymentCell cell) throws Exception {
+        reachable(cell.engine);
+        cell.separateProcesses = SeparateProcesses.run(cell.variant, cell.engine, cell.store());
+    }
+
+    private static void agrees(DeploymentCell cell) {
+        try {
+            reachable(cell.engine);
+            String problem = cell.problem();
+            if (problem != null) {
+                fail(problem + " Reproduce: " + reproduce(cell));
+            }
+        } finally {
+            cell.close();
+        }
+    }
+
+    static String reproduce(DeploymentCell cell) {
+        return "mvn -pl properties -am verify -Dtest=DeploymentVerdictsTest -Dsurefire.failIfNoSpecifiedTests=false"
+                + " -Doversell.engines=" + cell.engine.key() + " -Doversell.variant=" + cell.variant.name();
+    }
+
+    @AfterAll
+    static void writeMatrix() {
+        List<DeploymentCell> cells;
+        synchronized (CELLS) {
+            cells = List.copyOf(CELLS);
+        }
+        cells.forEach(DeploymentCell::close);
+        DeploymentMatrix.write(cells);
+        Engines.closeAll();
+    }
+}
