@@ -92,12 +92,13 @@ public final class OwnedReadModifyWrite implements PurchaseScript {
     }
 
     /** Takes the next fencing token for {@code product}, unless this owner holds one already. */
-    private void claimIfNew(Tx tx, String product) throws SQLException {
+    public void claimIfNew(Tx tx, String product) throws SQLException {
         if (epochs.containsKey(product)) {
             return;
         }
         Connection c = tx.connection();
         c.setAutoCommit(false);
+        tx.say("begin; -- claim " + product);
         try {
             int claimed = tx.update("UPDATE " + tx.store().stockTable() + " SET owner_epoch = owner_epoch + 1"
                     + " WHERE product = ?", product);

@@ -41,13 +41,20 @@ public final class SingleOwnerActorService implements Inventory {
 
     private final OwnerDirectory directory;
     private final ActorInventory owner;
+    private final boolean fenced;
     private volatile boolean closed;
 
     public SingleOwnerActorService(Store store, boolean fenced, boolean ownsStore) {
+        this.fenced = fenced;
         Map<String, Long> epochs = new ConcurrentHashMap<>();
         this.owner = new ActorInventory(DefaultActorSystem.get(), new TransactionalInventory(store,
                 new OwnedReadModifyWrite(fenced, epochs), RetryPolicy.DEFAULT, ownsStore), ASK_TIMEOUT);
         this.directory = OwnerDirectory.join(store, this);
+    }
+
+    /** Whether this instance's writes carry the fencing token (what a hand-over check needs to know). */
+    public boolean fenced() {
+        return fenced;
     }
 
     @Override
