@@ -1,8 +1,5 @@
 package dev.oversell.model.jdbc;
 
-import dev.oversell.model.Inventory;
-import dev.oversell.model.PurchaseRequest;
-import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.actor.ActorInventory;
 import dev.oversell.model.actor.DefaultActorSystem;
 import dev.oversell.store.RetryPolicy;
@@ -26,34 +23,12 @@ import java.time.Duration;
  * instance starts its own actor: two writers over one database, and the lost update is back (the
  * shared-store column). Run: {@code mvn verify} (load runs on each engine).
  */
-public final class ActorOverReadModifyWrite implements Inventory {
+public final class ActorOverReadModifyWrite extends ForwardingInventory {
 
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
 
-    private final ActorInventory inventory;
-
     public ActorOverReadModifyWrite(Store store, boolean ownsStore) {
-        this.inventory = new ActorInventory(DefaultActorSystem.get(), new TransactionalInventory(store,
-                new ReadModifyWrite(TransactionMode.AUTOCOMMIT), RetryPolicy.DEFAULT, ownsStore), ASK_TIMEOUT);
-    }
-
-    @Override
-    public PurchaseResult buy(PurchaseRequest request) {
-        return inventory.buy(request);
-    }
-
-    @Override
-    public long stock(String product) {
-        return inventory.stock(product);
-    }
-
-    @Override
-    public void restock(String product, long units) {
-        inventory.restock(product, units);
-    }
-
-    @Override
-    public void close() {
-        inventory.close();
+        super(new ActorInventory(DefaultActorSystem.get(), new TransactionalInventory(store,
+                new ReadModifyWrite(TransactionMode.AUTOCOMMIT), RetryPolicy.DEFAULT, ownsStore), ASK_TIMEOUT));
     }
 }

@@ -1,9 +1,7 @@
 package dev.oversell.model.jdbc;
 
-import dev.oversell.model.Inventory;
-import dev.oversell.model.PurchaseRequest;
-import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.lock.SynchronizedInventory;
+import dev.oversell.store.RetryPolicy;
 import dev.oversell.store.Store;
 import dev.oversell.store.TransactionMode;
 import dev.oversell.store.TransactionalInventory;
@@ -22,32 +20,10 @@ import dev.oversell.store.TransactionalInventory;
  * read and write: the same lost update as unsynchronised read-modify-write (the shared-store column).
  * Run: {@code mvn verify} (load runs on each engine).
  */
-public final class SynchronizedOverReadModifyWrite implements Inventory {
-
-    private final SynchronizedInventory inventory;
+public final class SynchronizedOverReadModifyWrite extends ForwardingInventory {
 
     public SynchronizedOverReadModifyWrite(Store store, boolean ownsStore) {
-        this.inventory = new SynchronizedInventory(new TransactionalInventory(store,
-                new ReadModifyWrite(TransactionMode.AUTOCOMMIT), dev.oversell.store.RetryPolicy.DEFAULT, ownsStore));
-    }
-
-    @Override
-    public PurchaseResult buy(PurchaseRequest request) {
-        return inventory.buy(request);
-    }
-
-    @Override
-    public long stock(String product) {
-        return inventory.stock(product);
-    }
-
-    @Override
-    public void restock(String product, long units) {
-        inventory.restock(product, units);
-    }
-
-    @Override
-    public void close() {
-        inventory.close();
+        super(new SynchronizedInventory(new TransactionalInventory(store,
+                new ReadModifyWrite(TransactionMode.AUTOCOMMIT), RetryPolicy.DEFAULT, ownsStore)));
     }
 }

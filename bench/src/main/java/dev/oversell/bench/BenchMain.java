@@ -1,0 +1,203 @@
+package dev.oversell.bench;
+
+import dev.oversell.bench.database.DatabaseVariantBenchmark;
+import dev.oversell.bench.database.RawJdbcFloorBenchmark;
+import dev.oversell.bench.inmemory.CasLoopReferenceBenchmark;
+import dev.oversell.bench.results.Measurement;
+import dev.oversell.bench.results.Ratio;
+import dev.oversell.bench.results.Ratios;
+import dev.oversell.bench.results.ResultFiles;
+import dev.oversell.bench.results.RunInfo;
+import dev.oversell.bench.results.SummaryMarkdown;
+import dev.oversell.catalogue.Catalogue;
+import dev.oversell.catalogue.Variant;
+import dev.oversell.store.Database;
+import dev.oversell.store.DatabaseSettings;
+import dev.oversell.store.Engine;
+import dev.oversell.store.StoreException;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs the whole "cost of safety" matrix in one go, through JMH's Runner API, and writes
+ * {@code results.json}, {@code ratios.json} and {@code summary.md} (see {@code ResultFiles}):
+ * <ol>
+ *   <li>in memory, at each thread count: the CAS loop (the reference), every in-memory catalogue variant,
+ *       Oversell's actor runtime and Apache Pekko typed, each asked blocking and pipelined;</li>
+ *   <li>on each engine that answers, at each client count: the raw conditional {@code UPDATE} (the reference)
+ *       and every database catalogue variant. An engine that cannot be reached is skipped with a message
+ *       saying why, and the summary says so too.</li>
+ * </ol>
+ * Each result is then divided by its reference from the same run. Nothing is asserted: this is measurement.
+ *
+ * <p><b>Run:</b> {@code mvn -B -q -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar}
+ * (about 7 minutes on 2 cores with 3 engines). Settings: {@link MatrixSettings}, and {@code docs/benchmarks.md}.
+ */
+public final class BenchMain {
+
+    private static final String BUILD_COMMAND = "mvn -B -q -pl bench -am package -DskipTests";
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        MatrixSettings settings = MatrixSettings.fromSystemProperties();
+        ResultFiles files = new ResultFiles(settings.output());
+        System.out.println("[bench] " + settings.describe());
+        System.out.println("[bench] writing to " + files.folder());
+
+        List<RunResult> results = new ArrayList<>();
+        List<Measurement> measurements = new ArrayList<>();
+        if (settings.runs(Measurement.IN_MEMORY)) {
+            String[] variants = names(Catalogue.inMemory(), settings);
+            for (int threads : settings.threads()) {
+                System.out.println("[bench] in memory, " + threads + " thread(s)");
+                var options = options(settings, threads)
+                        .include("^" + Pattern.quote(CasLoopReferenceBenchmark.class.getPackageName() + "."));
+                if (variants.length == 0) {
+                    options.exclude("CatalogueVariantBenchmark");
+                } else {
+                    options.param("variant", variants);
+                }
+                run(options, Measurement.IN_MEMORY, results, measurements, files);
+            }
+        }
+        Map<String, String> engines = new LinkedHashMap<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        if (settings.runs(Measurement.DATABASE)) {
+            String[] variants = names(Catalogue.overStores(), settings);
+            for (Engine engine : reachable(engines, skipped)) {
+                for (int clients : settings.clients()) {
+                    System.out.println("[bench] " + engine.label() + ", " + clients + " client(s)");
+                    var options = options(settings, clients)
+                            .include("^" + Pattern.quote(RawJdbcFloorBenchmark.class.getName() + "."))
+                            .param("engine", engine.key());
+                    if (variants.length > 0) {
+                        options.include("^" + Pattern.quote(DatabaseVariantBenchmark.class.getName() + "."))
+                                .param("variant", variants);
+                    }
+                    run(options, Measurement.DATABASE, results, measurements, files);
+                }
+            }
+        }
+
+        List<String> order = designOrder();
+        List<Ratio> ratios = Ratios.of(measurements, order);
+        Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
+        RunInfo run = new RunInfo(started, took, command(), BUILD_COMMAND,
+                Runtime.getRuntime().availableProcessors() + " CPUs (" + System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch") + ")",
+                "Java " + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name") + ")",
+                results.isEmpty() ? "?" : results.get(0).getParams().getJmhVersion(),
+                org.apache.pekko.Version.current(), settings.describe(), engines, skipped, settings.threads(),
+                settings.clients());
+        files.writeJmhResults(results);
+        files.writeRatios(ratios);
+        Path summary = files.writeSummary(SummaryMarkdown.of(ratios, run));
+        System.out.println();
+        System.out.println("[bench] done in " + took.toMinutes() + " min " + took.toSecondsPart() + " s: "
+                + measurements.size() + " results; " + summary);
+        skipped.forEach((engine, why) -> System.out.println("[bench] SKIPPED " + engine + ": " + why)); // again, last
+    }
+
+    /** The options every JMH run shares: the settings, the thread count, and the fork's JVM arguments. */
+    private static ChainedOptionsBuilder options(MatrixSettings settings, int threads) {
+        List<String> jvmArgs = new ArrayList<>();
+        jvmArgs.add("-Xmx" + settings.heap());
+        // the forks are new JVMs: pass on where the databases are (oversell.postgresql.url, oversell.pool.size, ...)
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(name -> name.startsWith("oversell.") && !name.startsWith("oversell.bench."))
+                .forEach(name -> jvmArgs.add("-D" + name + "=" + System.getProperty(name)));
+        return new OptionsBuilder()
+                .threads(threads)
+                .forks(settings.forks())
+                .warmupIterations(settings.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(settings.warmupMillis()))
+                .measurementIterations(settings.iterations())
+                .measurementTime(TimeValue.milliseconds(settings.iterationMillis()))
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(false);
+    }
+
+    /** Runs one JMH run; a run that fails as a whole is reported and the matrix goes on. */
+    private static void run(ChainedOptionsBuilder options, String group, List<RunResult> results,
+                            List<Measurement> measurements, ResultFiles files) throws Exception {
+        long start = System.nanoTime();
+        try {
+            for (RunResult result : new Runner(options.build()).run()) {
+                results.add(result);
+                measurements.add(Measurement.of(group, result));
+            }
+        } catch (RunnerException e) {
+            System.out.println("[bench] this JMH run failed, going on with the rest: " + e.getMessage());
+        }
+        files.writeJmhResults(results);
+        System.out.println("[bench] that took " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
+    }
+
+    /** The engines asked for ({@code oversell.engines}) that answer; the others go to {@code skipped}, with why. */
+    private static List<Engine> reachable(Map<String, String> versions, Map<String, String> skipped) {
+        List<Engine> reachable = new ArrayList<>();
+        for (Engine engine : DatabaseSettings.requestedEngines()) {
+            try (Database database = DatabaseSettings.open(engine)) {
+                versions.put(engine.key(), database.version());
+                reachable.add(engine);
+            } catch (StoreException unreachable) {
+                String why = unreachable.getMessage() + " Its benchmarks were skipped.";
+                System.out.println("[bench] SKIPPING " + engine.label() + ": " + why);
+                skipped.put(engine.key(), why);
+            }
+        }
+        return reachable;
+    }
+
+    private static String[] names(List<Variant> variants, MatrixSettings settings) {
+        return variants.stream().map(Variant::name).filter(settings::includes).toArray(String[]::new);
+    }
+
+    /** Table order: each reference first, then the catalogue's order, then the asks. */
+    private static List<String> designOrder() {
+        return Stream.of(Stream.of(Ratios.IN_MEMORY_REFERENCE, Ratios.DATABASE_REFERENCE),
+                        Catalogue.all().stream().map(Variant::name),
+                        Stream.of("oversell-actor-blocking-ask", "oversell-actor-pipelined-asks",
+                                "pekko-blocking-ask", "pekko-pipelined-asks"))
+                .flatMap(s -> s).collect(Collectors.toList());
+    }
+
+    /** This run's command line, as it can be pasted to reproduce it: its -D and -X options, and the jar. */
+    private static String command() {
+        String options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(arg -> arg.startsWith("-D") || arg.startsWith("-X"))
+                .map(arg -> arg.contains(" ") ? "'" + arg + "'" : arg)
+                .collect(Collectors.joining(" "));
+        String code;
+        try {
+            Path location = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path here = Path.of("").toAbsolutePath();
+            code = location.startsWith(here) ? here.relativize(location).toString() : location.toString();
+        } catch (Exception e) {
+            code = "bench/target/benchmarks.jar";
+        }
+        String launch = code.endsWith(".jar") ? "-jar " + code
+                : "-cp " + System.getProperty("java.class.path") + " " + BenchMain.class.getName();
+        return ("java " + options + " " + launch).replaceAll(" +", " ");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.oversell.bench;
+
+import dev.oversell.bench.results.Measurement;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static dev.oversell.store.DatabaseSettings.setting;
+
+/**
+ * The settings of one {@link BenchMain} run, read from system properties ({@code -Doversell.bench.forks=3}) or
+ * environment variables ({@code OVERSELL_BENCH_FORKS=3}), with defaults sized for the whole matrix to finish in
+ * about 7 minutes on 2 cores with 3 engines:
+ *
+ * <table>
+ *   <caption>settings</caption>
+ *   <tr><th>property</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code oversell.bench.forks}</td><td>1</td><td>JVM forks per benchmark and parameter set</td></tr>
+ *   <tr><td>{@code oversell.bench.warmupIterations}</td><td>1</td><td>warm-up iterations per fork</td></tr>
+ *   <tr><td>{@code oversell.bench.warmupMillis}</td><td>500</td><td>length of a warm-up iteration</td></tr>
+ *   <tr><td>{@code oversell.bench.iterations}</td><td>2</td><td>measurement iterations per fork</td></tr>
+ *   <tr><td>{@code oversell.bench.iterationMillis}</td><td>500</td><td>length of a measurement iteration</td></tr>
+ *   <tr><td>{@code oversell.bench.threads}</td><td>1,2,4,8</td><td>in-memory thread counts</td></tr>
+ *   <tr><td>{@code oversell.bench.clients}</td><td>1,4,8</td><td>database client counts</td></tr>
+ *   <tr><td>{@code oversell.bench.groups}</td><td>in-memory,database</td><td>which groups to run</td></tr>
+ *   <tr><td>{@code oversell.bench.variants}</td><td>all</td><td>catalogue variants to run (comma-separated);
+ *       the references always run</td></tr>
+ *   <tr><td>{@code oversell.bench.heap}</td><td>4g</td><td>{@code -Xmx} of every fork</td></tr>
+ *   <tr><td>{@code oversell.bench.out}</td><td>{@code bench/target/oversell/jmh}</td><td>where the files go
+ *       (by default beside the jar: {@code <jar folder>/oversell/jmh})</td></tr>
+ *   <tr><td>{@code oversell.engines}</td><td>h2,postgresql,mariadb</td><td>engines, as for every Oversell suite;
+ *       {@code oversell.postgresql.url} and the other database settings are passed on to the forks</td></tr>
+ * </table>
+ */
+public record MatrixSettings(int forks, int warmupIterations, int warmupMillis, int iterations, int iterationMillis,
+                             List<Integer> threads, List<Integer> clients, Set<String> groups, Set<String> variants,
+                             String heap, Path output) {
+
+    public static MatrixSettings fromSystemProperties() {
+        return new MatrixSettings(
+                number("oversell.bench.forks", 1),
+                number("oversell.bench.warmupIterations", 1),
+                number("oversell.bench.warmupMillis", 500),
+                number("oversell.bench.iterations", 2),
+                number("oversell.bench.iterationMillis", 500),
+                list("oversell.bench.threads", "1,2,4,8").stream().map(Integer::parseInt).toList(),
+                list("oversell.bench.clients", "1,4,8").stream().map(Integer::parseInt).toList(),
+                Set.copyOf(list("oversell.bench.groups", Measurement.IN_MEMORY + "," + Measurement.DATABASE)),
+                Set.copyOf(list("oversell.bench.variants", "")),
+                setting("oversell.bench.heap", "4g"),
+                Path.of(setting("oversell.bench.out", besideTheJar().toString())).toAbsolutePath().normalize());
+    }
+
+    public boolean runs(String group) {
+        return groups.contains(group);
+    }
+
+    /** Whether catalogue variant {@code name} is asked for (all are, unless {@code oversell.bench.variants} is set). */
+    public boolean includes(String name) {
+        return variants.isEmpty() || variants.contains(name);
+    }
+
+    /** The settings in one line, for the summary. */
+    public String describe() {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "forks %d, warm-up %d × %d ms, measurement %d × %d ms per benchmark", forks, warmupIterations,
+                warmupMillis, iterations, iterationMillis));
+        if (runs(Measurement.IN_MEMORY)) {
+            line.append("; in memory at ").append(join(threads)).append(" threads");
+        }
+        if (runs(Measurement.DATABASE)) {
+            line.append("; databases at ").append(join(clients)).append(" clients");
+        }
+        if (!variants.isEmpty()) {
+            line.append("; variants ").append(String.join(", ", variants.stream().sorted().toList()));
+        }
+        return line.append("; fork heap -Xmx").append(heap).toString();
+    }
+
+    private static String join(List<Integer> counts) {
+        return counts.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    private static int number(String name, int defaultValue) {
+        return Integer.parseInt(setting(name, String.valueOf(defaultValue)).trim());
+    }
+
+    private static List<String> list(String name, String defaultValue) {
+        return Arrays.stream(setting(name, defaultValue).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** {@code <folder of the jar or classes folder>/oversell/jmh}: {@code bench/target/oversell/jmh}. */
+    private static Path besideTheJar() {
+        try {
+            Path code = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.getParent().resolve("oversell").resolve("jmh");
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("bench", "target", "oversell", "jmh");
+        }
+    }
+}

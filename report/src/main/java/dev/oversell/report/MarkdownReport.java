@@ -1,0 +1,77 @@
+package dev.oversell.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oversell.catalogue.Catalogue;
+import dev.oversell.catalogue.Variant;
+
+import java.util.List;
+import java.util.Map;
+
+/** The report as Markdown, for pasting into a design review. */
+final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    static String render(VerdictMatrix matrix, Map<String, String> environment, RunEvidence evidence,
+                         List<String> caveats) {
+        StringBuilder md = new StringBuilder("# Oversell verdicts\n\n");
+        environment.forEach((k, v) -> md.append("- **").append(k).append(":** ").append(v).append('\n'));
+        md.append("""
+
+                Legend: ✗ **oversold** (sold more than existed) · ✓ held (every check of this kind kept every \
+                invariant) · ! broken (an outcome no sequential order explains) · – skipped · ? not run · \
+                · n/a. Each cell links to its evidence. A claim is checked both ways: "never" must hold, "may" \
+                must be caught.
+
+                """);
+        md.append("| design | claims |");
+        matrix.columns.forEach(c -> md.append(' ').append(c.label()).append(" |"));
+        md.append("\n|---|---|");
+        matrix.columns.forEach(c -> md.append("---|"));
+        md.append('\n');
+        for (Variant variant : Catalogue.all()) {
+            md.append("| ").append(variant.name()).append(" | ").append(VerdictMatrix.claims(variant)).append(" |");
+            matrix.rows.get(variant.name()).forEach((column, cell) -> {
+                String word = cell.verdict() == Verdict.OVERSOLD ? "**oversold**" : cell.verdict().word;
+                String text = cell.verdict().symbol + " " + word;
+                md.append(' ').append(cell.link() == null ? text : "[" + text + "](" + cell.link() + ")")
+                        .append(cell.verdict() == Verdict.NOT_APPLICABLE ? "" : "<br>" + cell.text()).append(" |");
+            });
+            md.append('\n');
+        }
+        if (!matrix.runtimeChecks.isEmpty()) {
+            md.append("\n## The actor runtime's own guarantees (jcstress)\n\n| check | samples | verdict |\n|---|---:|---|\n");
+            for (JsonNode r : matrix.runtimeChecks) {
+                md.append(String.format("| %s | %,d | %s |%n", r.path("scenario").asText(), r.path("samples").asLong(),
+                        r.path("verdict").asText()));
+            }
+        }
+        md.append("\n## Caught oversells: the smallest counterexamples\n");
+        for (Counterexample c : matrix.counterexamples) {
+            md.append("\n### ").append(c.variant()).append(" — ").append(c.check()).append(" (").append(c.kind())
+                    .append(")\n\nReproduce: `").append(c.reproduce()).append("`  \nEvidence: [").append(c.link())
+                    .append("](").append(c.link()).append(")\n\n```\n").append(trim(c.text(), 60)).append("\n```\n");
+        }
+        md.append("\n## Cost of safety (JMH)\n\n");
+        if (evidence.jmh().size() == 0) {
+            md.append("No benchmark results in this run: `./verdicts` runs them first; see docs/benchmarks.md.\n");
+        } else {
+            md.append("| group | engine | design | threads | ops/s | ratio to the reference |\n|---|---|---|---:|---:|---:|\n");
+            for (JsonNode r : evidence.jmh()) {
+                md.append(String.format("| %s | %s | %s | %d | %,.0f | %.3f |%n", r.path("group").asText(),
+                        r.path("engine").isNull() ? "" : r.path("engine").asText(""), Charts.name(r),
+                        r.path("threads").asInt(), r.path("opsPerSecond").asDouble(), r.path("ratio").asDouble()));
+            }
+        }
+        md.append("\n## Caveats\n\n");
+        caveats.forEach(c -> md.append("- ").append(c).append('\n'));
+        return md.toString();
+    }
+
+    static String trim(String text, int lines) {
+        List<String> all = text.lines().toList();
+        return all.size() <= lines ? text.strip()
+                : String.join("\n", all.subList(0, lines)) + "\n… (" + (all.size() - lines) + " more lines in the file)";
+    }
+}
