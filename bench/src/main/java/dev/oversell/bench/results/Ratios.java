@@ -1,0 +1,71 @@
+package dev.oversell.bench.results;
+
+import dev.oversell.store.Engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Divides every measurement by its reference from the same run: in memory, {@value #IN_MEMORY_REFERENCE} at the
+ * same thread count; on a database, {@value #DATABASE_REFERENCE} on the same engine with the same clients. The
+ * references get a line too (ratio 1). Lines come out grouped (in memory, then each engine), then by design in
+ * {@code order}, then by threads.
+ */
+public final class Ratios {
+
+    /** The in-memory reference: {@code CasLoopReferenceBenchmark.casLoop}. */
+    public static final String IN_MEMORY_REFERENCE = "cas-loop";
+    /** The database reference: {@code RawJdbcFloorBenchmark.rawUpdate}. */
+    public static final String DATABASE_REFERENCE = "raw-update";
+
+    private Ratios() {
+    }
+
+    /** The reference a measurement of {@code group} is divided by. */
+    public static String referenceOf(String group) {
+        return Measurement.IN_MEMORY.equals(group) ? IN_MEMORY_REFERENCE : DATABASE_REFERENCE;
+    }
+
+    /**
+     * One ratio per measurement. {@code order} lists designs in the order tables should show them (the
+     * references and the catalogue order); designs not in it follow, alphabetically.
+     */
+    public static List<Ratio> of(List<Measurement> measurements, List<String> order) {
+        List<Ratio> ratios = new ArrayList<>();
+        for (Measurement measured : sorted(measurements, order)) {
+            Measurement reference = measurements.stream()
+                    .filter(other -> other.group().equals(measured.group())
+                            && Objects.equals(other.engine(), measured.engine())
+                            && other.threads() == measured.threads()
+                            && other.variant().equals(referenceOf(measured.group())))
+                    .findFirst().orElse(null);
+            ratios.add(Ratio.of(measured, reference));
+        }
+        return ratios;
+    }
+
+    /** Sorted by group (in memory first), engine, design in {@code order}, threads. */
+    public static List<Measurement> sorted(List<Measurement> measurements, List<String> order) {
+        Comparator<Measurement> byDesign = Comparator.comparingInt(m -> rank(m.variant(), order));
+        return measurements.stream()
+                .sorted(Comparator.comparing((Measurement m) -> !Measurement.IN_MEMORY.equals(m.group()))
+                        .thenComparingInt(m -> engineRank(m.engine()))
+                        .thenComparing(byDesign)
+                        .thenComparing(Measurement::variant)
+                        .thenComparingInt(Measurement::threads))
+                .toList();
+    }
+
+    /** H2, PostgreSQL, MariaDB: the order of {@code Engine}. */
+    static int engineRank(String engine) {
+        return engine == null ? -1 : Engine.valueOf(engine.toUpperCase(Locale.ROOT)).ordinal();
+    }
+
+    static int rank(String variant, List<String> order) {
+        int index = order.indexOf(variant);
+        return index < 0 ? order.size() : index;
+    }
+}
