@@ -19,7 +19,7 @@ final class HtmlReport {
             table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top}
             th{background:#f3f3f3;font-weight:600}
             #verdict-matrix td{font-size:12px;min-width:90px}#verdict-matrix th{font-size:12px}
-            td.oversold{background:#fbd5d5}td.held{background:#d9f2d9}td.broken{background:#fde8c8}
+            td.oversold{background:#fbd5d5}td.held{background:#d9f2d9}td.lostupdate,td.notlinearizable{background:#fde8c8}
             td.na{background:#fafafa;color:#999}td.skipped,td.notrun{background:#eee;color:#666}
             td .v{font-weight:600;display:block}a{color:#1a4f8b}
             pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:12px;max-height:420px}
@@ -38,10 +38,9 @@ final class HtmlReport {
         h.append("<h1>Oversell verdicts</h1><dl class=\"env\">");
         environment.forEach((k, v) -> h.append("<dt>").append(Html.escape(k)).append("</dt><dd>")
                 .append(Html.escape(v)).append("</dd>"));
-        h.append("</dl><p>✗ <b>oversold</b>: sold more than existed · ✓ held: every check of this kind kept every "
-                + "invariant · ! broken: an outcome no sequential order explains · – skipped · ? not run · · n/a. "
-                + "Claims are checked both ways: “never” must hold, “may” must be caught. Each cell links to its "
-                + "evidence.</p>");
+        h.append("</dl><p>").append(Html.escape(Verdict.legend(" · "))).append(". Claims are checked both ways: "
+                + "“never” must hold in every check, “may” must be demonstrated by an actual oversell. Each cell "
+                + "links to its evidence.</p>");
         h.append("<h2>Verdict matrix</h2><table id=\"verdict-matrix\"><thead><tr><th>design</th><th>claims</th>");
         matrix.columns.forEach(c -> h.append("<th>").append(Html.escape(c.label())).append("</th>"));
         h.append("</tr></thead><tbody>");
@@ -52,7 +51,8 @@ final class HtmlReport {
                 String css = switch (cell.verdict()) {
                     case OVERSOLD -> "oversold";
                     case HELD -> "held";
-                    case BROKEN -> "broken";
+                    case LOST_UPDATE -> "lostupdate";
+                    case NOT_LINEARIZABLE -> "notlinearizable";
                     case NOT_APPLICABLE -> "na";
                     case SKIPPED -> "skipped";
                     case NOT_RUN -> "notrun";

@@ -17,14 +17,9 @@ final class MarkdownReport {
                          List<String> caveats) {
         StringBuilder md = new StringBuilder("# Oversell verdicts\n\n");
         environment.forEach((k, v) -> md.append("- **").append(k).append(":** ").append(v).append('\n'));
-        md.append("""
-
-                Legend: ✗ **oversold** (sold more than existed) · ✓ held (every check of this kind kept every \
-                invariant) · ! broken (an outcome no sequential order explains) · – skipped · ? not run · \
-                · n/a. Each cell links to its evidence. A claim is checked both ways: "never" must hold, "may" \
-                must be caught.
-
-                """);
+        md.append("\nLegend: ").append(Verdict.legend(" · ")).append(". Each cell links to its evidence. A claim"
+                + " is checked both ways: \"never\" must hold in every check, \"may\" must be demonstrated by an actual"
+                + " oversell (a lost update or a non-linearizable read is a bug, but not an oversell).\n\n");
         md.append("| design | claims |");
         matrix.columns.forEach(c -> md.append(' ').append(c.label()).append(" |"));
         md.append("\n|---|---|");

@@ -22,8 +22,10 @@ final class Snapshot {
             What `mvn verify` measured, one word per design and family of checks; counts and evidence are in the \
             report of each run (`./verdicts`). The build fails when a run measures something else than this \
             page says: if a change of verdict is intended, copy `report/target/oversell/report/verdict-matrix.md` \
-            over this file and explain the change in the commit. Legend: **oversold** = some check of that family \
-            sold more than existed; held = none did; n/a = the family does not apply (an in-memory design has no \
+            over this file and explain the change in the commit. Legend: the most serious finding of any check of \
+            that family: **oversold** = units sold exceeded units that existed; lost update = stock and sales did \
+            not add up, no oversell; not linearizable = the answers fit no sequential order; held = none of these; \
+            n/a = the family does not apply (an in-memory design has no \
             engine; a database design is not run by Lincheck or jcstress). Columns with "2 instances" are the \
             shared-store deployment.
 

@@ -1,20 +1,42 @@
 package dev.oversell.report;
 
-/** What one check showed for one variant, as the matrix prints it. */
+import dev.oversell.judge.Finding;
+
+/**
+ * What one check showed for one variant, as the matrix prints it: a {@link Finding} in its word, or that the
+ * check was skipped, not run, or does not apply.
+ */
 enum Verdict {
-    OVERSOLD("oversold", "✗"),
-    BROKEN("broken", "!"),
-    HELD("held", "✓"),
+    OVERSOLD(Finding.OVERSOLD, "✗"),
+    LOST_UPDATE(Finding.LOST_UPDATE, "≠"),
+    NOT_LINEARIZABLE(Finding.NOT_LINEARIZABLE, "!"),
+    HELD(Finding.HELD, "✓"),
     SKIPPED("skipped", "–"),
     NOT_RUN("not run", "?"),
     NOT_APPLICABLE("n/a", "·");
 
     final String word;
     final String symbol;
+    final String meaning;
+
+    Verdict(Finding finding, String symbol) {
+        this.word = finding.word();
+        this.symbol = symbol;
+        this.meaning = finding.meaning();
+    }
 
     Verdict(String word, String symbol) {
         this.word = word;
         this.symbol = symbol;
+        this.meaning = switch (word) {
+            case "skipped" -> "the check cannot run on this machine (the reason is in the cell)";
+            case "not run" -> "no result in this run";
+            default -> "the check does not apply to this design";
+        };
+    }
+
+    static Verdict of(Finding finding) {
+        return ofWord(finding.word());
     }
 
     static Verdict ofWord(String word) {
@@ -26,21 +48,26 @@ enum Verdict {
         throw new IllegalArgumentException("not a verdict: " + word);
     }
 
-    /** Several checks of one family combined: any oversell wins, then broken, then held. */
+    /** The legend line: every symbol and word with what it means. */
+    static String legend(String separator) {
+        StringBuilder out = new StringBuilder();
+        for (Verdict v : values()) {
+            out.append(out.length() == 0 ? "" : separator).append(v.symbol).append(' ').append(v.word).append(": ")
+                    .append(v.meaning);
+        }
+        return out.toString();
+    }
+
+    /** Several checks of one family combined: the most serious finding wins, then held. */
     static Verdict combine(Iterable<Verdict> verdicts) {
         boolean any = false;
-        boolean held = false;
-        boolean broken = false;
+        Verdict worst = null;
         boolean skipped = false;
         boolean notRun = false;
         for (Verdict v : verdicts) {
             any = true;
             switch (v) {
-                case OVERSOLD -> {
-                    return OVERSOLD;
-                }
-                case BROKEN -> broken = true;
-                case HELD -> held = true;
+                case OVERSOLD, LOST_UPDATE, NOT_LINEARIZABLE, HELD -> worst = worst == null || v.ordinal() < worst.ordinal() ? v : worst;
                 case SKIPPED -> skipped = true;
                 case NOT_RUN -> notRun = true;
                 default -> { }
@@ -49,6 +76,6 @@ enum Verdict {
         if (!any) {
             return NOT_RUN;
         }
-        return broken ? BROKEN : held ? HELD : notRun ? NOT_RUN : skipped ? SKIPPED : NOT_APPLICABLE;
+        return worst != null ? worst : notRun ? NOT_RUN : skipped ? SKIPPED : NOT_APPLICABLE;
     }
 }

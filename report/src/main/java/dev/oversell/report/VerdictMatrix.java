@@ -24,7 +24,7 @@ final class VerdictMatrix {
     static final String LINCHECK = "Lincheck";
     static final String JCSTRESS = "jcstress";
     private static final List<String> SCENARIO_ORDER = List.of("LastUnit", "ShortStock", "ShortStockTwoThreads",
-            "BigAndSmallBuyer", "BuyRacingRestock");
+            "BigAndSmallBuyer", "OddStock", "TwoProducts", "BuyRacingRestock", "CloseRacingPurchase");
 
     final List<Column> columns = new ArrayList<>();
     final Map<String, Map<Column, Cell>> rows = new LinkedHashMap<>();
@@ -147,22 +147,33 @@ final class VerdictMatrix {
                 continue;
             }
             long samples = r.path("samples").asLong();
-            String link = "jcstress/" + variant.name() + "/html/index.html";
-            return switch (r.path("verdict").asText()) {
-                case "oversold" -> {
-                    long oversold = r.path("oversold").asLong();
-                    if (counterexamples.stream().noneMatch(c -> c.variant().equals(variant.name()) && c.check().equals(JCSTRESS))) {
+            String link = "jcstress/html/index.html";
+            String verdict = r.path("verdict").asText();
+            switch (verdict) {
+                case "oversold", "lost update", "not linearizable" -> {
+                    Verdict v = Verdict.ofWord(verdict);
+                    long count = r.path(switch (v) {
+                        case OVERSOLD -> "oversold";
+                        case LOST_UPDATE -> "lostUpdate";
+                        default -> "notLinearizable";
+                    }).asLong();
+                    if (v == Verdict.OVERSOLD && counterexamples.stream()
+                            .noneMatch(c -> c.variant().equals(variant.name()) && c.check().equals(JCSTRESS))) {
                         counterexamples.add(new Counterexample(variant.name(), JCSTRESS, scenario, outcomes(r),
-                                "mvn -pl stress -am verify -DskipTests -Doversell.variant=" + variant.name(), link));
+                                "mvn -pl stress -am verify -Doversell.variant=" + variant.name(), link));
                     }
-                    yield new Cell(Verdict.OVERSOLD, String.format("%,d of %,d samples oversold", oversold, samples), link);
+                    return new Cell(v, String.format("%,d of %,d samples %s", count, samples, verdict), link);
                 }
-                case "held" -> new Cell(Verdict.HELD, String.format("%,d samples", samples), link);
-                case "broken" -> new Cell(Verdict.BROKEN, String.format("%,d of %,d samples unexplained",
-                        r.path("broken").asLong(), samples), link);
-                case "skipped" -> new Cell(Verdict.SKIPPED, r.path("note").asText().replaceAll(" \\(one per.*", ""), null);
-                default -> new Cell(Verdict.NOT_RUN, "error: " + r.path("problem").asText(), link);
-            };
+                case "held" -> {
+                    return new Cell(Verdict.HELD, String.format("%,d samples", samples), link);
+                }
+                case "skipped" -> {
+                    return new Cell(Verdict.SKIPPED, r.path("note").asText().replaceAll(" \\(one per.*", ""), null);
+                }
+                default -> {
+                    return new Cell(Verdict.NOT_RUN, verdict + ": " + r.path("problem").asText(), link);
+                }
+            }
         }
         return Cell.notRun("no jcstress result in this run");
     }

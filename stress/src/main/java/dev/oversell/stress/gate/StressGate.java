@@ -1,60 +1,48 @@
 package dev.oversell.stress.gate;
 
 import dev.oversell.catalogue.Claim;
+import dev.oversell.judge.Finding;
+import dev.oversell.stress.scenarios.Accounts;
+import org.openjdk.jcstress.annotations.Expect;
+import org.openjdk.jcstress.annotations.JCStressMeta;
+import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.infra.Status;
-import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
 import org.openjdk.jcstress.infra.collectors.TestResult;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Judges one jcstress run by a claim, from jcstress's own result file (not its exit code): for "never
- * oversells" any oversell or other unexplained outcome fails; for "may oversell" the run must show at least
- * one oversell (else the harness lacked power); a test that errored or did not run fails either way.
+ * Judges one jcstress test's results by a claim. What each outcome means is decided here, not by jcstress's
+ * grading: an outcome the scenario lists as acceptable is {@code held}; any other is read from the scenario's
+ * {@link Accounts} ({@link Finding#ofAccounts}: oversold or lost update) and is otherwise {@code not
+ * linearizable}. A test that errored or produced no samples is an error, never "held". Whether a "may oversell"
+ * claim was demonstrated is decided over all of a variant's scenarios ({@link StressRun}).
  */
 final class StressGate {
 
     private StressGate() {
     }
 
-    static List<ScenarioResult> judge(String variant, Claim claim, Path runDir, List<String> expectedTests)
-            throws IOException, ClassNotFoundException {
-        List<TestResult> results = new ArrayList<>();
-        Path resultFile;
-        try (Stream<Path> files = Files.list(runDir)) {
-            resultFile = files.filter(p -> p.getFileName().toString().matches("jcstress-results-.*\\.bin\\.gz"))
-                    .findFirst().orElse(null);
+    /** The actor runtime's own tests: any outcome jcstress grades FORBIDDEN breaks a runtime guarantee. */
+    static ScenarioResult judgeRuntime(Class<?> test, List<TestResult> runs) {
+        ScenarioResult r = judge("actor-runtime", Claim.NEVER_OVERSELLS, test.getSimpleName(), test, runs);
+        if (r.verdict().equals("error") || !r.failed()) {
+            return r;
         }
-        if (resultFile != null) {
-            DiskReadCollector reader = new DiskReadCollector(resultFile.toString(), results::add);
-            reader.dump();
-            reader.close();
-        }
-        List<ScenarioResult> judged = new ArrayList<>();
-        for (String test : expectedTests) {
-            List<TestResult> ofTest = results.stream().filter(r -> r.getName().equals(test)).toList();
-            judged.add(ofTest.isEmpty()
-                    ? new ScenarioResult(variant, claim.name(), simpleName(test), "DID NOT RUN", 0, 0, 0, List.of(),
-                    "error", "jcstress produced no result for " + test + " (see " + runDir + "/jcstress.log)", null)
-                    : judgeTest(variant, claim, test, ofTest));
-        }
-        if (claim == Claim.MAY_OVERSELL && judged.stream().mapToLong(ScenarioResult::oversold).sum() == 0) {
-            ScenarioResult first = judged.get(0);
-            judged.set(0, withProblem(first, variant + " claims it may oversell, but no scenario showed an oversell:"
-                    + " the run lacked power. Run longer: mvn verify -Pthorough"));
-        }
-        return judged;
+        List<String> broken = r.outcomes().stream().filter(c -> c.grading().equals("FORBIDDEN"))
+                .map(c -> c.outcome() + " (" + c.description() + ", " + c.count() + " samples)").toList();
+        return new ScenarioResult(r.variant(), r.claim(), r.scenario(), r.test(), r.status(), r.samples(), 0, 0,
+                r.notLinearizable(), r.outcomes(), "broken", "the actor runtime broke a guarantee in "
+                + r.scenario() + ": " + broken, null);
     }
 
-    private static ScenarioResult judgeTest(String variant, Claim claim, String test, List<TestResult> runs)
-            throws ClassNotFoundException {
-        Class<?> testClass = Class.forName(test, false, StressGate.class.getClassLoader());
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    static ScenarioResult judge(String variant, Claim claim, String scenario, Class<?> test, List<TestResult> runs) {
+        Class<?> meta = test.isAnnotationPresent(JCStressMeta.class) ? test.getAnnotation(JCStressMeta.class).value() : test;
+        Map<String, Long> counts = new TreeMap<>();
         Status status = Status.NORMAL;
         List<String> messages = new ArrayList<>();
         for (TestResult run : runs) {
@@ -65,41 +53,57 @@ final class StressGate {
             }
         }
         long samples = 0;
-        long oversold = 0;
-        long broken = 0;
+        long[] byFinding = new long[Finding.values().length];
         List<ScenarioResult.Count> outcomes = new ArrayList<>();
+        Finding worst = Finding.HELD;
         for (var entry : counts.entrySet()) {
-            OutcomeClass.Classified classified = OutcomeClass.of(testClass, entry.getKey());
+            Outcome declared = declared(meta, entry.getKey());
+            Finding finding = declared != null && declared.expect() != Expect.FORBIDDEN
+                    ? Finding.HELD : meaning(meta, entry.getKey());
             samples += entry.getValue();
-            switch (classified.outcomeClass()) {
-                case OVERSELL -> oversold += entry.getValue();
-                case BROKEN -> broken += entry.getValue();
-                default -> { }
-            }
-            String grading = switch (classified.outcomeClass()) {
-                case FINE -> "ACCEPTABLE";
-                case OVERSELL -> claim == Claim.MAY_OVERSELL ? "ACCEPTABLE_INTERESTING" : "FORBIDDEN";
-                case BROKEN -> "FORBIDDEN";
-            };
-            outcomes.add(new ScenarioResult.Count(entry.getKey(), entry.getValue(),
-                    classified.outcomeClass().name(), grading, classified.description()));
+            byFinding[finding.ordinal()] += entry.getValue();
+            worst = Finding.worst(worst, finding);
+            String grading = !finding.anomaly() ? "ACCEPTABLE"
+                    : claim != Claim.MAY_OVERSELL ? "FORBIDDEN"
+                    : finding == Finding.OVERSOLD ? "ACCEPTABLE_INTERESTING" : "ACCEPTABLE";
+            outcomes.add(new ScenarioResult.Count(entry.getKey(), entry.getValue(), finding.word(), grading,
+                    declared == null ? finding.meaning() : declared.desc()));
         }
-        String verdict = oversold > 0 ? "oversold" : broken > 0 ? "broken" : "held";
+        String verdict = worst.word();
         String problem = null;
         if (status != Status.NORMAL || samples == 0) {
             verdict = "error";
-            problem = test + " did not run cleanly for " + variant + ": " + status + " " + messages;
-        } else if (claim != Claim.MAY_OVERSELL && (oversold > 0 || broken > 0)) {
-            problem = variant + " claims " + claim + " but " + simpleName(test) + " saw " + oversold
-                    + " oversold and " + broken + " unexplained outcomes in " + samples + " samples";
+            problem = test.getName() + " did not run cleanly for " + variant + ": " + status + " " + messages;
+        } else if (claim == Claim.NEVER_OVERSELLS && worst.anomaly()) {
+            problem = variant + " claims " + claim + " but " + scenario + " saw " + worst.word() + " ("
+                    + worst.meaning() + ") in " + byFinding[worst.ordinal()] + " of " + samples + " samples";
         }
-        return new ScenarioResult(variant, claim.name(), simpleName(test), status.name(), samples, oversold, broken,
-                outcomes, verdict, problem, null);
+        return new ScenarioResult(variant, claim.name(), scenario, test.getName(), status.name(), samples,
+                byFinding[Finding.OVERSOLD.ordinal()], byFinding[Finding.LOST_UPDATE.ordinal()],
+                byFinding[Finding.NOT_LINEARIZABLE.ordinal()], outcomes, verdict, problem, null);
     }
 
-    private static ScenarioResult withProblem(ScenarioResult r, String problem) {
-        return new ScenarioResult(r.variant(), r.claim(), r.scenario(), r.status(), r.samples(), r.oversold(),
-                r.broken(), r.outcomes(), r.verdict(), problem, r.note());
+    /** The {@code @Outcome} whose id matches (jcstress ids are regular expressions), or the catch-all, or null. */
+    private static Outcome declared(Class<?> meta, String outcome) {
+        List<Outcome> all = Arrays.asList(meta.getAnnotationsByType(Outcome.class));
+        return all.stream().filter(o -> Arrays.stream(o.id()).anyMatch(outcome::matches)).findFirst()
+                .orElse(all.stream().filter(o -> o.id().length == 0).findFirst().orElse(null));
+    }
+
+    /** What an outcome no sequential order explains means, from the scenario's accounts. */
+    static Finding meaning(Class<?> meta, String outcome) {
+        Accounts[] products = meta.getAnnotationsByType(Accounts.class);
+        if (products.length == 0) {
+            return Finding.NOT_LINEARIZABLE;
+        }
+        long[] r = Arrays.stream(outcome.split(",")).map(String::trim).mapToLong(Long::parseLong).toArray();
+        Finding worst = Finding.HELD;
+        for (Accounts a : products) {
+            long existed = a.initial() + Arrays.stream(a.restocked()).filter(i -> r[i] == 1).count() * a.restockUnits();
+            long sold = Arrays.stream(a.sold()).mapToLong(i -> Math.max(0, r[i])).sum();
+            worst = Finding.worst(worst, Finding.ofAccounts(existed, sold, r[a.stock()]));
+        }
+        return worst == Finding.HELD ? Finding.NOT_LINEARIZABLE : worst;
     }
 
     static String simpleName(String test) {

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.oversell.catalogue.Catalogue;
 import dev.oversell.catalogue.Claim;
 import dev.oversell.catalogue.Deployment;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.judge.Finding;
+import dev.oversell.judge.Judge;
+import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
+import org.openjdk.jcstress.infra.collectors.TestResult;
 
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -15,63 +19,102 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The stress suite, as {@code mvn verify} runs it: one jcstress run per catalogue variant over every scenario
- * (the variant passed as {@code -Doversell.variant}), one run of the actor-runtime tests, then the
- * {@link StressGate} on each. Writes, under the output folder: one folder per run with jcstress's log, result
- * file and HTML report; {@code summary.json} and {@code summary.md}. Exits 1 if any claim disagrees with what
- * was measured, a test errored or did not run, or the time budget ran out.
+ * The stress suite, as {@code mvn verify} runs it: ONE jcstress run over every generated scenario test (one per
+ * in-memory catalogue variant and scenario, see {@code dev.oversell.stress.scenarios}) and the actor runtime's
+ * own tests, then the {@link StressGate} on each test and the two-way claim rule ({@link Judge}) on each
+ * variant. Writes, under the output folder: jcstress's log, result file and HTML report; {@code summary.json}
+ * and {@code summary.md}. Exits 1 if any claim disagrees with what was measured, a test errored, or a test
+ * was not checked because the time budget ran out (each such test is named).
  *
- * <p>Settings (system properties): {@code oversell.jcstress.options}, the jcstress options for each run;
- * {@code oversell.jcstress.budgetSeconds}, the budget for the whole suite; {@code oversell.variant}, one
- * variant (or {@code actor-runtime}) instead of all.
+ * <p>Settings (system properties): {@code oversell.jcstress.options}, the jcstress options;
+ * {@code oversell.jcstress.budgetSeconds}, the budget for the whole run; {@code oversell.variant}, one variant
+ * (or {@code actor-runtime}) instead of all.
  */
 public final class StressRun {
 
-    static final String SCENARIOS = "dev.oversell.stress.scenarios";
+    static final String GENERATED = "dev.oversell.stress.generated";
     static final String RUNTIME = "dev.oversell.stress.runtime";
-    static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -iters 2 -time 500 -strideCount 1 -strideSize 200";
+    static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -fsm 1 -iters 1 -time 600 -jvmArgs -Doversell.jcstress.fork=true";
+    static final String ACTOR_RUNTIME = "actor-runtime";
 
     private StressRun() {
+    }
+
+    /** One test jcstress is asked to run: its class, and the variant and scenario it checks. */
+    private record Planned(String test, Class<?> type, String variant, String scenario) {
+        boolean runtime() {
+            return variant.equals(ACTOR_RUNTIME);
+        }
     }
 
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/oversell/jcstress"));
         String optionsText = System.getProperty("oversell.jcstress.options", DEFAULT_OPTIONS).trim();
-        List<String> options = Arrays.asList(optionsText.split("\\s+"));
-        long deadline = System.nanoTime()
-                + TimeUnit.SECONDS.toNanos(Long.getLong("oversell.jcstress.budgetSeconds", 240));
-        List<String> tests = listedTests();
-        List<ScenarioResult> results = new ArrayList<>();
-
-        System.out.printf("[jcstress] options: %s; budget %ss; %d in-memory variants%n", optionsText,
-                System.getProperty("oversell.jcstress.budgetSeconds", "240"), Catalogue.inMemory().size());
+        long budgetSeconds = Long.getLong("oversell.jcstress.budgetSeconds", 240);
         String only = System.getProperty("oversell.variant", "").trim();
-        for (Variant variant : Catalogue.inMemory()) {
-            if (!only.isEmpty() && !only.equals(variant.name())) {
-                continue;
+
+        List<Planned> listed = new ArrayList<>();
+        for (String test : listedTests()) {
+            Class<?> type = Class.forName(test, false, StressRun.class.getClassLoader());
+            if (test.startsWith(GENERATED + ".")) {
+                listed.add(new Planned(test, type, (String) type.getField("VARIANT").get(null),
+                        (String) type.getField("SCENARIO").get(null)));
+            } else if (test.startsWith(RUNTIME + ".")) {
+                listed.add(new Planned(test, type, ACTOR_RUNTIME, type.getSimpleName()));
             }
-            Claim claim = variant.claim(Deployment.SINGLE_INSTANCE);
-            results.addAll(run(variant.name(), claim, SCENARIOS, "-Doversell.variant=" + variant.name(),
-                    tests, options, out, deadline));
         }
-        if (only.isEmpty() || only.equals("actor-runtime")) {
-            results.addAll(run("actor-runtime", Claim.NEVER_OVERSELLS, RUNTIME, "-Doversell.variant=none",
-                    tests, options, out, deadline));
-        }
-        if (results.isEmpty()) {
-            System.out.println("[jcstress] FAILED: no in-memory variant is named '" + only + "'");
+        List<Planned> selected = listed.stream().filter(p -> only.isEmpty() || p.variant().equals(only)).toList();
+        if (selected.isEmpty()) {
+            System.out.println("[jcstress] FAILED: no in-memory variant is named '" + only + "'; known: "
+                    + listed.stream().map(Planned::variant).distinct().toList());
             System.exit(1);
         }
+        int cpus = Runtime.getRuntime().availableProcessors();
+        List<Planned> runnable = selected.stream().filter(p -> actorsOf(p.type()) <= cpus).toList();
 
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), results);
-        String summary = StressSummary.markdown(results, optionsText);
+        System.out.printf("[jcstress] options: %s; budget %d s; %d tests (%d variants x scenarios, runtime)%n",
+                optionsText, budgetSeconds, runnable.size(), selected.stream().map(Planned::variant).distinct().count());
+        Path resultFile = runJcstress(runnable, optionsText, out, budgetSeconds);
+        Map<String, List<TestResult>> results = readResults(resultFile);
+
+        List<ScenarioResult> judged = new ArrayList<>();
+        for (Planned p : selected) {
+            Claim claim = p.runtime() ? Claim.NEVER_OVERSELLS
+                    : Catalogue.byName(p.variant()).claim(Deployment.SINGLE_INSTANCE);
+            List<TestResult> ofTest = results.getOrDefault(p.test(), List.of());
+            if (actorsOf(p.type()) > cpus) {
+                String note = p.scenario() + " needs " + actorsOf(p.type()) + " CPUs (one per jcstress actor); this"
+                        + " machine has " + cpus + ", so jcstress cannot run it here";
+                judged.add(new ScenarioResult(p.variant(), claim.name(), p.scenario(), p.test(), "SKIPPED", 0, 0, 0, 0,
+                        List.of(), "skipped", null, note));
+            } else if (ofTest.isEmpty()) {
+                judged.add(new ScenarioResult(p.variant(), claim.name(), p.scenario(), p.test(), "NOT CHECKED", 0, 0, 0,
+                        0, List.of(), "not checked", p.test() + " was not checked: jcstress produced no result for it"
+                        + " within the time budget of " + budgetSeconds + " s (see " + out.resolve("jcstress.log")
+                        + "); raise -Doversell.jcstress.budgetSeconds or run it alone with -Doversell.variant="
+                        + p.variant(), null));
+            } else if (p.runtime()) {
+                judged.add(StressGate.judgeRuntime(p.type(), ofTest));
+            } else {
+                judged.add(StressGate.judge(p.variant(), claim, p.scenario(), p.type(), ofTest));
+            }
+        }
+        judged = demonstrated(judged);
+
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), judged);
+        String summary = StressSummary.markdown(judged, optionsText);
         Files.writeString(out.resolve("summary.md"), summary);
         System.out.println(summary);
-        List<String> problems = results.stream().filter(ScenarioResult::failed).map(ScenarioResult::problem).toList();
+        List<String> problems = judged.stream().filter(ScenarioResult::failed).map(ScenarioResult::problem).toList();
         if (!problems.isEmpty()) {
             System.out.println("[jcstress] FAILED:");
             problems.forEach(p -> System.out.println("[jcstress]   " + p));
@@ -80,55 +123,79 @@ public final class StressRun {
         System.out.println("[jcstress] every claim agrees with what was measured; written to " + out);
     }
 
-    private static List<ScenarioResult> run(String name, Claim claim, String testPackage, String jvmArgs,
-                                            List<String> tests, List<String> options, Path out, long deadline)
-            throws IOException, InterruptedException, ClassNotFoundException {
-        List<String> inPackage = tests.stream().filter(t -> t.startsWith(testPackage + ".")).toList();
-        int cpus = Runtime.getRuntime().availableProcessors();
-        List<String> expected = inPackage.stream().filter(t -> actorsOf(t) <= cpus).toList();
-        List<ScenarioResult> skipped = inPackage.stream().filter(t -> actorsOf(t) > cpus).map(t -> {
-            String note = StressGate.simpleName(t) + " needs " + actorsOf(t) + " CPUs (one per jcstress actor);"
-                    + " this machine has " + cpus + ", so jcstress cannot run it here";
-            System.out.println("[jcstress] SKIPPED for " + name + ": " + note);
-            return new ScenarioResult(name, claim.name(), StressGate.simpleName(t), "SKIPPED", 0, 0, 0, List.of(),
-                    "skipped", null, note);
-        }).toList();
-        Path dir = Files.createDirectories(out.resolve(name));
-        try (var old = Files.list(dir)) {
+    /** A "may oversell" variant must show an oversell in some scenario; the first row says why it did not. */
+    private static List<ScenarioResult> demonstrated(List<ScenarioResult> judged) {
+        Map<String, List<ScenarioResult>> byVariant = judged.stream()
+                .collect(Collectors.groupingBy(ScenarioResult::variant, LinkedHashMap::new, Collectors.toList()));
+        List<ScenarioResult> out = new ArrayList<>();
+        byVariant.forEach((variant, rows) -> {
+            Claim claim = Claim.valueOf(rows.get(0).claim());
+            List<Finding> findings = rows.stream().map(ScenarioResult::verdict)
+                    .filter(v -> Arrays.stream(Finding.values()).anyMatch(f -> f.word().equals(v)))
+                    .map(Finding::ofWord).toList();
+            String problem = claim == Claim.MAY_OVERSELL && rows.stream().noneMatch(ScenarioResult::failed)
+                    ? Judge.disagreement(variant, "jcstress (every scenario)", claim, findings)
+                    .map(why -> why + ". Run longer: mvn verify -Pthorough").orElse(null) : null;
+            for (int i = 0; i < rows.size(); i++) {
+                out.add(i == 0 && problem != null ? rows.get(i).withProblem(problem) : rows.get(i));
+            }
+        });
+        return out;
+    }
+
+    /** Runs jcstress once over {@code tests}, stopped at the budget; the result file it wrote (maybe cut short). */
+    private static Path runJcstress(List<Planned> tests, String optionsText, Path out, long budgetSeconds)
+            throws IOException, InterruptedException {
+        try (Stream<Path> old = Files.list(out)) {
             for (Path p : old.filter(p -> p.getFileName().toString().startsWith("jcstress-results-")).toList()) {
                 Files.delete(p);
             }
         }
-        long remaining = deadline - System.nanoTime();
-        if (remaining > 0) {
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                    "org.openjdk.jcstress.Main", "-t", testPackage.replace(".", "\\.") + "\\.", "-r",
-                    dir.resolve("html").toString(), "-jvmArgs", jvmArgs));
-            command.addAll(options);
-            long started = System.nanoTime();
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("jcstress.log").toFile()).start();
-            if (!process.waitFor(remaining, TimeUnit.NANOSECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-                System.out.printf("[jcstress] %s: stopped, the time budget ran out%n", name);
-            } else {
-                System.out.printf("[jcstress] %s: jcstress ran %d s%n", name,
-                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
-            }
+        String filter = tests.stream().map(p -> Pattern.quote(p.test())).collect(Collectors.joining("|", "^(", ")$"));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                "org.openjdk.jcstress.Main", "-t", filter, "-r", out.resolve("html").toString()));
+        command.addAll(Arrays.asList(optionsText.split("\\s+")));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(out.toFile())
+                .redirectErrorStream(true).redirectOutput(out.resolve("jcstress.log").toFile()).start();
+        if (!process.waitFor(budgetSeconds, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+            System.out.printf("[jcstress] stopped: the time budget of %d s ran out; tests without a result are"
+                    + " reported as not checked%n", budgetSeconds);
+        } else {
+            System.out.printf("[jcstress] jcstress ran %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         }
-        List<ScenarioResult> judged = new ArrayList<>(StressGate.judge(name, claim, dir, expected));
-        judged.addAll(skipped);
-        return judged;
+        try (Stream<Path> files = Files.list(out)) {
+            return files.filter(p -> p.getFileName().toString().matches("jcstress-results-.*\\.bin\\.gz"))
+                    .findFirst().orElse(null);
+        }
     }
 
-    private static int actorsOf(String test) {
-        try {
-            return (int) Arrays.stream(Class.forName(test, false, StressRun.class.getClassLoader()).getMethods())
-                    .filter(m -> m.isAnnotationPresent(org.openjdk.jcstress.annotations.Actor.class)).count();
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("listed jcstress test not on the classpath: " + test, e);
+    /**
+     * The results jcstress wrote, by test. A file cut short (jcstress stopped at the budget while writing) gives
+     * every complete record before the cut; the tests after it are then "not checked", never a crash.
+     */
+    static Map<String, List<TestResult>> readResults(Path resultFile) throws IOException, ClassNotFoundException {
+        Map<String, List<TestResult>> byTest = new LinkedHashMap<>();
+        if (resultFile == null) {
+            return byTest;
         }
+        DiskReadCollector reader = new DiskReadCollector(resultFile.toString(),
+                r -> byTest.computeIfAbsent(r.getName(), k -> new ArrayList<>()).add(r));
+        try {
+            reader.dump();
+        } catch (EOFException | RuntimeException cutShort) {
+            System.out.println("[jcstress] the result file ends early (" + cutShort + "); reading what it holds");
+        } finally {
+            reader.close();
+        }
+        return byTest;
+    }
+
+    private static int actorsOf(Class<?> test) {
+        return (int) Arrays.stream(test.getMethods())
+                .filter(m -> m.isAnnotationPresent(org.openjdk.jcstress.annotations.Actor.class)).count();
     }
 
     /**

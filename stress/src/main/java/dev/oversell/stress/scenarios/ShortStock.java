@@ -1,28 +1,29 @@
 package dev.oversell.stress.scenarios;
 
+import dev.oversell.stress.processor.ForEveryVariant;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
-import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
-import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
-import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-/** Stock 2, three buyers of 1. Result: units buyers 1, 2, 3 got, final stock. */
-@JCStressTest
+/**
+ * Stock 2, three buyers of 1, on three threads. jcstress runs a test only with a CPU per actor, so this one
+ * runs on machines with three CPUs or more (it is reported as skipped, by name, elsewhere);
+ * {@link ShortStockTwoThreads} is its two-thread form. Result: units buyers 1, 2, 3 got, final stock.
+ */
+@ForEveryVariant
 @Description("Short stock: stock 2, three buyers of 1")
 @Outcome(id = {"1, 1, 0, 0", "1, 0, 1, 0", "0, 1, 1, 0"}, expect = ACCEPTABLE, desc = Outcomes.TWO_OF_THREE)
-@Outcome(id = "1, 1, 1, .*", expect = ACCEPTABLE_INTERESTING, desc = Outcomes.THREE_GOT_TWO_UNITS)
-@Outcome(expect = FORBIDDEN, desc = Outcomes.UNEXPLAINED)
-@State
-public class ShortStock extends VariantState {
+@Outcome(expect = FORBIDDEN, desc = Outcomes.NOT_EXPLAINED)
+@Accounts(initial = 2, sold = {0, 1, 2}, stock = 3)
+public abstract class ShortStock extends VariantState {
 
-    public ShortStock() {
-        super(2);
+    protected ShortStock(String variant) {
+        super(variant, 2);
     }
 
     @Actor

@@ -1,31 +1,46 @@
 package dev.oversell.stress.scenarios;
 
 import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 
 import java.util.Map;
 
 /**
- * What every scenario's state shares: a fresh instance of the variant under test (named by
- * {@code -Doversell.variant}) holding one product, and the calls the actors make, reduced to numbers.
+ * What every scenario's state shares: a fresh instance of one catalogue variant (the generated test names it;
+ * see {@link dev.oversell.stress.processor.ForEveryVariant}) holding the scenario's products, and the calls the
+ * actors make, reduced to numbers.
  */
 public abstract class VariantState {
 
     static final String SKU = "sku";
-    static final Variant VARIANT = Catalogue.byName(requiredVariantName());
+    /** A second product, for scenarios over two products. */
+    static final String OTHER = "other";
+
+    /** The answer code of a call refused because the inventory was closed. */
+    static final int REFUSED_CLOSED = -2;
 
     private final Inventory inventory;
 
-    protected VariantState(long initialStock) {
-        this.inventory = VARIANT.create(Map.of(SKU, initialStock));
+    protected VariantState(String variant, Map<String, Long> initialStock) {
+        this.inventory = Catalogue.byName(variant).create(initialStock);
     }
 
-    /** Units bought: the quantity, 0 if out of stock, -1 if the call failed. */
+    protected VariantState(String variant, long initialStock) {
+        this(variant, Map.of(SKU, initialStock));
+    }
+
+    /** Units of {@link #SKU} bought: the quantity, 0 if out of stock, -1 if the call failed. */
     protected int buy(String requestId, int quantity) {
+        return buy(requestId, SKU, quantity);
+    }
+
+    /** Units bought: the quantity, 0 if out of stock, -2 if refused as closed, -1 if the call failed otherwise. */
+    protected int buy(String requestId, String product, int quantity) {
         try {
-            return inventory.buy(PurchaseRequest.of(requestId, SKU, quantity)).unitsSold();
+            return inventory.buy(PurchaseRequest.of(requestId, product, quantity)).unitsSold();
+        } catch (IllegalStateException closed) {
+            return REFUSED_CLOSED; // the contract's answer of a closed inventory
         } catch (RuntimeException failed) {
             return -1;
         }
@@ -41,22 +56,36 @@ public abstract class VariantState {
         }
     }
 
-    /** The final stock (-1 if unreadable); releases the variant (actors, threads). Call from the arbiter. */
-    protected int finalStockAndClose() {
+    /** Closes the inventory: 1 once {@code close()} returned, -1 if it threw. */
+    protected int close() {
         try {
-            return (int) inventory.stock(SKU);
+            inventory.close();
+            return 1;
         } catch (RuntimeException failed) {
             return -1;
+        }
+    }
+
+    /** The stock of {@code product} now (-1 if unreadable). */
+    protected int stock(String product) {
+        try {
+            return (int) inventory.stock(product);
+        } catch (RuntimeException failed) {
+            return -1;
+        }
+    }
+
+    /** The final stock of {@link #SKU} (-1 if unreadable); releases the variant (actors, threads). Call from the arbiter. */
+    protected int finalStockAndClose() {
+        try {
+            return stock(SKU);
         } finally {
             inventory.close();
         }
     }
 
-    private static String requiredVariantName() {
-        String name = System.getProperty("oversell.variant");
-        if (name == null || name.isBlank()) {
-            throw new IllegalStateException("run through StressRun, or pass -jvmArgsPrepend -Doversell.variant=NAME");
-        }
-        return name;
+    /** Releases the variant without reading anything. */
+    protected void release() {
+        inventory.close();
     }
 }
