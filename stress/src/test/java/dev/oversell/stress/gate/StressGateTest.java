@@ -1,0 +1,61 @@
+package dev.oversell.stress.gate;
+
+import dev.oversell.judge.Finding;
+import dev.oversell.stress.scenarios.BuyRacingRestock;
+import dev.oversell.stress.scenarios.CloseRacingPurchase;
+import dev.oversell.stress.scenarios.LastUnit;
+import dev.oversell.stress.scenarios.TwoProducts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StressGateTest {
+
+    @Test
+    void anOutcomeIsOversoldOnlyWhenMoreUnitsWereSoldThanExisted() {
+        assertThat(StressGate.meaning(LastUnit.class, "1, 1, 0")).isEqualTo(Finding.OVERSOLD);
+        assertThat(StressGate.meaning(LastUnit.class, "1, 1, -1")).isEqualTo(Finding.OVERSOLD);
+        assertThat(StressGate.meaning(TwoProducts.class, "1, 1, 1, 0, 0")).isEqualTo(Finding.OVERSOLD);
+    }
+
+    @Test
+    void stockAndSalesThatDoNotAddUpWithoutAnOversellAreALostUpdate() {
+        assertThat(StressGate.meaning(LastUnit.class, "1, 0, 1")).isEqualTo(Finding.LOST_UPDATE);
+        assertThat(StressGate.meaning(BuyRacingRestock.class, "1, 1, 0")).isEqualTo(Finding.LOST_UPDATE); // restock lost
+        assertThat(StressGate.meaning(BuyRacingRestock.class, "1, 1, 2")).isEqualTo(Finding.LOST_UPDATE); // sale lost
+    }
+
+    @Test
+    void accountsThatAddUpButNoOrderExplainsAreNotLinearizable() {
+        assertThat(StressGate.meaning(LastUnit.class, "0, 0, 1")).isEqualTo(Finding.NOT_LINEARIZABLE);
+        assertThat(StressGate.meaning(LastUnit.class, "-1, 1, 0")).isEqualTo(Finding.NOT_LINEARIZABLE);
+        assertThat(StressGate.meaning(CloseRacingPurchase.class, "-1, 1")).isEqualTo(Finding.NOT_LINEARIZABLE);
+    }
+
+    /** jcstress stopped at the budget while writing: the gate reads what is complete, it does not crash. */
+    @Test
+    void aResultFileCutShortGivesWhatItHoldsInsteadOfACrash(@TempDir Path dir) throws Exception {
+        byte[] whole = resource("/jcstress/naive-results.bin.gz");
+        Path complete = Files.write(dir.resolve("complete.bin.gz"), whole);
+        Path cut = Files.write(dir.resolve("cut.bin.gz"), Arrays.copyOf(whole, whole.length * 2 / 3));
+
+        int all = StressRun.readResults(complete).size();
+        int kept = StressRun.readResults(cut).size();
+
+        assertThat(all).isPositive();
+        assertThat(kept).isLessThan(all);
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = StressGateTest.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
+    }
+}
