@@ -181,14 +181,17 @@ public final class StressRun {
         if (resultFile == null) {
             return byTest;
         }
-        DiskReadCollector reader = new DiskReadCollector(resultFile.toString(),
-                r -> byTest.computeIfAbsent(r.getName(), k -> new ArrayList<>()).add(r));
         try {
-            reader.dump();
-        } catch (EOFException | RuntimeException cutShort) {
-            System.out.println("[jcstress] the result file ends early (" + cutShort + "); reading what it holds");
-        } finally {
-            reader.close();
+            DiskReadCollector reader = new DiskReadCollector(resultFile.toString(),
+                    r -> byTest.computeIfAbsent(r.getName(), k -> new ArrayList<>()).add(r));
+            try {
+                reader.dump();
+            } finally {
+                reader.close();
+            }
+        } catch (EOFException cutShort) {
+            System.out.println("[jcstress] the result file ends early (" + cutShort.getMessage() + "); kept the "
+                    + byTest.size() + " tests it holds whole");
         }
         return byTest;
     }
