@@ -1,6 +1,7 @@
 package dev.oversell.properties.database;
 
 import dev.oversell.catalogue.Variant;
+import dev.oversell.judge.Finding;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
@@ -148,6 +149,6 @@ public final class LoadRun {
         }
         return new LoadOutcome(seed, BUYERS, answers.size() + failed.size(), purchased, answers.size() - purchased,
                 failed.size(), INITIAL_STOCK, restocked, sold, finalStock, Math.max(0, sold - available),
-                broken, millis);
+                broken, millis, Finding.ofAccounts(available, sold, finalStock).word());
     }
 }

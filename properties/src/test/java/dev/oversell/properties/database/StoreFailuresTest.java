@@ -1,5 +1,8 @@
 package dev.oversell.properties.database;
 
+import dev.oversell.catalogue.Catalogue;
+import dev.oversell.catalogue.Variant;
+import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.store.Database;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,12 +36,42 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Faults on purpose (Jepsen's "nemesis", in miniature), on every reachable engine: the connection dies in the
- * middle of a purchase, and a lock is held until the retries run out. Either way the buyer gets a clear
- * {@link StoreException}, nothing is applied, and resubmitting the same request id applies it exactly once.
+ * middle of a purchase, the connection dies between a design's write and the record of its answer (every
+ * database design, through {@link KillBeforeRecord}), and a lock is held until the retries run out. Either
+ * way the buyer gets a clear error, nothing is applied, and resubmitting the same request id applies it
+ * exactly once.
  */
 class StoreFailuresTest {
 
     private static final String SKU = "sku";
+
+    private static final Map<Engine, KillBeforeRecord> KILLERS = new EnumMap<>(Engine.class);
+
+    @TestFactory
+    Stream<DynamicTest> aConnectionKilledBetweenWriteAndRecordChangesNothing() {
+        return DatabaseSettings.requestedEngines().stream().flatMap(engine -> Catalogue.overStores().stream()
+                .map(variant -> DynamicTest.dynamicTest(engine.label() + ", " + variant.name()
+                        + ": a connection killed between the write and the record", () -> killedBeforeRecord(engine, variant))));
+    }
+
+    private static void killedBeforeRecord(Engine engine, Variant variant) {
+        Database database = reachable(engine);
+        KillBeforeRecord killer = KILLERS.computeIfAbsent(engine, e -> new KillBeforeRecord(DatabaseSettings.open(e)));
+        try (Store store = Store.create(database, Map.of(SKU, 3L));
+             Inventory inventory = variant.attach(store.through(killer.database()))) {
+            PurchaseRequest request = PurchaseRequest.of("killed-before-record-1", SKU, 1);
+            killer.arm(store.purchasesTable());
+            assertThatThrownBy(() -> inventory.buy(request)).as("the purchase whose connection died")
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(killer.fired()).as("the fault was injected").isTrue();
+            assertThat(inventory.stock(SKU)).as("%s on %s: the stock after a purchase that failed with an error"
+                    + " (nothing may be applied)", variant.name(), engine.label()).isEqualTo(3);
+            assertThat(inventory.buy(request)).as("the same request id, resubmitted").isInstanceOf(PurchaseResult.Purchased.class);
+            assertThat(inventory.buy(request)).as("and once more").isInstanceOf(PurchaseResult.Purchased.class);
+            assertThat(inventory.stock(SKU)).as("%s on %s: applied exactly once", variant.name(), engine.label())
+                    .isEqualTo(2);
+        }
+    }
 
     @TestFactory
     Stream<DynamicTest> faultsGiveAClearErrorAndChangeNothing() {
@@ -136,6 +170,8 @@ class StoreFailuresTest {
 
     @AfterAll
     static void closeEngines() {
+        KILLERS.values().forEach(KillBeforeRecord::close);
+        KILLERS.clear();
         Engines.closeAll();
     }
 }
