@@ -32,6 +32,7 @@ final class KillBeforeRecord implements AutoCloseable {
     KillBeforeRecord(Database pool) {
         this.pool = pool;
         this.faulty = new Database(pool.engine(), new Faulty(), pool + ", killing a session before its record",
+                pool.lockTimeoutMillis(),
                 pool);
     }
 

@@ -73,6 +73,66 @@ class StoreFailuresTest {
         }
     }
 
+    /** How long the lock is held: longer than any fixed ask timeout a design used (10 s), within its retries. */
+    private static final long HOLD_MILLIS = 12_000;
+
+    /**
+     * A row lock held for {@value #HOLD_MILLIS} ms while every design buys (all at once, each on its own store,
+     * lock waits bounded at 2 s): each design's retries outlast the hold, so each must answer "purchased", and
+     * none may give up first (an actor's ask timeout shorter than its handler's retries made a correct design
+     * fail). On H2: what is measured is the design's own bounds, not the engine.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyDesignWaitsOutItsOwnRetries() {
+        return Stream.of(DynamicTest.dynamicTest("H2: every design answers after a lock held " + HOLD_MILLIS
+                + " ms, within its own retries", StoreFailuresTest::lockHeldWithinRetries));
+    }
+
+    private static void lockHeldWithinRetries() throws Exception {
+        reachable(Engine.H2);
+        List<Variant> designs = Catalogue.overStores();
+        try (Database patient = DatabaseSettings.open(Engine.H2, 2_000)) {
+            List<Store> stores = new java.util.ArrayList<>();
+            List<Inventory> inventories = new java.util.ArrayList<>();
+            java.util.concurrent.ExecutorService buyers = java.util.concurrent.Executors.newFixedThreadPool(designs.size());
+            try (Connection holder = patient.connection()) {
+                holder.setAutoCommit(false);
+                for (Variant design : designs) {
+                    Store store = Store.create(patient, Map.of(SKU, 3L));
+                    stores.add(store);
+                    inventories.add(design.attach(store));
+                    try (Statement s = holder.createStatement()) {
+                        s.executeUpdate("UPDATE " + store.stockTable() + " SET version = version + 1, supply = supply"
+                                + " WHERE product = '" + SKU + "'");
+                    }
+                }
+                List<java.util.concurrent.Future<PurchaseResult>> answers = new java.util.ArrayList<>();
+                for (Inventory inventory : inventories) {
+                    answers.add(buyers.submit(() -> inventory.buy(PurchaseRequest.of("patient-1", SKU, 1))));
+                }
+                Thread.sleep(HOLD_MILLIS);
+                holder.rollback();
+                for (int i = 0; i < designs.size(); i++) {
+                    String design = designs.get(i).name();
+                    PurchaseResult answer;
+                    try {
+                        answer = answers.get(i).get(120, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new AssertionError(design + " gave up while its own retries had time left: "
+                                + e.getCause(), e.getCause());
+                    }
+                    assertThat(answer).as("%s after a lock held %d ms", design, HOLD_MILLIS)
+                            .isInstanceOf(PurchaseResult.Purchased.class);
+                    assertThat(inventories.get(i).stock(SKU)).as("%s: applied once", design).isEqualTo(2);
+                }
+            } finally {
+                buyers.shutdownNow();
+                inventories.forEach(Inventory::close);
+                stores.forEach(Store::close);
+            }
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> faultsGiveAClearErrorAndChangeNothing() {
         return DatabaseSettings.requestedEngines().stream().flatMap(engine -> Stream.of(
