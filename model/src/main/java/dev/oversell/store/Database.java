@@ -15,13 +15,24 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Database implements AutoCloseable {
 
     private static final AtomicLong PRIVATE_H2 = new AtomicLong();
+    private static final int PRIVATE_LOCK_TIMEOUT_MILLIS = 5_000;
 
     private final Engine engine;
     private final DataSource dataSource;
     private final String description;
     private final AutoCloseable resources;
+    private final int lockTimeoutMillis;
 
-    public Database(Engine engine, DataSource dataSource, String description, AutoCloseable resources) {
+    /**
+     * A database whose sessions wait at most {@code lockTimeoutMillis} for a lock (what the caller set up on
+     * every connection of {@code dataSource}; the bound callers derive their own timeouts from).
+     */
+    public Database(Engine engine, DataSource dataSource, String description, int lockTimeoutMillis,
+                    AutoCloseable resources) {
+        if (lockTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("a lock timeout must be positive, got " + lockTimeoutMillis);
+        }
+        this.lockTimeoutMillis = lockTimeoutMillis;
         this.engine = Objects.requireNonNull(engine, "engine");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.description = Objects.requireNonNull(description, "description");
@@ -33,10 +44,11 @@ public final class Database implements AutoCloseable {
      * vanishes when closed. This is what a database variant runs on when a suite gives it nothing else.
      */
     public static Database privateH2() {
-        String url = "jdbc:h2:mem:oversell-" + PRIVATE_H2.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=5000";
+        String url = "jdbc:h2:mem:oversell-" + PRIVATE_H2.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT="
+                + PRIVATE_LOCK_TIMEOUT_MILLIS;
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(64);
-        return new Database(Engine.H2, pool, "H2 (private, in memory)", () -> {
+        return new Database(Engine.H2, pool, "H2 (private, in memory)", PRIVATE_LOCK_TIMEOUT_MILLIS, () -> {
             try (Connection c = pool.getConnection(); var s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             } finally {
@@ -47,6 +59,11 @@ public final class Database implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    /** The longest any session of this database waits for a lock before the engine gives up. */
+    public int lockTimeoutMillis() {
+        return lockTimeoutMillis;
     }
 
     public DataSource dataSource() {

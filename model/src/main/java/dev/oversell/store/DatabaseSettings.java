@@ -76,7 +76,7 @@ public final class DatabaseSettings {
         config.setInitializationFailTimeout(5_000);
         try {
             HikariDataSource pool = new HikariDataSource(config);
-            return new Database(engine, pool, engine.label() + " at " + url(engine), pool);
+            return new Database(engine, pool, engine.label() + " at " + url(engine), lockTimeoutMillis, pool);
         } catch (RuntimeException e) {
             throw new StoreException("cannot reach " + engine.label() + " at " + url(engine) + " as " + user(engine)
                     + ": " + rootMessage(e) + ". Set -Doversell." + engine.key() + ".url/.user/.password (or "

@@ -92,6 +92,7 @@ public enum Engine {
                 case "40P01" -> Failure.DEADLOCK;
                 case "55P03" -> Failure.LOCK_TIMEOUT;
                 case "23505" -> Failure.DUPLICATE_KEY;
+                case "57P01", "57P02", "57P03" -> Failure.CONNECTION; // the server ended the session (terminated, shutting down)
                 default -> state.startsWith("08") ? Failure.CONNECTION : Failure.OTHER;
             };
             case MARIADB -> switch (code) {
@@ -105,7 +106,8 @@ public enum Engine {
             case H2 -> switch (code) {
                 case 40001 -> Failure.SERIALIZATION;     // DEADLOCK_1: also how H2 refuses a write-write conflict
                 case 90131 -> Failure.SERIALIZATION;     // CONCURRENT_UPDATE_1: row changed by a committed transaction
-                case 90143 -> Failure.SERIALIZATION;     // ROW_NOT_FOUND_WHEN_DELETING / concurrent change
+                // 90143 (ROW_NOT_FOUND_IN_PRIMARY_INDEX) is not here: an index pointing at a row the table does
+                // not have is not a conflict between transactions, and a retry is no cure: OTHER, not retried
                 case 50200 -> Failure.LOCK_TIMEOUT;      // LOCK_TIMEOUT_1
                 case 23505 -> Failure.DUPLICATE_KEY;
                 case 90067, 90098, 90121 -> Failure.CONNECTION; // connection broken, database closed

@@ -16,8 +16,17 @@ import java.util.List;
  * A {@link PurchaseScript} made whole: {@code begin} (unless autocommit), the script's body, {@code commit}.
  * Around the body, what every design shares: the first body step first looks up an earlier answer to the same
  * request id (then the rest of the body does nothing and that answer is returned), and the last body step
- * ends by recording the answer in the purchases table, so a request is applied at most once. Both the
- * production path ({@link TransactionalInventory}) and the interleaving checker run exactly these steps.
+ * ends by recording the answer in the purchases table, in the same transaction as the design's write, so a
+ * request is applied at most once: the stock change and its record commit together or not at all.
+ *
+ * <p>In autocommit mode each body step commits on its own, except the last: it runs as one short transaction
+ * ({@code begin; <the write>; INSERT INTO purchases ...; commit}, at READ COMMITTED), so that a connection that
+ * dies between the write and the record, or a duplicate of the request id committed meanwhile by another
+ * instance, rolls the write back instead of leaving units taken for a sale nobody recorded. The read before it
+ * still commits on its own: that gap is the design's (the seed's read-then-write), and what the checks measure.
+ *
+ * <p>Both the production path ({@link TransactionalInventory}) and the interleaving checker run exactly these
+ * steps.
  */
 public final class PurchaseSteps {
 
@@ -42,11 +51,16 @@ public final class PurchaseSteps {
                 if (first) {
                     lookUpEarlierAnswer(tx);
                 }
-                if (!tx.answeredEarlier()) {
+                if (tx.answeredEarlier()) {
+                    return;
+                }
+                if (!last) {
                     step.run(tx);
-                    if (last) {
-                        record(tx);
-                    }
+                } else if (mode.transactional()) {
+                    step.run(tx);
+                    record(tx);
+                } else {
+                    writeAndRecordTogether(tx, step);
                 }
             }));
         }
@@ -61,6 +75,37 @@ public final class PurchaseSteps {
         c.setTransactionIsolation(mode.jdbcLevel());
         c.setAutoCommit(false);
         tx.say("begin; set transaction isolation level " + mode.sql().toLowerCase(java.util.Locale.ROOT) + ";");
+    }
+
+    /** An autocommit design's last step and its record, committed as one transaction. */
+    private static void writeAndRecordTogether(Tx tx, Step write) throws SQLException {
+        Connection c = tx.connection();
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        c.setAutoCommit(false);
+        tx.say("begin; -- the write and its record commit together");
+        try {
+            write.run(tx);
+            record(tx);
+            commit(tx);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+                tx.say("rollback;");
+            } catch (SQLException broken) {
+                e.addSuppressed(broken); // the connection is gone: the engine rolls the transaction back
+            }
+            throw e;
+        } finally {
+            restoreAutocommit(c);
+        }
+    }
+
+    private static void restoreAutocommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException broken) {
+            // a dead connection: the pool discards it
+        }
     }
 
     private static void commit(Tx tx) throws SQLException {

@@ -6,15 +6,25 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The tables a database variant keeps its stock in, in one {@link Database}: one store may be shared by many
  * variant instances (several app servers over one database), which is exactly the deployment Oversell
  * measures. Each store has its own table names ({@code ovs_<id>_stock}, {@code ovs_<id>_purchases}), so runs
  * never see each other; {@link #close()} drops them, and {@link #dropLeftovers} removes what a killed run left.
+ * The id says when the store was made ({@code t<seconds since 1970, base 36>_<random hex>}), so that the
+ * clean-up at start-up drops only leftovers older than {@link #LEFTOVER_AGE}, never the tables of a run still
+ * in progress on the same server.
  *
  * <pre>
  *   ovs_&lt;id&gt;_stock     (product PK, stock, version; supply = initial + restocked, for designs that derive stock;
@@ -25,6 +35,14 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Store implements AutoCloseable {
 
     public static final String PREFIX = "ovs_";
+
+    /**
+     * How old a store's tables must be before another run's start-up clean-up drops them: far longer than any
+     * run lasts, so only what a killed run left behind goes.
+     */
+    public static final Duration LEFTOVER_AGE = Duration.ofHours(6);
+
+    private static final Pattern OUR_TABLE = Pattern.compile(PREFIX + "t([0-9a-z]+)_[0-9a-f]+_(stock|purchases)");
 
     private final Database database;
     private final String id;
@@ -48,7 +66,13 @@ public final class Store implements AutoCloseable {
     }
 
     private static String newId() {
-        return Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFFFL);
+        return idMadeAt(Instant.now());
+    }
+
+    /** A fresh store id that says it was made at {@code madeAt}. */
+    public static String idMadeAt(Instant madeAt) {
+        return "t" + Long.toString(madeAt.getEpochSecond(), Character.MAX_RADIX) + "_"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
     }
 
     /** A store in a fresh private H2 database, which closing the store closes too. */
@@ -149,15 +173,25 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Drops tables whose names start with {@value #PREFIX}: what earlier, killed runs left behind. */
+    /**
+     * Drops the tables of stores made more than {@link #LEFTOVER_AGE} ago (by this machine's clock): what earlier,
+     * killed runs left behind. The tables of a run still in progress, and tables whose names this class did
+     * not make, are left alone. Returns how many tables were dropped.
+     */
     public static int dropLeftovers(Database database) {
+        return dropLeftovers(database, Instant.now().minus(LEFTOVER_AGE));
+    }
+
+    /** Drops the tables of stores made before {@code madeBefore}; see {@link #dropLeftovers(Database)}. */
+    public static int dropLeftovers(Database database, Instant madeBefore) {
         int dropped = 0;
         try (Connection c = database.connection()) {
-            java.util.List<String> tables = new java.util.ArrayList<>();
+            List<String> tables = new ArrayList<>();
             try (var rs = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
                     String name = rs.getString("TABLE_NAME");
-                    if (name.toLowerCase(java.util.Locale.ROOT).startsWith(PREFIX)) {
+                    Matcher ours = OUR_TABLE.matcher(name.toLowerCase(Locale.ROOT));
+                    if (ours.matches() && madeAt(ours.group(1)).isBefore(madeBefore)) {
                         tables.add(name);
                     }
                 }
@@ -172,6 +206,14 @@ public final class Store implements AutoCloseable {
             throw new StoreException("could not clean up " + database + ": " + e.getMessage(), e);
         }
         return dropped;
+    }
+
+    private static Instant madeAt(String base36Seconds) {
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(base36Seconds, Character.MAX_RADIX));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return Instant.MAX; // not a time this class wrote: leave the table alone
+        }
     }
 
     /** Drops the tables (and closes a private database); a view ({@link #through}) drops nothing. Idempotent. */

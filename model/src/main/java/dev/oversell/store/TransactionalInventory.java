@@ -8,8 +8,10 @@ import dev.oversell.model.UnknownProductException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An {@link Inventory} over a {@link Store}, whose purchases run a {@link PurchaseScript}'s steps in order on
@@ -47,6 +49,21 @@ public final class TransactionalInventory implements Inventory {
 
     public Store store() {
         return store;
+    }
+
+    /**
+     * The most statements one attempt of any call sends: the look-up of an earlier answer, a single owner's
+     * claim (two), the design's read and write, the record of the answer (a purchase that finds too little
+     * stock reads it once more instead of writing). Each may wait out the lock timeout.
+     */
+    static final int MOST_STATEMENTS_PER_ATTEMPT = 6;
+
+    /**
+     * The longest one call can take, retries, lock waits and pauses included ({@link RetryPolicy#worstCase}
+     * with this store's lock timeout): what a caller in front (an actor's ask) must be ready to wait.
+     */
+    public Duration worstCase() {
+        return retry.worstCase(store.database().lockTimeoutMillis(), MOST_STATEMENTS_PER_ATTEMPT);
     }
 
     public PurchaseScript script() {
@@ -109,7 +126,7 @@ public final class TransactionalInventory implements Inventory {
         SQLException last = null;
         for (int n = 1; n <= retry.maxAttempts(); n++) {
             if (n > 1) {
-                pause(retry.backoffMillis(n));
+                pause(retry.jitteredBackoffMillis(n, ThreadLocalRandom.current()));
             }
             try (Connection connection = store.database().connection()) {
                 try {

@@ -22,13 +22,29 @@ import java.time.Duration;
  * <p><b>Where it breaks:</b> "single writer" holds only while exactly one actor owns the product. Each app
  * instance starts its own actor: two writers over one database, and the lost update is back (the
  * shared-store column). Run: {@code mvn verify} (load runs on each engine).
+ *
+ * <p><b>Timeouts:</b> the ask timeout derives from the handler's retry policy and the store's lock timeout
+ * ({@link #askTimeout}), never the other way round.
  */
 public final class ActorOverReadModifyWrite extends ForwardingInventory {
 
-    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
-
     public ActorOverReadModifyWrite(Store store, boolean ownsStore) {
-        super(new ActorInventory(DefaultActorSystem.get(), new TransactionalInventory(store,
-                new ReadModifyWrite(TransactionMode.AUTOCOMMIT), RetryPolicy.DEFAULT, ownsStore), ASK_TIMEOUT));
+        this(new TransactionalInventory(store, new ReadModifyWrite(TransactionMode.AUTOCOMMIT), RetryPolicy.DEFAULT,
+                ownsStore));
+    }
+
+    private ActorOverReadModifyWrite(TransactionalInventory handler) {
+        super(new ActorInventory(DefaultActorSystem.get(), handler, askTimeout(handler)));
+    }
+
+    /**
+     * How long a caller waits for the actor's answer: the handler's own worst case (its retries, lock waits and
+     * pauses, {@link TransactionalInventory#worstCase}), so that a call handled at once is never reported as
+     * timed out while its retries still have time. A call queued behind others in the mailbox can still time
+     * out; then the {@code AnswerTimeoutException} says the outcome is unknown, and resubmitting the same request
+     * id tells it without applying it twice.
+     */
+    static Duration askTimeout(TransactionalInventory handler) {
+        return handler.worstCase();
     }
 }

@@ -11,7 +11,6 @@ import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
 import dev.oversell.store.TransactionalInventory;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -36,7 +35,6 @@ import java.util.function.Function;
  */
 public final class SingleOwnerActorService implements Inventory {
 
-    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
     private static final int REROUTES = 3;
 
     private final OwnerDirectory directory;
@@ -47,8 +45,9 @@ public final class SingleOwnerActorService implements Inventory {
     public SingleOwnerActorService(Store store, boolean fenced, boolean ownsStore) {
         this.fenced = fenced;
         Map<String, Long> epochs = new ConcurrentHashMap<>();
-        this.owner = new ActorInventory(DefaultActorSystem.get(), new TransactionalInventory(store,
-                new OwnedReadModifyWrite(fenced, epochs), RetryPolicy.DEFAULT, ownsStore), ASK_TIMEOUT);
+        TransactionalInventory handler = new TransactionalInventory(store, new OwnedReadModifyWrite(fenced, epochs),
+                RetryPolicy.DEFAULT, ownsStore);
+        this.owner = new ActorInventory(DefaultActorSystem.get(), handler, ActorOverReadModifyWrite.askTimeout(handler));
         this.directory = OwnerDirectory.join(store, this);
     }
 

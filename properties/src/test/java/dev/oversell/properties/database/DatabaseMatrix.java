@@ -1,6 +1,7 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.catalogue.Claim;
+import dev.oversell.judge.Finding;
+import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
 import dev.oversell.store.Engine;
 
@@ -15,33 +16,33 @@ import java.util.Optional;
  * Turns what the database checks measured into the verdict matrix (engine by variant): {@code matrix.json}
  * for the report, {@code summary.md} for people, and one Hermitage-style script per cell,
  * {@code <engine>/<variant>.sql}: the first oversold schedule, or, where none oversold, the most telling one
- * (a deadlock, a serialization failure, a block), so that every verdict can be explained with its script.
+ * (a lost update, a deadlock, a serialization failure, a block), so that every verdict can be explained with
+ * its script. Whether a cell's claim agrees is {@link Judge#disagreement}'s rule, on the findings of every
+ * schedule and the load run.
  */
 final class DatabaseMatrix {
 
     private DatabaseMatrix() {
     }
 
-    /** Why a cell's claim disagrees with what was measured, or null if it agrees. */
+    /** Why a cell's claim disagrees with what was measured, or null if it agrees (the rule is {@link Judge}'s). */
     static String problem(VariantOnEngine cell) {
-        if (cell.schedules.isEmpty() && cell.load == null) {
-            return cell.variant.name() + " on " + cell.engine.label() + ": nothing was measured (see the errors above).";
+        List<Finding> findings = findings(cell);
+        String what = cell.schedules.size() + " schedules" + (cell.load == null ? "" : " and the load run");
+        return Judge.disagreement(cell.variant.name() + " on " + cell.engine.label(), what, cell.claim, findings)
+                .orElse(null);
+    }
+
+    /** Every finding of the cell: one per schedule, one for the load run. */
+    static List<Finding> findings(VariantOnEngine cell) {
+        List<Finding> findings = new ArrayList<>();
+        synchronized (cell.schedules) {
+            cell.schedules.forEach(s -> findings.add(s.finding()));
         }
-        long oversoldSchedules = cell.schedules.stream().filter(ScheduleOutcome::oversold).count();
-        boolean loadOversold = cell.load != null && !cell.load.brokenInvariants().isEmpty();
-        boolean oversold = oversoldSchedules > 0 || loadOversold;
-        if (cell.claim == Claim.NEVER_OVERSELLS && oversold) {
-            return cell.variant.name() + " claims it never oversells on " + cell.engine.label() + ", but "
-                    + oversoldSchedules + " of " + cell.schedules.size() + " schedules oversold"
-                    + (loadOversold ? " and the load run broke " + cell.load.brokenInvariants() : "") + ".";
+        if (cell.load != null) {
+            findings.add(cell.load.judged());
         }
-        if (cell.claim == Claim.MAY_OVERSELL && !oversold) {
-            return cell.variant.name() + " claims it may oversell on " + cell.engine.label() + ", but none of "
-                    + cell.schedules.size() + " schedules" + (cell.load == null ? "" : " nor the load run")
-                    + " oversold: either the engine is safer than claimed (fix the claim) or the checks lacked"
-                    + " power.";
-        }
-        return null;
+        return findings;
     }
 
     static Optional<ScheduleOutcome> shown(VariantOnEngine cell) {
@@ -57,10 +58,14 @@ final class DatabaseMatrix {
                 continue;
             }
             Map<String, Integer> kinds = new LinkedHashMap<>();
+            Map<String, Integer> scheduleFindings = new LinkedHashMap<>();
             synchronized (cell.schedules) {
                 cell.schedules.forEach(s -> kinds.merge(s.kind().label, 1, Integer::sum));
+                cell.schedules.forEach(s -> scheduleFindings.merge(s.finding().word(), 1, Integer::sum));
             }
-            int oversold = (int) cell.schedules.stream().filter(ScheduleOutcome::oversold).count();
+            int oversold = scheduleFindings.getOrDefault(Finding.OVERSOLD.word(), 0);
+            String schedulesVerdict = cell.schedules.isEmpty() ? null : cell.schedules.stream()
+                    .map(ScheduleOutcome::finding).reduce(Finding.HELD, Finding::worst).word();
             Optional<ScheduleOutcome> shown = shown(cell);
             String scriptFile = null;
             if (shown.isPresent()) {
@@ -68,12 +73,11 @@ final class DatabaseMatrix {
                 Evidence.writeText(DatabaseVerdictsTest.SUITE, scriptFile, script(cell, shown.get(),
                         versions.getOrDefault(cell.engine, cell.engine.label())));
             }
-            boolean loadOversold = cell.load != null && !cell.load.brokenInvariants().isEmpty();
-            String verdict = oversold > 0 || loadOversold ? "oversold" : "held";
+            String verdict = findings(cell).stream().reduce(Finding.HELD, Finding::worst).word();
             String problem = problem(cell);
             observations.add(new DatabaseObservation(cell.engine.key(), versions.get(cell.engine), cell.variant.name(),
-                    cell.variant.mechanism(), cell.claim.name(), cell.schedules.size(), kinds, oversold,
-                    shown.map(ScheduleOutcome::schedule).orElse(null),
+                    cell.variant.mechanism(), cell.claim.name(), cell.schedules.size(), scheduleFindings, kinds, oversold,
+                    schedulesVerdict, shown.map(ScheduleOutcome::schedule).orElse(null),
                     shown.map(s -> s.kind().label).orElse(null), scriptFile, cell.load, verdict, problem == null,
                     problem));
         }
@@ -88,12 +92,12 @@ final class DatabaseMatrix {
                 -- Oversell: %s on %s
                 -- %s
                 -- Claim: %s. Schedule %s: %s.
-                -- Two purchases of the last unit (stock 1): T1 and T2 each buy 1 unit of 'sku'.
+                -- %s
                 -- Statements as each transaction sent them, with the engine's answer after "--".
                 -- Reproduce: %s
                 -- (the ovs_<id>_ table names are per run)
 
                 %s""".formatted(cell.variant.name(), version, cell.variant.mechanism(), cell.claim,
-                shown.schedule(), shown.kind().label, DatabaseVerdictsTest.reproduce(cell), shown.script());
+                shown.schedule(), shown.kind().label, shown.plan(), DatabaseVerdictsTest.reproduce(cell), shown.script());
     }
 }

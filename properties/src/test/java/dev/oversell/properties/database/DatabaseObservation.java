@@ -3,12 +3,15 @@ package dev.oversell.properties.database;
 import java.util.Map;
 
 /**
- * One cell of the verdict matrix, engine by variant, as measured: the claim, every schedule's kind counted,
- * the first oversold (or most telling) schedule and its script, the load run, and the verdict with whether it
- * agrees with the claim. Serialised into {@code target/oversell/database/matrix.json}.
+ * One cell of the verdict matrix, engine by variant, as measured: the claim, every schedule's finding and kind
+ * counted, the first oversold (or most telling) schedule and its script, the load run, and the verdict (the
+ * worst {@link dev.oversell.judge.Finding} word of the schedules and the load run: {@code oversold},
+ * {@code lost update}, {@code not linearizable} or {@code held}) with whether it agrees with the claim.
+ * {@code schedulesVerdict} is the worst finding of the schedules alone (null: the design has no step script).
+ * Serialised into {@code target/oversell/database/matrix.json}.
  */
 record DatabaseObservation(String engine, String engineVersion, String variant, String mechanism, String claim,
-                           int schedules, Map<String, Integer> scheduleKinds, int oversoldSchedules,
-                           String shownSchedule, String shownKind, String scriptFile, LoadOutcome load,
-                           String verdict, boolean agrees, String problem) {
+                           int schedules, Map<String, Integer> scheduleFindings, Map<String, Integer> scheduleKinds,
+                           int oversoldSchedules, String schedulesVerdict, String shownSchedule, String shownKind,
+                           String scriptFile, LoadOutcome load, String verdict, boolean agrees, String problem) {
 }

@@ -37,33 +37,35 @@ final class DatabaseSummary {
         });
         md.append("""
 
-                Legend: **oversold** = some schedule of two purchases of the last unit (or the load run) sold more \
-                than existed; **held** = every schedule and the load run kept every invariant. Then the claim \
-                (NEVER / MAY), `✓` if the claim agrees with the measurement, **✗ MISMATCH** if not (the build \
-                fails), the number of schedules that oversold of those run, and the load run's oversold units. \
-                Scripts: `<engine>/<variant>.sql`.
+                Legend, the worst finding of the cell's schedules and load run: **oversold** = units sold exceed \
+                units that existed; **lost update** = stock and sales do not add up, no oversell; **not \
+                linearizable** = stock and sales add up, but the answers fit no sequential order; held = every \
+                schedule and the load run was explained by a sequential order and added up. Then the claim \
+                (NEVER / MAY; a MAY claim is demonstrated only by **oversold**), `✓` if the claim agrees with the \
+                measurement, **✗ MISMATCH** if not (the build fails), the number of schedules that oversold of \
+                those run, and the load run's finding. Scripts: `<engine>/<variant>.sql`.
 
                 """);
-        md.append("| engine | variant | schedules | outcomes | shown schedule | load: attempted / purchased / out of stock / errors | sold / available | oversold units |\n");
-        md.append("|---|---|---:|---|---|---|---|---:|\n");
+        md.append("| engine | variant | schedules | findings | outcomes | shown schedule | load: attempted / purchased / out of stock / errors | sold / available, stock after | load finding |\n");
+        md.append("|---|---|---:|---|---|---|---|---|---|\n");
         for (DatabaseObservation o : observations) {
             LoadOutcome l = o.load();
-            md.append(String.format("| %s | %s | %d | %s | %s | %s | %s | %s |%n", o.engine(), o.variant(),
-                    o.schedules(), o.scheduleKinds(), o.shownSchedule() == null ? "" : "`" + o.shownSchedule() + "` ("
-                            + o.shownKind() + ")",
+            md.append(String.format("| %s | %s | %d | %s | %s | %s | %s | %s | %s |%n", o.engine(), o.variant(),
+                    o.schedules(), o.scheduleFindings(), o.scheduleKinds(), o.shownSchedule() == null ? ""
+                            : "`" + o.shownSchedule() + "` (" + o.shownKind() + ")",
                     l == null ? "not run" : l.attempted() + " / " + l.purchased() + " / " + l.outOfStock() + " / "
                             + l.errors(),
-                    l == null ? "" : l.unitsSold() + " / " + (l.initialStock() + l.restocked()),
-                    l == null ? "" : String.valueOf(l.oversoldUnits())));
+                    l == null ? "" : l.unitsSold() + " / " + (l.initialStock() + l.restocked()) + ", " + l.finalStock(),
+                    l == null ? "" : l.finding() + (l.oversoldUnits() > 0 ? " (" + l.oversoldUnits() + " units)" : "")));
         }
         return md.toString();
     }
 
     private static String cell(DatabaseObservation o) {
         String claim = o.claim().startsWith("NEVER") ? "NEVER" : "MAY";
-        String verdict = o.verdict().equals("oversold") ? "**oversold**" : "held";
+        String verdict = o.verdict().equals("held") ? "held" : "**" + o.verdict() + "**";
         String counts = o.schedules() > 0 ? " " + o.oversoldSchedules() + "/" + o.schedules() : "";
-        String load = o.load() == null ? "" : ", load " + o.load().oversoldUnits();
+        String load = o.load() == null ? "" : ", load " + o.load().finding();
         return verdict + counts + load + " (" + claim + " " + (o.agrees() ? "✓" : "**✗ MISMATCH**") + ")";
     }
 }

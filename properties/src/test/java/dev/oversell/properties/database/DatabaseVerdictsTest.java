@@ -3,11 +3,11 @@ package dev.oversell.properties.database;
 import dev.oversell.catalogue.Catalogue;
 import dev.oversell.catalogue.Claim;
 import dev.oversell.catalogue.Variant;
+import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
 import dev.oversell.properties.Seeds;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
-import dev.oversell.store.PurchaseSteps;
 import dev.oversell.store.Step;
 import dev.oversell.store.StoreException;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +64,24 @@ class DatabaseVerdictsTest {
                                 .map(variant -> checksOf(new VariantOnEngine(engine, variant), loadSeed)))));
     }
 
+    private static DynamicContainer checksOf(VariantOnEngine cell, long loadSeed) {
+        CELLS.add(cell);
+        List<DynamicNode> checks = new ArrayList<>();
+        cell.variant.purchaseScript().ifPresent(script -> {
+            SchedulePlan plan = SchedulePlan.lastUnit(script);
+            List<List<Step>> steps = plan.calls().stream().map(ScheduledCall::steps).toList();
+            for (List<Integer> schedule : Interleavings.of(ScheduleRunner.stepCounts(steps))) {
+                checks.add(DynamicTest.dynamicTest(ScheduleRunner.name(steps, schedule),
+                        () -> schedule(cell, plan, schedule)));
+            }
+        });
+        checks.add(DynamicTest.dynamicTest("load: " + LoadRun.BUYERS + " buyers x " + LoadRun.PURCHASES_PER_BUYER
+                + " purchases, seed " + loadSeed, () -> load(cell, loadSeed)));
+        checks.add(DynamicTest.dynamicTest("the claim agrees with what was measured", () -> agrees(cell)));
+        return DynamicContainer.dynamicContainer(cell.variant.name() + " on " + cell.engine.label()
+                + " (claims " + cell.claim + ")", checks);
+    }
+
     private static void reachable(Engine engine) {
         try {
             VERSIONS.put(engine, Engines.open(engine).version());
@@ -76,35 +94,20 @@ class DatabaseVerdictsTest {
         }
     }
 
-    private static DynamicContainer checksOf(VariantOnEngine cell, long loadSeed) {
-        CELLS.add(cell);
-        List<DynamicNode> checks = new ArrayList<>();
-        cell.variant.purchaseScript().ifPresent(script -> {
-            List<Step> steps = PurchaseSteps.of(script);
-            for (List<Integer> schedule : Interleavings.of(steps.size(), steps.size())) {
-                checks.add(DynamicTest.dynamicTest(ScheduleRunner.name(steps, steps, schedule),
-                        () -> schedule(cell, schedule)));
-            }
-        });
-        checks.add(DynamicTest.dynamicTest("load: " + LoadRun.BUYERS + " buyers x " + LoadRun.PURCHASES_PER_BUYER
-                + " purchases, seed " + loadSeed, () -> load(cell, loadSeed)));
-        checks.add(DynamicTest.dynamicTest("the claim agrees with what was measured", () -> agrees(cell)));
-        return DynamicContainer.dynamicContainer(cell.variant.name() + " on " + cell.engine.label()
-                + " (claims " + cell.claim + ")", checks);
-    }
-
-    private static void schedule(VariantOnEngine cell, List<Integer> schedule) throws Exception {
+    private static void schedule(VariantOnEngine cell, SchedulePlan plan, List<Integer> schedule) throws Exception {
         skipIfUnavailable(cell.engine);
-        ScheduleOutcome outcome = cell.runner().run(schedule);
+        ScheduleOutcome outcome = cell.runner(plan).run(schedule);
         cell.schedules.add(outcome);
-        if (outcome.kind() == ScheduleKind.NOT_ANSWERED || outcome.answersRecorded() != 2) {
-            fail("%s on %s, schedule %s: a purchase was not answered exactly once (%s; %d answers recorded)%n%s",
-                    cell.variant.name(), cell.engine.label(), outcome.schedule(), outcome.failures(),
-                    outcome.answersRecorded(), outcome.script());
+        if (!outcome.answeredExactlyOnce()) {
+            fail("%s on %s, schedule %s: a call was not answered exactly once (%s; %d answers recorded for %d"
+                            + " request ids answered)%n%s%nReproduce: %s", cell.variant.name(), cell.engine.label(),
+                    outcome.schedule(), outcome.failures(), outcome.answersRecorded(), outcome.requestsAnswered(),
+                    outcome.script(), reproduce(cell));
         }
-        if (outcome.oversold() && cell.claim == Claim.NEVER_OVERSELLS) {
-            fail("%s claims it never oversells on %s, but schedule %s oversold:%n%s%nReproduce: %s",
-                    cell.variant.name(), cell.engine.label(), outcome.schedule(), outcome.script(), reproduce(cell));
+        if (cell.claim == Claim.NEVER_OVERSELLS) {
+            Judge.disagreement(cell.variant.name() + " on " + cell.engine.label(), "schedule " + outcome.schedule()
+                    + " (" + plan.describe() + ")", cell.claim, List.of(outcome.finding())).ifPresent(problem ->
+                    fail("%s%n%s%nReproduce: %s", problem, outcome.script(), reproduce(cell)));
         }
     }
 
@@ -118,10 +121,10 @@ class DatabaseVerdictsTest {
             fail("%s on %s, load seed %d: %s. Reproduce: %s -Doversell.loadSeed=%d", cell.variant.name(),
                     cell.engine.label(), seed, notOversell, reproduce(cell), seed);
         }
-        if (!outcome.brokenInvariants().isEmpty() && cell.claim == Claim.NEVER_OVERSELLS) {
-            fail("%s claims it never oversells on %s, but the load run with seed %d broke: %s. Reproduce: %s"
-                            + " -Doversell.loadSeed=%d", cell.variant.name(), cell.engine.label(), seed,
-                    outcome.brokenInvariants(), reproduce(cell), seed);
+        if (cell.claim == Claim.NEVER_OVERSELLS) {
+            Judge.disagreement(cell.variant.name() + " on " + cell.engine.label(), "the load run with seed " + seed,
+                    cell.claim, List.of(outcome.judged())).ifPresent(problem -> fail("%s: %s. Reproduce: %s"
+                    + " -Doversell.loadSeed=%d", problem, outcome.brokenInvariants(), reproduce(cell), seed));
         }
     }
 

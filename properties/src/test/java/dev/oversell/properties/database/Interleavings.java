@@ -2,34 +2,82 @@ package dev.oversell.properties.database;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
-/** Every interleaving of two transactions' steps: each schedule is a list of 1s and 2s, whose turn it is. */
+/**
+ * Interleavings of several transactions' steps: each schedule is a list of party numbers (1, 2, ...), whose
+ * turn it is; each transaction's steps stay in their order.
+ */
 final class Interleavings {
 
     private Interleavings() {
     }
 
-    /** All C(n1 + n2, n1) orders of n1 steps of T1 and n2 steps of T2, each transaction's steps in order. */
-    static List<List<Integer>> of(int n1, int n2) {
+    /** All (n1 + n2 + ...)! / (n1! n2! ...) orders of n1 steps of T1, n2 of T2, .... */
+    static List<List<Integer>> of(int... stepCounts) {
         List<List<Integer>> all = new ArrayList<>();
-        extend(new ArrayList<>(), n1, n2, all);
+        extend(new ArrayList<>(), stepCounts.clone(), all);
         return all;
     }
 
-    private static void extend(List<Integer> prefix, int left1, int left2, List<List<Integer>> out) {
-        if (left1 == 0 && left2 == 0) {
+    /** How many interleavings {@link #of} would list. */
+    static long count(int... stepCounts) {
+        long count = 1;
+        int placed = 0;
+        for (int n : stepCounts) {
+            for (int k = 1; k <= n; k++) {
+                placed++;
+                count = count * placed / k; // multinomial, built from binomials: exact at every step
+            }
+        }
+        return count;
+    }
+
+    /**
+     * At most {@code limit} interleavings: all of them if there are that few, else {@code limit} drawn uniformly
+     * (with repetition possible, removed) from the printed {@code seed}.
+     */
+    static List<List<Integer>> bounded(long seed, int limit, int... stepCounts) {
+        if (count(stepCounts) <= limit) {
+            return of(stepCounts);
+        }
+        Random random = new Random(seed);
+        java.util.LinkedHashSet<List<Integer>> drawn = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < limit; i++) {
+            int[] left = stepCounts.clone();
+            int total = 0;
+            for (int n : left) {
+                total += n;
+            }
+            List<Integer> schedule = new ArrayList<>(total);
+            for (int remaining = total; remaining > 0; remaining--) {
+                int pick = random.nextInt(remaining); // uniform over interleavings: choose by steps left
+                int party = 0;
+                while (pick >= left[party]) {
+                    pick -= left[party++];
+                }
+                left[party]--;
+                schedule.add(party + 1);
+            }
+            drawn.add(List.copyOf(schedule));
+        }
+        return List.copyOf(drawn);
+    }
+
+    private static void extend(List<Integer> prefix, int[] left, List<List<Integer>> out) {
+        boolean any = false;
+        for (int party = 0; party < left.length; party++) {
+            if (left[party] > 0) {
+                any = true;
+                left[party]--;
+                prefix.add(party + 1);
+                extend(prefix, left, out);
+                prefix.remove(prefix.size() - 1);
+                left[party]++;
+            }
+        }
+        if (!any) {
             out.add(List.copyOf(prefix));
-            return;
-        }
-        if (left1 > 0) {
-            prefix.add(1);
-            extend(prefix, left1 - 1, left2, out);
-            prefix.remove(prefix.size() - 1);
-        }
-        if (left2 > 0) {
-            prefix.add(2);
-            extend(prefix, left1, left2 - 1, out);
-            prefix.remove(prefix.size() - 1);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.oversell.properties.database;
 
 import dev.oversell.catalogue.Variant;
+import dev.oversell.judge.Finding;
+import dev.oversell.model.AnswerTimeoutException;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
@@ -28,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@value #PURCHASES_PER_BUYER} purchases of 1 or 2 units, and one restocker adding units twice, through one
  * instance of the variant (or several: the deployment checks). Then the invariants: never sold more than existed, never
  * negative, stock + sold = initial + restocked, and every request answered exactly once (the purchases table
- * holds one row per answer, none for a request that failed). Bounded: the run is abandoned, and fails, after
+ * holds one row per answer, none for a request that failed). A purchase whose answer timed out has an unknown
+ * outcome, not a failed one: it is resubmitted with the same id once the sale is over, and that answer counts. Bounded: the run is abandoned, and fails, after
  * {@value #BOUND_SECONDS} s. Every random choice comes from the printed seed.
  */
 public final class LoadRun {
@@ -56,6 +59,7 @@ public final class LoadRun {
         store.reset(Map.of(SKU, INITIAL_STOCK));
         Map<String, PurchaseResult> answers = new ConcurrentHashMap<>();
         Map<String, PurchaseRequest> failed = new ConcurrentHashMap<>();
+        Map<String, Map.Entry<PurchaseRequest, Inventory>> unknownOutcome = new ConcurrentHashMap<>();
         AtomicLong restocked = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
         long started = System.nanoTime();
@@ -73,6 +77,8 @@ public final class LoadRun {
                                 1 + random.nextInt(2));
                         try {
                             answers.put(request.requestId(), inventory.buy(request));
+                        } catch (AnswerTimeoutException unknown) {
+                            unknownOutcome.put(request.requestId(), Map.entry(request, inventory));
                         } catch (RuntimeException e) {
                             failed.put(request.requestId(), request);
                         }
@@ -96,6 +102,8 @@ public final class LoadRun {
             for (Future<?> f : work) {
                 f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
+            // a timed-out answer is an unknown outcome, not a failure: resubmitting the same id tells it (the contract)
+            unknownOutcome.forEach((id, call) -> answers.put(id, call.getValue().buy(call.getKey())));
             long finalStock = first.stock(SKU);
             return judge(store, seed, answers, failed, restocked.get(), finalStock,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -148,6 +156,6 @@ public final class LoadRun {
         }
         return new LoadOutcome(seed, BUYERS, answers.size() + failed.size(), purchased, answers.size() - purchased,
                 failed.size(), INITIAL_STOCK, restocked, sold, finalStock, Math.max(0, sold - available),
-                broken, millis);
+                broken, millis, Finding.ofAccounts(available, sold, finalStock).word());
     }
 }

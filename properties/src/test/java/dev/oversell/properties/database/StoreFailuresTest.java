@@ -1,5 +1,8 @@
 package dev.oversell.properties.database;
 
+import dev.oversell.catalogue.Catalogue;
+import dev.oversell.catalogue.Variant;
+import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.store.Database;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,12 +36,102 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Faults on purpose (Jepsen's "nemesis", in miniature), on every reachable engine: the connection dies in the
- * middle of a purchase, and a lock is held until the retries run out. Either way the buyer gets a clear
- * {@link StoreException}, nothing is applied, and resubmitting the same request id applies it exactly once.
+ * middle of a purchase, the connection dies between a design's write and the record of its answer (every
+ * database design, through {@link KillBeforeRecord}), and a lock is held until the retries run out. Either
+ * way the buyer gets a clear error, nothing is applied, and resubmitting the same request id applies it
+ * exactly once.
  */
 class StoreFailuresTest {
 
     private static final String SKU = "sku";
+
+    private static final Map<Engine, KillBeforeRecord> KILLERS = new EnumMap<>(Engine.class);
+
+    @TestFactory
+    Stream<DynamicTest> aConnectionKilledBetweenWriteAndRecordChangesNothing() {
+        return DatabaseSettings.requestedEngines().stream().flatMap(engine -> Catalogue.overStores().stream()
+                .map(variant -> DynamicTest.dynamicTest(engine.label() + ", " + variant.name()
+                        + ": a connection killed between the write and the record", () -> killedBeforeRecord(engine, variant))));
+    }
+
+    private static void killedBeforeRecord(Engine engine, Variant variant) {
+        Database database = reachable(engine);
+        KillBeforeRecord killer = KILLERS.computeIfAbsent(engine, e -> new KillBeforeRecord(DatabaseSettings.open(e)));
+        try (Store store = Store.create(database, Map.of(SKU, 3L));
+             Inventory inventory = variant.attach(store.through(killer.database()))) {
+            PurchaseRequest request = PurchaseRequest.of("killed-before-record-1", SKU, 1);
+            killer.arm(store.purchasesTable());
+            assertThatThrownBy(() -> inventory.buy(request)).as("the purchase whose connection died")
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(killer.fired()).as("the fault was injected").isTrue();
+            assertThat(inventory.stock(SKU)).as("%s on %s: the stock after a purchase that failed with an error"
+                    + " (nothing may be applied)", variant.name(), engine.label()).isEqualTo(3);
+            assertThat(inventory.buy(request)).as("the same request id, resubmitted").isInstanceOf(PurchaseResult.Purchased.class);
+            assertThat(inventory.buy(request)).as("and once more").isInstanceOf(PurchaseResult.Purchased.class);
+            assertThat(inventory.stock(SKU)).as("%s on %s: applied exactly once", variant.name(), engine.label())
+                    .isEqualTo(2);
+        }
+    }
+
+    /** How long the lock is held: longer than any fixed ask timeout a design used (10 s), within its retries. */
+    private static final long HOLD_MILLIS = 12_000;
+
+    /**
+     * A row lock held for {@value #HOLD_MILLIS} ms while every design buys (all at once, each on its own store,
+     * lock waits bounded at 2 s): each design's retries outlast the hold, so each must answer "purchased", and
+     * none may give up first (an actor's ask timeout shorter than its handler's retries made a correct design
+     * fail). On H2: what is measured is the design's own bounds, not the engine.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyDesignWaitsOutItsOwnRetries() {
+        return Stream.of(DynamicTest.dynamicTest("H2: every design answers after a lock held " + HOLD_MILLIS
+                + " ms, within its own retries", StoreFailuresTest::lockHeldWithinRetries));
+    }
+
+    private static void lockHeldWithinRetries() throws Exception {
+        reachable(Engine.H2);
+        List<Variant> designs = Catalogue.overStores();
+        try (Database patient = DatabaseSettings.open(Engine.H2, 2_000)) {
+            List<Store> stores = new java.util.ArrayList<>();
+            List<Inventory> inventories = new java.util.ArrayList<>();
+            java.util.concurrent.ExecutorService buyers = java.util.concurrent.Executors.newFixedThreadPool(designs.size());
+            try (Connection holder = patient.connection()) {
+                holder.setAutoCommit(false);
+                for (Variant design : designs) {
+                    Store store = Store.create(patient, Map.of(SKU, 3L));
+                    stores.add(store);
+                    inventories.add(design.attach(store));
+                    try (Statement s = holder.createStatement()) {
+                        s.executeUpdate("UPDATE " + store.stockTable() + " SET version = version + 1, supply = supply"
+                                + " WHERE product = '" + SKU + "'");
+                    }
+                }
+                List<java.util.concurrent.Future<PurchaseResult>> answers = new java.util.ArrayList<>();
+                for (Inventory inventory : inventories) {
+                    answers.add(buyers.submit(() -> inventory.buy(PurchaseRequest.of("patient-1", SKU, 1))));
+                }
+                Thread.sleep(HOLD_MILLIS);
+                holder.rollback();
+                for (int i = 0; i < designs.size(); i++) {
+                    String design = designs.get(i).name();
+                    PurchaseResult answer;
+                    try {
+                        answer = answers.get(i).get(120, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new AssertionError(design + " gave up while its own retries had time left: "
+                                + e.getCause(), e.getCause());
+                    }
+                    assertThat(answer).as("%s after a lock held %d ms", design, HOLD_MILLIS)
+                            .isInstanceOf(PurchaseResult.Purchased.class);
+                    assertThat(inventories.get(i).stock(SKU)).as("%s: applied once", design).isEqualTo(2);
+                }
+            } finally {
+                buyers.shutdownNow();
+                inventories.forEach(Inventory::close);
+                stores.forEach(Store::close);
+            }
+        }
+    }
 
     @TestFactory
     Stream<DynamicTest> faultsGiveAClearErrorAndChangeNothing() {
@@ -136,6 +230,8 @@ class StoreFailuresTest {
 
     @AfterAll
     static void closeEngines() {
+        KILLERS.values().forEach(KillBeforeRecord::close);
+        KILLERS.clear();
         Engines.closeAll();
     }
 }

@@ -9,6 +9,7 @@ import dev.oversell.store.Store;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ final class VariantOnEngine implements AutoCloseable {
     LoadOutcome load;
     private Database database;
     private Store store;
-    private ScheduleRunner runner;
+    private final Map<SchedulePlan, ScheduleRunner> runners = new HashMap<>();
 
     VariantOnEngine(Engine engine, Variant variant) {
         this.engine = engine;
@@ -44,19 +45,15 @@ final class VariantOnEngine implements AutoCloseable {
         return store;
     }
 
-    ScheduleRunner runner() {
-        if (runner == null) {
-            runner = new ScheduleRunner(store(), variant.purchaseScript().orElseThrow());
-        }
-        return runner;
+    /** The gate for {@code plan} over this cell's store (one per plan: it keeps a thread per call). */
+    synchronized ScheduleRunner runner(SchedulePlan plan) {
+        return runners.computeIfAbsent(plan, p -> new ScheduleRunner(store(), p));
     }
 
     @Override
-    public void close() {
-        if (runner != null) {
-            runner.close();
-            runner = null;
-        }
+    public synchronized void close() {
+        runners.values().forEach(ScheduleRunner::close);
+        runners.clear();
         if (store != null) {
             store.close();
             store = null;

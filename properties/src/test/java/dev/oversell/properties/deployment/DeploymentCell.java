@@ -3,6 +3,8 @@ package dev.oversell.properties.deployment;
 import dev.oversell.catalogue.Claim;
 import dev.oversell.catalogue.Deployment;
 import dev.oversell.catalogue.Variant;
+import dev.oversell.judge.Finding;
+import dev.oversell.judge.Judge;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.LoadOutcome;
 import dev.oversell.properties.database.ScheduleOutcome;
@@ -14,7 +16,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** One (engine, variant) pair under the deployment checks: its shared store and what was measured so far. */
+/**
+ * One (engine, variant) pair under the deployment checks: its shared store, what was measured so far, and
+ * whether that agrees with the shared-store claim.
+ */
 final class DeploymentCell implements AutoCloseable {
 
     static final int INSTANCES = 2;
@@ -25,6 +30,7 @@ final class DeploymentCell implements AutoCloseable {
     final List<ScheduleOutcome> handOvers = Collections.synchronizedList(new ArrayList<>());
     LoadOutcome load;
     Reproduction reproduction;
+    Finding searchFinding;
     int roundsTried;
     SeparateProcesses.Outcome separateProcesses;
     private Store store;
@@ -42,50 +48,64 @@ final class DeploymentCell implements AutoCloseable {
         return store;
     }
 
-    boolean oversold() {
-        return (load != null && !load.brokenInvariants().isEmpty()) || reproduction != null
-                || handOvers.stream().anyMatch(ScheduleOutcome::oversold)
-                || (separateProcesses != null && separateProcesses.oversold());
+    /** Every finding measured so far: the load run, the search, each hand-over schedule, the separate processes. */
+    List<Finding> findings() {
+        List<Finding> findings = new ArrayList<>();
+        if (load != null) {
+            findings.add(load.judged());
+        }
+        if (searchFinding != null) {
+            findings.add(searchFinding);
+        }
+        synchronized (handOvers) {
+            handOvers.forEach(s -> findings.add(s.finding()));
+        }
+        if (separateProcesses != null) {
+            findings.add(separateProcesses.judged());
+        }
+        return findings;
+    }
+
+    /** The worst finding measured (in the words of {@link Finding}). */
+    Finding verdict() {
+        return findings().stream().reduce(Finding.HELD, Finding::worst);
     }
 
     boolean measured() {
-        return load != null || !handOvers.isEmpty() || roundsTried > 0 || separateProcesses != null;
+        return !findings().isEmpty();
     }
 
-    /** Why the claim disagrees with what was measured, or null. */
+    /** Why the claim disagrees with what was measured, or null ({@link Judge#disagreement}'s rule). */
     String problem() {
-        if (!measured()) {
-            return variant.name() + " on " + engine.label() + " with " + INSTANCES + " instances: nothing was measured"
-                    + " (see the errors above).";
-        }
-        if (claim == Claim.NEVER_OVERSELLS && oversold()) {
-            return variant.name() + " claims it never oversells on " + engine.label() + " with several instances,"
-                    + " but " + evidence();
-        }
-        if (claim == Claim.MAY_OVERSELL && !oversold()) {
-            return variant.name() + " claims it may oversell on " + engine.label() + " with several instances, but"
-                    + " no run showed it (load across " + INSTANCES + " instances, " + roundsTried + " rounds of the"
-                    + " reproduction search" + (handOvers.isEmpty() ? "" : ", " + handOvers.size() + " hand-over schedules")
-                    + "): the checks lacked power, or the claim is wrong.";
-        }
-        return null;
+        String what = "the checks with " + INSTANCES + " instances (load" + (roundsTried > 0 ? ", " + roundsTried
+                + " rounds of the reproduction search" : "") + (handOvers.isEmpty() ? "" : ", " + handOvers.size()
+                + " hand-over schedules") + (separateProcesses == null ? "" : ", separate processes") + ")";
+        return Judge.disagreement(variant.name() + " on " + engine.label() + " with several instances", what, claim,
+                findings()).map(problem -> verdict().anomaly() ? problem + ". Seen: " + evidence() : problem)
+                .orElse(null);
     }
 
     String evidence() {
         List<String> seen = new ArrayList<>();
-        if (load != null && !load.brokenInvariants().isEmpty()) {
-            seen.add("the load run broke " + load.brokenInvariants());
+        if (load != null && load.judged().anomaly()) {
+            seen.add("the load run: " + load.finding() + " " + load.brokenInvariants());
         }
         if (reproduction != null) {
             seen.add(reproduction.buyers() + " buyers sold " + reproduction.sold() + " of " + reproduction.units()
                     + " units (round " + reproduction.round() + ")");
+        } else if (searchFinding != null && searchFinding.anomaly()) {
+            seen.add("the reproduction search: " + searchFinding.word());
         }
-        long handOversOversold = handOvers.stream().filter(ScheduleOutcome::oversold).count();
-        if (handOversOversold > 0) {
-            seen.add(handOversOversold + " of " + handOvers.size() + " hand-over schedules oversold");
+        Map<String, Long> handOverFindings = new java.util.TreeMap<>();
+        synchronized (handOvers) {
+            handOvers.stream().filter(s -> s.finding().anomaly())
+                    .forEach(s -> handOverFindings.merge(s.finding().word(), 1L, Long::sum));
         }
-        if (separateProcesses != null && separateProcesses.oversold()) {
-            seen.add("separate processes sold " + separateProcesses.unitsSold() + " of " + SeparateProcesses.STOCK);
+        handOverFindings.forEach((word, count) -> seen.add(count + " of " + handOvers.size() + " hand-over schedules: "
+                + word));
+        if (separateProcesses != null && separateProcesses.judged().anomaly()) {
+            seen.add("separate processes: " + separateProcesses.finding() + ", sold " + separateProcesses.unitsSold()
+                    + " of " + SeparateProcesses.STOCK + ", stock after " + separateProcesses.finalStock());
         }
         return String.join("; ", seen) + ".";
     }

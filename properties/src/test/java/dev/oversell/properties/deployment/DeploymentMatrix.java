@@ -3,6 +3,7 @@ package dev.oversell.properties.deployment;
 import dev.oversell.catalogue.Catalogue;
 import dev.oversell.catalogue.Deployment;
 import dev.oversell.catalogue.Variant;
+import dev.oversell.judge.Finding;
 import dev.oversell.properties.Evidence;
 import dev.oversell.properties.database.ScheduleOutcome;
 
@@ -30,9 +31,11 @@ final class DeploymentMatrix {
                 continue;
             }
             Map<String, Integer> kinds = new LinkedHashMap<>();
+            Map<String, Integer> findings = new LinkedHashMap<>();
             Optional<ScheduleOutcome> shown;
             synchronized (cell.handOvers) {
                 cell.handOvers.forEach(s -> kinds.merge(s.kind().label, 1, Integer::sum));
+                cell.handOvers.forEach(s -> findings.merge(s.finding().word(), 1, Integer::sum));
                 shown = cell.handOvers.stream().min(Comparator.comparing(ScheduleOutcome::kind));
             }
             String script = null;
@@ -41,17 +44,19 @@ final class DeploymentMatrix {
                 Evidence.writeText(DeploymentVerdictsTest.SUITE, script, """
                         -- Oversell: %s on %s, ownership hand-over
                         -- T1 is the old owner (it claimed the product before T2 started); T2 is the new owner, whose
-                        -- first step claims the product. Schedule %s: %s.
+                        -- first step claims the product. %s
+                        -- Schedule %s: %s.
                         -- Reproduce: %s
 
-                        %s""".formatted(cell.variant.name(), cell.engine.label(), shown.get().schedule(),
+                        %s""".formatted(cell.variant.name(), cell.engine.label(), shown.get().plan(), shown.get().schedule(),
                         shown.get().kind().label, DeploymentVerdictsTest.reproduce(cell), shown.get().script()));
             }
             String problem = cell.problem();
             observations.add(new DeploymentObservation(cell.engine.key(), cell.variant.name(), cell.claim.name(),
-                    DeploymentCell.INSTANCES, cell.load, cell.reproduction, cell.roundsTried, kinds,
-                    (int) cell.handOvers.stream().filter(ScheduleOutcome::oversold).count(), script,
-                    cell.separateProcesses, cell.oversold() ? "oversold" : "held", problem == null, problem));
+                    DeploymentCell.INSTANCES, cell.load, cell.reproduction, cell.roundsTried,
+                    cell.searchFinding == null ? null : cell.searchFinding.word(), kinds, findings,
+                    findings.getOrDefault(Finding.OVERSOLD.word(), 0), script, cell.separateProcesses,
+                    cell.verdict().word(), problem == null, problem));
         }
         var json = Evidence.writeJson(DeploymentVerdictsTest.SUITE, "matrix.json", observations);
         var md = Evidence.writeText(DeploymentVerdictsTest.SUITE, "summary.md", markdown(observations));
@@ -84,32 +89,38 @@ final class DeploymentMatrix {
         }
         md.append("""
 
-                Legend: **oversold** = with several instances, some run sold more than existed (the smallest \
-                reproduction is given as buyers/units); **held** = no run did. Then the claim for several instances \
-                (NEVER / MAY), `✓` if it agrees with the measurement, **✗ MISMATCH** if not (the build fails). \
-                `hand-over k/n` = k of n hand-over schedules oversold; `procs` = the separate-process run.
+                Legend, the worst finding with several instances: **oversold** = units sold exceed units that \
+                existed (the smallest reproduction is given as buyers/units); **lost update** = stock and sales do \
+                not add up, no oversell (a request applied twice, a restock lost); **not linearizable** = stock and \
+                sales add up, but the answers fit no sequential order; held = none of these in any run. Then the \
+                claim for several instances (NEVER / MAY; a MAY claim is demonstrated only by **oversold**), `✓` \
+                if it agrees with the measurement, **✗ MISMATCH** if not (the build fails). `hand-over k/n` = k of \
+                n hand-over schedules oversold; `procs` = the separate-process run's finding.
 
                 """);
-        md.append("| engine | variant | load: attempted / purchased / errors, sold / available | smallest oversell (buyers, units, round) | hand-over outcomes | separate processes: sold / stock, stock after |\n");
-        md.append("|---|---|---|---|---|---|\n");
+        md.append("| engine | variant | load: attempted / purchased / errors, sold / available, finding | smallest oversell (buyers, units, round); worst round | hand-over outcomes | hand-over findings | separate processes: sold / stock, stock after |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
         for (DeploymentObservation o : observations) {
             var l = o.load();
             var r = o.smallestReproduction();
             var p = o.separateProcesses();
-            md.append(String.format("| %s | %s | %s | %s | %s | %s |%n", o.engine(), o.variant(),
+            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", o.engine(), o.variant(),
                     l == null ? "not run" : l.attempted() + " / " + l.purchased() + " / " + l.errors() + ", "
-                            + l.unitsSold() + " / " + (l.initialStock() + l.restocked()),
-                    r == null ? "none in " + o.reproductionRoundsTried() + " rounds" : r.buyers() + " buyers, "
-                            + r.units() + " unit" + (r.units() == 1 ? "" : "s") + ", round " + r.round() + ": sold " + r.sold(),
+                            + l.unitsSold() + " / " + (l.initialStock() + l.restocked()) + ", " + l.finding(),
+                    (r == null ? "none in " + o.reproductionRoundsTried() + " rounds" : r.buyers() + " buyers, "
+                            + r.units() + " unit" + (r.units() == 1 ? "" : "s") + ", round " + r.round() + ": sold "
+                            + r.sold()) + (o.searchFinding() == null ? "" : "; " + o.searchFinding()),
                     o.handOverSchedules().isEmpty() ? "" : o.handOverSchedules().toString(),
-                    p == null ? "" : p.unitsSold() + " / " + SeparateProcesses.STOCK + ", " + p.finalStock()));
+                    o.handOverFindings().isEmpty() ? "" : o.handOverFindings().toString(),
+                    p == null ? "" : p.unitsSold() + " / " + SeparateProcesses.STOCK + ", " + p.finalStock() + ", "
+                            + p.finding()));
         }
         return md.toString();
     }
 
     private static String cell(DeploymentObservation o) {
         String claim = o.claim().startsWith("NEVER") ? "NEVER" : "MAY";
-        StringBuilder out = new StringBuilder(o.verdict().equals("oversold") ? "**oversold**" : "held");
+        StringBuilder out = new StringBuilder(o.verdict().equals("held") ? "held" : "**" + o.verdict() + "**");
         if (o.smallestReproduction() != null) {
             out.append(' ').append(o.smallestReproduction().buyers()).append('/').append(o.smallestReproduction().units());
         }
@@ -118,7 +129,7 @@ final class DeploymentMatrix {
                     .append(o.handOverSchedules().values().stream().mapToInt(Integer::intValue).sum());
         }
         if (o.separateProcesses() != null) {
-            out.append(", procs ").append(o.separateProcesses().oversold() ? "oversold" : "held");
+            out.append(", procs ").append(o.separateProcesses().finding());
         }
         return out + " (" + claim + " " + (o.agrees() ? "✓" : "**✗ MISMATCH**") + ")";
     }

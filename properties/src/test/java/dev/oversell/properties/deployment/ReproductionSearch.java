@@ -1,5 +1,6 @@
 package dev.oversell.properties.deployment;
 
+import dev.oversell.judge.Finding;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.store.Store;
@@ -17,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Looks for the smallest oversell across instances: the fewest buyers, then the fewest units. Each
  * configuration is tried for a bounded number of rounds; in a round every buyer buys one unit once, all
- * released at the same moment, buyer {@code b} through instance {@code b % instances}. The first round that
- * sells more units than existed is the reproduction.
+ * released at the same moment, buyer {@code b} through instance {@code b % instances}. Each round is judged by
+ * its accounts ({@link Finding#ofAccounts}: units that existed, units sold, the stock after); the first round
+ * that sells more units than existed ({@code oversold}) is the reproduction. A round that only loses an update
+ * is counted, not taken for an oversell.
  */
 final class ReproductionSearch {
 
@@ -30,12 +33,17 @@ final class ReproductionSearch {
     private ReproductionSearch() {
     }
 
-    static int totalRounds() {
-        return CONFIGURATIONS.length * ROUNDS;
+    /**
+     * What the search saw: the smallest oversell (or none), the rounds it ran, and the worst finding of any
+     * round (in the words of {@link Finding}).
+     */
+    record Result(Optional<Reproduction> smallest, int roundsRun, Finding worst) {
     }
 
-    static Optional<Reproduction> smallest(List<Inventory> instances, Store store, String runId) throws Exception {
+    static Result smallest(List<Inventory> instances, Store store, String runId) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
+        Finding worst = Finding.HELD;
+        int roundsRun = 0;
         try {
             for (int[] configuration : CONFIGURATIONS) {
                 int buyers = configuration[0];
@@ -43,12 +51,16 @@ final class ReproductionSearch {
                 for (int round = 1; round <= ROUNDS; round++) {
                     long sold = round(instances, store, threads, buyers, units, runId + "-" + buyers + "-" + units
                             + "-" + round);
-                    if (sold > units) {
-                        return Optional.of(new Reproduction(instances.size(), buyers, units, round, ROUNDS, sold));
+                    roundsRun++;
+                    Finding finding = Finding.ofAccounts(units, sold, instances.get(0).stock(SKU));
+                    worst = Finding.worst(worst, finding);
+                    if (finding == Finding.OVERSOLD) {
+                        return new Result(Optional.of(new Reproduction(instances.size(), buyers, units, round, ROUNDS,
+                                sold)), roundsRun, worst);
                     }
                 }
             }
-            return Optional.empty();
+            return new Result(Optional.empty(), roundsRun, worst);
         } finally {
             threads.shutdownNow();
         }

@@ -1,6 +1,7 @@
 package dev.oversell.properties.deployment;
 
 import dev.oversell.catalogue.Variant;
+import dev.oversell.judge.Finding;
 import dev.oversell.model.Inventory;
 import dev.oversell.store.Engine;
 import dev.oversell.store.Store;
@@ -33,12 +34,15 @@ final class SeparateProcesses {
     private SeparateProcesses() {
     }
 
-    /** What the processes' buyers were told, and whether the store agrees (stock + sold = initial). */
+    /**
+     * What the processes' buyers were told, whether the store agrees (stock + sold = initial), and what the
+     * accounts show in the words of {@link Finding} ({@code finding}).
+     */
     record Outcome(int processes, int attempted, int purchased, int failed, long unitsSold, long finalStock,
-                   long oversoldUnits, boolean conserved) {
+                   long oversoldUnits, boolean conserved, String finding) {
 
-        boolean oversold() {
-            return oversoldUnits > 0 || finalStock < 0 || !conserved;
+        Finding judged() {
+            return Finding.ofWord(finding);
         }
     }
 
@@ -98,7 +102,7 @@ final class SeparateProcesses {
                 finalStock = reader.stock("hot");
             }
             return new Outcome(PROCESSES, attempted, purchased, failed, sold, finalStock, Math.max(0, sold - STOCK),
-                    finalStock + sold == STOCK);
+                    finalStock + sold == STOCK, Finding.ofAccounts(STOCK, sold, finalStock).word());
         } finally {
             processes.forEach(Process::destroyForcibly);
         }

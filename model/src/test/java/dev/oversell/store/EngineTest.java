@@ -1,0 +1,34 @@
+package dev.oversell.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How each engine's errors are classified: only what a retry can cure is retried. */
+class EngineTest {
+
+    @Test
+    void h2RowNotFoundInPrimaryIndexIsNotRetried() {
+        // H2 2.3.232 ErrorCode.ROW_NOT_FOUND_IN_PRIMARY_INDEX (thrown by MVPrimaryIndex.getRow): an index that
+        // points at a row the table does not have, not a conflict between transactions
+        SQLException rowNotFound = new SQLException("Row \"1\" not found in primary index", "90143", 90143);
+        assertThat(Engine.H2.classify(rowNotFound)).isEqualTo(Engine.Failure.OTHER);
+        assertThat(Engine.H2.classify(rowNotFound).retryable()).isFalse();
+    }
+
+    @Test
+    void whatARetryCanCureIsRetried() {
+        assertThat(Engine.H2.classify(new SQLException("Deadlock detected", "40001", 40001)).retryable()).isTrue();
+        assertThat(Engine.H2.classify(new SQLException("Concurrent update", "90131", 90131)).retryable()).isTrue();
+        assertThat(Engine.POSTGRESQL.classify(new SQLException("could not serialize", "40001")).retryable()).isTrue();
+        assertThat(Engine.MARIADB.classify(new SQLException("Deadlock found", "40001", 1213)).retryable()).isTrue();
+    }
+
+    @Test
+    void aConnectionTheServerTerminatedIsAConnectionFailure() {
+        SQLException terminated = new SQLException("terminating connection due to administrator command", "57P01");
+        assertThat(Engine.POSTGRESQL.classify(terminated)).isEqualTo(Engine.Failure.CONNECTION);
+    }
+}

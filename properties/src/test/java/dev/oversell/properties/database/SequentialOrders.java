@@ -1,0 +1,66 @@
+package dev.oversell.properties.database;
+
+import dev.oversell.model.PurchaseResult;
+import dev.oversell.model.reference.SequentialInventory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether some sequential order of a schedule's calls, run one at a time by the specification
+ * ({@link SequentialInventory}), gives exactly the answers the engine gave and the stock it ended with. The
+ * calls of a schedule overlap, so any order is allowed (a weaker check than linearizability with real-time
+ * order: it never accuses wrongly). A schedule has a handful of calls, so every order is tried.
+ */
+final class SequentialOrders {
+
+    private SequentialOrders() {
+    }
+
+    /** {@code answers.get(i)}: call i's final answer (a purchase's result; null for a restock that was applied). */
+    static boolean explain(List<ScheduledCall> calls, List<PurchaseResult> answers, Map<String, Long> initialStock,
+                           Map<String, Long> finalStock) {
+        return permutations(calls.size()).stream().anyMatch(order -> gives(order, calls, answers, initialStock,
+                finalStock));
+    }
+
+    private static boolean gives(List<Integer> order, List<ScheduledCall> calls, List<PurchaseResult> answers,
+                                 Map<String, Long> initialStock, Map<String, Long> finalStock) {
+        try (SequentialInventory spec = new SequentialInventory(initialStock)) {
+            for (int i : order) {
+                ScheduledCall call = calls.get(i);
+                if (call instanceof ScheduledCall.Purchase p) {
+                    if (spec.buy(p.request()).unitsSold() != answers.get(i).unitsSold()) {
+                        return false;
+                    }
+                } else if (call instanceof ScheduledCall.Restock r) {
+                    spec.restock(r.product(), r.units());
+                }
+            }
+            return finalStock.entrySet().stream().allMatch(e -> spec.stock(e.getKey()) == e.getValue());
+        }
+    }
+
+    private static List<List<Integer>> permutations(int n) {
+        List<List<Integer>> out = new ArrayList<>();
+        permute(new ArrayList<>(), new boolean[n], out);
+        return out;
+    }
+
+    private static void permute(List<Integer> prefix, boolean[] used, List<List<Integer>> out) {
+        if (prefix.size() == used.length) {
+            out.add(List.copyOf(prefix));
+            return;
+        }
+        for (int i = 0; i < used.length; i++) {
+            if (!used[i]) {
+                used[i] = true;
+                prefix.add(i);
+                permute(prefix, used, out);
+                prefix.remove(prefix.size() - 1);
+                used[i] = false;
+            }
+        }
+    }
+}
