@@ -209,12 +209,16 @@ final class VerdictMatrix {
             return Cell.notApplicable("no step script (wraps a store)");
         }
         String link = o.path("scriptFile").isNull() ? null : "database/" + o.path("scriptFile").asText();
+        Verdict verdict = Verdict.ofWord(o.path("schedulesVerdict").asText("held"));
         int oversold = o.path("oversoldSchedules").asInt();
         if (oversold > 0) {
             String text = evidence.evidenceText(link);
             counterexamples.add(new Counterexample(variant.name(), engine.label() + " interleavings",
                     "schedule " + o.path("shownSchedule").asText(), text, line(text, "Reproduce:"), link));
-            return new Cell(Verdict.OVERSOLD, oversold + " of " + schedules + " schedules oversold", link);
+        }
+        if (verdict != Verdict.HELD) {
+            int count = o.path("scheduleFindings").path(verdict.word).asInt();
+            return new Cell(verdict, count + " of " + schedules + " schedules " + verdict.word, link);
         }
         return new Cell(Verdict.HELD, schedules + " schedules, e.g. " + o.path("shownKind").asText(), link);
     }
@@ -230,11 +234,22 @@ final class VerdictMatrix {
         JsonNode load = o.path("load");
         String counts = load.path("attempted").asInt() + " purchases, " + load.path("unitsSold").asLong() + " sold of "
                 + (load.path("initialStock").asLong() + load.path("restocked").asLong()) + ", seed " + load.path("seed").asLong();
-        if (load.path("brokenInvariants").size() > 0) {
-            return new Cell(Verdict.OVERSOLD, load.path("oversoldUnits").asLong() + " units oversold (" + counts + ")",
+        Verdict verdict = Verdict.ofWord(load.path("finding").asText());
+        if (verdict == Verdict.OVERSOLD) {
+            return new Cell(verdict, load.path("oversoldUnits").asLong() + " units oversold (" + counts + ")",
+                    "database/summary.md");
+        }
+        if (verdict != Verdict.HELD) {
+            return new Cell(verdict, String.join("; ", texts(load.path("brokenInvariants"))) + " (" + counts + ")",
                     "database/summary.md");
         }
         return new Cell(Verdict.HELD, counts, "database/summary.md");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private Cell deploymentCell(Variant variant, Engine engine, RunEvidence evidence) {
@@ -261,15 +276,13 @@ final class VerdictMatrix {
         if (!p.isNull() && !p.isMissingNode()) {
             parts.add("2 processes sold " + p.path("unitsSold").asLong() + " of 10");
         }
-        if (o.path("verdict").asText().equals("oversold")) {
-            if (o.path("handOversOversold").asInt() > 0) {
-                String text = evidence.evidenceText(link);
-                counterexamples.add(new Counterexample(variant.name(), engine.label() + ", 2 instances",
-                        "ownership hand-over", text, line(text, "Reproduce:"), link));
-            }
-            return new Cell(Verdict.OVERSOLD, parts.isEmpty() ? "oversold under load" : String.join("; ", parts), link);
+        Verdict verdict = Verdict.ofWord(o.path("verdict").asText());
+        if (verdict == Verdict.OVERSOLD && o.path("handOversOversold").asInt() > 0) {
+            String text = evidence.evidenceText(link);
+            counterexamples.add(new Counterexample(variant.name(), engine.label() + ", 2 instances",
+                    "ownership hand-over", text, line(text, "Reproduce:"), link));
         }
-        return new Cell(Verdict.HELD, parts.isEmpty() ? "held" : String.join("; ", parts), link);
+        return new Cell(verdict, parts.isEmpty() ? verdict.word + " under load" : String.join("; ", parts), link);
     }
 
     private static String line(String text, String marker) {
