@@ -70,7 +70,11 @@ public final class ActorRef<M> {
         return mailbox.isClosed();
     }
 
-    /** Completes when the actor has terminated: it is stopped and no message of it remains. */
+    /**
+     * Completes when the actor has terminated: it is stopped, every message it accepted was handled or failed, and
+     * its last handler has returned; no handler of it runs after. Whoever sees it complete sees the state every
+     * handler wrote.
+     */
     public CompletableFuture<Void> terminated() {
         return mailbox.terminated();
     }

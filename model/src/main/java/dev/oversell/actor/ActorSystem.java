@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -12,12 +13,13 @@ import java.util.function.Supplier;
 
 /**
  * A shared pool and the actors multiplexed on it. Closing the system stops every actor (failing what is
- * pending) and shuts the pool down; sends after that fail with {@link ActorStoppedException}.
+ * pending) and shuts its own pool down; sends after that fail with {@link ActorStoppedException}.
  */
 public final class ActorSystem implements AutoCloseable {
 
     private final String name;
-    private final ExecutorService pool;
+    private final Executor pool;
+    private final Runnable releasePool; // shuts down a pool of the system's own; nothing for a caller's executor
     private final Set<ActorRef<?>> actors = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -27,12 +29,27 @@ public final class ActorSystem implements AutoCloseable {
             throw new IllegalArgumentException("an actor system needs at least one thread, got " + threads);
         }
         this.name = Objects.requireNonNull(name, "name");
-        this.pool = new ForkJoinPool(threads, pool -> {
+        ExecutorService ownPool = new ForkJoinPool(threads, pool -> {
             var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
             thread.setName(name + "-" + thread.getPoolIndex());
             thread.setDaemon(true);
             return thread;
         }, null, true);
+        this.pool = ownPool;
+        this.releasePool = ownPool::shutdown;
+    }
+
+    /**
+     * A system whose turns run on {@code executor}, which the caller owns: closing the system stops its actors
+     * but leaves the executor alone. Meant for checks that must control the threads turns run on: with a direct
+     * executor ({@code Runnable::run}) a turn runs on the thread that sent, stopped or ended the previous turn,
+     * so a model checker that drives those threads sees every step of the runtime. An executor that rejects a
+     * turn stops that actor, failing what is pending.
+     */
+    public ActorSystem(String name, Executor executor) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.pool = Objects.requireNonNull(executor, "executor");
+        this.releasePool = () -> { };
     }
 
     /** A system with one thread per available processor. */
@@ -56,7 +73,7 @@ public final class ActorSystem implements AutoCloseable {
         return ref;
     }
 
-    /** Stops every actor (failing pending replies), waits briefly for them, and shuts the pool down. */
+    /** Stops every actor (failing pending replies), waits briefly for them, and shuts its own pool down. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -70,7 +87,7 @@ public final class ActorSystem implements AutoCloseable {
         } catch (Exception notAllStopped) {
             // a handler still running after 10 s is stuck; shutting the pool down below interrupts nobody
         }
-        pool.shutdown();
+        releasePool.run();
     }
 
     @Override

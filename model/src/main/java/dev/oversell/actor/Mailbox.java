@@ -12,14 +12,20 @@ import java.util.function.Supplier;
  * One actor's mailbox and run loop. Package-private: users see {@link ActorRef}.
  *
  * <p><b>One at a time:</b> a turn is submitted to the pool only by whoever flips {@code scheduled} from
- * false to true, and a turn clears it only when it ends, so at most one turn of an actor runs at once.
- * <b>Visibility:</b> a turn ends with a volatile write of {@code scheduled}; the next turn starts with a
- * volatile read-and-write of it (the CAS), so every write of the previous turn happens-before the next
- * turn, on whatever thread it runs. <b>No lost wake-up:</b> a turn clears {@code scheduled} and then
- * looks at the queue again; a sender enqueues and then tries to schedule. One of the two always sees
- * the other (volatile accesses are sequentially consistent), so a message never sits in an idle mailbox.
- * <b>Stop:</b> {@code closed} is set under the same lock as every enqueue, so each message is either
- * refused at the door or is in the queue when the mailbox closes, and is then handled or failed.
+ * false to true, and a turn clears it only when it ends (the turn that terminates the mailbox never clears
+ * it), so at most one turn of an actor runs at once. <b>Visibility:</b> a turn ends with a volatile write of
+ * {@code scheduled}; the next turn starts with a volatile read-and-write of it (the CAS), so every write of the
+ * previous turn happens-before the next turn, on whatever thread it runs. <b>No lost wake-up:</b> a turn clears
+ * {@code scheduled} and then looks at the queue and at {@code closed} again; a sender enqueues (a stopper sets
+ * {@code closed}) and then tries to schedule. One of the two always sees the other (volatile accesses are
+ * sequentially consistent), so neither a message nor a stop sits in an idle mailbox.
+ * <b>Stop:</b> {@code closed} is set under the same lock as every enqueue, so each message is either refused
+ * at the door or is in the queue when the mailbox closes. A turn terminates the mailbox only if it reads
+ * {@code closed} as true and <em>then</em> finds the queue empty: from then on no message can arrive, and the
+ * turn still holds {@code scheduled} (forever), so no other turn can start. Hence every accepted message was
+ * handled or failed, {@code terminated} completes after the last handler has returned, and whoever sees it
+ * complete sees every write of every turn. A pool that rejects a turn leaves the mailbox in the same state: the
+ * party that was refused holds {@code scheduled}, closes, fails what is queued and terminates, alone.
  */
 final class Mailbox<M> implements Runnable {
 
@@ -81,11 +87,11 @@ final class Mailbox<M> implements Runnable {
     }
 
     private void schedule() {
-        if (!terminated.isDone() && scheduled.compareAndSet(false, true)) {
+        if (scheduled.compareAndSet(false, true)) { // fails for good once the mailbox has terminated
             try {
                 pool.execute(this);
             } catch (RejectedExecutionException poolGone) {
-                scheduled.set(false);
+                // still holding `scheduled`: no turn runs now or later, so this party fails and terminates alone
                 closeFromInside(StopMode.FAIL_PENDING, poolGone);
                 failAll(poolGone);
                 terminated.complete(null);
@@ -108,11 +114,13 @@ final class Mailbox<M> implements Runnable {
                 handle(message);
             }
         } finally {
-            scheduled.set(false);
-            if (!queue.isEmpty()) {
-                schedule();
-            } else if (closed) {
-                terminated.complete(null);
+            if (closed && queue.isEmpty()) { // in this order: once closed, nothing more can be enqueued
+                terminated.complete(null);   // keeps `scheduled`: no turn starts after this one
+            } else {
+                scheduled.set(false);
+                if (!queue.isEmpty() || closed) {
+                    schedule();
+                }
             }
         }
     }

@@ -5,12 +5,15 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** How an actor stops: what becomes of pending messages, when it counts as terminated, and what it refuses. */
 class StopTest extends ActorTestSupport {
 
     @Test
@@ -80,5 +83,43 @@ class StopTest extends ActorTestSupport {
         assertThatThrownBy(() -> pending.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ActorStoppedException.class);
         assertThatThrownBy(() -> system.spawn("late", CounterBehavior::new, SupervisionPolicy.RESUME))
                 .isInstanceOf(ActorStoppedException.class);
+    }
+
+    @Test
+    void terminatedCompletesOnlyAfterTheTurnStillToRun() {
+        ManualExecutor turns = new ManualExecutor();
+        ActorSystem manual = new ActorSystem("manual", turns);
+        var actor = manual.spawn("counter", CounterBehavior::new, SupervisionPolicy.RESUME);
+        CompletableFuture<Integer> pending = increment(actor);
+
+        CompletableFuture<Void> terminated = actor.stop(StopMode.DRAIN);
+        assertThat(terminated).as("terminated with a message still to handle").isNotDone();
+        assertThat(turns.pending()).as("turns submitted: the stop must not start a second one").isEqualTo(1);
+        assertThat(turns.runAll()).as("turns run to drain and terminate").isEqualTo(1);
+
+        assertThat(pending).isCompletedWithValue(1);
+        assertThat(terminated).isCompleted();
+        assertThatThrownBy(() -> increment(actor)).isInstanceOf(ActorStoppedException.class);
+        assertThat(turns.pending()).as("turns submitted after termination").isZero();
+        manual.close();
+    }
+
+    @Test
+    void aTurnThePoolRejectsFailsWhatIsPendingAndTerminatesTheActor() {
+        Executor rejecting = turn -> {
+            throw new RejectedExecutionException("pool is shut down");
+        };
+        ActorSystem gone = new ActorSystem("rejecting", rejecting);
+        var actor = gone.spawn("counter", CounterBehavior::new, SupervisionPolicy.RESUME);
+
+        CompletableFuture<Integer> asked = increment(actor); // accepted, then its turn is rejected
+
+        assertThatThrownBy(() -> asked.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ActorStoppedException.class)
+                .hasRootCauseInstanceOf(RejectedExecutionException.class);
+        assertThat(actor.terminated()).isCompleted();
+        assertThat(actor.isStopped()).isTrue();
+        assertThatThrownBy(() -> increment(actor)).isInstanceOf(ActorStoppedException.class);
+        gone.close();
     }
 }

@@ -51,7 +51,8 @@ public final class ActorInventory implements Inventory {
 
     /**
      * An actor that owns {@code state} (which nothing else may touch): in memory, or the seed's design of an
-     * actor in front of a database-backed inventory. Closing this closes {@code state} once the actor stopped.
+     * actor in front of a database-backed inventory. Closing this closes {@code state} once the actor has
+     * terminated, so never under a running handler.
      */
     public ActorInventory(ActorSystem system, Inventory state, Duration askTimeout) {
         this.askTimeout = Objects.requireNonNull(askTimeout, "askTimeout");
