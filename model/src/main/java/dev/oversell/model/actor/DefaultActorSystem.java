@@ -3,18 +3,35 @@ package dev.oversell.model.actor;
 import dev.oversell.actor.ActorSystem;
 
 /**
- * The process-wide actor system that actor variants use when none is given: one pool of daemon threads,
- * shared by every inventory actor, so that test harnesses that build thousands of inventories (jcstress,
- * Lincheck) do not build thousands of pools.
+ * The process-wide actor system that actor variants use when none is given, shared by every inventory actor so
+ * that test harnesses that build thousands of inventories (jcstress, Lincheck) do not build thousands of pools.
+ *
+ * <p>By default its turns run on one pool of daemon threads. With {@code -Doversell.actors.executor=calling-thread}
+ * they run on the thread that sent the message that woke the actor (Akka's and Pekko's "calling thread
+ * dispatcher"): the mailbox still runs one turn at a time (its scheduling flag, not the executor, guarantees
+ * that), but an answer needs no hand-over between threads. The jcstress run uses it so that an actor design's
+ * samples are counted in millions, like a monitor's, rather than in thousands; the pool's own hand-overs are
+ * checked by the actor runtime's tests (jcstress and Lincheck) and by every other suite.
  */
 public final class DefaultActorSystem {
+
+    /** The system property that chooses the executor: {@code pool} (default) or {@code calling-thread}. */
+    public static final String EXECUTOR_PROPERTY = "oversell.actors.executor";
 
     private DefaultActorSystem() {
     }
 
     private static final class Holder {
-        static final ActorSystem SYSTEM =
-                new ActorSystem("oversell-actors", Math.max(2, Runtime.getRuntime().availableProcessors()));
+        static final ActorSystem SYSTEM = create(System.getProperty(EXECUTOR_PROPERTY, "pool"));
+
+        private static ActorSystem create(String executor) {
+            return switch (executor) {
+                case "pool" -> new ActorSystem("oversell-actors", Math.max(2, Runtime.getRuntime().availableProcessors()));
+                case "calling-thread" -> new ActorSystem("oversell-actors-calling-thread", Runnable::run);
+                default -> throw new IllegalArgumentException("-D" + EXECUTOR_PROPERTY + " must be pool or"
+                        + " calling-thread, got '" + executor + "'");
+            };
+        }
     }
 
     public static ActorSystem get() {

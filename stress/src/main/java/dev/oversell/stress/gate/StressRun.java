@@ -43,7 +43,7 @@ public final class StressRun {
 
     static final String GENERATED = "dev.oversell.stress.generated";
     static final String RUNTIME = "dev.oversell.stress.runtime";
-    static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -fsm 1 -iters 1 -time 600 -jvmArgs -Doversell.jcstress.fork=true";
+    static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -fsm 1 -iters 1 -time 600 -jvmArgs -Doversell.actors.executor=calling-thread";
     static final String ACTOR_RUNTIME = "actor-runtime";
 
     private StressRun() {
