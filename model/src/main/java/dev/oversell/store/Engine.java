@@ -26,7 +26,7 @@ public enum Engine {
 
     /** MariaDB (10.11 here) with InnoDB, through MariaDB Connector/J. */
     MARIADB("MariaDB", "SELECT CONNECTION_ID()",
-            "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT'",
+            "SHOW ENGINE INNODB STATUS", // parsed: see isWaitingForLock
             "SET SESSION innodb_lock_wait_timeout = %d");
 
     private final String label;
@@ -124,8 +124,17 @@ public enum Engine {
         }
     }
 
-    /** Whether the session {@code sessionId} is waiting for a lock now, asked on another connection. */
+    /**
+     * Whether the session {@code sessionId} is waiting for a lock now, asked on another connection. The answer
+     * is the engine's live state: {@code pg_blocking_pids} on PostgreSQL, {@code INFORMATION_SCHEMA.SESSIONS} on
+     * H2, and on MariaDB the transaction list of {@code SHOW ENGINE INNODB STATUS} (its
+     * {@code information_schema.INNODB_TRX} is a cache that is refreshed only when nobody has read it for
+     * 0.1 s, so a probe that follows another within 0.1 s sees old news).
+     */
     public boolean isWaitingForLock(Connection monitor, long sessionId) throws SQLException {
+        if (this == MARIADB) {
+            return innodbSaysWaiting(monitor, sessionId);
+        }
         try (PreparedStatement s = monitor.prepareStatement(waitingForLockQuery)) {
             s.setLong(1, sessionId);
             try (ResultSet rs = s.executeQuery()) {
@@ -134,13 +143,24 @@ public enum Engine {
         }
     }
 
-    /**
-     * How long to leave between two {@link #isWaitingForLock} probes for the answer to be current. MariaDB
-     * answers from a cache of its lock tables that it refreshes only when nobody has read it for 0.1 s, so a
-     * probe that follows another within 0.1 s sees old news; the other engines answer from live state.
-     */
-    public long lockProbeIntervalMillis() {
-        return this == MARIADB ? 120 : 0;
+    private static final java.util.regex.Pattern INNODB_TRANSACTION = java.util.regex.Pattern.compile("\n---TRANSACTION ");
+
+    /** A transaction of the InnoDB monitor's list is this session's ("thread id N,") and shows "LOCK WAIT". */
+    private static boolean innodbSaysWaiting(Connection monitor, long sessionId) throws SQLException {
+        String status;
+        try (Statement s = monitor.createStatement(); ResultSet rs = s.executeQuery("SHOW ENGINE INNODB STATUS")) {
+            if (!rs.next()) {
+                throw new SQLException("SHOW ENGINE INNODB STATUS returned nothing: cannot tell a lock wait");
+            }
+            status = rs.getString("Status");
+        }
+        String thread = "thread id " + sessionId + ",";
+        for (String transaction : INNODB_TRANSACTION.split(status)) {
+            if (transaction.contains(thread)) {
+                return transaction.contains("\nLOCK WAIT ");
+            }
+        }
+        return false;
     }
 
     /** Bounds every lock wait of this connection's session. */

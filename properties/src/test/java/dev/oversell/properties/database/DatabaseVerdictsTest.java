@@ -8,6 +8,8 @@ import dev.oversell.properties.Evidence;
 import dev.oversell.properties.Seeds;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
+import dev.oversell.store.PurchaseScript;
+import dev.oversell.store.PurchaseSteps;
 import dev.oversell.store.Step;
 import dev.oversell.store.StoreException;
 import org.junit.jupiter.api.AfterAll;
@@ -30,18 +32,24 @@ import static org.assertj.core.api.Assertions.fail;
  * Every database variant on every configured engine, judged by its claim on that engine, both ways, from two
  * kinds of evidence:
  * <ol>
- *   <li><b>Exhaustive interleavings</b>: two purchases of the last unit, every order of their steps (begin,
- *       read, write, commit), each run for real through the {@link ScheduleRunner step gate}. Each schedule is
- *       a test named after it ({@code b1 r1 b2 r2 w1 w2 c1 c2}).</li>
- *   <li><b>A seeded load run</b> ({@link LoadRun}): many buyers at once, invariants checked at the end.</li>
+ *   <li><b>Interleavings</b> ({@link #plans}), each schedule run for real through the
+ *       {@link ScheduleRunner step gate} and named after its steps ({@code b1 r1 b2 r2 w1 w2 c1 c2}): two
+ *       purchases of the last unit and a restock racing a purchase, every order of their steps; two purchases
+ *       of 2 units from a stock of 3 and, for designs of at most {@value #SHORT_DESIGN_STEPS} steps, three
+ *       purchases of the last unit, every order where there are at most {@value #SAMPLED_SCHEDULES}, else that
+ *       many drawn from the printed seed.</li>
+ *   <li><b>A seeded load run</b> ({@link LoadRun}): many buyers of two products at once, invariants checked at
+ *       the end.</li>
  * </ol>
- * "Never oversells" must hold in every schedule and the load run; "may oversell" must be <em>demonstrated</em>
- * (an oversold schedule, or an oversold load run). A mismatch fails the build, naming engine, level and
- * schedule. The matrix, the scripts and a summary go to {@code target/oversell/database/}.
+ * Each schedule and the load run is judged in the words of {@link dev.oversell.judge.Finding}, and the claim
+ * by {@link Judge#disagreement}: "never oversells" must hold (nothing but {@code held}) in every schedule and the
+ * load run; "may oversell" must be <em>demonstrated</em> by an {@code oversold} schedule or load run (a lost
+ * update is not an oversell). A mismatch fails the build, naming engine, level and schedule. The matrix, the
+ * scripts and a summary go to {@code target/oversell/database/}.
  *
  * <p>Rerun one cell: {@code mvn -pl properties -am verify -Dtest=DatabaseVerdictsTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=postgresql -Doversell.variant=NAME}; another load
- * seed: {@code -Doversell.loadSeed=N}.
+ * seed: {@code -Doversell.loadSeed=N}; other drawn schedules: {@code -Doversell.scheduleSeed=N}.
  */
 class DatabaseVerdictsTest {
 
@@ -50,33 +58,69 @@ class DatabaseVerdictsTest {
     private static final Map<Engine, String> VERSIONS = Collections.synchronizedMap(new LinkedHashMap<>());
     private static final Map<Engine, String> UNAVAILABLE = Collections.synchronizedMap(new LinkedHashMap<>());
 
+    /** Schedules run per plan beyond the classic one: all of them if there are no more, else as many drawn. */
+    static final int SAMPLED_SCHEDULES = 12;
+    /** The most steps a design may have for the three-buyer plan (the short designs). */
+    static final int SHORT_DESIGN_STEPS = 3;
+
     @TestFactory
     Stream<DynamicNode> everyDatabaseVariantIsJudgedOnEveryEngine() {
         String only = System.getProperty("oversell.variant");
         long loadSeed = Long.getLong("oversell.loadSeed", Seeds.base());
-        System.out.printf("[database] engines %s; load seed %d (rerun with -Doversell.loadSeed=%d)%n",
-                DatabaseSettings.requestedEngines(), loadSeed, loadSeed);
+        long scheduleSeed = Long.getLong("oversell.scheduleSeed", Seeds.base());
+        System.out.printf("[database] engines %s; load seed %d (rerun with -Doversell.loadSeed=%d); schedules drawn"
+                        + " with seed %d (-Doversell.scheduleSeed=%d)%n", DatabaseSettings.requestedEngines(), loadSeed,
+                loadSeed, scheduleSeed, scheduleSeed);
         return DatabaseSettings.requestedEngines().stream().map(engine -> DynamicContainer.dynamicContainer(
                 engine.label(), Stream.concat(Stream.of(DynamicTest.dynamicTest(engine.label() + " is reachable",
                                 () -> reachable(engine))),
                         Catalogue.overStores().stream()
                                 .filter(v -> only == null || only.isBlank() || v.name().equals(only))
-                                .map(variant -> checksOf(new VariantOnEngine(engine, variant), loadSeed)))));
+                                .map(variant -> checksOf(new VariantOnEngine(engine, variant), loadSeed,
+                                        scheduleSeed)))));
     }
 
-    private static DynamicContainer checksOf(VariantOnEngine cell, long loadSeed) {
+    /**
+     * The plans a design's schedules come from, and how many schedules of each: two purchases of the last unit,
+     * every interleaving; a restock racing a purchase, every interleaving; two purchases of 2 units from a stock
+     * of 3, and (short designs) three purchases of the last unit, every interleaving if there are at most
+     * {@value #SAMPLED_SCHEDULES}, else that many drawn from the printed seed.
+     */
+    static Map<SchedulePlan, List<List<Integer>>> plans(PurchaseScript script, long seed) {
+        Map<SchedulePlan, List<List<Integer>>> plans = new LinkedHashMap<>();
+        SchedulePlan lastUnit = SchedulePlan.lastUnit(script);
+        plans.put(lastUnit, Interleavings.of(stepCounts(lastUnit)));
+        SchedulePlan restock = SchedulePlan.restockRacingPurchase(script);
+        plans.put(restock, Interleavings.of(stepCounts(restock)));
+        SchedulePlan twoUnits = SchedulePlan.twoUnitsEach(script);
+        plans.put(twoUnits, Interleavings.bounded(seed, SAMPLED_SCHEDULES, stepCounts(twoUnits)));
+        SchedulePlan threeBuyers = SchedulePlan.threeBuyers(script);
+        if (PurchaseSteps.of(script).size() <= SHORT_DESIGN_STEPS) {
+            plans.put(threeBuyers, Interleavings.bounded(Seeds.derived(seed, 1), SAMPLED_SCHEDULES,
+                    stepCounts(threeBuyers)));
+        }
+        return plans;
+    }
+
+    private static int[] stepCounts(SchedulePlan plan) {
+        return ScheduleRunner.stepCounts(plan.calls().stream().map(ScheduledCall::steps).toList());
+    }
+
+    private static DynamicContainer checksOf(VariantOnEngine cell, long loadSeed, long scheduleSeed) {
         CELLS.add(cell);
         List<DynamicNode> checks = new ArrayList<>();
-        cell.variant.purchaseScript().ifPresent(script -> {
-            SchedulePlan plan = SchedulePlan.lastUnit(script);
+        cell.variant.purchaseScript().ifPresent(script -> plans(script, scheduleSeed).forEach((plan, schedules) -> {
             List<List<Step>> steps = plan.calls().stream().map(ScheduledCall::steps).toList();
-            for (List<Integer> schedule : Interleavings.of(ScheduleRunner.stepCounts(steps))) {
-                checks.add(DynamicTest.dynamicTest(ScheduleRunner.name(steps, schedule),
-                        () -> schedule(cell, plan, schedule)));
-            }
-        });
+            long all = Interleavings.count(stepCounts(plan));
+            List<DynamicTest> tests = schedules.stream().map(schedule -> DynamicTest.dynamicTest(
+                    ScheduleRunner.name(steps, schedule), () -> schedule(cell, plan, schedule))).toList();
+            checks.add(DynamicContainer.dynamicContainer(plan.name() + " (" + (schedules.size() == all
+                    ? "every one of " + all + " schedules" : schedules.size() + " of " + all + " schedules, seed "
+                    + scheduleSeed) + ")", tests));
+        }));
         checks.add(DynamicTest.dynamicTest("load: " + LoadRun.BUYERS + " buyers x " + LoadRun.PURCHASES_PER_BUYER
-                + " purchases, seed " + loadSeed, () -> load(cell, loadSeed)));
+                + " purchases over " + LoadRun.PRODUCTS.size() + " products, seed " + loadSeed,
+                () -> load(cell, loadSeed)));
         checks.add(DynamicTest.dynamicTest("the claim agrees with what was measured", () -> agrees(cell)));
         return DynamicContainer.dynamicContainer(cell.variant.name() + " on " + cell.engine.label()
                 + " (claims " + cell.claim + ")", checks);

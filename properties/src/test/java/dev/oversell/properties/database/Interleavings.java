@@ -34,8 +34,8 @@ final class Interleavings {
     }
 
     /**
-     * At most {@code limit} interleavings: all of them if there are that few, else {@code limit} drawn uniformly
-     * (with repetition possible, removed) from the printed {@code seed}.
+     * At most {@code limit} interleavings: all of them if there are that few, else {@code limit} different ones
+     * drawn uniformly from the printed {@code seed}.
      */
     static List<List<Integer>> bounded(long seed, int limit, int... stepCounts) {
         if (count(stepCounts) <= limit) {
@@ -43,7 +43,7 @@ final class Interleavings {
         }
         Random random = new Random(seed);
         java.util.LinkedHashSet<List<Integer>> drawn = new java.util.LinkedHashSet<>();
-        for (int i = 0; i < limit; i++) {
+        while (drawn.size() < limit) {
             int[] left = stepCounts.clone();
             int total = 0;
             for (int n : left) {

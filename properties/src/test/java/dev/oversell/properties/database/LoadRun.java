@@ -26,10 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A seeded flash sale against one hot product: {@value #BUYERS} buyer threads released at once, each making
- * {@value #PURCHASES_PER_BUYER} purchases of 1 or 2 units, and one restocker adding units twice, through one
- * instance of the variant (or several: the deployment checks). Then the invariants: never sold more than existed, never
- * negative, stock + sold = initial + restocked, and every request answered exactly once (the purchases table
+ * A seeded flash sale of two products ({@link #PRODUCTS}: 11 and 7 units): {@value #BUYERS} buyer threads
+ * released at once, each making {@value #PURCHASES_PER_BUYER} purchases of 1 to 3 units of either product, and
+ * one restocker adding 1 to 3 units of each product twice, through one instance of the variant (or several: the
+ * deployment checks). Then the invariants, per product: never sold more than existed, never negative, stock +
+ * sold = initial + restocked (what they show is the product's {@link Finding}; the run's is the worst), and every request answered exactly once (the purchases table
  * holds one row per answer, none for a request that failed). A purchase whose answer timed out has an unknown
  * outcome, not a failed one: it is resubmitted with the same id once the sale is over, and that answer counts. Bounded: the run is abandoned, and fails, after
  * {@value #BOUND_SECONDS} s. Every random choice comes from the printed seed.
@@ -38,9 +39,17 @@ public final class LoadRun {
 
     static final int BUYERS = 8;
     static final int PURCHASES_PER_BUYER = 5;
-    static final long INITIAL_STOCK = 10;
+    /** The products on sale and their initial stock (neither a multiple of the 2 or 3 units a buyer may ask for). */
+    static final Map<String, Long> PRODUCTS = orderedStock("hot", 11L, "warm", 7L);
+    static final long INITIAL_STOCK = PRODUCTS.values().stream().mapToLong(Long::longValue).sum();
     static final long BOUND_SECONDS = 60;
-    private static final String SKU = "hot";
+
+    private static Map<String, Long> orderedStock(String a, long unitsA, String b, long unitsB) {
+        Map<String, Long> stock = new java.util.LinkedHashMap<>();
+        stock.put(a, unitsA);
+        stock.put(b, unitsB);
+        return java.util.Collections.unmodifiableMap(stock);
+    }
 
     private LoadRun() {
     }
@@ -56,11 +65,13 @@ public final class LoadRun {
      * {@code b} goes through instance {@code b % instances}, the restocker through the first.
      */
     public static LoadOutcome run(List<Inventory> instances, Store store, long seed) throws Exception {
-        store.reset(Map.of(SKU, INITIAL_STOCK));
+        store.reset(PRODUCTS);
+        List<String> products = List.copyOf(PRODUCTS.keySet());
         Map<String, PurchaseResult> answers = new ConcurrentHashMap<>();
         Map<String, PurchaseRequest> failed = new ConcurrentHashMap<>();
         Map<String, Map.Entry<PurchaseRequest, Inventory>> unknownOutcome = new ConcurrentHashMap<>();
-        AtomicLong restocked = new AtomicLong();
+        Map<String, AtomicLong> restocked = new java.util.LinkedHashMap<>();
+        products.forEach(product -> restocked.put(product, new AtomicLong()));
         CountDownLatch start = new CountDownLatch(1);
         long started = System.nanoTime();
         ExecutorService threads = Executors.newFixedThreadPool(BUYERS + 1);
@@ -73,8 +84,8 @@ public final class LoadRun {
                 work.add(threads.submit(() -> {
                     start.await();
                     for (int k = 0; k < PURCHASES_PER_BUYER; k++) {
-                        PurchaseRequest request = PurchaseRequest.of("load-" + buyer + "-" + k, SKU,
-                                1 + random.nextInt(2));
+                        PurchaseRequest request = PurchaseRequest.of("load-" + buyer + "-" + k,
+                                products.get(random.nextInt(products.size())), 1 + random.nextInt(3));
                         try {
                             answers.put(request.requestId(), inventory.buy(request));
                         } catch (AnswerTimeoutException unknown) {
@@ -91,9 +102,11 @@ public final class LoadRun {
             work.add(threads.submit(() -> {
                 start.await();
                 for (int r = 0; r < 2; r++) {
-                    long units = 1 + restockRandom.nextInt(3);
-                    first.restock(SKU, units);
-                    restocked.addAndGet(units);
+                    for (String product : products) {
+                        long units = 1 + restockRandom.nextInt(3);
+                        first.restock(product, units);
+                        restocked.get(product).addAndGet(units);
+                    }
                 }
                 return null;
             }));
@@ -104,30 +117,43 @@ public final class LoadRun {
             }
             // a timed-out answer is an unknown outcome, not a failure: resubmitting the same id tells it (the contract)
             unknownOutcome.forEach((id, call) -> answers.put(id, call.getValue().buy(call.getKey())));
-            long finalStock = first.stock(SKU);
-            return judge(store, seed, answers, failed, restocked.get(), finalStock,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            Map<String, LoadOutcome.Account> accounts = new java.util.LinkedHashMap<>();
+            for (String product : products) {
+                long sold = answers.values().stream().filter(a -> a.product().equals(product))
+                        .mapToLong(PurchaseResult::unitsSold).sum();
+                long existed = PRODUCTS.get(product) + restocked.get(product).get();
+                long stockNow = first.stock(product);
+                accounts.put(product, new LoadOutcome.Account(PRODUCTS.get(product), restocked.get(product).get(), sold,
+                        stockNow, Finding.ofAccounts(existed, sold, stockNow).word()));
+            }
+            return judge(store, seed, answers, failed, accounts, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } finally {
             threads.shutdownNow();
         }
     }
 
     private static LoadOutcome judge(Store store, long seed, Map<String, PurchaseResult> answers,
-                                     Map<String, PurchaseRequest> failed, long restocked, long finalStock,
+                                     Map<String, PurchaseRequest> failed, Map<String, LoadOutcome.Account> accounts,
                                      long millis) throws SQLException {
-        long sold = answers.values().stream().mapToLong(PurchaseResult::unitsSold).sum();
         int purchased = (int) answers.values().stream().filter(a -> a.unitsSold() > 0).count();
-        long available = INITIAL_STOCK + restocked;
         List<String> broken = new ArrayList<>();
-        if (sold > available) {
-            broken.add("never sell more than existed: " + sold + " units sold, " + available + " ever existed");
-        }
-        if (finalStock < 0) {
-            broken.add("never negative: the stock is " + finalStock);
-        }
-        if (finalStock + sold != available) {
-            broken.add("conservation: stock " + finalStock + " + sold " + sold + " != initial " + INITIAL_STOCK
-                    + " + restocked " + restocked);
+        Finding finding = Finding.HELD;
+        for (var entry : accounts.entrySet()) {
+            String product = entry.getKey();
+            LoadOutcome.Account a = entry.getValue();
+            long available = a.initialStock() + a.restocked();
+            if (a.unitsSold() > available) {
+                broken.add("never sell more than existed: " + a.unitsSold() + " units of " + product + " sold, "
+                        + available + " ever existed");
+            }
+            if (a.finalStock() < 0) {
+                broken.add("never negative: the stock of " + product + " is " + a.finalStock());
+            }
+            if (a.finalStock() + a.unitsSold() != available) {
+                broken.add("conservation: " + product + " stock " + a.finalStock() + " + sold " + a.unitsSold()
+                        + " != initial " + a.initialStock() + " + restocked " + a.restocked());
+            }
+            finding = Finding.worst(finding, Finding.ofWord(a.finding()));
         }
         Map<String, long[]> rows = new HashMap<>();
         try (Connection c = store.database().connection();
@@ -154,8 +180,13 @@ public final class LoadRun {
         if (!rows.isEmpty()) {
             broken.add("exactly once: records for requests nobody was answered: " + rows.keySet());
         }
+        long sold = accounts.values().stream().mapToLong(LoadOutcome.Account::unitsSold).sum();
+        long restocked = accounts.values().stream().mapToLong(LoadOutcome.Account::restocked).sum();
+        long finalStock = accounts.values().stream().mapToLong(LoadOutcome.Account::finalStock).sum();
+        long oversoldUnits = accounts.values().stream()
+                .mapToLong(a -> Math.max(0, a.unitsSold() - a.initialStock() - a.restocked())).sum();
         return new LoadOutcome(seed, BUYERS, answers.size() + failed.size(), purchased, answers.size() - purchased,
-                failed.size(), INITIAL_STOCK, restocked, sold, finalStock, Math.max(0, sold - available),
-                broken, millis, Finding.ofAccounts(available, sold, finalStock).word());
+                failed.size(), INITIAL_STOCK, restocked, sold, finalStock, oversoldUnits, broken, millis,
+                finding.word(), accounts);
     }
 }

@@ -58,7 +58,6 @@ public final class ScheduleRunner implements AutoCloseable {
     private final List<ExecutorService> threads = new ArrayList<>();
     private final LockProbe probe;
     private final int lockTimeoutMillis;
-    private long lastProbeNanos;
 
     public ScheduleRunner(Store store, PurchaseScript script) {
         this(store, SchedulePlan.lastUnit(script));
@@ -222,13 +221,7 @@ public final class ScheduleRunner implements AutoCloseable {
             try {
                 p.inFlight.get(2, TimeUnit.MILLISECONDS);
             } catch (TimeoutException stillRunning) {
-                long sinceProbe = System.nanoTime() - lastProbeNanos;
-                if (sinceProbe < TimeUnit.MILLISECONDS.toNanos(store.engine().lockProbeIntervalMillis())) {
-                    continue; // the engine's answer would be stale yet: keep waiting for the step itself
-                }
-                boolean waiting = probe.isWaitingForLock(monitor, p.sessionId);
-                lastProbeNanos = System.nanoTime();
-                if (waiting) {
+                if (probe.isWaitingForLock(monitor, p.sessionId)) {
                     p.everBlocked = true;
                     transcript.say(p.name, "-- " + p.inFlightStep.name() + ": blocked, waiting for a lock");
                     return;

@@ -31,21 +31,22 @@ final class HandOver {
     }
 
     static SchedulePlan lastUnit(boolean fenced) {
-        return plan(fenced, PurchaseRequest.of("T1", ScheduleRunner.SKU, 1), PurchaseRequest.of("T2", ScheduleRunner.SKU, 1),
-                1);
+        return plan("hand-over, last unit", fenced, PurchaseRequest.of("T1", ScheduleRunner.SKU, 1),
+                PurchaseRequest.of("T2", ScheduleRunner.SKU, 1), 1);
     }
 
     static SchedulePlan sameRequest(boolean fenced) {
         PurchaseRequest resent = PurchaseRequest.of("r1", ScheduleRunner.SKU, 1);
-        return plan(fenced, resent, resent, 2);
+        return plan("hand-over, one request resent", fenced, resent, resent, 2);
     }
 
-    private static SchedulePlan plan(boolean fenced, PurchaseRequest toOld, PurchaseRequest toNew, long stock) {
+    private static SchedulePlan plan(String name, boolean fenced, PurchaseRequest toOld, PurchaseRequest toNew,
+                                     long stock) {
         Map<String, Long> oldOwner = new ConcurrentHashMap<>();
         Map<String, Long> newOwner = new ConcurrentHashMap<>();
         OwnedReadModifyWrite old = new OwnedReadModifyWrite(fenced, oldOwner);
         OwnedReadModifyWrite next = new OwnedReadModifyWrite(fenced, newOwner);
-        return new SchedulePlan(List.of(new ScheduledCall.Purchase(toOld, old, next),
+        return new SchedulePlan(name, List.of(new ScheduledCall.Purchase(toOld, old, next),
                 new ScheduledCall.Purchase(toNew, next, next)), Map.of(ScheduleRunner.SKU, stock), store -> {
             oldOwner.clear();
             newOwner.clear();

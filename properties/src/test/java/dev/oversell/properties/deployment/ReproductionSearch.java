@@ -27,7 +27,7 @@ final class ReproductionSearch {
 
     /** Buyers and units, smallest first. */
     private static final int[][] CONFIGURATIONS = {{2, 1}, {3, 1}, {4, 1}, {4, 2}, {8, 2}, {8, 4}, {16, 4}};
-    static final int ROUNDS = 40;
+    static final int ROUNDS = 15;
     private static final String SKU = "hot";
 
     private ReproductionSearch() {

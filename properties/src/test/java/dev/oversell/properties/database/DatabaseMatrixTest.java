@@ -1,0 +1,71 @@
+package dev.oversell.properties.database;
+
+import dev.oversell.catalogue.Catalogue;
+import dev.oversell.judge.Finding;
+import dev.oversell.store.Engine;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database matrix judges a cell in the project's words: a "may oversell" claim is demonstrated only by an
+ * oversell, never by a lost update that left the stock higher than it should be, nor by answers no order
+ * explains; a "never oversells" claim fails on any of them.
+ */
+class DatabaseMatrixTest {
+
+    /** db-read-write-read-committed claims it may oversell on every engine. */
+    private static final String MAY = "db-read-write-read-committed";
+    /** db-conditional-update claims it never oversells on every engine. */
+    private static final String NEVER = "db-conditional-update";
+
+    @Test
+    void aLostUpdateThatLeftStockHigherDoesNotDemonstrateAnOversell() {
+        VariantOnEngine cell = new VariantOnEngine(Engine.H2, Catalogue.byName(MAY));
+        // 10 existed, 7 sold, but the stock reads 5: a restock was lost; nobody got a unit that did not exist
+        cell.load = load(10, 7, 5);
+        cell.schedules.add(schedule(Finding.LOST_UPDATE, 2, 1, 0));
+        assertThat(DatabaseMatrix.problem(cell)).as("the claim check of " + MAY).isNotNull()
+                .contains("never saw an oversell").contains("lost update");
+    }
+
+    @Test
+    void answersNoOrderExplainsDoNotDemonstrateAnOversell() {
+        VariantOnEngine cell = new VariantOnEngine(Engine.H2, Catalogue.byName(MAY));
+        cell.schedules.add(schedule(Finding.NOT_LINEARIZABLE, 1, 0, 1));
+        assertThat(DatabaseMatrix.problem(cell)).isNotNull().contains("not linearizable");
+    }
+
+    @Test
+    void anOversellDemonstratesItAndBreaksANeverClaim() {
+        VariantOnEngine may = new VariantOnEngine(Engine.H2, Catalogue.byName(MAY));
+        may.schedules.add(schedule(Finding.OVERSOLD, 1, 2, 0));
+        assertThat(DatabaseMatrix.problem(may)).isNull();
+        VariantOnEngine never = new VariantOnEngine(Engine.H2, Catalogue.byName(NEVER));
+        never.schedules.add(schedule(Finding.HELD, 1, 1, 0));
+        assertThat(DatabaseMatrix.problem(never)).isNull();
+        never.load = load(10, 7, 5);
+        assertThat(DatabaseMatrix.problem(never)).isNotNull().contains("lost update");
+    }
+
+    @Test
+    void aCellThatMeasuredNothingIsNeverHeld() {
+        VariantOnEngine never = new VariantOnEngine(Engine.H2, Catalogue.byName(NEVER));
+        assertThat(DatabaseMatrix.problem(never)).isNotNull().contains("nothing was checked");
+    }
+
+    private static ScheduleOutcome schedule(Finding finding, long existed, long sold, long stock) {
+        return new ScheduleOutcome("r1 r2 w1 w2", "test", finding, ScheduleKind.NO_CONFLICT, List.of(), existed, stock,
+                sold, 2, 2, List.of(), "");
+    }
+
+    private static LoadOutcome load(long existed, long sold, long stock) {
+        Finding finding = Finding.ofAccounts(existed, sold, stock);
+        return new LoadOutcome(1, 8, 40, (int) sold, 40 - (int) sold, 0, existed, 0, sold, stock, 0,
+                List.of("conservation: stock " + stock + " + sold " + sold + " != " + existed), 1, finding.word(),
+                Map.of("hot", new LoadOutcome.Account(existed, 0, sold, stock, finding.word())));
+    }
+}
