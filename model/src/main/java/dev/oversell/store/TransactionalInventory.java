@@ -27,6 +27,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TransactionalInventory implements Inventory {
 
+    /**
+     * The most statements one attempt of any call sends: the look-up of an earlier answer, a single owner's
+     * claim (two), the design's read and write, the record of the answer (a purchase that finds too little
+     * stock reads it once more instead of writing). Each may wait out the lock timeout.
+     */
+    static final int MOST_STATEMENTS_PER_ATTEMPT = 6;
+
     private final Store store;
     private final PurchaseScript script;
     private final List<Step> steps;
@@ -50,13 +57,6 @@ public final class TransactionalInventory implements Inventory {
     public Store store() {
         return store;
     }
-
-    /**
-     * The most statements one attempt of any call sends: the look-up of an earlier answer, a single owner's
-     * claim (two), the design's read and write, the record of the answer (a purchase that finds too little
-     * stock reads it once more instead of writing). Each may wait out the lock timeout.
-     */
-    static final int MOST_STATEMENTS_PER_ATTEMPT = 6;
 
     /**
      * The longest one call can take, retries, lock waits and pauses included ({@link RetryPolicy#worstCase}
