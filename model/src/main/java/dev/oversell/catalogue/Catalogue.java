@@ -63,7 +63,7 @@ public final class Catalogue {
             // Database variants: claims per engine (H2, PostgreSQL, MariaDB), then for several app instances.
             Variant.overStore("db-read-write-autocommit", new ReadModifyWrite(AUTOCOMMIT),
                     onEvery(MAY_OVERSELL, MAY_OVERSELL),
-                    "SELECT stock, then UPDATE stock = ?, two autocommit statements (the seed's service)"),
+                    "SELECT stock on its own, then UPDATE stock = ? committed with the purchase record (the seed's service)"),
             Variant.overStore("db-read-write-read-committed", new ReadModifyWrite(READ_COMMITTED),
                     onEvery(MAY_OVERSELL, MAY_OVERSELL),
                     "SELECT stock, then UPDATE stock = ?, one transaction at READ COMMITTED"),
