@@ -43,7 +43,7 @@ public final class StressRun {
 
     static final String GENERATED = "dev.oversell.stress.generated";
     static final String RUNTIME = "dev.oversell.stress.runtime";
-    static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -fsm 1 -iters 1 -time 600 -jvmArgs -Doversell.actors.executor=calling-thread";
+    static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -fsm 1 -iters 1 -time 300 -jvmArgs -Doversell.actors.executor=calling-thread";
     static final String ACTOR_RUNTIME = "actor-runtime";
 
     private StressRun() {
@@ -59,7 +59,7 @@ public final class StressRun {
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/oversell/jcstress"));
         String optionsText = System.getProperty("oversell.jcstress.options", DEFAULT_OPTIONS).trim();
-        long budgetSeconds = Long.getLong("oversell.jcstress.budgetSeconds", 240);
+        long budgetSeconds = Long.getLong("oversell.jcstress.budgetSeconds", 420);
         String only = System.getProperty("oversell.variant", "").trim();
 
         List<Planned> listed = new ArrayList<>();
