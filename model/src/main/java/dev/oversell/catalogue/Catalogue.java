@@ -1,6 +1,7 @@
 package dev.oversell.catalogue;
 
 import dev.oversell.model.actor.ActorInventory;
+import dev.oversell.model.actor.ActorInventory_BrokenCallerChecksStock;
 import dev.oversell.model.actor.SeedFlowActorInventory;
 import dev.oversell.model.lock.SynchronizedInventory;
 import dev.oversell.model.naive.CheckThenActInventory_BrokenUnsynchronized;
@@ -59,6 +60,10 @@ public final class Catalogue {
             Variant.inMemory("seed-flow", SeedFlowActorInventory.class, SeedFlowActorInventory::new,
                     Map.of(SINGLE_INSTANCE, NEVER_OVERSELLS, SHARED_STORE, NOT_APPLICABLE), OWN_THREADS,
                     "buyer -> purchase actor -> inventory actor -> buyer"),
+            Variant.inMemory("actor-broken-caller-checks-stock", ActorInventory_BrokenCallerChecksStock.class,
+                    ActorInventory_BrokenCallerChecksStock::new,
+                    Map.of(SINGLE_INSTANCE, MAY_OVERSELL, SHARED_STORE, NOT_APPLICABLE), OWN_THREADS,
+                    "an actor owns the stock; the caller asks it for the stock, decides, then tells it to take"),
 
             // Database variants: claims per engine (H2, PostgreSQL, MariaDB), then for several app instances.
             Variant.overStore("db-read-write-autocommit", new ReadModifyWrite(AUTOCOMMIT),

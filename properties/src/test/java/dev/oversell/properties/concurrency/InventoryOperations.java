@@ -5,13 +5,13 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 
 /**
- * The full-contract workload: purchases, stock reads and restocks. Catches every non-linearizable behaviour,
- * including lost restocks, which are bugs but not oversells.
+ * The full contract: purchases, stock reads and restocks of both products. A restock racing a purchase is
+ * where a lost update (a restock written over, units that vanish) shows.
  */
 public class InventoryOperations extends OperationsOnVariant {
 
     @Operation
-    public void restock(@Param(gen = IntGen.class, conf = "1:2") int units) {
-        restockUnits(units);
+    public void restock(HotProduct product, @Param(gen = IntGen.class, conf = "1:2") int units) {
+        restockUnits(product, units);
     }
 }

@@ -1,21 +1,37 @@
 package dev.oversell.properties.concurrency;
 
-/** What one Lincheck mode observed for one variant; serialised into {@code lincheck/verdicts.json}. */
+import dev.oversell.judge.Finding;
+
+/**
+ * What one Lincheck check (a variant, a workload, a mode) observed; serialised into {@code lincheck/verdicts.json}.
+ *
+ * @param observed           a {@link Finding} word ({@code held}, {@code oversold}, {@code lost update},
+ *                           {@code not linearizable}), or {@link #NOT_CHECKED} or {@link #NOT_REACHED}
+ * @param scenarioOperations operations in the failing scenario (0 if nothing failed)
+ * @param threads            threads of the scenario (of the failing one, or the largest run)
+ * @param runs               runs Lincheck judged: interleavings (model checking) or executions (stress);
+ *                           fewer than the bound on a critical scenario under model checking means every
+ *                           interleaving was explored
+ * @param lincheckFailure    Lincheck's kind of failure, null if it found none
+ */
 public record LincheckObservation(String variant, String claim, String mode, String workload, String observed,
-                                  int scenarioOperations, String evidenceFile, String note) {
+                                  int scenarioOperations, int threads, int runs,
+                                  String lincheckFailure, String evidenceFile, String note) {
 
-    static final String HELD = "held";
-    /** Caught by the purchases-only workload: more units sold than ever existed. */
-    static final String OVERSOLD = "oversold";
-    /** Caught by the full-contract workload: not linearizable (for example a lost restock). */
-    static final String CAUGHT = "caught";
-    static final String NOT_APPLICABLE = "not applicable";
+    /** The check did not run: the time budget ran out before it. It proves nothing, and a "held" needs it. */
+    static final String NOT_CHECKED = "not checked";
+    /** The check did not run: Lincheck stopped at an earlier failure of the same run, which decided the claim. */
+    static final String NOT_REACHED = "not reached";
 
-    boolean caught() {
-        return CAUGHT.equals(observed) || OVERSOLD.equals(observed);
+    boolean checked() {
+        return !NOT_CHECKED.equals(observed) && !NOT_REACHED.equals(observed);
     }
 
-    boolean oversold() {
-        return OVERSOLD.equals(observed);
+    boolean outOfTime() {
+        return NOT_CHECKED.equals(observed);
+    }
+
+    Finding finding() {
+        return Finding.ofWord(observed);
     }
 }

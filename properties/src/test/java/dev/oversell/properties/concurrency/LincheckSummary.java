@@ -1,66 +1,97 @@
 package dev.oversell.properties.concurrency;
 
+import dev.oversell.judge.Finding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The Lincheck part of the verdicts, for people: one row per variant, one column per workload and mode, and
- * under the table each caught oversell's counterexample (Lincheck's scenario table) with its evidence file.
+ * The Lincheck part of the verdicts, for people: one row per variant, one column per mode saying what the
+ * checks saw in Oversell's words (how many workloads saw each anomaly, the smallest example), the threads a
+ * variant left running, and under the table each variant's smallest counterexample (Lincheck's scenario
+ * table) with its evidence file.
  */
 final class LincheckSummary {
 
     private LincheckSummary() {
     }
 
-    static String markdown(List<LincheckObservation> observations, Map<String, String> evidenceTexts) {
-        Map<String, Map<String, LincheckObservation>> byVariant = new LinkedHashMap<>();
-        List<String> columns = new java.util.ArrayList<>();
+    static String markdown(List<LincheckObservation> observations, Map<String, String> evidenceTexts,
+                           Map<String, List<Thread>> leftRunning) {
+        Map<String, List<LincheckObservation>> byVariant = new LinkedHashMap<>();
+        List<String> modes = new ArrayList<>();
         for (LincheckObservation o : observations) {
-            String column = o.workload() + ", " + o.mode();
-            if (!columns.contains(column)) {
-                columns.add(column);
+            byVariant.computeIfAbsent(o.variant(), v -> new ArrayList<>()).add(o);
+            if (!modes.contains(o.mode())) {
+                modes.add(o.mode());
             }
-            byVariant.computeIfAbsent(o.variant(), v -> new LinkedHashMap<>()).put(column, o);
         }
         StringBuilder md = new StringBuilder("## Lincheck: linearizability against the specification (one instance)\n\n");
-        md.append("| variant | claim | ").append(String.join(" | ", columns)).append(" |\n");
-        md.append("|---|---|").append("---|".repeat(columns.size())).append('\n');
-        byVariant.forEach((variant, cells) -> {
-            md.append("| ").append(variant).append(" | ").append(cells.values().iterator().next().claim());
-            for (String column : columns) {
-                LincheckObservation o = cells.get(column);
-                md.append(" | ").append(o == null ? "" : cell(o));
+        md.append("| variant | claim | ").append(String.join(" | ", modes)).append(" | threads left running |\n");
+        md.append("|---|---|").append("---|".repeat(modes.size())).append("---|\n");
+        byVariant.forEach((variant, seen) -> {
+            md.append("| ").append(variant).append(" | ").append(seen.get(0).claim());
+            for (String mode : modes) {
+                md.append(" | ").append(cell(seen.stream().filter(o -> o.mode().equals(mode)).toList()));
             }
-            md.append(" |\n");
+            List<Thread> left = leftRunning.get(variant);
+            md.append(" | ").append(left == null ? "not measured" : left.isEmpty() ? "none"
+                    : "**" + left.size() + "**: " + LiveThreads.describe(left)).append(" |\n");
         });
-        md.append("""
-
-                Legend: **held** = linearizable and invariants kept in every run; **oversold** = Lincheck found more \
-                units sold than existed (purchases-only workload); **caught** = not linearizable (full contract); \
-                **n/a** = the mode cannot drive this variant (its calls run on its own threads).
-                """);
-        for (LincheckObservation o : observations) {
-            if (o.oversold() && evidenceTexts.containsKey(o.evidenceFile())) {
-                md.append("\n### ").append(o.variant()).append(": oversell counterexample (").append(o.mode())
-                        .append(", ").append(o.scenarioOperations()).append(" operations)\n\n```\n")
-                        .append(scenarioTable(evidenceTexts.get(o.evidenceFile()))).append("```\n")
-                        .append("Evidence: `").append(o.evidenceFile()).append("`\n");
-                break; // one readable counterexample per variant is enough here; every file is kept
-            }
+        md.append("\nLegend: each cell counts the workloads of the mode (model checking: the critical scenarios;"
+                + " stress: the random scenarios) by what they saw. ");
+        for (Finding finding : Finding.values()) {
+            md.append("**").append(finding.word()).append("**: ").append(finding.meaning()).append(". ");
         }
+        md.append(LincheckObservation.NOT_REACHED).append(": Lincheck stopped at an earlier failure that decided the claim. ")
+                .append("**").append(LincheckObservation.NOT_CHECKED).append("**: the time budget ran out first.\n");
+        byVariant.forEach((variant, seen) -> seen.stream()
+                .filter(o -> o.checked() && o.finding().anomaly() && evidenceTexts.containsKey(o.evidenceFile()))
+                .min(Comparator.comparing(LincheckObservation::finding).thenComparingInt(LincheckObservation::scenarioOperations))
+                .ifPresent(o -> md.append("\n### ").append(variant).append(": ").append(o.observed())
+                        .append(" (").append(o.mode()).append(", ").append(o.workload()).append(", ")
+                        .append(o.scenarioOperations()).append(" operations)\n\n```\n")
+                        .append(scenarioTable(evidenceTexts.get(o.evidenceFile()))).append("```\n")
+                        .append("Evidence: `").append(o.evidenceFile()).append("`\n")));
         return md.toString();
     }
 
-    private static String cell(LincheckObservation o) {
-        return switch (o.observed()) {
-            case LincheckObservation.HELD -> "held";
-            case LincheckObservation.NOT_APPLICABLE -> "n/a";
-            default -> "**" + o.observed() + "** (" + o.scenarioOperations() + " ops)";
-        };
+    private static String cell(List<LincheckObservation> seen) {
+        if (seen.isEmpty()) {
+            return "";
+        }
+        long unchecked = seen.stream().filter(LincheckObservation::outOfTime).count();
+        long unreached = seen.stream().filter(o -> !o.checked() && !o.outOfTime()).count();
+        List<LincheckObservation> checked = seen.stream().filter(LincheckObservation::checked).toList();
+        Map<Finding, List<LincheckObservation>> byFinding = checked.stream()
+                .collect(Collectors.groupingBy(LincheckObservation::finding, () -> new java.util.EnumMap<>(Finding.class),
+                        Collectors.toList()));
+        List<String> parts = new ArrayList<>();
+        byFinding.forEach((finding, those) -> {
+            if (finding.anomaly()) {
+                LincheckObservation smallest = those.stream()
+                        .min(Comparator.comparingInt(LincheckObservation::scenarioOperations)).orElseThrow();
+                parts.add("**" + finding.word() + "** in " + those.size() + " (smallest: " + smallest.workload() + ", "
+                        + smallest.scenarioOperations() + " ops)");
+            } else {
+                parts.add("held in " + those.size() + ", " + those.stream().mapToInt(LincheckObservation::runs).sum()
+                        + " runs");
+            }
+        });
+        if (unreached > 0) {
+            parts.add(LincheckObservation.NOT_REACHED + ": " + unreached);
+        }
+        if (unchecked > 0) {
+            parts.add("**" + LincheckObservation.NOT_CHECKED + "**: " + unchecked);
+        }
+        return String.join("; ", parts);
     }
 
-    /** Lincheck's failure text up to the detailed interleaving: the scenario and the broken invariant. */
+    /** Lincheck's failure text up to the detailed interleaving: the scenario and what broke. */
     static String scenarioTable(String evidence) {
         int start = evidence.indexOf("= ");
         int end = evidence.indexOf("The following interleaving");

@@ -4,9 +4,10 @@ import dev.oversell.catalogue.Catalogue;
 import dev.oversell.catalogue.Claim;
 import dev.oversell.catalogue.Deployment;
 import dev.oversell.catalogue.Variant;
+import dev.oversell.judge.Finding;
+import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
-import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
-import org.jetbrains.lincheck.LincheckAssertionError;
+import dev.oversell.properties.Seeds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -14,110 +15,154 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every in-memory catalogue variant under Lincheck (database variants have their own checks), judged by its single-instance claim, both ways:
- * <ul>
- *   <li>"never oversells": every applicable mode must find the variant linearizable against the
- *       specification, with the invariants holding after every run;</li>
- *   <li>"may oversell": some mode must <em>catch</em> it, with a counterexample of at most
- *       {@value #MAX_READABLE_OPERATIONS} operations, kept under {@code target/oversell/lincheck/}. A claimed-unsafe
- *       variant that is not caught fails the build: the harness lacked power.</li>
- * </ul>
- * One generic test class ({@link InventoryOperations}) serves every variant; a new catalogue entry is covered
- * with no new test code. Rerun one variant: {@code mvn -pl properties -am verify -Dtest=LinearizabilityTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=NAME}.
+ * Every in-memory catalogue variant under Lincheck (database variants have their own checks), judged by its
+ * single-instance claim with {@link Judge#disagreement}, both ways: "never oversells" holds only if no check
+ * saw anything the contract forbids; "may oversell" is demonstrated only by an actual oversell, caught with a
+ * counterexample of at most {@value #MAX_READABLE_OPERATIONS} operations and kept under
+ * {@code target/oversell/lincheck/}.
+ *
+ * <p>Each variant meets the {@link CriticalScenario}s under the model checker and random scenarios under
+ * stress ({@link LincheckMode}), on one generic test class ({@link InventoryOperations}): a new catalogue entry
+ * is covered with no new test code. Every check closes what it built; after a variant's checks, a thread the
+ * variant left running fails it. A check the time budget ({@code -Doversell.lincheck.budgetSeconds}) leaves no
+ * room for fails, naming what was not checked. Rerun one variant: {@code mvn -pl properties -am verify
+ * -Dtest=LinearizabilityTest -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=NAME}.
  */
 class LinearizabilityTest {
 
     static final int MAX_READABLE_OPERATIONS = 3;
-    private static final String SUITE = "lincheck";
+    private static final Duration BUDGET = Duration.ofSeconds(Seeds.intProperty("oversell.lincheck.budgetSeconds", 300));
+    private static final Duration THREAD_GRACE = Duration.ofSeconds(10);
     private static final List<LincheckObservation> OBSERVED = Collections.synchronizedList(new ArrayList<>());
-    private static final java.util.Map<String, String> EVIDENCE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> EVIDENCE = new ConcurrentHashMap<>();
+    private static final Map<String, List<Thread>> LEFT_RUNNING = new ConcurrentHashMap<>();
+    private static long deadline;
 
     @TestFactory
     Stream<DynamicNode> everyVariantIsJudgedByItsClaim() {
+        startJdkTimer();
+        deadline = System.nanoTime() + BUDGET.toNanos();
         String only = System.getProperty("oversell.variant");
+        System.out.printf("[lincheck] model checking: %d critical scenarios, up to %d interleavings each (half for"
+                        + " variants with threads of their own); stress: %d random scenarios, %d runs each; budget %d s%n",
+                CriticalScenario.ALL.size(), LincheckMode.INTERLEAVINGS, LincheckMode.RANDOM_SCENARIOS,
+                LincheckMode.STRESS_RUNS, BUDGET.toSeconds());
         return Catalogue.inMemory().stream()
                 .filter(variant -> only == null || only.isBlank() || variant.name().equals(only))
                 .map(LinearizabilityTest::checksOf);
     }
 
+    /**
+     * An ask's timeout is kept by the JDK's one timer thread, started on first use. Started here, before any
+     * check: it is the JDK's, not a variant's, and the model checker must not see it start inside a run.
+     */
+    static void startJdkTimer() {
+        new CompletableFuture<Void>().orTimeout(1, TimeUnit.DAYS).complete(null);
+    }
+
     private static DynamicContainer checksOf(Variant variant) {
         Claim claim = variant.claim(Deployment.SINGLE_INSTANCE);
+        ThreadsBefore threadsBefore = new ThreadsBefore();
         List<DynamicNode> checks = new ArrayList<>();
-        for (Workload workload : Workload.values()) {
-            for (LincheckMode mode : LincheckMode.values()) {
-                checks.add(DynamicTest.dynamicTest(workload.label + ", " + mode.label,
-                        () -> run(variant, claim, mode, workload)));
-            }
+        for (LincheckMode mode : LincheckMode.values()) {
+            checks.add(DynamicTest.dynamicTest(mode.label + ": " + mode.workloads().size() + " workloads", () -> {
+                threadsBefore.takeIfFirst();
+                check(variant, claim, mode);
+            }));
         }
-        if (claim == Claim.MAY_OVERSELL) {
-            checks.add(DynamicTest.dynamicTest("the oversell is demonstrated", () -> demonstrated(variant)));
-        }
+        checks.add(DynamicTest.dynamicTest("closes what it builds: no thread left running",
+                () -> noThreadLeftRunning(variant, threadsBefore)));
+        checks.add(DynamicTest.dynamicTest("is judged by its claim", () -> judged(variant, claim)));
         return DynamicContainer.dynamicContainer(variant.name() + " (claims: " + claim + ")", checks);
     }
 
-    private static void run(Variant variant, Claim claim, LincheckMode mode, Workload workload) {
-        if (!mode.appliesTo(variant)) {
-            OBSERVED.add(new LincheckObservation(variant.name(), claim.name(), mode.label, workload.label,
-                    LincheckObservation.NOT_APPLICABLE, 0, null, mode.notApplicableBecause()));
-            return;
-        }
-        VariantUnderTest.set(variant);
+    private static void check(Variant variant, Claim claim, LincheckMode mode) {
         long started = System.nanoTime();
-        try {
-            mode.options().check(workload.testClass);
-            OBSERVED.add(new LincheckObservation(variant.name(), claim.name(), mode.label, workload.label,
-                    LincheckObservation.HELD,
-                    0, null, "linearizable in " + LincheckMode.ITERATIONS + " iterations ("
-                    + elapsedMillis(started) + " ms)"));
-        } catch (LincheckAssertionError caught) {
-            ExecutionScenario scenario = caught.getFailure$lincheck().getScenario();
-            int operations = operationsIn(scenario);
-            String observed = workload == Workload.PURCHASES ? LincheckObservation.OVERSOLD : LincheckObservation.CAUGHT;
-            String fileName = (variant.name() + "-" + workload.name() + "-" + mode.name()).toLowerCase()
-                    .replace('_', '-') + ".txt";
-            String text = """
-                    Variant:   %s (claims %s in one instance)
-                    Checker:   Lincheck %s, workload "%s", %d iterations, 2 threads x 2 operations
-                    Verdict:   %s: not linearizable or an invariant broken, with %d operations
-                    Reproduce: mvn -pl properties -am verify -Dtest=LinearizabilityTest \
-                    -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=%s
+        Map<String, String> evidence = new LinkedHashMap<>();
+        List<LincheckObservation> observed = new ModeCheck(variant, claim, mode, evidence).run(mode.workloads(),
+                () -> System.nanoTime() > deadline,
+                "the Lincheck time budget of " + BUDGET.toSeconds() + " s ran out before this check");
+        evidence.forEach((file, text) -> Evidence.writeText(ModeCheck.SUITE, Path.of(file).getFileName().toString(), text));
+        EVIDENCE.putAll(evidence);
+        OBSERVED.addAll(observed);
+        observed.forEach(o -> System.out.printf("[lincheck] %s, %s, %s: %s (%s)%n", o.variant(), o.mode(),
+                o.workload(), o.observed(), o.note()));
+        System.out.printf("[lincheck] %s, %s: %d ms%n", variant.name(), mode.label, (System.nanoTime() - started) / 1_000_000);
+        List<LincheckObservation> unchecked = observed.stream().filter(LincheckObservation::outOfTime).toList();
+        if (!unchecked.isEmpty()) {
+            fail("Not checked: %s, %s: %s. The Lincheck time budget of %d s ran out. Raise"
+                            + " -Doversell.lincheck.budgetSeconds, or check this variant alone with -Doversell.variant=%s.",
+                    variant.name(), mode.label, unchecked.stream().map(LincheckObservation::workload).toList(),
+                    BUDGET.toSeconds(), variant.name());
+        }
+        if (claim == Claim.NEVER_OVERSELLS) { // a "may oversell" claim is judged over both modes, below
+            Judge.disagreement(variant.name(), "Lincheck " + mode.label, claim, findings(observed))
+                    .ifPresent(why -> fail("%s%n%s", why, anomalies(observed)));
+        }
+    }
 
-                    %s
-                    """.formatted(variant.name(), claim, mode.label, workload.label, LincheckMode.ITERATIONS, observed, operations,
-                    variant.name(), caught.getMessage());
-            Path evidence = Evidence.writeText(SUITE, fileName, text);
-            EVIDENCE.put(SUITE + "/" + fileName, text);
-            OBSERVED.add(new LincheckObservation(variant.name(), claim.name(), mode.label, workload.label, observed,
-                    operations, SUITE + "/" + fileName, firstLine(caught.getMessage())));
-            if (claim == Claim.NEVER_OVERSELLS) {
-                fail("%s claims it never oversells in one instance, but Lincheck %s (%s) caught it (%d operations)."
-                        + " Evidence: %s%n%s", variant.name(), mode.label, workload.label, operations, evidence,
-                        caught.getMessage());
+    private static void noThreadLeftRunning(Variant variant, ThreadsBefore threadsBefore) throws InterruptedException {
+        List<Thread> left = LiveThreads.startedSince(threadsBefore.threads(), THREAD_GRACE);
+        LEFT_RUNNING.put(variant.name(), left);
+        if (!left.isEmpty()) {
+            fail("%s left %d threads running after its checks closed every inventory (and actor system) they built,"
+                            + " %d s later: %s. Its close() must end what it started.", variant.name(), left.size(),
+                    THREAD_GRACE.toSeconds(), LiveThreads.describe(left));
+        }
+    }
+
+    /**
+     * One judge over every check of the variant. An oversell demonstrated, or an anomaly that refutes "never
+     * oversells", stands whatever was not checked; "held" needs every check to have run.
+     */
+    private static void judged(Variant variant, Claim claim) {
+        List<LincheckObservation> seen = observationsOf(variant);
+        Judge.disagreement(variant.name(), "Lincheck", claim, findings(seen))
+                .ifPresent(why -> fail("%s%n%s", why, anomalies(seen)));
+        int expected = Stream.of(LincheckMode.values()).mapToInt(mode -> mode.workloads().size()).sum();
+        List<LincheckObservation> unchecked = seen.stream().filter(LincheckObservation::outOfTime).toList();
+        if (claim == Claim.NEVER_OVERSELLS && (seen.size() < expected || !unchecked.isEmpty())) {
+            fail("%s cannot be judged to hold: %d of its %d Lincheck checks did not run (%s).", variant.name(),
+                    expected - seen.size() + unchecked.size(), expected, unchecked.isEmpty() ? "see the failures above"
+                            : unchecked.stream().map(o -> o.workload() + ", " + o.mode()).toList());
+        }
+        if (claim == Claim.MAY_OVERSELL) {
+            LincheckObservation smallest = seen.stream().filter(o -> o.checked() && o.finding() == Finding.OVERSOLD)
+                    .min(Comparator.comparingInt(LincheckObservation::scenarioOperations)).orElseThrow();
+            if (smallest.scenarioOperations() > MAX_READABLE_OPERATIONS) {
+                fail("%s was caught overselling, but the smallest counterexample has %d operations (more than %d a"
+                                + " reader can follow); see %s", variant.name(), smallest.scenarioOperations(),
+                        MAX_READABLE_OPERATIONS, smallest.evidenceFile());
             }
         }
     }
 
-    private static void demonstrated(Variant variant) {
-        List<LincheckObservation> caught = observationsOf(variant).stream().filter(LincheckObservation::oversold).toList();
-        if (caught.isEmpty()) {
-            fail("%s claims it may oversell, but no Lincheck mode caught an oversell: the harness lacked power. Raise"
-                    + " -Doversell.lincheck.iterations (now %d) or fix the claim.", variant.name(),
-                    LincheckMode.ITERATIONS);
-        }
-        int smallest = caught.stream().mapToInt(LincheckObservation::scenarioOperations).min().orElseThrow();
-        if (smallest > MAX_READABLE_OPERATIONS) {
-            fail("%s was caught, but the smallest counterexample has %d operations (more than %d a reader can"
-                    + " follow); see %s", variant.name(), smallest, MAX_READABLE_OPERATIONS, caught.get(0).evidenceFile());
-        }
+    private static List<Finding> findings(List<LincheckObservation> observed) {
+        return observed.stream().filter(LincheckObservation::checked).map(LincheckObservation::finding).toList();
+    }
+
+    private static String anomalies(List<LincheckObservation> seen) {
+        return seen.stream().filter(o -> o.checked() && o.finding().anomaly())
+                .map(o -> "  " + o.mode() + ", " + o.workload() + ": " + o.observed() + " (" + o.note() + "); evidence: "
+                        + o.evidenceFile())
+                .collect(Collectors.joining("\n"));
     }
 
     private static List<LincheckObservation> observationsOf(Variant variant) {
@@ -126,18 +171,19 @@ class LinearizabilityTest {
         }
     }
 
-    private static int operationsIn(ExecutionScenario scenario) {
-        return scenario.getInitExecution().size()
-                + scenario.getParallelExecution().stream().mapToInt(List::size).sum()
-                + scenario.getPostExecution().size();
-    }
+    /** The threads alive before a variant's first check. */
+    private static final class ThreadsBefore {
+        private Set<Thread> threads;
 
-    private static String firstLine(String text) {
-        return text == null ? "" : text.strip().lines().findFirst().orElse("");
-    }
+        void takeIfFirst() {
+            if (threads == null) {
+                threads = LiveThreads.now();
+            }
+        }
 
-    private static long elapsedMillis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
+        Set<Thread> threads() {
+            return threads == null ? LiveThreads.now() : threads;
+        }
     }
 
     @AfterAll
@@ -146,9 +192,9 @@ class LinearizabilityTest {
         synchronized (OBSERVED) {
             observed = List.copyOf(OBSERVED);
         }
-        Path json = Evidence.writeJson(SUITE, "verdicts.json", observed);
-        String summary = LincheckSummary.markdown(observed, EVIDENCE);
-        Path markdown = Evidence.writeText(SUITE, "summary.md", summary);
+        Path json = Evidence.writeJson(ModeCheck.SUITE, "verdicts.json", observed);
+        String summary = LincheckSummary.markdown(observed, EVIDENCE, LEFT_RUNNING);
+        Path markdown = Evidence.writeText(ModeCheck.SUITE, "summary.md", summary);
         System.out.printf("%n%s%n[lincheck] written to %s and %s%n", summary, json, markdown);
     }
 }

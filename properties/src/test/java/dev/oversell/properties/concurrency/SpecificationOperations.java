@@ -9,15 +9,15 @@ public class SpecificationOperations {
 
     private final SequentialInventory inventory = new SequentialInventory(HotProduct.initialStock());
 
-    public PurchaseResult buy(int id, int quantity) {
-        return inventory.buy(PurchaseRequest.of(HotProduct.requestId(id), HotProduct.SKU, quantity));
+    public PurchaseResult buy(int id, HotProduct product, int quantity) {
+        return inventory.buy(PurchaseRequest.of(HotProduct.requestId(id), product.sku, quantity));
     }
 
-    public long stock() {
-        return inventory.stock(HotProduct.SKU);
+    public long stock(HotProduct product) {
+        return inventory.stock(product.sku);
     }
 
-    public void restock(int units) {
-        inventory.restock(HotProduct.SKU, units);
+    public void restock(HotProduct product, int units) {
+        inventory.restock(product.sku, units);
     }
 }

@@ -1,28 +1,143 @@
 package dev.oversell.properties.concurrency;
 
+import dev.oversell.actor.ActorSystem;
 import dev.oversell.catalogue.Variant;
+import dev.oversell.model.Inventory;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Which catalogue variant {@link InventoryOperations} builds. Lincheck creates test instances itself, through a
- * no-argument constructor, so the one generic test class reads the variant from here; the driver sets it
- * before each check. Checks run one after another, never in parallel.
+ * The variant one Lincheck check drives, and everything the check built for it. Lincheck creates test
+ * instances itself, through a no-argument constructor, so the one generic test class asks this holder for an
+ * inventory; the driver {@link #open opens} a check before running Lincheck and {@link #close closes} it after,
+ * which closes every inventory still open (a run that hung or failed never reached its validation) and then
+ * the actor systems the check created. Checks run one after another, never in parallel.
+ *
+ * <p>How an inventory is built follows the catalogue's {@link Variant.Execution}: a caller-thread variant
+ * through its catalogue factory; a variant with threads of its own over an {@link ActorSystem} the check
+ * gives it, through its public constructor {@code (ActorSystem, Map<String, Long> initialStock, Duration
+ * askTimeout)} &mdash; for the model checker a deterministic one per inventory ({@link CallerRunsActorSystem}),
+ * under stress one real pool for the whole check.
  */
-final class VariantUnderTest {
+final class VariantUnderTest implements AutoCloseable {
 
-    private static volatile Variant current;
+    /** Longer than any answer takes; an answer lost under stress surfaces as a timeout, not as a hung build. */
+    static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
+    private static final int POOL_THREADS = 2;
 
-    private VariantUnderTest() {
+    private static volatile VariantUnderTest current;
+
+    private final Variant variant;
+    private final Supplier<Inventory> factory;
+    private final List<Inventory> inventories = new ArrayList<>();
+    private final List<ActorSystem> systems = new ArrayList<>();
+    private ActorSystem sharedPool;
+
+    private VariantUnderTest(Variant variant, boolean deterministic) {
+        this.variant = variant;
+        this.factory = switch (variant.execution()) {
+            case CALLER_THREAD -> () -> variant.create(HotProduct.initialStock());
+            case OWN_THREADS -> {
+                Constructor<? extends Inventory> overSystem = constructorOverActorSystem(variant);
+                yield () -> newInstance(overSystem, deterministic ? track(CallerRunsActorSystem.create(variant.name()))
+                        : sharedPool());
+            }
+            case DATABASE -> throw new IllegalArgumentException(variant.name()
+                    + " is a database variant; Lincheck drives in-memory variants only");
+        };
     }
 
-    static void set(Variant variant) {
-        current = variant;
+    /** Starts a check of {@code variant}; {@code deterministic} for the model checker. */
+    static VariantUnderTest open(Variant variant, boolean deterministic) {
+        VariantUnderTest check = new VariantUnderTest(variant, deterministic);
+        current = check;
+        return check;
     }
 
-    static Variant get() {
-        Variant variant = current;
-        if (variant == null) {
+    /** A fresh inventory of the variant under test, holding {@link HotProduct#initialStock()}. */
+    static Inventory build() {
+        VariantUnderTest check = current;
+        if (check == null) {
             throw new IllegalStateException("no variant under test: run through LinearizabilityTest");
         }
-        return variant;
+        return check.newInventory();
+    }
+
+    private Inventory newInventory() {
+        Inventory inventory = factory.get();
+        synchronized (this) {
+            inventories.add(inventory);
+        }
+        return inventory;
+    }
+
+    private synchronized ActorSystem track(ActorSystem system) {
+        systems.add(system);
+        return system;
+    }
+
+    private synchronized ActorSystem sharedPool() {
+        if (sharedPool == null) {
+            sharedPool = track(new ActorSystem("lincheck-" + variant.name(), POOL_THREADS));
+        }
+        return sharedPool;
+    }
+
+    /** Closes every inventory the check built (idempotent, so those a validation closed too), then its actor systems. */
+    @Override
+    public void close() {
+        if (current == this) {
+            current = null;
+        }
+        List<AutoCloseable> toClose = new ArrayList<>();
+        synchronized (this) {
+            toClose.addAll(inventories); // inventories first, then the systems they ran on
+            toClose.addAll(systems);
+            inventories.clear();
+            systems.clear();
+        }
+        RuntimeException failed = null;
+        for (AutoCloseable resource : toClose) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failed == null) {
+                    failed = new IllegalStateException(variant.name() + ": closing what the check built failed", e);
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private static Constructor<? extends Inventory> constructorOverActorSystem(Variant variant) {
+        try {
+            return variant.type().asSubclass(Inventory.class).getConstructor(ActorSystem.class, Map.class, Duration.class);
+        } catch (NoSuchMethodException missing) {
+            throw new IllegalStateException(variant.name() + " runs its calls on threads of its own (OWN_THREADS), but "
+                    + variant.type().getSimpleName() + " has no public constructor (ActorSystem, Map<String, Long>,"
+                    + " Duration): Lincheck cannot give it threads it controls, so it cannot be checked. Add one.",
+                    missing);
+        }
+    }
+
+    private static Inventory newInstance(Constructor<? extends Inventory> constructor, ActorSystem system) {
+        try {
+            return constructor.newInstance(system, HotProduct.initialStock(), ASK_TIMEOUT);
+        } catch (InvocationTargetException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(failed.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,17 +1,38 @@
 package dev.oversell.properties.concurrency;
 
-/** Which operations Lincheck may combine: each is one generic test class, run for every variant. */
-enum Workload {
-    /** Purchases and stock reads only: a failure here is an oversell by construction. */
-    PURCHASES("purchases", PurchaseOperations.class),
-    /** Purchases, stock reads and restocks: the whole contract. */
-    FULL_CONTRACT("full contract", InventoryOperations.class);
+import java.util.ArrayList;
+import java.util.List;
 
-    final String label;
-    final Class<? extends OperationsOnVariant> testClass;
+/**
+ * What one Lincheck check runs, always on the same generic operations ({@link InventoryOperations}, for every
+ * variant): one {@link CriticalScenario} written by hand, or a bounded number of scenarios Lincheck generates.
+ * Each is reported on its own.
+ */
+sealed interface Workload {
 
-    Workload(String label, Class<? extends OperationsOnVariant> testClass) {
-        this.label = label;
-        this.testClass = testClass;
+    String label();
+
+    /** One hand-written scenario; the model checker explores every interleaving of it, up to a bound. */
+    record Critical(CriticalScenario scenario) implements Workload {
+        @Override
+        public String label() {
+            return scenario.name();
+        }
     }
+
+    /** Scenarios Lincheck generates from the operations (deterministic per configuration), minimised on failure. */
+    record Random() implements Workload {
+        @Override
+        public String label() {
+            return "random scenarios";
+        }
+    }
+
+    /** The critical scenarios, in order. */
+    static List<Workload> critical() {
+        List<Workload> critical = new ArrayList<>();
+        CriticalScenario.ALL.forEach(scenario -> critical.add(new Critical(scenario)));
+        return critical;
+    }
+
 }

@@ -1,0 +1,90 @@
+package dev.oversell.properties.concurrency;
+
+import dev.oversell.judge.Finding;
+import dev.oversell.model.PurchaseResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One run's accounts, kept beside the variant by the operations: which requests the variant answered
+ * "purchased" (each request id counted once: a retry sells once) and which restocks it applied, per product.
+ * Once the run is quiet, {@link #judge} sets them against the stock the variant reports: more units sold than
+ * existed is {@link Finding#OVERSOLD}; stock and sales that do not add up, {@link Finding#LOST_UPDATE}.
+ *
+ * <p>Bookkeeping, not code under test: Lincheck's model checker is told to ignore this class, so that it
+ * places no thread switch here and spends its exploration on the variant.
+ */
+final class Accounts {
+
+    private final Map<String, PurchaseResult.Purchased> purchased = new ConcurrentHashMap<>();
+    private final Map<HotProduct, Long> restocked = new ConcurrentHashMap<>();
+
+    /** A buy's answer; a purchase counts once per request id, however often it is answered. */
+    void answered(PurchaseResult result) {
+        if (result instanceof PurchaseResult.Purchased sale) {
+            purchased.putIfAbsent(sale.requestId(), sale);
+        }
+    }
+
+    /** A restock the variant accepted (it returned normally). */
+    void restocked(HotProduct product, long units) {
+        restocked.merge(product, units, Long::sum);
+    }
+
+    /**
+     * Sets the accounts against {@code stockNow}, the stock the variant reports for each product once every call
+     * returned.
+     *
+     * @throws AccountsDoNotAddUp with the most serious finding over the products, if any is an anomaly
+     */
+    void judge(Map<HotProduct, Long> stockNow) {
+        Finding worst = Finding.HELD;
+        List<String> lines = new ArrayList<>();
+        for (HotProduct product : HotProduct.values()) {
+            long existed = product.initialUnits + restocked.getOrDefault(product, 0L);
+            List<PurchaseResult.Purchased> sales = purchased.values().stream()
+                    .filter(sale -> sale.product().equals(product.sku)).toList();
+            long sold = sales.stream().mapToLong(PurchaseResult.Purchased::quantity).sum();
+            long stock = stockNow.get(product);
+            Finding finding = Finding.ofAccounts(existed, sold, stock);
+            worst = Finding.worst(worst, finding);
+            if (finding.anomaly()) {
+                lines.add(describe(product, finding, existed, sold, stock, sales));
+            }
+        }
+        if (worst.anomaly()) {
+            throw new AccountsDoNotAddUp(worst, String.join("; ", lines));
+        }
+    }
+
+    private String describe(HotProduct product, Finding finding, long existed, long sold, long stock,
+                            List<PurchaseResult.Purchased> sales) {
+        String sold_ = sold + " units of " + product + " sold (" + sales.stream()
+                .map(sale -> sale.requestId() + ": " + sale.quantity()).sorted().reduce((a, b) -> a + ", " + b)
+                .orElse("none") + ")";
+        String existed_ = existed + " existed (" + product.initialUnits + " initial + "
+                + (existed - product.initialUnits) + " restocked)";
+        return switch (finding) {
+            case OVERSOLD -> finding.word() + ": " + sold_ + ", only " + existed_ + "; stock reads " + stock;
+            case LOST_UPDATE -> finding.word() + ": stock of " + product + " reads " + stock + " and " + sold_
+                    + ", but " + existed_ + ": " + stock + " + " + sold + " != " + existed;
+            default -> finding.word();
+        };
+    }
+
+    /** The accounts of a run do not add up; {@link #finding} says how. Thrown by the validation function. */
+    static final class AccountsDoNotAddUp extends AssertionError {
+
+        private static final long serialVersionUID = 1L;
+
+        final transient Finding finding;
+
+        AccountsDoNotAddUp(Finding finding, String message) {
+            super(message);
+            this.finding = finding;
+        }
+    }
+}

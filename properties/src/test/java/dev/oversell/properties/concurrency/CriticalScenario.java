@@ -1,0 +1,87 @@
+package dev.oversell.properties.concurrency;
+
+import org.jetbrains.kotlinx.lincheck.Actor;
+import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+
+import static dev.oversell.properties.concurrency.HotProduct.A;
+import static dev.oversell.properties.concurrency.HotProduct.B;
+
+/**
+ * The shapes of concurrent calls where inventories break, written out by hand so that every variant meets each
+ * of them in every run (Lincheck's random scenarios may not): the last unit, two-unit buyers against stock that
+ * is not a multiple of two, three buyers at once, two products at once, a retried purchase racing itself, stock
+ * reads during purchases, a purchase racing a restock. Each is small enough for the model checker to explore
+ * every interleaving of it. Lincheck runs an optional first part, then the threads, each in the order written.
+ *
+ * @param name  what the shape is, as the evidence names it
+ * @param setup calls made before the threads start
+ * @param threads the calls of each concurrent thread
+ */
+record CriticalScenario(String name, List<Call> setup, List<List<Call>> threads) {
+
+    /** Every critical shape, the oversell hunts first (a check reports the first failure it finds). */
+    static final List<CriticalScenario> ALL = List.of(
+            new CriticalScenario("two buyers of 2 units, 3 in stock", List.of(),
+                    List.of(List.of(buy(1, A, 2)), List.of(buy(2, A, 2)))),
+            new CriticalScenario("last unit", List.of(buy(1, B, 1)),
+                    List.of(List.of(buy(2, B, 1)), List.of(buy(3, B, 1)))),
+            new CriticalScenario("three buyers, 4 units asked, 3 in stock", List.of(),
+                    List.of(List.of(buy(1, A, 2)), List.of(buy(2, A, 1)), List.of(buy(3, A, 1)))),
+            new CriticalScenario("two products at once", List.of(),
+                    List.of(List.of(buy(1, A, 2), buy(3, B, 2)), List.of(buy(2, B, 2), buy(4, A, 2)))),
+            new CriticalScenario("a retried purchase racing itself and a rival", List.of(),
+                    List.of(List.of(buy(1, A, 2)), List.of(buy(1, A, 2)), List.of(buy(2, A, 2)))),
+            new CriticalScenario("stock reads during purchases", List.of(),
+                    List.of(List.of(buy(1, A, 2), buy(2, A, 1)), List.of(stock(A), stock(A)))),
+            new CriticalScenario("a purchase racing a restock", List.of(buy(1, A, 2)),
+                    List.of(List.of(buy(2, A, 2)), List.of(restock(A, 1)))),
+            new CriticalScenario("restocks and purchases of two products", List.of(),
+                    List.of(List.of(restock(A, 1), buy(1, B, 2)), List.of(restock(B, 1), buy(2, A, 2)))));
+
+    /** One call of {@link InventoryOperations}, by name and arguments. */
+    record Call(String operation, Object... arguments) {
+
+        Actor on(Class<?> testClass) {
+            Method method = Arrays.stream(testClass.getMethods()).filter(m -> m.getName().equals(operation)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(testClass.getName() + " has no operation " + operation));
+            return new Actor(method, List.of(arguments));
+        }
+
+        @Override
+        public String toString() {
+            return operation + Arrays.toString(arguments).replace('[', '(').replace(']', ')');
+        }
+    }
+
+    static Call buy(int id, HotProduct product, int quantity) {
+        return new Call("buy", id, product, quantity);
+    }
+
+    static Call stock(HotProduct product) {
+        return new Call("stock", product);
+    }
+
+    static Call restock(HotProduct product, int units) {
+        return new Call("restock", product, units);
+    }
+
+    /** The scenario as Lincheck runs it, on {@code testClass}'s operations. */
+    ExecutionScenario on(Class<?> testClass) {
+        return new ExecutionScenario(setup.stream().map(call -> call.on(testClass)).toList(),
+                threads.stream().map(thread -> thread.stream().map(call -> call.on(testClass)).toList()).toList(),
+                List.of(), null);
+    }
+
+    int operations() {
+        return setup.size() + threads.stream().mapToInt(List::size).sum();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.oversell.properties.concurrency;
+
+import dev.oversell.catalogue.Catalogue;
+import dev.oversell.catalogue.Claim;
+import dev.oversell.catalogue.Deployment;
+import dev.oversell.catalogue.Variant;
+import dev.oversell.judge.Finding;
+import dev.oversell.judge.Judge;
+import dev.oversell.model.Inventory;
+import dev.oversell.properties.concurrency.faulty.LockOfTheWrongProduct;
+import dev.oversell.properties.concurrency.faulty.ReservationsReadWithoutTheLock;
+import dev.oversell.properties.concurrency.faulty.ShownStockWrittenOutsideTheLock;
+import dev.oversell.properties.concurrency.faulty.WithAThreadOfItsOwn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.oversell.catalogue.Claim.MAY_OVERSELL;
+import static dev.oversell.catalogue.Claim.NEVER_OVERSELLS;
+import static dev.oversell.catalogue.Claim.NOT_APPLICABLE;
+import static dev.oversell.catalogue.Deployment.SHARED_STORE;
+import static dev.oversell.catalogue.Deployment.SINGLE_INSTANCE;
+import static dev.oversell.catalogue.Variant.Execution.CALLER_THREAD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Lincheck harness itself, pointed at inventories with one known defect each
+ * ({@code dev.oversell.properties.concurrency.faulty}): it must catch each, and name what it saw with the word
+ * that fits, whatever workload saw it; it must model-check the actor variants; and it must close what it builds,
+ * and notice a variant that leaves threads running.
+ */
+class LincheckHarnessTest {
+
+    @BeforeAll
+    static void startJdkTimer() {
+        LinearizabilityTest.startJdkTimer();
+    }
+
+    @Test
+    void aLostDecrementThatNeverOversellsIsALostUpdateAndDemonstratesNoOversell() {
+        Variant variant = faulty("shown-stock-written-outside-the-lock", ShownStockWrittenOutsideTheLock.class,
+                ShownStockWrittenOutsideTheLock::new, MAY_OVERSELL);
+
+        List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
+
+        assertThat(findings(seen)).contains(Finding.LOST_UPDATE).doesNotContain(Finding.OVERSOLD);
+        assertThat(Judge.disagreement(variant.name(), "Lincheck", MAY_OVERSELL, findings(seen)))
+                .as("a lost update must not demonstrate a 'may oversell' claim").isPresent();
+    }
+
+    @Test
+    void aTornStockReadIsNotLinearizableWhileTheAccountsAddUp() {
+        Variant variant = faulty("reservations-read-without-the-lock", ReservationsReadWithoutTheLock.class,
+                ReservationsReadWithoutTheLock::new, NEVER_OVERSELLS);
+
+        List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
+
+        LincheckObservation caught = firstAnomaly(seen);
+        assertThat(caught.finding()).isEqualTo(Finding.NOT_LINEARIZABLE);
+        assertThat(caught.lincheckFailure()).isEqualTo("incorrect results");
+    }
+
+    @Test
+    void aLockTakenOnTheWrongProductIsCaughtWithTwoProducts() {
+        Variant variant = faulty("lock-of-the-wrong-product", LockOfTheWrongProduct.class, LockOfTheWrongProduct::new,
+                NEVER_OVERSELLS);
+
+        List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
+
+        LincheckObservation caught = firstAnomaly(seen);
+        assertThat(caught.finding()).isEqualTo(Finding.LOST_UPDATE);
+        assertThat(caught.workload()).isEqualTo("restocks and purchases of two products");
+    }
+
+    @Test
+    void theModelCheckerExploresAnActorVariantAndCatchesItsOversell() {
+        Variant broken = Catalogue.inMemory().stream()
+                .filter(v -> v.execution() == Variant.Execution.OWN_THREADS
+                        && v.claim(Deployment.SINGLE_INSTANCE) == MAY_OVERSELL)
+                .findFirst().orElseThrow(() -> new AssertionError("the catalogue has no broken actor variant"));
+
+        List<LincheckObservation> seen = check(broken, LincheckMode.MODEL_CHECKING);
+
+        LincheckObservation caught = firstAnomaly(seen);
+        assertThat(caught.finding()).isEqualTo(Finding.OVERSOLD);
+        assertThat(caught.scenarioOperations()).isLessThanOrEqualTo(LinearizabilityTest.MAX_READABLE_OPERATIONS);
+    }
+
+    @Test
+    void everyInventoryACheckBuildsIsClosed() throws InterruptedException {
+        Set<Thread> before = LiveThreads.now();
+
+        check(faulty("ends-its-thread-on-close", WithAThreadOfItsOwn.class,
+                stock -> new WithAThreadOfItsOwn(stock, true), NEVER_OVERSELLS), LincheckMode.STRESS);
+
+        assertThat(LiveThreads.startedSince(before, Duration.ofSeconds(10))).isEmpty();
+    }
+
+    @Test
+    void aVariantThatLeavesAThreadRunningAfterCloseIsSeen() throws InterruptedException {
+        Set<Thread> before = LiveThreads.now();
+
+        check(faulty("leaves-its-thread-running", WithAThreadOfItsOwn.class,
+                stock -> new WithAThreadOfItsOwn(stock, false), NEVER_OVERSELLS), LincheckMode.STRESS);
+
+        List<Thread> left = LiveThreads.startedSince(before, Duration.ofMillis(200));
+        left.forEach(Thread::interrupt); // the fixture's threads end when interrupted; this test starts no leak of its own
+        assertThat(left).isNotEmpty().allSatisfy(thread -> assertThat(thread.getName()).isEqualTo("inventory-reporter"));
+        for (Thread thread : left) {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        }
+    }
+
+    private static Variant faulty(String name, Class<? extends Inventory> type,
+                                  dev.oversell.catalogue.InventoryFactory factory, Claim claim) {
+        return Variant.inMemory(name, type, factory, Map.of(SINGLE_INSTANCE, claim, SHARED_STORE, NOT_APPLICABLE),
+                CALLER_THREAD, "a known defect, for the harness's own tests");
+    }
+
+    private static List<LincheckObservation> check(Variant variant, LincheckMode mode) {
+        Map<String, String> evidence = new HashMap<>();
+        List<LincheckObservation> seen = new ModeCheck(variant, variant.claim(SINGLE_INSTANCE), mode, evidence)
+                .run(mode.workloads(), () -> false, "");
+        seen.forEach(o -> System.out.printf("[lincheck-harness] %s, %s, %s: %s (%s)%n", o.variant(), o.mode(),
+                o.workload(), o.observed(), o.note()));
+        return seen;
+    }
+
+    private static List<Finding> findings(List<LincheckObservation> seen) {
+        return seen.stream().filter(LincheckObservation::checked).map(LincheckObservation::finding).toList();
+    }
+
+    private static LincheckObservation firstAnomaly(List<LincheckObservation> seen) {
+        return seen.stream().filter(o -> o.checked() && o.finding().anomaly()).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing caught: " + seen));
+    }
+}

@@ -1,0 +1,162 @@
+package dev.oversell.properties.concurrency;
+
+import dev.oversell.catalogue.Claim;
+import dev.oversell.catalogue.Variant;
+import dev.oversell.judge.Finding;
+import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
+import org.jetbrains.kotlinx.lincheck.strategy.LincheckFailure;
+import org.jetbrains.lincheck.LincheckAssertionError;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One Lincheck mode over one variant: every {@link Workload} in one Lincheck run, so that Lincheck's fixed cost
+ * per run (instrumenting the classes in use, and undoing it) is paid once. Lincheck stops at the first failure.
+ * If that failure decides the claim (any anomaly refutes "never oversells"; an oversell demonstrates "may
+ * oversell"), the workloads after it are reported {@link LincheckObservation#NOT_REACHED}; if not (a lost update
+ * or a non-linearizable answer of a variant that claims it may oversell), Lincheck is run again on the rest, to
+ * hunt for the oversell. A caught run's evidence (what was seen, how to reproduce it, Lincheck's full report) is
+ * handed back with the observation, for the caller to keep.
+ */
+final class ModeCheck {
+
+    /** Where the evidence of a caught run goes, relative to the evidence folder. */
+    static final String SUITE = "lincheck";
+
+    private final Variant variant;
+    private final Claim claim;
+    private final LincheckMode mode;
+    private final Map<String, String> evidence;
+
+    /** {@code evidence} receives each caught run's text, by its file name under {@value #SUITE}/. */
+    ModeCheck(Variant variant, Claim claim, LincheckMode mode, Map<String, String> evidence) {
+        this.variant = variant;
+        this.claim = claim;
+        this.mode = mode;
+        this.evidence = evidence;
+    }
+
+    /** Runs {@code workloads}; what is left when {@code outOfTime} says so is reported as not checked. */
+    List<LincheckObservation> run(List<Workload> workloads, BooleanSupplier outOfTime, String whyNotChecked) {
+        List<LincheckObservation> observed = new ArrayList<>();
+        List<Workload> remaining = workloads;
+        while (!remaining.isEmpty()) {
+            if (outOfTime.getAsBoolean()) {
+                remaining.forEach(workload -> observed.add(observation(workload, LincheckObservation.NOT_CHECKED, 0,
+                        threadsOf(workload), 0, null, null, whyNotChecked)));
+                break;
+            }
+            remaining = runUntilCaught(remaining, observed);
+            LincheckObservation last = observed.get(observed.size() - 1);
+            if (!remaining.isEmpty() && decidesTheClaim(last)) {
+                remaining.forEach(workload -> observed.add(observation(workload, LincheckObservation.NOT_REACHED, 0,
+                        threadsOf(workload), 0, null, null, "Lincheck stopped at " + last.workload() + ", which saw: "
+                                + last.observed())));
+                break;
+            }
+        }
+        return observed;
+    }
+
+    private boolean decidesTheClaim(LincheckObservation caught) {
+        return claim == Claim.MAY_OVERSELL ? caught.finding() == Finding.OVERSOLD : caught.finding().anomaly();
+    }
+
+    /** One Lincheck run over {@code workloads}; returns those it did not reach. */
+    private List<Workload> runUntilCaught(List<Workload> workloads, List<LincheckObservation> observed) {
+        Map<Workload, ExecutionScenario> scenarios = new LinkedHashMap<>();
+        workloads.stream().filter(Workload.Critical.class::isInstance)
+                .forEach(w -> scenarios.put(w, ((Workload.Critical) w).scenario().on(InventoryOperations.class)));
+        CountingVerifier.reset();
+        VariantUnderTest underTest = VariantUnderTest.open(variant, mode.deterministic);
+        try {
+            try {
+                mode.options(variant, workloads, scenarios).check(InventoryOperations.class);
+                workloads.forEach(workload -> observed.add(held(workload, scenarios)));
+                return List.of();
+            } catch (LincheckAssertionError caught) {
+                LincheckFailure failure = caught.getFailure$lincheck();
+                Workload failed = workloads.stream().filter(w -> scenarios.get(w) == failure.getScenario()).findFirst()
+                        .orElseGet(Workload.Random::new); // a custom scenario is reported as given, a random one minimised
+                int at = workloads.indexOf(failed);
+                if (at < 0) {
+                    throw new IllegalStateException("Lincheck failed on a scenario this check did not run: "
+                            + failure.getScenario(), caught);
+                }
+                workloads.subList(0, at).forEach(workload -> observed.add(held(workload, scenarios)));
+                observed.add(caught(failed, caught, failure, scenarios));
+                return workloads.subList(at + 1, workloads.size());
+            } catch (RuntimeException crashed) {
+                throw new IllegalStateException("Lincheck could not check " + variant.name() + " (" + mode.label + ", "
+                        + workloads.stream().map(Workload::label).toList() + "): nothing of it was checked", crashed);
+            }
+        } finally {
+            underTest.close(); // every inventory and actor system the run built, whatever happened
+        }
+    }
+
+    private LincheckObservation held(Workload workload, Map<Workload, ExecutionScenario> scenarios) {
+        int runs = workload instanceof Workload.Critical ? CountingVerifier.runsOf(scenarios.get(workload))
+                : CountingVerifier.runsOfOthers(scenarios.values());
+        boolean exhaustive = mode == LincheckMode.MODEL_CHECKING && workload instanceof Workload.Critical
+                && runs < mode.runsPerScenario(variant);
+        long millis = workload instanceof Workload.Critical ? CountingVerifier.millisOf(scenarios.get(workload))
+                : CountingVerifier.millisOfOthers(scenarios.values());
+        return observation(workload, Finding.HELD.word(), 0, threadsOf(workload), runs, null, null,
+                (exhaustive ? "every interleaving explored: " : "linearizable in ") + runs + " runs (" + millis + " ms)");
+    }
+
+    private LincheckObservation caught(Workload workload, LincheckAssertionError caught, LincheckFailure failure,
+                                       Map<Workload, ExecutionScenario> scenarios) {
+        LincheckFinding finding = LincheckFinding.of(failure);
+        ExecutionScenario scenario = failure.getScenario();
+        int operations = operationsIn(scenario);
+        int runs = workload instanceof Workload.Critical ? CountingVerifier.runsOf(scenario) : 0;
+        String fileName = (variant.name() + "-" + workload.label() + "-" + mode.label).toLowerCase()
+                .replaceAll("[^a-z0-9]+", "-") + ".txt";
+        String text = """
+                Variant:   %s (claims %s in one instance)
+                Checker:   Lincheck %s, workload "%s": %s
+                Verdict:   %s (%s), with %d operations on %d threads
+                Seen:      %s (Lincheck: %s)
+                Reproduce: mvn -pl properties -am verify -Dtest=LinearizabilityTest \
+                -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=%s %s
+
+                %s
+                """.formatted(variant.name(), claim, mode.label, workload.label(), bounds(workload),
+                finding.finding().word(), finding.finding().meaning(), operations, scenario.getNThreads(),
+                finding.detail(), finding.lincheckFailure(), variant.name(), LincheckMode.bounds(), caught.getMessage());
+        evidence.put(SUITE + "/" + fileName, text);
+        return observation(workload, finding.finding().word(), operations, scenario.getNThreads(), runs,
+                finding.lincheckFailure(), SUITE + "/" + fileName, finding.detail());
+    }
+
+    private LincheckObservation observation(Workload workload, String observed, int operations, int threads, int runs,
+                                            String lincheckFailure, String evidenceFile, String note) {
+        return new LincheckObservation(variant.name(), claim.name(), mode.label, workload.label(), observed,
+                operations, threads, runs, lincheckFailure, evidenceFile, note);
+    }
+
+    private String bounds(Workload workload) {
+        String runs = mode == LincheckMode.MODEL_CHECKING ? "up to " + mode.runsPerScenario(variant) + " interleavings"
+                : mode.runsPerScenario(variant) + " runs";
+        return workload instanceof Workload.Critical ? runs + " of the scenario"
+                : LincheckMode.RANDOM_SCENARIOS + " random scenarios of " + LincheckMode.RANDOM_THREADS + " threads x "
+                + LincheckMode.RANDOM_OPERATIONS_PER_THREAD + " operations (+1 before, +1 after), " + runs + " each";
+    }
+
+    private static int threadsOf(Workload workload) {
+        return workload instanceof Workload.Critical critical ? critical.scenario().threads().size()
+                : LincheckMode.RANDOM_THREADS;
+    }
+
+    private static int operationsIn(ExecutionScenario scenario) {
+        return scenario.getInitExecution().size()
+                + scenario.getParallelExecution().stream().mapToInt(List::size).sum()
+                + scenario.getPostExecution().size();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Inventories with one known concurrency defect each, written for the Lincheck harness's own tests
+ * ({@code LincheckHarnessTest}): each answers exactly as the specification does one call at a time, so that
+ * only the defect shows, and the harness must name it with the right word. They are not catalogue variants.
+ */
+package dev.oversell.properties.concurrency.faulty;
