@@ -29,15 +29,15 @@ final class Environment {
         }
         env.put("Engines", engines.isEmpty() ? "none measured" : String.join("; ", engines.values()));
         env.put("jcstress mode", evidence.jcstressOptions() == null ? "not run" : evidence.jcstressOptions());
-        String iterations = "not run";
+        Map<String, java.util.Set<String>> workloads = new java.util.TreeMap<>();
+        int threads = 0;
         for (JsonNode o : evidence.lincheck()) {
-            String note = o.path("note").asText();
-            if (note.startsWith("linearizable in ")) {
-                iterations = note.substring("linearizable in ".length(), note.indexOf(" iterations")) + " iterations per mode";
-                break;
-            }
+            workloads.computeIfAbsent(o.path("mode").asText(), m -> new java.util.TreeSet<>()).add(o.path("workload").asText());
+            threads = Math.max(threads, o.path("threads").asInt());
         }
-        env.put("Lincheck", iterations + ", 2 threads × 2 operations (+1 before, +1 after)");
+        env.put("Lincheck", workloads.isEmpty() ? "not run" : workloads.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue().size() + " workloads").collect(java.util.stream.Collectors
+                        .joining("; ")) + "; up to " + threads + " threads (see lincheck/summary.md)");
         long seed = -1;
         for (JsonNode o : evidence.database()) {
             if (o.path("load").has("seed")) {
