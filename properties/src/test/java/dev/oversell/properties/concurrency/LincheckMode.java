@@ -88,7 +88,7 @@ enum LincheckMode {
         }
     };
 
-    static final int INTERLEAVINGS = Seeds.intProperty("oversell.lincheck.interleavings", 30);
+    static final int INTERLEAVINGS = Seeds.intProperty("oversell.lincheck.interleavings", 40);
     static final int STRESS_RUNS = Seeds.intProperty("oversell.lincheck.stressRuns", 30);
     static final int RANDOM_SCENARIOS = Seeds.intProperty("oversell.lincheck.iterations", 5);
     static final int RANDOM_THREADS = 3;
