@@ -103,10 +103,14 @@ enum LincheckMode {
         this.deterministic = deterministic;
     }
 
-    /** The bounds of this run, as the flags that set them (Lincheck's exploration is deterministic given them). */
-    static String bounds() {
-        return "-Doversell.lincheck.interleavings=" + INTERLEAVINGS + " -Doversell.lincheck.stressRuns=" + STRESS_RUNS
-                + " -Doversell.lincheck.iterations=" + RANDOM_SCENARIOS;
+    /**
+     * The command that runs {@code variant}'s checks again with this run's bounds (Lincheck's exploration is
+     * deterministic given them).
+     */
+    static String reproduce(String variant) {
+        return "mvn -pl properties -am verify -Dtest=LinearizabilityTest -Dsurefire.failIfNoSpecifiedTests=false"
+                + " -Doversell.variant=" + variant + " -Doversell.lincheck.interleavings=" + INTERLEAVINGS
+                + " -Doversell.lincheck.stressRuns=" + STRESS_RUNS + " -Doversell.lincheck.iterations=" + RANDOM_SCENARIOS;
     }
 
     abstract Options<?, ?> options(Variant variant);
