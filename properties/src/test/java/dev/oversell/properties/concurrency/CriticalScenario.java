@@ -14,8 +14,9 @@ import static dev.oversell.properties.concurrency.HotProduct.B;
  * The shapes of concurrent calls where inventories break, written out by hand so that every variant meets each
  * of them in every run (Lincheck's random scenarios may not): the last unit, two-unit buyers against stock that
  * is not a multiple of two, three buyers at once, two products at once, a retried purchase racing itself, stock
- * reads during purchases, a purchase racing a restock. Each is small enough for the model checker to explore
- * every interleaving of it. Lincheck runs an optional first part, then the threads, each in the order written.
+ * reads during purchases, a purchase racing a restock. Each is small: the model checker explores its
+ * interleavings fewest thread switches first, up to a bound, where bugs of this kind need one or two. Lincheck
+ * runs the setup first, then the threads, each in the order written.
  *
  * @param name  what the shape is, as the evidence names it
  * @param setup calls made before the threads start

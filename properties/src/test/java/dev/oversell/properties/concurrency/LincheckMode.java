@@ -88,7 +88,7 @@ enum LincheckMode {
         }
     };
 
-    static final int INTERLEAVINGS = Seeds.intProperty("oversell.lincheck.interleavings", 30);
+    static final int INTERLEAVINGS = Seeds.intProperty("oversell.lincheck.interleavings", 40);
     static final int STRESS_RUNS = Seeds.intProperty("oversell.lincheck.stressRuns", 30);
     static final int RANDOM_SCENARIOS = Seeds.intProperty("oversell.lincheck.iterations", 5);
     static final int RANDOM_THREADS = 3;
@@ -103,10 +103,14 @@ enum LincheckMode {
         this.deterministic = deterministic;
     }
 
-    /** The bounds of this run, as the flags that set them (Lincheck's exploration is deterministic given them). */
-    static String bounds() {
-        return "-Doversell.lincheck.interleavings=" + INTERLEAVINGS + " -Doversell.lincheck.stressRuns=" + STRESS_RUNS
-                + " -Doversell.lincheck.iterations=" + RANDOM_SCENARIOS;
+    /**
+     * The command that runs {@code variant}'s checks again with this run's bounds (Lincheck's exploration is
+     * deterministic given them).
+     */
+    static String reproduce(String variant) {
+        return "mvn -pl properties -am verify -Dtest=LinearizabilityTest -Dsurefire.failIfNoSpecifiedTests=false"
+                + " -Doversell.variant=" + variant + " -Doversell.lincheck.interleavings=" + INTERLEAVINGS
+                + " -Doversell.lincheck.stressRuns=" + STRESS_RUNS + " -Doversell.lincheck.iterations=" + RANDOM_SCENARIOS;
     }
 
     abstract Options<?, ?> options(Variant variant);

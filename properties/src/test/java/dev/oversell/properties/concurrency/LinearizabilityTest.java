@@ -14,6 +14,8 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,7 +85,9 @@ class LinearizabilityTest {
         List<DynamicNode> checks = new ArrayList<>();
         for (LincheckMode mode : LincheckMode.values()) {
             checks.add(DynamicTest.dynamicTest(mode.label + ": " + mode.workloads().size() + " workloads", () -> {
-                threadsBefore.takeIfFirst();
+                if (threadsBefore.takeIfFirst()) {
+                    clearEvidenceOf(variant);
+                }
                 check(variant, claim, mode);
             }));
         }
@@ -99,7 +103,8 @@ class LinearizabilityTest {
         List<LincheckObservation> observed = new ModeCheck(variant, claim, mode, evidence).run(mode.workloads(),
                 () -> System.nanoTime() > deadline,
                 "the Lincheck time budget of " + BUDGET.toSeconds() + " s ran out before this check");
-        evidence.forEach((file, text) -> Evidence.writeText(ModeCheck.SUITE, Path.of(file).getFileName().toString(), text));
+        evidence.forEach((file, text) -> Evidence.writeText(ModeCheck.SUITE, Path.of(ModeCheck.SUITE).relativize(Path.of(file))
+                .toString(), text));
         EVIDENCE.putAll(evidence);
         OBSERVED.addAll(observed);
         observed.forEach(o -> System.out.printf("[lincheck] %s, %s, %s: %s (%s)%n", o.variant(), o.mode(),
@@ -114,7 +119,20 @@ class LinearizabilityTest {
         }
         if (claim == Claim.NEVER_OVERSELLS) { // a "may oversell" claim is judged over both modes, below
             Judge.disagreement(variant.name(), "Lincheck " + mode.label, claim, findings(observed))
-                    .ifPresent(why -> fail("%s%n%s", why, anomalies(observed)));
+                    .ifPresent(why -> fail("%s%n%s%nReproduce: %s", why, anomalies(observed),
+                            LincheckMode.reproduce(variant.name())));
+        }
+    }
+
+    /** A variant's evidence folder holds this run's files only (a report is a function of one run). */
+    private static void clearEvidenceOf(Variant variant) throws IOException {
+        Path folder = Evidence.dir(ModeCheck.SUITE).resolve(variant.name());
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
@@ -135,7 +153,7 @@ class LinearizabilityTest {
     private static void judged(Variant variant, Claim claim) {
         List<LincheckObservation> seen = observationsOf(variant);
         Judge.disagreement(variant.name(), "Lincheck", claim, findings(seen))
-                .ifPresent(why -> fail("%s%n%s", why, anomalies(seen)));
+                .ifPresent(why -> fail("%s%n%s%nReproduce: %s", why, anomalies(seen), LincheckMode.reproduce(variant.name())));
         int expected = Stream.of(LincheckMode.values()).mapToInt(mode -> mode.workloads().size()).sum();
         List<LincheckObservation> unchecked = seen.stream().filter(LincheckObservation::outOfTime).toList();
         if (claim == Claim.NEVER_OVERSELLS && (seen.size() < expected || !unchecked.isEmpty())) {
@@ -175,10 +193,13 @@ class LinearizabilityTest {
     private static final class ThreadsBefore {
         private Set<Thread> threads;
 
-        void takeIfFirst() {
+        /** Takes them if this is the variant's first check, and says so. */
+        boolean takeIfFirst() {
             if (threads == null) {
                 threads = LiveThreads.now();
+                return true;
             }
+            return false;
         }
 
         Set<Thread> threads() {

@@ -32,7 +32,7 @@ final class ModeCheck {
     private final LincheckMode mode;
     private final Map<String, String> evidence;
 
-    /** {@code evidence} receives each caught run's text, by its file name under {@value #SUITE}/. */
+    /** {@code evidence} receives each caught run's text, by its path ({@value #SUITE}/variant/file). */
     ModeCheck(Variant variant, Claim claim, LincheckMode mode, Map<String, String> evidence) {
         this.variant = variant;
         this.claim = claim;
@@ -107,7 +107,7 @@ final class ModeCheck {
         long millis = workload instanceof Workload.Critical ? CountingVerifier.millisOf(scenarios.get(workload))
                 : CountingVerifier.millisOfOthers(scenarios.values());
         return observation(workload, Finding.HELD.word(), 0, threadsOf(workload), runs, null, null,
-                (exhaustive ? "every interleaving explored: " : "linearizable in ") + runs + " runs (" + millis + " ms)");
+                "held: " + runs + " runs" + (exhaustive ? ", every interleaving explored" : "") + " (" + millis + " ms)");
     }
 
     private LincheckObservation caught(Workload workload, LincheckAssertionError caught, LincheckFailure failure,
@@ -116,20 +116,19 @@ final class ModeCheck {
         ExecutionScenario scenario = failure.getScenario();
         int operations = operationsIn(scenario);
         int runs = workload instanceof Workload.Critical ? CountingVerifier.runsOf(scenario) : 0;
-        String fileName = (variant.name() + "-" + workload.label() + "-" + mode.label).toLowerCase()
+        String fileName = variant.name() + "/" + (workload.label() + "-" + mode.label).toLowerCase()
                 .replaceAll("[^a-z0-9]+", "-") + ".txt";
         String text = """
                 Variant:   %s (claims %s in one instance)
                 Checker:   Lincheck %s, workload "%s": %s
                 Verdict:   %s (%s), with %d operations on %d threads
                 Seen:      %s (Lincheck: %s)
-                Reproduce: mvn -pl properties -am verify -Dtest=LinearizabilityTest \
-                -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=%s %s
+                Reproduce: %s
 
                 %s
                 """.formatted(variant.name(), claim, mode.label, workload.label(), bounds(workload),
                 finding.finding().word(), finding.finding().meaning(), operations, scenario.getNThreads(),
-                finding.detail(), finding.lincheckFailure(), variant.name(), LincheckMode.bounds(), caught.getMessage());
+                finding.detail(), finding.lincheckFailure(), LincheckMode.reproduce(variant.name()), caught.getMessage());
         evidence.put(SUITE + "/" + fileName, text);
         return observation(workload, finding.finding().word(), operations, scenario.getNThreads(), runs,
                 finding.lincheckFailure(), SUITE + "/" + fileName, finding.detail());

@@ -12,7 +12,7 @@ sealed interface Workload {
 
     String label();
 
-    /** One hand-written scenario; the model checker explores every interleaving of it, up to a bound. */
+    /** One hand-written scenario; the model checker explores its interleavings, fewest switches first, up to a bound. */
     record Critical(CriticalScenario scenario) implements Workload {
         @Override
         public String label() {
