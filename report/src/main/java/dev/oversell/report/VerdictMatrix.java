@@ -35,14 +35,17 @@ final class VerdictMatrix {
         VerdictMatrix m = new VerdictMatrix();
         Column lincheck = new Column(LINCHECK, "Lincheck");
         m.columns.add(lincheck);
-        Set<String> scenarios = new LinkedHashSet<>(SCENARIO_ORDER);
+        Set<String> measured = new LinkedHashSet<>();
         for (JsonNode r : evidence.jcstress()) {
             if (r.path("variant").asText().equals("actor-runtime")) {
                 m.runtimeChecks.add(r);
             } else {
-                scenarios.add(r.path("scenario").asText());
+                measured.add(r.path("scenario").asText());
             }
         }
+        Set<String> scenarios = new LinkedHashSet<>(SCENARIO_ORDER);
+        scenarios.retainAll(measured); // the scenarios this run chose, in the usual order, then any others
+        scenarios.addAll(measured);
         Map<String, Column> scenarioColumns = new LinkedHashMap<>();
         for (String scenario : scenarios) {
             Column c = new Column(JCSTRESS, "jcstress " + scenario);

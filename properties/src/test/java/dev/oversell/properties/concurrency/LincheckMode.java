@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Lincheck's two strategies, with the bounds Oversell runs them at. Both apply to every in-memory variant:
  * a variant whose calls run on threads of its own is model-checked on a deterministic dispatcher
- * ({@link CallerRunsActorSystem}) and stress-tested on a real pool ({@link VariantUnderTest}).
+ * (an {@code ActorSystem} over the direct executor {@code Runnable::run}) and stress-tested on a real pool
+ * ({@link VariantUnderTest}).
  *
  * <p>Bounds (system properties; {@code -Pthorough} raises them for a design review):
  * <ul>

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * <p>How an inventory is built follows the catalogue's {@link Variant.Execution}: a caller-thread variant
  * through its catalogue factory; a variant with threads of its own over an {@link ActorSystem} the check
  * gives it, through its public constructor {@code (ActorSystem, Map<String, Long> initialStock, Duration
- * askTimeout)} &mdash; for the model checker a deterministic one per inventory ({@link CallerRunsActorSystem}),
+ * askTimeout)} &mdash; for the model checker a deterministic one per inventory (an {@code ActorSystem} over the
+ * direct executor {@code Runnable::run}),
  * under stress one real pool for the whole check.
  */
 final class VariantUnderTest implements AutoCloseable {
@@ -45,7 +46,7 @@ final class VariantUnderTest implements AutoCloseable {
             case CALLER_THREAD -> () -> variant.create(HotProduct.initialStock());
             case OWN_THREADS -> {
                 Constructor<? extends Inventory> overSystem = constructorOverActorSystem(variant);
-                yield () -> newInstance(overSystem, deterministic ? track(CallerRunsActorSystem.create(variant.name()))
+                yield () -> newInstance(overSystem, deterministic ? track(new ActorSystem(variant.name(), Runnable::run))
                         : sharedPool());
             }
             case DATABASE -> throw new IllegalArgumentException(variant.name()

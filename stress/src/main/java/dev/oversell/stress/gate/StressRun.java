@@ -37,13 +37,15 @@ import java.util.stream.Stream;
  *
  * <p>Settings (system properties): {@code oversell.jcstress.options}, the jcstress options;
  * {@code oversell.jcstress.budgetSeconds}, the budget for the whole run; {@code oversell.variant}, one variant
- * (or {@code actor-runtime}) instead of all.
+ * (or {@code actor-runtime}) instead of all; {@code oversell.jcstress.scenarios}, the scenarios every variant runs
+ * ({@code all}, or names separated by commas).
  */
 public final class StressRun {
 
     static final String GENERATED = "dev.oversell.stress.generated";
     static final String RUNTIME = "dev.oversell.stress.runtime";
-    static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -fsm 1 -iters 1 -time 300 -jvmArgs -Doversell.actors.executor=calling-thread";
+    static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -fsm 1 -iters 1 -time 300 -strideCount 10 -strideSize 256 -pth false -hs 64"
+            + " -jvmArgs -Doversell.actors.executor=calling-thread";
     static final String ACTOR_RUNTIME = "actor-runtime";
 
     private StressRun() {
@@ -61,6 +63,8 @@ public final class StressRun {
         String optionsText = System.getProperty("oversell.jcstress.options", DEFAULT_OPTIONS).trim();
         long budgetSeconds = Long.getLong("oversell.jcstress.budgetSeconds", 420);
         String only = System.getProperty("oversell.variant", "").trim();
+        String scenarios = System.getProperty("oversell.jcstress.scenarios", "all").trim();
+        List<String> chosen = scenarios.equals("all") ? null : Arrays.stream(scenarios.split(",")).map(String::trim).toList();
 
         List<Planned> listed = new ArrayList<>();
         for (String test : listedTests()) {
@@ -72,7 +76,8 @@ public final class StressRun {
                 listed.add(new Planned(test, type, ACTOR_RUNTIME, type.getSimpleName()));
             }
         }
-        List<Planned> selected = listed.stream().filter(p -> only.isEmpty() || p.variant().equals(only)).toList();
+        List<Planned> selected = listed.stream().filter(p -> only.isEmpty() || p.variant().equals(only))
+                .filter(p -> p.runtime() || chosen == null || chosen.contains(p.scenario())).toList();
         if (selected.isEmpty()) {
             System.out.println("[jcstress] FAILED: no in-memory variant is named '" + only + "'; known: "
                     + listed.stream().map(Planned::variant).distinct().toList());
@@ -81,8 +86,9 @@ public final class StressRun {
         int cpus = Runtime.getRuntime().availableProcessors();
         List<Planned> runnable = selected.stream().filter(p -> actorsOf(p.type()) <= cpus).toList();
 
-        System.out.printf("[jcstress] options: %s; budget %d s; %d tests (%d variants x scenarios, runtime)%n",
-                optionsText, budgetSeconds, runnable.size(), selected.stream().map(Planned::variant).distinct().count());
+        System.out.printf("[jcstress] options: %s; budget %d s; scenarios: %s; %d tests (%d variants and the"
+                        + " actor runtime)%n", optionsText, budgetSeconds, scenarios, runnable.size(),
+                selected.stream().map(Planned::variant).filter(v -> !v.equals(ACTOR_RUNTIME)).distinct().count());
         Path resultFile = runJcstress(runnable, optionsText, out, budgetSeconds);
         Map<String, List<TestResult>> results = readResults(resultFile);
 
