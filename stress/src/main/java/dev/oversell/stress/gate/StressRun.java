@@ -106,8 +106,8 @@ public final class StressRun {
                 judged.add(new ScenarioResult(p.variant(), claim.name(), p.scenario(), p.test(), "NOT CHECKED", 0, 0, 0,
                         0, List.of(), "not checked", p.test() + " was not checked: jcstress produced no result for it"
                         + " within the time budget of " + budgetSeconds + " s (see " + out.resolve("jcstress.log")
-                        + "); raise -Doversell.jcstress.budgetSeconds or run it alone with -Doversell.variant="
-                        + p.variant(), null));
+                        + "); raise -Doversell.jcstress.budgetSeconds or run it alone: mvn -pl stress -am verify -DskipTests"
+                        + " -Doversell.jcstress.skip=false -Doversell.variant=" + p.variant(), null));
             } else if (p.runtime()) {
                 judged.add(StressGate.judgeRuntime(p.type(), ofTest));
             } else {
