@@ -44,7 +44,7 @@ public final class StressRun {
 
     static final String GENERATED = "dev.oversell.stress.generated";
     static final String RUNTIME = "dev.oversell.stress.runtime";
-    static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -fsm 1 -iters 1 -time 300 -strideCount 10 -strideSize 256 -pth false -hs 64"
+    static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -fsm 1 -iters 1 -time 150 -strideCount 10 -strideSize 256 -pth false -hs 64"
             + " -jvmArgs -Doversell.actors.executor=calling-thread";
     static final String ACTOR_RUNTIME = "actor-runtime";
 
