@@ -5,6 +5,8 @@ import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
 import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -51,6 +53,24 @@ public final class Engines {
             throw unreachable;
         }
         return (Database) opened;
+    }
+
+    /**
+     * The engine's database, or the calling test aborted (skipped, loudly) when it is unreachable; when the
+     * real-database suites are required (CI=true) an unreachable engine fails the test instead.
+     */
+    public static Database openOrSkip(Engine engine) {
+        try {
+            return open(engine);
+        } catch (StoreException unreachable) {
+            if (required()) {
+                Assertions.fail(engine.label() + " is required (CI=true) but unreachable: "
+                        + unreachable.getMessage());
+            }
+            Assumptions.abort(engine.label() + " SKIPPED, not reachable: "
+                    + unreachable.getMessage());
+            throw unreachable;
+        }
     }
 
     public static synchronized void closeAll() {

@@ -18,7 +18,6 @@ import dev.oversell.store.TransactionalInventory;
 import dev.oversell.store.Tx;
 import dev.oversell.model.jdbc.ConditionalUpdate;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -32,7 +31,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Faults on purpose (Jepsen's "nemesis", in miniature), on every reachable engine: the connection dies in the
@@ -55,7 +53,7 @@ class StoreFailuresTest {
     }
 
     private static void killedBeforeRecord(Engine engine, Variant variant) {
-        Database database = reachable(engine);
+        Database database = Engines.openOrSkip(engine);
         KillBeforeRecord killer = KILLERS.computeIfAbsent(engine, e -> new KillBeforeRecord(DatabaseSettings.open(e)));
         try (Store store = Store.create(database, Map.of(SKU, 3L));
              Inventory inventory = variant.attach(store.through(killer.database()))) {
@@ -89,7 +87,7 @@ class StoreFailuresTest {
     }
 
     private static void lockHeldWithinRetries() throws Exception {
-        reachable(Engine.H2);
+        Engines.openOrSkip(Engine.H2);
         List<Variant> designs = Catalogue.overStores();
         try (Database patient = DatabaseSettings.open(Engine.H2, 2_000)) {
             List<Store> stores = new java.util.ArrayList<>();
@@ -142,18 +140,6 @@ class StoreFailuresTest {
                         + " changes nothing", () -> retriesRunOut(engine))));
     }
 
-    private static Database reachable(Engine engine) {
-        try {
-            return Engines.open(engine);
-        } catch (StoreException unreachable) {
-            if (Engines.required()) {
-                fail("%s is required (CI=true) but unreachable: %s", engine.label(), unreachable.getMessage());
-            }
-            Assumptions.abort(engine.label() + " SKIPPED, not reachable: " + unreachable.getMessage());
-            throw unreachable;
-        }
-    }
-
     /** Conditional update, with a step that has the engine kill this very session before the write. */
     private record KilledBeforeWrite(Database database) implements PurchaseScript {
         @Override
@@ -188,7 +174,7 @@ class StoreFailuresTest {
     }
 
     private static void connectionKilledMidPurchase(Engine engine) {
-        Database database = reachable(engine);
+        Database database = Engines.openOrSkip(engine);
         try (Store store = Store.create(database, Map.of(SKU, 3L))) {
             PurchaseRequest request = PurchaseRequest.of("killed-1", SKU, 1);
             TransactionalInventory doomed = new TransactionalInventory(store, new KilledBeforeWrite(database),
@@ -206,7 +192,7 @@ class StoreFailuresTest {
     }
 
     private static void retriesRunOut(Engine engine) throws SQLException {
-        reachable(engine);
+        Engines.openOrSkip(engine);
         try (Database impatient = DatabaseSettings.open(engine, 1_000);
              Store store = Store.create(impatient, Map.of(SKU, 3L));
              Connection holder = impatient.connection()) {
