@@ -9,8 +9,8 @@ import dev.oversell.bench.results.Ratios;
 import dev.oversell.bench.results.ResultFiles;
 import dev.oversell.bench.results.RunInfo;
 import dev.oversell.bench.results.SummaryMarkdown;
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Variant;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
@@ -67,7 +67,7 @@ public final class BenchMain {
         List<RunResult> results = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         if (settings.runs(Measurement.IN_MEMORY)) {
-            String[] variants = names(Catalogue.inMemory(), settings);
+            String[] variants = names(Variants.inMemory(), settings);
             for (int threads : settings.threads()) {
                 System.out.println("[bench] in memory, " + threads + " thread(s)");
                 var options = options(settings, threads)
@@ -83,7 +83,7 @@ public final class BenchMain {
         Map<String, String> engines = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         if (settings.runs(Measurement.DATABASE)) {
-            String[] variants = names(Catalogue.overStores(), settings);
+            String[] variants = names(Variants.overStores(), settings);
             for (Engine engine : reachable(engines, skipped)) {
                 for (int clients : settings.clients()) {
                     System.out.println("[bench] " + engine.label() + ", " + clients + " client(s)");
@@ -169,14 +169,14 @@ public final class BenchMain {
         return reachable;
     }
 
-    private static String[] names(List<Variant> variants, MatrixSettings settings) {
+    private static String[] names(List<? extends Variant> variants, MatrixSettings settings) {
         return variants.stream().map(Variant::name).filter(settings::includes).toArray(String[]::new);
     }
 
     /** Table order: each reference first, then the catalogue's order, then the asks. */
     private static List<String> designOrder() {
         return Stream.of(Stream.of(Ratios.IN_MEMORY_REFERENCE, Ratios.DATABASE_REFERENCE),
-                        Catalogue.all().stream().map(Variant::name),
+                        Variants.all().stream().map(Variant::name),
                         Stream.of("oversell-actor-blocking-ask", "oversell-actor-pipelined-asks",
                                 "pekko-blocking-ask", "pekko-pipelined-asks"))
                 .flatMap(s -> s).collect(Collectors.toList());

@@ -15,142 +15,121 @@ import dev.oversell.model.jdbc.SelectForUpdate;
 import dev.oversell.model.jdbc.SingleOwnerActorService;
 import dev.oversell.model.jdbc.SynchronizedOverReadModifyWrite;
 import dev.oversell.store.Engine;
+import dev.oversell.design.Claim;
+import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.Variant;
+import dev.oversell.design.VariantProvider;
+import dev.oversell.design.Variants;
+import dev.oversell.store.PurchaseScript;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 
-import static dev.oversell.catalogue.Claim.MAY_OVERSELL;
-import static dev.oversell.catalogue.Claim.NEVER_OVERSELLS;
-import static dev.oversell.catalogue.Claim.NOT_APPLICABLE;
-import static dev.oversell.catalogue.Deployment.SHARED_STORE;
-import static dev.oversell.catalogue.Deployment.SINGLE_INSTANCE;
-import static dev.oversell.catalogue.Variant.Execution.CALLER_THREAD;
-import static dev.oversell.catalogue.Variant.Execution.OWN_THREADS;
+import static dev.oversell.design.Claim.MAY_OVERSELL;
+import static dev.oversell.design.Claim.NEVER_OVERSELLS;
 import static dev.oversell.store.TransactionMode.AUTOCOMMIT;
 import static dev.oversell.store.TransactionMode.READ_COMMITTED;
 import static dev.oversell.store.TransactionMode.REPEATABLE_READ;
 import static dev.oversell.store.TransactionMode.SERIALIZABLE;
 
 /**
- * The only list of variants. Every suite (conformance, Lincheck, jcstress, the report) reads it; adding a
- * variant is one class plus one entry here, and {@code CatalogueCompletenessTest} fails if a variant class
- * exists that this list does not name.
+ * Oversell's own designs, side by side: one {@link VariantProvider} among others. Adding a design to this
+ * repository is one class plus one entry here ({@code CatalogueCompletenessTest} fails if a variant class exists
+ * that this list does not name); a design of another project is declared in that project's own provider. This
+ * repository's suites register this provider in their test resources; the published jar does not, so a project
+ * that depends on Oversell judges its own designs only.
  *
  * <p>A claim is what the variant's author asserts; the suites measure it and fail the build on a mismatch.
  * Nothing here is a verdict.
  */
-public final class Catalogue {
+public final class Catalogue implements VariantProvider {
 
-    private Catalogue() {
+    /** Public for {@link java.util.ServiceLoader}; the designs are the same for every instance. */
+    public Catalogue() {
     }
 
     private static final List<Variant> VARIANTS = List.of(
-            Variant.inMemory("naive", CheckThenActInventory_BrokenUnsynchronized.class,
-                    CheckThenActInventory_BrokenUnsynchronized::new,
-                    Map.of(SINGLE_INSTANCE, MAY_OVERSELL, SHARED_STORE, NOT_APPLICABLE), CALLER_THREAD,
-                    "check-then-act, no coordination"),
-            Variant.inMemory("synchronized", SynchronizedInventory.class, SynchronizedInventory::new,
-                    Map.of(SINGLE_INSTANCE, NEVER_OVERSELLS, SHARED_STORE, NOT_APPLICABLE), CALLER_THREAD,
-                    "one JVM monitor around every call"),
-            Variant.inMemory("actor", ActorInventory.class, ActorInventory::new,
-                    Map.of(SINGLE_INSTANCE, NEVER_OVERSELLS, SHARED_STORE, NOT_APPLICABLE), OWN_THREADS,
-                    "one actor owns the stock, one message at a time"),
-            Variant.inMemory("seed-flow", SeedFlowActorInventory.class, SeedFlowActorInventory::new,
-                    Map.of(SINGLE_INSTANCE, NEVER_OVERSELLS, SHARED_STORE, NOT_APPLICABLE), OWN_THREADS,
-                    "buyer -> purchase actor -> inventory actor -> buyer"),
-            Variant.inMemory("actor-broken-caller-checks-stock", ActorInventory_BrokenCallerChecksStock.class,
-                    ActorInventory_BrokenCallerChecksStock::new,
-                    Map.of(SINGLE_INSTANCE, MAY_OVERSELL, SHARED_STORE, NOT_APPLICABLE), OWN_THREADS,
-                    "an actor owns the stock; the caller asks it for the stock, decides, then tells it to take"),
+            InMemoryVariant.named("naive")
+                    .of(CheckThenActInventory_BrokenUnsynchronized.class, CheckThenActInventory_BrokenUnsynchronized::new)
+                    .runsOnCallerThread().claims(MAY_OVERSELL)
+                    .mechanism("check-then-act, no coordination").build(),
+            InMemoryVariant.named("synchronized")
+                    .of(SynchronizedInventory.class, SynchronizedInventory::new)
+                    .runsOnCallerThread().claims(NEVER_OVERSELLS)
+                    .mechanism("one JVM monitor around every call").build(),
+            InMemoryVariant.named("actor")
+                    .of(ActorInventory.class, ActorInventory::new)
+                    .runsOnOwnThreads().claims(NEVER_OVERSELLS)
+                    .mechanism("one actor owns the stock, one message at a time").build(),
+            InMemoryVariant.named("seed-flow")
+                    .of(SeedFlowActorInventory.class, SeedFlowActorInventory::new)
+                    .runsOnOwnThreads().claims(NEVER_OVERSELLS)
+                    .mechanism("buyer -> purchase actor -> inventory actor -> buyer").build(),
+            InMemoryVariant.named("actor-broken-caller-checks-stock")
+                    .of(ActorInventory_BrokenCallerChecksStock.class, ActorInventory_BrokenCallerChecksStock::new)
+                    .runsOnOwnThreads().claims(MAY_OVERSELL)
+                    .mechanism("an actor owns the stock; the caller asks it for the stock, decides, then tells it to take")
+                    .build(),
 
-            // Database variants: claims per engine (H2, PostgreSQL, MariaDB), then for several app instances.
-            Variant.overStore("db-read-write-autocommit", new ReadModifyWrite(AUTOCOMMIT),
-                    onEvery(MAY_OVERSELL, MAY_OVERSELL),
-                    "SELECT stock on its own, then UPDATE stock = ? committed with the purchase record (the seed's service)"),
-            Variant.overStore("db-read-write-read-committed", new ReadModifyWrite(READ_COMMITTED),
-                    onEvery(MAY_OVERSELL, MAY_OVERSELL),
-                    "SELECT stock, then UPDATE stock = ?, one transaction at READ COMMITTED"),
-            Variant.overStore("db-read-write-repeatable-read", new ReadModifyWrite(REPEATABLE_READ),
-                    perEngine(NEVER_OVERSELLS, NEVER_OVERSELLS, MAY_OVERSELL),
-                    "SELECT stock, then UPDATE stock = ?, one transaction at REPEATABLE READ"),
-            Variant.overStore("db-read-write-serializable", new ReadModifyWrite(SERIALIZABLE),
-                    onEvery(NEVER_OVERSELLS, NEVER_OVERSELLS),
-                    "SELECT stock, then UPDATE stock = ?, one transaction at SERIALIZABLE"),
-            Variant.overStore("db-select-for-update", new SelectForUpdate(),
-                    onEvery(NEVER_OVERSELLS, NEVER_OVERSELLS),
-                    "SELECT ... FOR UPDATE, then UPDATE, at READ COMMITTED"),
-            Variant.overStore("db-conditional-update", new ConditionalUpdate(),
-                    onEvery(NEVER_OVERSELLS, NEVER_OVERSELLS),
-                    "UPDATE ... SET stock = stock - ? WHERE stock >= ?, judged by the update count"),
-            Variant.overStore("db-optimistic-version", new OptimisticVersion(),
-                    onEvery(NEVER_OVERSELLS, NEVER_OVERSELLS),
-                    "SELECT stock, version; UPDATE ... WHERE version = ?; bounded retry"),
-            Variant.overStore("db-ledger-repeatable-read", new Ledger(REPEATABLE_READ),
-                    perEngine(MAY_OVERSELL, MAY_OVERSELL, MAY_OVERSELL),
-                    "stock = supply - SUM(orders), then INSERT an order, at REPEATABLE READ"),
-            Variant.overStore("db-ledger-serializable", new Ledger(SERIALIZABLE),
-                    perEngine(MAY_OVERSELL, NEVER_OVERSELLS, NEVER_OVERSELLS),
-                    "stock = supply - SUM(orders), then INSERT an order, at SERIALIZABLE"),
-            Variant.overStore("db-synchronized-service", SynchronizedOverReadModifyWrite.class,
-                    store -> new SynchronizedOverReadModifyWrite(store, false),
-                    store -> new SynchronizedOverReadModifyWrite(store, true),
-                    onEvery(NEVER_OVERSELLS, MAY_OVERSELL),
-                    "a synchronized method around the autocommit read-then-write (the seed's service)"),
-            Variant.overStore("db-actor-service", ActorOverReadModifyWrite.class,
-                    store -> new ActorOverReadModifyWrite(store, false),
-                    store -> new ActorOverReadModifyWrite(store, true),
-                    onEvery(NEVER_OVERSELLS, MAY_OVERSELL),
-                    "one actor per instance running the autocommit read-then-write (the seed's actor)"),
-            Variant.overStore("db-single-owner-actor", SingleOwnerActorService.class,
-                    store -> new SingleOwnerActorService(store, true, false),
-                    store -> new SingleOwnerActorService(store, true, true),
-                    onEvery(NEVER_OVERSELLS, NEVER_OVERSELLS),
-                    "one owner actor per product across instances, writes fenced by an owner token"),
-            Variant.overStore("db-single-owner-actor-unfenced", SingleOwnerActorService.class,
-                    store -> new SingleOwnerActorService(store, false, false),
-                    store -> new SingleOwnerActorService(store, false, true),
-                    onEvery(NEVER_OVERSELLS, MAY_OVERSELL),
-                    "one owner actor per product across instances, no fencing at a hand-over")
+            // Database variants: claims per engine (H2, PostgreSQL, MariaDB), for one instance and for several.
+            script("db-read-write-autocommit", new ReadModifyWrite(AUTOCOMMIT)).claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
+                    .mechanism("SELECT stock on its own, then UPDATE stock = ? committed with the purchase record (the seed's service)").build(),
+            script("db-read-write-read-committed", new ReadModifyWrite(READ_COMMITTED)).claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
+                    .mechanism("SELECT stock, then UPDATE stock = ?, one transaction at READ COMMITTED").build(),
+            perEngine(script("db-read-write-repeatable-read", new ReadModifyWrite(REPEATABLE_READ)),
+                    NEVER_OVERSELLS, NEVER_OVERSELLS, MAY_OVERSELL)
+                    .mechanism("SELECT stock, then UPDATE stock = ?, one transaction at REPEATABLE READ").build(),
+            script("db-read-write-serializable", new ReadModifyWrite(SERIALIZABLE)).claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                    .mechanism("SELECT stock, then UPDATE stock = ?, one transaction at SERIALIZABLE").build(),
+            script("db-select-for-update", new SelectForUpdate()).claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                    .mechanism("SELECT ... FOR UPDATE, then UPDATE, at READ COMMITTED").build(),
+            script("db-conditional-update", new ConditionalUpdate()).claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                    .mechanism("UPDATE ... SET stock = stock - ? WHERE stock >= ?, judged by the update count").build(),
+            script("db-optimistic-version", new OptimisticVersion()).claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                    .mechanism("SELECT stock, version; UPDATE ... WHERE version = ?; bounded retry").build(),
+            perEngine(script("db-ledger-repeatable-read", new Ledger(REPEATABLE_READ)), MAY_OVERSELL, MAY_OVERSELL, MAY_OVERSELL)
+                    .mechanism("stock = supply - SUM(orders), then INSERT an order, at REPEATABLE READ").build(),
+            perEngine(script("db-ledger-serializable", new Ledger(SERIALIZABLE)), MAY_OVERSELL, NEVER_OVERSELLS, NEVER_OVERSELLS)
+                    .mechanism("stock = supply - SUM(orders), then INSERT an order, at SERIALIZABLE").build(),
+            DatabaseVariant.named("db-synchronized-service")
+                    .service(SynchronizedOverReadModifyWrite.class, store -> new SynchronizedOverReadModifyWrite(store, false))
+                    .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL)
+                    .mechanism("a synchronized method around the autocommit read-then-write (the seed's service)").build(),
+            DatabaseVariant.named("db-actor-service")
+                    .service(ActorOverReadModifyWrite.class, store -> new ActorOverReadModifyWrite(store, false))
+                    .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL)
+                    .mechanism("one actor per instance running the autocommit read-then-write (the seed's actor)").build(),
+            DatabaseVariant.named("db-single-owner-actor")
+                    .service(SingleOwnerActorService.class, store -> new SingleOwnerActorService(store, true, false))
+                    .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                    .mechanism("one owner actor per product across instances, writes fenced by an owner token").build(),
+            DatabaseVariant.named("db-single-owner-actor-unfenced")
+                    .service(SingleOwnerActorService.class, store -> new SingleOwnerActorService(store, false, false))
+                    .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL)
+                    .mechanism("one owner actor per product across instances, no fencing at a hand-over").build()
     );
 
-    /** The same claims on every engine: in one instance, and with several instances sharing the database. */
-    private static Map<Engine, Map<Deployment, Claim>> onEvery(Claim oneInstance, Claim sharedStore) {
-        Map<Engine, Map<Deployment, Claim>> claims = new EnumMap<>(Engine.class);
-        for (Engine engine : Engine.values()) {
-            claims.put(engine, Map.of(SINGLE_INSTANCE, oneInstance, SHARED_STORE, sharedStore));
-        }
-        return claims;
+    private static DatabaseVariant.Builder script(String name, PurchaseScript script) {
+        return DatabaseVariant.named(name).script(script);
     }
 
     /**
      * Claims that differ by engine. A transaction's safety does not depend on how many app instances send it,
      * so the shared-store claim is the one-instance claim.
      */
-    private static Map<Engine, Map<Deployment, Claim>> perEngine(Claim h2, Claim postgresql, Claim mariadb) {
-        return Map.of(Engine.H2, Map.of(SINGLE_INSTANCE, h2, SHARED_STORE, h2),
-                Engine.POSTGRESQL, Map.of(SINGLE_INSTANCE, postgresql, SHARED_STORE, postgresql),
-                Engine.MARIADB, Map.of(SINGLE_INSTANCE, mariadb, SHARED_STORE, mariadb));
+    private static DatabaseVariant.Builder perEngine(DatabaseVariant.Builder builder, Claim h2, Claim postgresql,
+                                                     Claim mariadb) {
+        return builder.claimsOn(Engine.H2, h2, h2).claimsOn(Engine.POSTGRESQL, postgresql, postgresql)
+                .claimsOn(Engine.MARIADB, mariadb, mariadb);
     }
 
-    public static List<Variant> all() {
+    @Override
+    public List<Variant> variants() {
         return VARIANTS;
     }
 
-    /** The in-memory variants (what Lincheck and jcstress drive). */
-    public static List<Variant> inMemory() {
-        return VARIANTS.stream().filter(Variant::inMemory).toList();
-    }
-
-    /** The database variants (what the interleaving and load checks drive, on each engine). */
-    public static List<Variant> overStores() {
-        return VARIANTS.stream().filter(variant -> !variant.inMemory()).toList();
-    }
-
-    public static Variant byName(String name) {
-        return VARIANTS.stream().filter(variant -> variant.name().equals(name)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no variant named '" + name + "' in the catalogue; known: "
-                        + VARIANTS.stream().map(Variant::name).toList()));
+    /** The built-in designs (for this repository's own tests of the catalogue; checkers use {@link Variants}). */
+    public static List<Variant> all() {
+        return VARIANTS;
     }
 }

@@ -1,6 +1,6 @@
 package dev.oversell.judge;
 
-import dev.oversell.catalogue.Claim;
+import dev.oversell.design.Claim;
 
 import java.util.Collection;
 import java.util.Optional;

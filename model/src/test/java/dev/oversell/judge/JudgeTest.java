@@ -1,6 +1,6 @@
 package dev.oversell.judge;
 
-import dev.oversell.catalogue.Claim;
+import dev.oversell.design.Claim;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.oversell.model;
 
 import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.InventoryFactory;
+import dev.oversell.design.InventoryFactory;
 import dev.oversell.model.reference.SequentialInventory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,7 +22,7 @@ class InventoryContractTest {
     static Stream<Arguments> inventories() {
         return Stream.concat(
                 Stream.of(Arguments.of("specification", (InventoryFactory) SequentialInventory::new)),
-                Catalogue.all().stream().map(v -> Arguments.of(v.name(), v.factory())));
+                Catalogue.all().stream().map(v -> Arguments.of(v.name(), (dev.oversell.design.InventoryFactory) v::create)));
     }
 
     private static Inventory stocked(InventoryFactory factory) {

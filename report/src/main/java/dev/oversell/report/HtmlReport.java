@@ -1,8 +1,8 @@
 package dev.oversell.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Variant;
 
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ final class HtmlReport {
         h.append("<h2>Verdict matrix</h2><table id=\"verdict-matrix\"><thead><tr><th>design</th><th>claims</th>");
         matrix.columns.forEach(c -> h.append("<th>").append(Html.escape(c.label())).append("</th>"));
         h.append("</tr></thead><tbody>");
-        for (Variant variant : Catalogue.all()) {
+        for (Variant variant : Variants.all()) {
             h.append("<tr><th>").append(Html.escape(variant.name())).append("</th><td>")
                     .append(Html.escape(VerdictMatrix.claims(variant))).append("</td>");
             matrix.rows.get(variant.name()).forEach((column, cell) -> {

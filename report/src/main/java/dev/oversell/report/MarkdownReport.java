@@ -1,8 +1,8 @@
 package dev.oversell.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Variant;
 
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ final class MarkdownReport {
         md.append("\n|---|---|");
         matrix.columns.forEach(c -> md.append("---|"));
         md.append('\n');
-        for (Variant variant : Catalogue.all()) {
+        for (Variant variant : Variants.all()) {
             md.append("| ").append(variant.name()).append(" | ").append(VerdictMatrix.claims(variant)).append(" |");
             matrix.rows.get(variant.name()).forEach((column, cell) -> {
                 String word = cell.verdict() == Verdict.OVERSOLD ? "**oversold**" : cell.verdict().word;

@@ -1,9 +1,11 @@
 package dev.oversell.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Deployment;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Deployment;
+import dev.oversell.design.Variant;
 import dev.oversell.store.Engine;
 
 import java.util.ArrayList;
@@ -65,7 +67,7 @@ final class VerdictMatrix {
             deploymentColumns.put(engine, c);
             m.columns.add(c);
         }
-        for (Variant variant : Catalogue.all()) {
+        for (Variant variant : Variants.all()) {
             Map<Column, Cell> row = new LinkedHashMap<>();
             row.put(lincheck, m.lincheckCell(variant, evidence));
             scenarioColumns.forEach((scenario, column) -> row.put(column, m.jcstressCell(variant, scenario, evidence)));
@@ -81,19 +83,19 @@ final class VerdictMatrix {
 
     /** The claim printed beside a variant's name. */
     static String claims(Variant variant) {
-        if (variant.inMemory()) {
-            return variant.claim(Deployment.SINGLE_INSTANCE).name();
+        if (!(variant instanceof DatabaseVariant database)) {
+            return ((InMemoryVariant) variant).claim().name();
         }
         StringBuilder out = new StringBuilder();
         for (Engine engine : Engine.values()) {
             out.append(out.length() == 0 ? "" : "; ").append(engine.label()).append(' ')
-                    .append(short_(variant.claim(Deployment.SINGLE_INSTANCE, engine))).append(" / ×2 ")
-                    .append(short_(variant.claim(Deployment.SHARED_STORE, engine)));
+                    .append(short_(database.claim(Deployment.SINGLE_INSTANCE, engine))).append(" / ×2 ")
+                    .append(short_(database.claim(Deployment.SHARED_STORE, engine)));
         }
         return out.toString();
     }
 
-    private static String short_(dev.oversell.catalogue.Claim claim) {
+    private static String short_(dev.oversell.design.Claim claim) {
         return switch (claim) {
             case NEVER_OVERSELLS -> "never";
             case MAY_OVERSELL -> "may";

@@ -1,7 +1,7 @@
 package dev.oversell.report;
 
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Variant;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,8 +83,8 @@ class ReportPageIT {
         Matcher body = Pattern.compile("<table id=\"verdict-matrix\">.*?<tbody>(.*?)</tbody>", Pattern.DOTALL).matcher(dom);
         assertThat(body.find()).as("the verdict matrix in the rendered DOM").isTrue();
         int rows = body.group(1).split("<tr>", -1).length - 1;
-        assertThat(rows).as("one row per catalogue variant").isEqualTo(Catalogue.all().size());
-        for (Variant variant : Catalogue.all()) {
+        assertThat(rows).as("one row per catalogue variant").isEqualTo(Variants.all().size());
+        for (Variant variant : Variants.all()) {
             assertThat(body.group(1)).contains(">" + variant.name() + "<");
         }
         assertThat(dom).as("the charts, or the note that no benchmark ran")

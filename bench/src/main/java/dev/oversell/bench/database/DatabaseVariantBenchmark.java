@@ -2,7 +2,8 @@ package dev.oversell.bench.database;
 
 import dev.oversell.bench.Buyer;
 import dev.oversell.bench.IterationCounter;
-import dev.oversell.catalogue.Catalogue;
+import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.Variants;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.store.StoreException;
@@ -62,7 +63,7 @@ public class DatabaseVariantBenchmark {
     @Param({"h2", "postgresql", "mariadb"})
     public String engine;
 
-    /** A database variant's catalogue name (see {@code Catalogue.overStores()}). */
+    /** A database variant's catalogue name (see {@code Variants.overStores()}). */
     @Param({})
     public String variant;
 
@@ -78,7 +79,7 @@ public class DatabaseVariantBenchmark {
     @Setup(Level.Iteration)
     public void freshInstance() {
         store.refill();
-        inventory = Catalogue.byName(variant).attach(store.store());
+        inventory = Variants.byName(variant, DatabaseVariant.class).attach(store.store());
     }
 
     /** Closes the instance; after the last iteration, drops the tables too (see {@link IterationCounter}). */

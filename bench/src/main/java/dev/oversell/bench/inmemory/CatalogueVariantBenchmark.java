@@ -2,7 +2,7 @@ package dev.oversell.bench.inmemory;
 
 import dev.oversell.bench.Buyer;
 import dev.oversell.bench.HotProduct;
-import dev.oversell.catalogue.Catalogue;
+import dev.oversell.design.Variants;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseResult;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,7 +53,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class CatalogueVariantBenchmark {
 
-    /** An in-memory variant's catalogue name (see {@code Catalogue.inMemory()}). */
+    /** An in-memory variant's catalogue name (see {@code Variants.inMemory()}). */
     @Param({})
     public String variant;
 
@@ -61,7 +61,7 @@ public class CatalogueVariantBenchmark {
 
     @Setup(Level.Iteration)
     public void freshInventory() {
-        inventory = Catalogue.byName(variant).create(HotProduct.stock());
+        inventory = Variants.byName(variant).create(HotProduct.stock());
     }
 
     @TearDown(Level.Iteration)

@@ -1,9 +1,10 @@
 package dev.oversell.properties.concurrency;
 
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Claim;
-import dev.oversell.catalogue.Deployment;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Claim;
+import dev.oversell.design.Deployment;
+import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.Variant;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.model.Inventory;
@@ -20,12 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.oversell.catalogue.Claim.MAY_OVERSELL;
-import static dev.oversell.catalogue.Claim.NEVER_OVERSELLS;
-import static dev.oversell.catalogue.Claim.NOT_APPLICABLE;
-import static dev.oversell.catalogue.Deployment.SHARED_STORE;
-import static dev.oversell.catalogue.Deployment.SINGLE_INSTANCE;
-import static dev.oversell.catalogue.Variant.Execution.CALLER_THREAD;
+import static dev.oversell.design.Claim.MAY_OVERSELL;
+import static dev.oversell.design.Claim.NEVER_OVERSELLS;
+import static dev.oversell.design.Claim.NOT_APPLICABLE;
+import static dev.oversell.design.Deployment.SHARED_STORE;
+import static dev.oversell.design.Deployment.SINGLE_INSTANCE;
+import static dev.oversell.design.Variant.Execution.CALLER_THREAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,7 +44,7 @@ class LincheckHarnessTest {
 
     @Test
     void aLostDecrementThatNeverOversellsIsALostUpdateAndDemonstratesNoOversell() {
-        Variant variant = faulty("shown-stock-written-outside-the-lock", ShownStockWrittenOutsideTheLock.class,
+        InMemoryVariant variant = faulty("shown-stock-written-outside-the-lock", ShownStockWrittenOutsideTheLock.class,
                 ShownStockWrittenOutsideTheLock::new, MAY_OVERSELL);
 
         List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
@@ -55,7 +56,7 @@ class LincheckHarnessTest {
 
     @Test
     void aTornStockReadIsNotLinearizableWhileTheAccountsAddUp() {
-        Variant variant = faulty("reservations-read-without-the-lock", ReservationsReadWithoutTheLock.class,
+        InMemoryVariant variant = faulty("reservations-read-without-the-lock", ReservationsReadWithoutTheLock.class,
                 ReservationsReadWithoutTheLock::new, NEVER_OVERSELLS);
 
         List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
@@ -67,7 +68,7 @@ class LincheckHarnessTest {
 
     @Test
     void aLockTakenOnTheWrongProductIsCaughtWithTwoProducts() {
-        Variant variant = faulty("lock-of-the-wrong-product", LockOfTheWrongProduct.class, LockOfTheWrongProduct::new,
+        InMemoryVariant variant = faulty("lock-of-the-wrong-product", LockOfTheWrongProduct.class, LockOfTheWrongProduct::new,
                 NEVER_OVERSELLS);
 
         List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
@@ -79,7 +80,7 @@ class LincheckHarnessTest {
 
     @Test
     void theModelCheckerExploresAnActorVariantAndCatchesItsOversell() {
-        Variant broken = Catalogue.inMemory().stream()
+        InMemoryVariant broken = Variants.inMemory().stream()
                 .filter(v -> v.execution() == Variant.Execution.OWN_THREADS
                         && v.claim(Deployment.SINGLE_INSTANCE) == MAY_OVERSELL)
                 .findFirst().orElseThrow(() -> new AssertionError("the catalogue has no broken actor variant"));
@@ -116,13 +117,14 @@ class LincheckHarnessTest {
         }
     }
 
-    private static Variant faulty(String name, Class<? extends Inventory> type,
-                                  dev.oversell.catalogue.InventoryFactory factory, Claim claim) {
-        return Variant.inMemory(name, type, factory, Map.of(SINGLE_INSTANCE, claim, SHARED_STORE, NOT_APPLICABLE),
-                CALLER_THREAD, "a known defect, for the harness's own tests");
+    private static <T extends Inventory> InMemoryVariant faulty(String name, Class<T> type,
+                                                              java.util.function.Function<Map<String, Long>, T> factory,
+                                                              Claim claim) {
+        return InMemoryVariant.named(name).of(type, factory).runsOnCallerThread().claims(claim)
+                .mechanism("a known defect, for the harness's own tests").build();
     }
 
-    private static List<LincheckObservation> check(Variant variant, LincheckMode mode) {
+    private static List<LincheckObservation> check(InMemoryVariant variant, LincheckMode mode) {
         Map<String, String> evidence = new HashMap<>();
         List<LincheckObservation> seen = new ModeCheck(variant, variant.claim(SINGLE_INSTANCE), mode, evidence)
                 .run(mode.workloads(), () -> false, "");

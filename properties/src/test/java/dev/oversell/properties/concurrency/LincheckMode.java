@@ -1,6 +1,7 @@
 package dev.oversell.properties.concurrency;
 
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.Variant;
 import dev.oversell.properties.Seeds;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt;
@@ -33,7 +34,7 @@ enum LincheckMode {
     /** Explores thread switches deterministically: every interleaving of a small scenario, up to a bound. */
     MODEL_CHECKING("model checking", true) {
         @Override
-        Options<?, ?> options(Variant variant) {
+        Options<?, ?> options(InMemoryVariant variant) {
             return new ModelCheckingOptions().invocationsPerIteration(runsPerScenario(variant))
                     // bookkeeping of the check, not code under test: no thread switch inside
                     .addGuarantee(ManagedStrategyGuaranteeKt.forClasses(Accounts.class.getName()).allMethods().ignore())
@@ -57,7 +58,7 @@ enum LincheckMode {
         }
 
         @Override
-        int runsPerScenario(Variant variant) {
+        int runsPerScenario(InMemoryVariant variant) {
             return variant.execution() == Variant.Execution.OWN_THREADS ? Math.max(1, INTERLEAVINGS / 2) : INTERLEAVINGS;
         }
 
@@ -74,12 +75,12 @@ enum LincheckMode {
      */
     STRESS("stress", false) {
         @Override
-        Options<?, ?> options(Variant variant) {
+        Options<?, ?> options(InMemoryVariant variant) {
             return new StressOptions().invocationsPerIteration(STRESS_RUNS);
         }
 
         @Override
-        int runsPerScenario(Variant variant) {
+        int runsPerScenario(InMemoryVariant variant) {
             return STRESS_RUNS;
         }
 
@@ -114,10 +115,10 @@ enum LincheckMode {
                 + " -Doversell.lincheck.stressRuns=" + STRESS_RUNS + " -Doversell.lincheck.iterations=" + RANDOM_SCENARIOS;
     }
 
-    abstract Options<?, ?> options(Variant variant);
+    abstract Options<?, ?> options(InMemoryVariant variant);
 
     /** Interleavings (model checking) or runs (stress) per scenario at most. */
-    abstract int runsPerScenario(Variant variant);
+    abstract int runsPerScenario(InMemoryVariant variant);
 
     /** What this mode runs, in order. */
     abstract List<Workload> workloads();
@@ -126,7 +127,7 @@ enum LincheckMode {
      * The options for one check of {@code workloads}: each critical scenario (Lincheck runs them in order, as built
      * in {@code scenarios}), then the random ones if listed, each judged against the sequential specification.
      */
-    Options<?, ?> options(Variant variant, List<Workload> workloads, Map<Workload, ExecutionScenario> scenarios) {
+    Options<?, ?> options(InMemoryVariant variant, List<Workload> workloads, Map<Workload, ExecutionScenario> scenarios) {
         Options<?, ?> options = options(variant).sequentialSpecification(SpecificationOperations.class)
                 .verifier(CountingVerifier.class).iterations(0);
         for (Workload workload : workloads) {

@@ -1,9 +1,10 @@
 package dev.oversell.properties.concurrency;
 
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Claim;
-import dev.oversell.catalogue.Deployment;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Claim;
+import dev.oversell.design.Deployment;
+import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.Variant;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
@@ -66,7 +67,7 @@ class LinearizabilityTest {
                         + " variants with threads of their own); stress: %d random scenarios, %d runs each; budget %d s%n",
                 CriticalScenario.ALL.size(), LincheckMode.INTERLEAVINGS, LincheckMode.RANDOM_SCENARIOS,
                 LincheckMode.STRESS_RUNS, BUDGET.toSeconds());
-        return Catalogue.inMemory().stream()
+        return Variants.inMemory().stream()
                 .filter(variant -> only == null || only.isBlank() || variant.name().equals(only))
                 .map(LinearizabilityTest::checksOf);
     }
@@ -79,7 +80,7 @@ class LinearizabilityTest {
         new CompletableFuture<Void>().orTimeout(1, TimeUnit.DAYS).complete(null);
     }
 
-    private static DynamicContainer checksOf(Variant variant) {
+    private static DynamicContainer checksOf(InMemoryVariant variant) {
         Claim claim = variant.claim(Deployment.SINGLE_INSTANCE);
         ThreadsBefore threadsBefore = new ThreadsBefore();
         List<DynamicNode> checks = new ArrayList<>();
@@ -97,7 +98,7 @@ class LinearizabilityTest {
         return DynamicContainer.dynamicContainer(variant.name() + " (claims: " + claim + ")", checks);
     }
 
-    private static void check(Variant variant, Claim claim, LincheckMode mode) {
+    private static void check(InMemoryVariant variant, Claim claim, LincheckMode mode) {
         long started = System.nanoTime();
         Map<String, String> evidence = new LinkedHashMap<>();
         List<LincheckObservation> observed = new ModeCheck(variant, claim, mode, evidence).run(mode.workloads(),
@@ -125,7 +126,7 @@ class LinearizabilityTest {
     }
 
     /** A variant's evidence folder holds this run's files only (a report is a function of one run). */
-    private static void clearEvidenceOf(Variant variant) throws IOException {
+    private static void clearEvidenceOf(InMemoryVariant variant) throws IOException {
         Path folder = Evidence.dir(ModeCheck.SUITE).resolve(variant.name());
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
@@ -136,7 +137,7 @@ class LinearizabilityTest {
         }
     }
 
-    private static void noThreadLeftRunning(Variant variant, ThreadsBefore threadsBefore) throws InterruptedException {
+    private static void noThreadLeftRunning(InMemoryVariant variant, ThreadsBefore threadsBefore) throws InterruptedException {
         List<Thread> left = LiveThreads.startedSince(threadsBefore.threads(), THREAD_GRACE);
         LEFT_RUNNING.put(variant.name(), left);
         if (!left.isEmpty()) {
@@ -150,7 +151,7 @@ class LinearizabilityTest {
      * One judge over every check of the variant. An oversell demonstrated, or an anomaly that refutes "never
      * oversells", stands whatever was not checked; "held" needs every check to have run.
      */
-    private static void judged(Variant variant, Claim claim) {
+    private static void judged(InMemoryVariant variant, Claim claim) {
         List<LincheckObservation> seen = observationsOf(variant);
         Judge.disagreement(variant.name(), "Lincheck", claim, findings(seen))
                 .ifPresent(why -> fail("%s%n%s%nReproduce: %s", why, anomalies(seen), LincheckMode.reproduce(variant.name())));
@@ -183,7 +184,7 @@ class LinearizabilityTest {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static List<LincheckObservation> observationsOf(Variant variant) {
+    private static List<LincheckObservation> observationsOf(InMemoryVariant variant) {
         synchronized (OBSERVED) {
             return OBSERVED.stream().filter(o -> o.variant().equals(variant.name())).toList();
         }

@@ -1,7 +1,8 @@
 package dev.oversell.properties.concurrency;
 
-import dev.oversell.catalogue.Claim;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Claim;
+import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.Variant;
 import dev.oversell.judge.Finding;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.kotlinx.lincheck.strategy.LincheckFailure;
@@ -27,13 +28,13 @@ final class ModeCheck {
     /** Where the evidence of a caught run goes, relative to the evidence folder. */
     static final String SUITE = "lincheck";
 
-    private final Variant variant;
+    private final InMemoryVariant variant;
     private final Claim claim;
     private final LincheckMode mode;
     private final Map<String, String> evidence;
 
     /** {@code evidence} receives each caught run's text, by its path ({@value #SUITE}/variant/file). */
-    ModeCheck(Variant variant, Claim claim, LincheckMode mode, Map<String, String> evidence) {
+    ModeCheck(InMemoryVariant variant, Claim claim, LincheckMode mode, Map<String, String> evidence) {
         this.variant = variant;
         this.claim = claim;
         this.mode = mode;

@@ -1,7 +1,8 @@
 package dev.oversell.properties.concurrency;
 
 import dev.oversell.actor.ActorSystem;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 
 import java.lang.reflect.Constructor;
@@ -34,13 +35,13 @@ final class VariantUnderTest implements AutoCloseable {
 
     private static volatile VariantUnderTest current;
 
-    private final Variant variant;
+    private final InMemoryVariant variant;
     private final Supplier<Inventory> factory;
     private final List<Inventory> inventories = new ArrayList<>();
     private final List<ActorSystem> systems = new ArrayList<>();
     private ActorSystem sharedPool;
 
-    private VariantUnderTest(Variant variant, boolean deterministic) {
+    private VariantUnderTest(InMemoryVariant variant, boolean deterministic) {
         this.variant = variant;
         this.factory = switch (variant.execution()) {
             case CALLER_THREAD -> () -> variant.create(HotProduct.initialStock());
@@ -55,7 +56,7 @@ final class VariantUnderTest implements AutoCloseable {
     }
 
     /** Starts a check of {@code variant}; {@code deterministic} for the model checker. */
-    static VariantUnderTest open(Variant variant, boolean deterministic) {
+    static VariantUnderTest open(InMemoryVariant variant, boolean deterministic) {
         VariantUnderTest check = new VariantUnderTest(variant, deterministic);
         current = check;
         return check;
@@ -120,7 +121,7 @@ final class VariantUnderTest implements AutoCloseable {
         }
     }
 
-    private static Constructor<? extends Inventory> constructorOverActorSystem(Variant variant) {
+    private static Constructor<? extends Inventory> constructorOverActorSystem(InMemoryVariant variant) {
         try {
             return variant.type().asSubclass(Inventory.class).getConstructor(ActorSystem.class, Map.class, Duration.class);
         } catch (NoSuchMethodException missing) {

@@ -1,7 +1,7 @@
 package dev.oversell.properties.conformance;
 
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.reference.SequentialInventory;
 import dev.oversell.properties.Seeds;
@@ -40,7 +40,7 @@ class SequentialConformanceTest {
                 : IntStream.range(0, SEQUENCES).mapToLong(i -> Seeds.derived(base, i)).toArray();
         System.out.printf("[conformance] %d sequences (%d for a database design) of %d operations per variant,"
                 + " base seed %d%n", seeds.length, Math.min(seeds.length, DATABASE_SEQUENCES), LENGTH, base);
-        return Catalogue.all().stream().map(variant -> DynamicTest.dynamicTest(
+        return Variants.all().stream().map(variant -> DynamicTest.dynamicTest(
                 variant.name() + " conforms to the specification",
                 () -> LongStream.of(seeds).limit(variant.inMemory() ? seeds.length : DATABASE_SEQUENCES)
                         .forEach(seed -> check(variant, seed))));

@@ -1,6 +1,7 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.catalogue.Catalogue;
+import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.Variants;
 import dev.oversell.judge.Finding;
 import dev.oversell.store.Engine;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DatabaseMatrixTest {
 
     @Test
     void aLostUpdateThatLeftStockHigherDoesNotDemonstrateAnOversell() {
-        VariantOnEngine cell = new VariantOnEngine(Engine.H2, Catalogue.byName(MAY));
+        VariantOnEngine cell = new VariantOnEngine(Engine.H2, Variants.byName(MAY, DatabaseVariant.class));
         // 10 existed, 7 sold, but the stock reads 5: a restock was lost; nobody got a unit that did not exist
         cell.load = load(10, 7, 5);
         cell.schedules.add(schedule(Finding.LOST_UPDATE, 2, 1, 0));
@@ -34,17 +35,17 @@ class DatabaseMatrixTest {
 
     @Test
     void answersNoOrderExplainsDoNotDemonstrateAnOversell() {
-        VariantOnEngine cell = new VariantOnEngine(Engine.H2, Catalogue.byName(MAY));
+        VariantOnEngine cell = new VariantOnEngine(Engine.H2, Variants.byName(MAY, DatabaseVariant.class));
         cell.schedules.add(schedule(Finding.NOT_LINEARIZABLE, 1, 0, 1));
         assertThat(DatabaseMatrix.problem(cell)).isNotNull().contains("not linearizable");
     }
 
     @Test
     void anOversellDemonstratesItAndBreaksANeverClaim() {
-        VariantOnEngine may = new VariantOnEngine(Engine.H2, Catalogue.byName(MAY));
+        VariantOnEngine may = new VariantOnEngine(Engine.H2, Variants.byName(MAY, DatabaseVariant.class));
         may.schedules.add(schedule(Finding.OVERSOLD, 1, 2, 0));
         assertThat(DatabaseMatrix.problem(may)).isNull();
-        VariantOnEngine never = new VariantOnEngine(Engine.H2, Catalogue.byName(NEVER));
+        VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
         never.schedules.add(schedule(Finding.HELD, 1, 1, 0));
         assertThat(DatabaseMatrix.problem(never)).isNull();
         never.load = load(10, 7, 5);
@@ -53,7 +54,7 @@ class DatabaseMatrixTest {
 
     @Test
     void aCellThatMeasuredNothingIsNeverHeld() {
-        VariantOnEngine never = new VariantOnEngine(Engine.H2, Catalogue.byName(NEVER));
+        VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
         assertThat(DatabaseMatrix.problem(never)).isNotNull().contains("nothing was checked");
     }
 

@@ -1,8 +1,8 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Claim;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Claim;
+import dev.oversell.design.Variant;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
 import dev.oversell.properties.Seeds;
@@ -74,7 +74,7 @@ class DatabaseVerdictsTest {
         return DatabaseSettings.requestedEngines().stream().map(engine -> DynamicContainer.dynamicContainer(
                 engine.label(), Stream.concat(Stream.of(DynamicTest.dynamicTest(engine.label() + " is reachable",
                                 () -> reachable(engine))),
-                        Catalogue.overStores().stream()
+                        Variants.overStores().stream()
                                 .filter(v -> only == null || only.isBlank() || v.name().equals(only))
                                 .map(variant -> checksOf(new VariantOnEngine(engine, variant), loadSeed,
                                         scheduleSeed)))));

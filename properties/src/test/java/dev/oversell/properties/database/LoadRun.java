@@ -1,6 +1,6 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.DatabaseVariant;
 import dev.oversell.judge.Finding;
 import dev.oversell.model.AnswerTimeoutException;
 import dev.oversell.model.Inventory;
@@ -54,7 +54,7 @@ public final class LoadRun {
     private LoadRun() {
     }
 
-    public static LoadOutcome run(Variant variant, Store store, long seed) throws Exception {
+    public static LoadOutcome run(DatabaseVariant variant, Store store, long seed) throws Exception {
         try (Inventory inventory = variant.attach(store)) {
             return run(List.of(inventory), store, seed);
         }

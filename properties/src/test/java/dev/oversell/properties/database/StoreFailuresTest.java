@@ -1,7 +1,7 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.DatabaseVariant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
@@ -47,12 +47,12 @@ class StoreFailuresTest {
 
     @TestFactory
     Stream<DynamicTest> aConnectionKilledBetweenWriteAndRecordChangesNothing() {
-        return DatabaseSettings.requestedEngines().stream().flatMap(engine -> Catalogue.overStores().stream()
+        return DatabaseSettings.requestedEngines().stream().flatMap(engine -> Variants.overStores().stream()
                 .map(variant -> DynamicTest.dynamicTest(engine.label() + ", " + variant.name()
                         + ": a connection killed between the write and the record", () -> killedBeforeRecord(engine, variant))));
     }
 
-    private static void killedBeforeRecord(Engine engine, Variant variant) {
+    private static void killedBeforeRecord(Engine engine, DatabaseVariant variant) {
         Database database = Engines.openOrSkip(engine);
         KillBeforeRecord killer = KILLERS.computeIfAbsent(engine, e -> new KillBeforeRecord(DatabaseSettings.open(e)));
         try (Store store = Store.create(database, Map.of(SKU, 3L));
@@ -88,14 +88,14 @@ class StoreFailuresTest {
 
     private static void lockHeldWithinRetries() throws Exception {
         Engines.openOrSkip(Engine.H2);
-        List<Variant> designs = Catalogue.overStores();
+        List<DatabaseVariant> designs = Variants.overStores();
         try (Database patient = DatabaseSettings.open(Engine.H2, 2_000)) {
             List<Store> stores = new java.util.ArrayList<>();
             List<Inventory> inventories = new java.util.ArrayList<>();
             java.util.concurrent.ExecutorService buyers = java.util.concurrent.Executors.newFixedThreadPool(designs.size());
             try (Connection holder = patient.connection()) {
                 holder.setAutoCommit(false);
-                for (Variant design : designs) {
+                for (DatabaseVariant design : designs) {
                     Store store = Store.create(patient, Map.of(SKU, 3L));
                     stores.add(store);
                     inventories.add(design.attach(store));

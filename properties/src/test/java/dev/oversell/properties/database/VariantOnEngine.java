@@ -1,8 +1,8 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.catalogue.Claim;
-import dev.oversell.catalogue.Deployment;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Claim;
+import dev.oversell.design.Deployment;
+import dev.oversell.design.DatabaseVariant;
 import dev.oversell.store.Database;
 import dev.oversell.store.Engine;
 import dev.oversell.store.Store;
@@ -17,7 +17,7 @@ import java.util.Map;
 final class VariantOnEngine implements AutoCloseable {
 
     final Engine engine;
-    final Variant variant;
+    final DatabaseVariant variant;
     final Claim claim;
     final List<ScheduleOutcome> schedules = Collections.synchronizedList(new ArrayList<>());
     LoadOutcome load;
@@ -25,7 +25,7 @@ final class VariantOnEngine implements AutoCloseable {
     private Store store;
     private final Map<SchedulePlan, ScheduleRunner> runners = new HashMap<>();
 
-    VariantOnEngine(Engine engine, Variant variant) {
+    VariantOnEngine(Engine engine, DatabaseVariant variant) {
         this.engine = engine;
         this.variant = variant;
         this.claim = variant.claim(Deployment.SINGLE_INSTANCE, engine);

@@ -1,8 +1,8 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.catalogue.Claim;
-import dev.oversell.catalogue.Deployment;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Claim;
+import dev.oversell.design.Deployment;
+import dev.oversell.design.DatabaseVariant;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.database.Engines;
@@ -25,7 +25,7 @@ final class DeploymentCell implements AutoCloseable {
     static final int INSTANCES = 2;
 
     final Engine engine;
-    final Variant variant;
+    final DatabaseVariant variant;
     final Claim claim;
     final List<ScheduleOutcome> handOvers = Collections.synchronizedList(new ArrayList<>());
     LoadOutcome load;
@@ -35,7 +35,7 @@ final class DeploymentCell implements AutoCloseable {
     SeparateProcesses.Outcome separateProcesses;
     private Store store;
 
-    DeploymentCell(Engine engine, Variant variant) {
+    DeploymentCell(Engine engine, DatabaseVariant variant) {
         this.engine = engine;
         this.variant = variant;
         this.claim = variant.claim(Deployment.SHARED_STORE, engine);

@@ -1,8 +1,8 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Deployment;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Deployment;
+import dev.oversell.design.Variant;
 import dev.oversell.judge.Finding;
 import dev.oversell.properties.Evidence;
 import dev.oversell.properties.database.ScheduleOutcome;
@@ -74,12 +74,11 @@ final class DeploymentMatrix {
         md.append("\n|---|");
         engines.forEach(e -> md.append("---|"));
         md.append('\n');
-        for (Variant variant : Catalogue.all()) {
+        for (Variant variant : Variants.all()) {
             md.append("| ").append(variant.name()).append(" |");
             for (String engine : engines) {
                 if (variant.inMemory()) {
-                    md.append(" n/a (").append(variant.claim(Deployment.SHARED_STORE) == null ? "" : "no shared store")
-                            .append(") |");
+                    md.append(" n/a (no shared store) |");
                     continue;
                 }
                 DeploymentObservation o = byVariant.getOrDefault(variant.name(), Map.of()).get(engine);

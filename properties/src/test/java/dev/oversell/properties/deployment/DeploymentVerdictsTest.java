@@ -1,7 +1,7 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.jdbc.SingleOwnerActorService;
 import dev.oversell.properties.Seeds;
@@ -60,7 +60,7 @@ class DeploymentVerdictsTest {
         long seed = Long.getLong("oversell.loadSeed", Seeds.base());
         return DatabaseSettings.requestedEngines().stream().map(engine -> DynamicContainer.dynamicContainer(
                 engine.label() + ", " + DeploymentCell.INSTANCES + " instances",
-                Catalogue.overStores().stream()
+                Variants.overStores().stream()
                         .filter(v -> only == null || only.isBlank() || v.name().equals(only))
                         .map(variant -> checksOf(new DeploymentCell(engine, variant), seed))));
     }

@@ -1,6 +1,6 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.DatabaseVariant;
 import dev.oversell.model.Inventory;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
@@ -12,17 +12,19 @@ import java.util.List;
 
 /**
  * N app instances of one variant in this JVM, sharing one store: each has its own connection pool (and its
- * own monitor, actor, owner), as separate app servers would; only the database is shared.
+ * own monitor, actor, owner), as separate app servers would; only the database is shared. Over the in-process
+ * H2, each pool adds a {@link NetworkRoundTrip}, as a network between app servers and database would.
  */
 final class Fleet implements AutoCloseable {
 
     private final List<Database> pools = new ArrayList<>();
     private final List<Inventory> instances = new ArrayList<>();
 
-    Fleet(Variant variant, Engine engine, Store store, int size) {
+    Fleet(DatabaseVariant variant, Engine engine, Store store, int size) {
         try {
             for (int i = 0; i < size; i++) {
-                Database pool = DatabaseSettings.open(engine);
+                Database pool = engine == Engine.H2 ? NetworkRoundTrip.over(DatabaseSettings.open(engine))
+                        : DatabaseSettings.open(engine);
                 pools.add(pool);
                 instances.add(variant.attach(store.through(pool)));
             }

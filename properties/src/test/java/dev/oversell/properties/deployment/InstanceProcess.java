@@ -1,7 +1,8 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.store.Database;
@@ -36,7 +37,7 @@ public final class InstanceProcess {
     public static void main(String[] args) throws Exception {
         Engine engine = Engine.valueOf(args[0].toUpperCase(Locale.ROOT));
         String storeId = args[1];
-        Variant variant = Catalogue.byName(args[2]);
+        DatabaseVariant variant = Variants.byName(args[2], DatabaseVariant.class);
         int instance = Integer.parseInt(args[3]);
         int buyers = Integer.parseInt(args[4]);
         int purchases = Integer.parseInt(args[5]);

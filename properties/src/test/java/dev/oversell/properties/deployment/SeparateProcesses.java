@@ -1,6 +1,6 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.DatabaseVariant;
 import dev.oversell.judge.Finding;
 import dev.oversell.model.Inventory;
 import dev.oversell.store.Engine;
@@ -46,7 +46,7 @@ final class SeparateProcesses {
         }
     }
 
-    static Outcome run(Variant variant, Engine engine, Store store) throws IOException, InterruptedException {
+    static Outcome run(DatabaseVariant variant, Engine engine, Store store) throws IOException, InterruptedException {
         store.reset(Map.of("hot", STOCK));
         List<Process> processes = new ArrayList<>();
         List<BufferedReader> outputs = new ArrayList<>();

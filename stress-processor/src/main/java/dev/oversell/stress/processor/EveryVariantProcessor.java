@@ -1,7 +1,8 @@
 package dev.oversell.stress.processor;
 
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Variant;
+import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Variant;
 
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -46,7 +47,7 @@ public final class EveryVariantProcessor extends AbstractProcessor {
                 error(scenario, "a @ForEveryVariant scenario must be an abstract class");
                 continue;
             }
-            for (Variant variant : Catalogue.inMemory()) {
+            for (Variant variant : designsOnTheProcessorPath()) {
                 write(scenario, variant.name());
             }
         }
@@ -121,5 +122,17 @@ public final class EveryVariantProcessor extends AbstractProcessor {
 
     private void error(Element where, String message) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, where);
+    }
+
+    /** The in-memory designs registered on the class path the compiler runs this processor with. */
+    private static List<InMemoryVariant> designsOnTheProcessorPath() {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(EveryVariantProcessor.class.getClassLoader());
+        try {
+            return Variants.inMemory();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.oversell.stress.gate;
 
-import dev.oversell.catalogue.Claim;
+import dev.oversell.design.Claim;
 import dev.oversell.judge.Finding;
 import dev.oversell.stress.scenarios.Accounts;
 import org.openjdk.jcstress.annotations.Expect;

@@ -2,9 +2,10 @@ package dev.oversell.stress.gate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.oversell.catalogue.Catalogue;
-import dev.oversell.catalogue.Claim;
-import dev.oversell.catalogue.Deployment;
+import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.Variants;
+import dev.oversell.design.Claim;
+import dev.oversell.design.Deployment;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
@@ -95,7 +96,7 @@ public final class StressRun {
         List<ScenarioResult> judged = new ArrayList<>();
         for (Planned p : selected) {
             Claim claim = p.runtime() ? Claim.NEVER_OVERSELLS
-                    : Catalogue.byName(p.variant()).claim(Deployment.SINGLE_INSTANCE);
+                    : Variants.byName(p.variant(), InMemoryVariant.class).claim();
             List<TestResult> ofTest = results.getOrDefault(p.test(), List.of());
             if (actorsOf(p.type()) > cpus) {
                 String note = p.scenario() + " needs " + actorsOf(p.type()) + " CPUs (one per jcstress actor); this"

@@ -1,6 +1,6 @@
 package dev.oversell.stress.scenarios;
 
-import dev.oversell.catalogue.Catalogue;
+import dev.oversell.design.Variants;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 
@@ -23,7 +23,7 @@ public abstract class VariantState {
     private final Inventory inventory;
 
     protected VariantState(String variant, Map<String, Long> initialStock) {
-        this.inventory = Catalogue.byName(variant).create(initialStock);
+        this.inventory = Variants.byName(variant).create(initialStock);
     }
 
     protected VariantState(String variant, long initialStock) {

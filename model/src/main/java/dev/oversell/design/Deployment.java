@@ -1,4 +1,4 @@
-package dev.oversell.catalogue;
+package dev.oversell.design;
 
 /** Where a variant runs, the axis along which its claims differ. */
 public enum Deployment {

@@ -1,4 +1,4 @@
-package dev.oversell.catalogue;
+package dev.oversell.design;
 
 /**
  * What a variant claims about overselling in one {@link Deployment}. A claim is checked both ways:

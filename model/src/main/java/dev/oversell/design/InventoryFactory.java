@@ -1,4 +1,4 @@
-package dev.oversell.catalogue;
+package dev.oversell.design;
 
 import dev.oversell.model.Inventory;
 

@@ -1,0 +1,92 @@
+package dev.oversell.design;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.ServiceLoader;
+
+/**
+ * Every design the checkers judge: those of every {@link VariantProvider} on the class path (found with
+ * {@link ServiceLoader}), in the providers' order. {@code -Doversell.variant=NAME} narrows a run to one design.
+ *
+ * <p>A run with nothing to judge is an error, never a pass: no provider, no design, or a
+ * {@code -Doversell.variant} that names none of them fails loudly, naming what was found.
+ */
+public final class Variants {
+
+    /** The property that narrows a run to one design. */
+    public static final String ONLY = "oversell.variant";
+
+    private Variants() {
+    }
+
+    /** Every design of every provider, names checked unique. */
+    public static List<Variant> all() {
+        Map<String, Variant> byName = new LinkedHashMap<>();
+        Map<String, String> providerOf = new LinkedHashMap<>();
+        List<String> providers = new ArrayList<>();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (VariantProvider provider : ServiceLoader.load(VariantProvider.class,
+                loader != null ? loader : Variants.class.getClassLoader())) {
+            String who = provider.getClass().getName();
+            providers.add(who);
+            for (Variant variant : provider.variants()) {
+                String earlier = providerOf.putIfAbsent(variant.name(), who);
+                if (earlier != null) {
+                    throw new IllegalStateException("two designs are named '" + variant.name() + "': one from "
+                            + earlier + ", one from " + who + "; a design's name must be unique");
+                }
+                byName.put(variant.name(), variant);
+            }
+        }
+        if (byName.isEmpty()) {
+            throw new IllegalStateException("no design to judge: " + (providers.isEmpty()
+                    ? "no " + VariantProvider.class.getName() + " is registered. Name yours in"
+                    + " src/test/resources/META-INF/services/" + VariantProvider.class.getName()
+                    : "the providers " + providers + " declare none"));
+        }
+        return List.copyOf(byName.values());
+    }
+
+    /** The designs this run judges: all of them, or the one {@code -Doversell.variant} names. */
+    public static List<Variant> selected() {
+        List<Variant> all = all();
+        String only = System.getProperty(ONLY);
+        if (only == null || only.isBlank()) {
+            return all;
+        }
+        return List.of(byName(all, only.trim()));
+    }
+
+    /** The selected in-memory designs (what Lincheck and jcstress drive). */
+    public static List<InMemoryVariant> inMemory() {
+        return selected().stream().filter(InMemoryVariant.class::isInstance).map(InMemoryVariant.class::cast).toList();
+    }
+
+    /** The selected database designs (what the interleaving, load and deployment checks drive, on each engine). */
+    public static List<DatabaseVariant> overStores() {
+        return selected().stream().filter(DatabaseVariant.class::isInstance).map(DatabaseVariant.class::cast).toList();
+    }
+
+    public static Variant byName(String name) {
+        return byName(all(), name);
+    }
+
+    /** The design named {@code name}, which must be of {@code kind} (an in-memory or a database design). */
+    public static <T extends Variant> T byName(String name, Class<T> kind) {
+        Variant variant = byName(name);
+        if (!kind.isInstance(variant)) {
+            throw new IllegalArgumentException("design '" + name + "' is a " + variant.getClass().getSimpleName()
+                    + ", not a " + kind.getSimpleName());
+        }
+        return kind.cast(variant);
+    }
+
+    private static Variant byName(List<Variant> all, String name) {
+        return all.stream().filter(variant -> variant.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no design named '" + name + "'; known: "
+                        + all.stream().map(Variant::name).toList()));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.oversell.design;
+
+import dev.oversell.model.Inventory;
+import dev.oversell.model.lock.SynchronizedInventory;
+import dev.oversell.model.jdbc.ConditionalUpdate;
+import dev.oversell.model.jdbc.SynchronizedOverReadModifyWrite;
+import dev.oversell.store.Engine;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static dev.oversell.design.Claim.MAY_OVERSELL;
+import static dev.oversell.design.Claim.NEVER_OVERSELLS;
+import static dev.oversell.design.Claim.NOT_APPLICABLE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** An outside author cannot build an incoherent design: every builder names what is missing or wrong. */
+class VariantBuildersTest {
+
+    @Test
+    void anInMemoryDesignNamesWhatItLacks() {
+        assertThatThrownBy(() -> InMemoryVariant.named("mine").of(SynchronizedInventory.class, SynchronizedInventory::new)
+                .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("runsOnCallerThread()").hasMessageContaining("claims(").hasMessageContaining("mechanism(");
+    }
+
+    @Test
+    void anInMemoryDesignClaimsForOneInstanceOnly() {
+        InMemoryVariant mine = InMemoryVariant.named("mine").of(SynchronizedInventory.class, SynchronizedInventory::new)
+                .runsOnCallerThread().claims(NEVER_OVERSELLS).mechanism("a lock").build();
+        assertThat(mine.claim(Deployment.SINGLE_INSTANCE)).isEqualTo(NEVER_OVERSELLS);
+        assertThat(mine.claim(Deployment.SHARED_STORE)).isEqualTo(NOT_APPLICABLE);
+        assertThatThrownBy(() -> InMemoryVariant.named("x").of(SynchronizedInventory.class, SynchronizedInventory::new)
+                .runsOnCallerThread().claims(NOT_APPLICABLE).mechanism("a lock").build())
+                .isInstanceOf(IllegalArgumentException.class);
+        try (Inventory inventory = mine.create(Map.of("p", 2L))) {
+            assertThat(inventory.stock("p")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aDatabaseDesignMustClaimOnEveryEngine() {
+        assertThatThrownBy(() -> DatabaseVariant.named("mine").script(new ConditionalUpdate())
+                .claimsOn(Engine.H2, NEVER_OVERSELLS, NEVER_OVERSELLS).mechanism("m").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("a claim on POSTGRESQL").hasMessageContaining("a claim on MARIADB");
+        assertThatThrownBy(() -> DatabaseVariant.named("mine").script(new ConditionalUpdate())
+                .claimsOnEveryEngine(NEVER_OVERSELLS, NOT_APPLICABLE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDatabaseDesignIsAScriptOrAServiceNotBoth() {
+        assertThatThrownBy(() -> DatabaseVariant.named("mine").script(new ConditionalUpdate())
+                .service(SynchronizedOverReadModifyWrite.class, store -> new SynchronizedOverReadModifyWrite(store, false)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("either a script or a service");
+        assertThatThrownBy(() -> DatabaseVariant.named("mine").claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
+                .mechanism("m").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("script(...)/service(...)");
+    }
+
+    @Test
+    void aServiceBuiltOverAPrivateH2ClosesIt() {
+        DatabaseVariant service = DatabaseVariant.named("svc")
+                .service(SynchronizedOverReadModifyWrite.class, store -> new SynchronizedOverReadModifyWrite(store, false))
+                .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL).mechanism("m").build();
+        assertThat(service.purchaseScript()).isEmpty();
+        assertThat(service.claim(Deployment.SHARED_STORE, Engine.MARIADB)).isEqualTo(MAY_OVERSELL);
+        try (Inventory inventory = service.create(Map.of("p", 3L))) {
+            assertThat(inventory.stock("p")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aNameMustSurviveAFileAPropertyAndAMavenArgument() {
+        assertThatThrownBy(() -> InMemoryVariant.named("My Design")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DatabaseVariant.named("../x")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
