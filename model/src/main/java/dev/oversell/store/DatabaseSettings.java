@@ -39,6 +39,26 @@ public final class DatabaseSettings {
     private DatabaseSettings() {
     }
 
+    private static final Map<Engine, String[]> DRIVERS = Map.of(
+            Engine.H2, new String[] {"org.h2.Driver", "com.h2database:h2"},
+            Engine.POSTGRESQL, new String[] {"org.postgresql.Driver", "org.postgresql:postgresql"},
+            Engine.MARIADB, new String[] {"org.mariadb.jdbc.Driver", "org.mariadb.jdbc:mariadb-java-client"});
+
+    /**
+     * The PostgreSQL and MariaDB drivers are optional dependencies of Oversell: a project brings the driver (and
+     * version) it uses. Without one, that engine is unreachable, and says why.
+     */
+    private static void requireDriver(Engine engine) {
+        String[] driver = DRIVERS.get(engine);
+        try {
+            Class.forName(driver[0], false, DatabaseSettings.class.getClassLoader());
+        } catch (ClassNotFoundException missing) {
+            throw new StoreException("no JDBC driver for " + engine.label() + " on the class path (" + driver[0]
+                    + "): add " + driver[1] + " to your test dependencies, or leave the engine out with"
+                    + " -Doversell.engines", missing);
+        }
+    }
+
     /** The engines this run asks for ({@code oversell.engines}). */
     public static List<Engine> requestedEngines() {
         String list = setting("oversell.engines", "h2,postgresql,mariadb");
@@ -64,6 +84,7 @@ public final class DatabaseSettings {
 
     /** As {@link #open(Engine)}, with every session's lock waits bounded by {@code lockTimeoutMillis}. */
     public static Database open(Engine engine, int lockTimeoutMillis) {
+        requireDriver(engine);
         HikariConfig config = new HikariConfig();
         config.setConnectionInitSql(engine.lockTimeoutStatement(lockTimeoutMillis));
         config.setPoolName("oversell-" + engine.key());

@@ -38,7 +38,7 @@ import java.util.Objects;
  * restocks): only the gap between the two messages is wrong. {@link ActorInventory} sends the whole purchase as
  * one message, and the actor decides.
  *
- * <p><b>How to see it:</b> {@code mvn -pl properties -am verify -Dtest=LinearizabilityTest
+ * <p><b>How to see it:</b> {@code mvn -pl properties -am verify -Dtest=BuiltInLincheckTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=actor-broken-caller-checks-stock} (Lincheck's model
  * checker finds the interleaving above, the actor's turns running on a deterministic dispatcher).
  */

@@ -46,7 +46,7 @@ import java.util.Objects;
  *   UPDATE stock SET stock = 0 WHERE product = 'sku'; commit;   -- both purchased: Oversell
  * </pre>
  * The exact scripts each engine produced are written by the interleaving checker under
- * {@code properties/target/oversell/database/}. Run: {@code mvn verify} (or {@code -Dtest=DatabaseVerdictsTest}).
+ * {@code properties/target/oversell/database/}. Run: {@code mvn verify} (or {@code -Dtest=BuiltInDatabaseTest}).
  */
 public final class ReadModifyWrite implements PurchaseScript {
 

@@ -39,7 +39,7 @@ class LincheckHarnessTest {
 
     @BeforeAll
     static void startJdkTimer() {
-        LinearizabilityTest.startJdkTimer();
+        LincheckSuite.startJdkTimer();
     }
 
     @Test
@@ -89,7 +89,7 @@ class LincheckHarnessTest {
 
         LincheckObservation caught = firstAnomaly(seen);
         assertThat(caught.finding()).isEqualTo(Finding.OVERSOLD);
-        assertThat(caught.scenarioOperations()).isLessThanOrEqualTo(LinearizabilityTest.MAX_READABLE_OPERATIONS);
+        assertThat(caught.scenarioOperations()).isLessThanOrEqualTo(LincheckSuite.MAX_READABLE_OPERATIONS);
     }
 
     @Test

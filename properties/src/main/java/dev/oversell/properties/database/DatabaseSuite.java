@@ -5,6 +5,7 @@ import dev.oversell.design.Claim;
 import dev.oversell.design.Variant;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
+import dev.oversell.properties.Reproduce;
 import dev.oversell.properties.Seeds;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
@@ -26,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.fail;
+import static dev.oversell.properties.Failures.fail;
 
 /**
  * Every database variant on every configured engine, judged by its claim on that engine, both ways, from two
@@ -47,11 +48,11 @@ import static org.assertj.core.api.Assertions.fail;
  * update is not an oversell). A mismatch fails the build, naming engine, level and schedule. The matrix, the
  * scripts and a summary go to {@code target/oversell/database/}.
  *
- * <p>Rerun one cell: {@code mvn -pl properties -am verify -Dtest=DatabaseVerdictsTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=postgresql -Doversell.variant=NAME}; another load
- * seed: {@code -Doversell.loadSeed=N}; other drawn schedules: {@code -Doversell.scheduleSeed=N}.
+ * <p>A project runs it with {@code class ShopDatabaseTest extends DatabaseSuite {}}. Rerun one cell:
+ * {@code -Doversell.engines=postgresql -Doversell.variant=NAME} (a failure prints the whole command); another
+ * load seed: {@code -Doversell.loadSeed=N}; other drawn schedules: {@code -Doversell.scheduleSeed=N}.
  */
-class DatabaseVerdictsTest {
+public abstract class DatabaseSuite {
 
     static final String SUITE = "database";
     private static final List<VariantOnEngine> CELLS = Collections.synchronizedList(new ArrayList<>());
@@ -64,8 +65,8 @@ class DatabaseVerdictsTest {
     static final int SHORT_DESIGN_STEPS = 3;
 
     @TestFactory
-    Stream<DynamicNode> everyDatabaseVariantIsJudgedOnEveryEngine() {
-        String only = System.getProperty("oversell.variant");
+    public Stream<DynamicNode> everyDatabaseVariantIsJudgedOnEveryEngine() {
+        Reproduce.ranBy(DatabaseSuite.class, getClass());
         long loadSeed = Long.getLong("oversell.loadSeed", Seeds.base());
         long scheduleSeed = Long.getLong("oversell.scheduleSeed", Seeds.base());
         System.out.printf("[database] engines %s; load seed %d (rerun with -Doversell.loadSeed=%d); schedules drawn"
@@ -75,7 +76,6 @@ class DatabaseVerdictsTest {
                 engine.label(), Stream.concat(Stream.of(DynamicTest.dynamicTest(engine.label() + " is reachable",
                                 () -> reachable(engine))),
                         Variants.overStores().stream()
-                                .filter(v -> only == null || only.isBlank() || v.name().equals(only))
                                 .map(variant -> checksOf(new VariantOnEngine(engine, variant), loadSeed,
                                         scheduleSeed)))));
     }
@@ -190,8 +190,8 @@ class DatabaseVerdictsTest {
     }
 
     static String reproduce(VariantOnEngine cell) {
-        return "mvn -pl properties -am verify -Dtest=DatabaseVerdictsTest -Dsurefire.failIfNoSpecifiedTests=false"
-                + " -Doversell.engines=" + cell.engine.key() + " -Doversell.variant=" + cell.variant.name();
+        return Reproduce.command(DatabaseSuite.class, "oversell.engines=" + cell.engine.key(),
+                Variants.ONLY + "=" + cell.variant.name());
     }
 
     @AfterAll

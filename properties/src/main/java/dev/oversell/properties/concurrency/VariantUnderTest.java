@@ -66,7 +66,7 @@ final class VariantUnderTest implements AutoCloseable {
     static Inventory build() {
         VariantUnderTest check = current;
         if (check == null) {
-            throw new IllegalStateException("no variant under test: run through LinearizabilityTest");
+            throw new IllegalStateException("no variant under test: run through LincheckSuite");
         }
         return check.newInventory();
     }

@@ -8,6 +8,7 @@ import dev.oversell.design.Variant;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
+import dev.oversell.properties.Reproduce;
 import dev.oversell.properties.Seeds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -32,23 +33,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.fail;
+import static dev.oversell.properties.Failures.fail;
 
 /**
- * Every in-memory catalogue variant under Lincheck (database variants have their own checks), judged by its
+ * Every in-memory design under Lincheck (database variants have their own checks), judged by its
  * single-instance claim with {@link Judge#disagreement}, both ways: "never oversells" holds only if no check
  * saw anything the contract forbids; "may oversell" is demonstrated only by an actual oversell, caught with a
  * counterexample of at most {@value #MAX_READABLE_OPERATIONS} operations and kept under
  * {@code target/oversell/lincheck/}.
  *
  * <p>Each variant meets the {@link CriticalScenario}s under the model checker and random scenarios under
- * stress ({@link LincheckMode}), on one generic test class ({@link InventoryOperations}): a new catalogue entry
- * is covered with no new test code. Every check closes what it built; after a variant's checks, a thread the
+ * stress ({@link LincheckMode}), on one generic test class ({@link InventoryOperations}): a new design is
+ * covered with no new test code. Every check closes what it built; after a variant's checks, a thread the
  * variant left running fails it. A check the time budget ({@code -Doversell.lincheck.budgetSeconds}) leaves no
- * room for fails, naming what was not checked. Rerun one variant: {@code mvn -pl properties -am verify
- * -Dtest=LinearizabilityTest -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=NAME}.
+ * room for fails, naming what was not checked.
+ *
+ * <p>A project runs it with {@code class ShopLincheckTest extends LincheckSuite {}}, in a JVM of its own (Surefire's
+ * {@code reuseForks=false}: Lincheck's agent retransforms every loaded class). Rerun one design:
+ * {@code -Doversell.variant=NAME} (a failure prints the whole command).
  */
-class LinearizabilityTest {
+public abstract class LincheckSuite {
 
     static final int MAX_READABLE_OPERATIONS = 3;
     private static final Duration BUDGET = Duration.ofSeconds(Seeds.intProperty("oversell.lincheck.budgetSeconds", 300));
@@ -59,17 +63,15 @@ class LinearizabilityTest {
     private static long deadline;
 
     @TestFactory
-    Stream<DynamicNode> everyVariantIsJudgedByItsClaim() {
+    public Stream<DynamicNode> everyVariantIsJudgedByItsClaim() {
+        Reproduce.ranBy(LincheckSuite.class, getClass());
         startJdkTimer();
         deadline = System.nanoTime() + BUDGET.toNanos();
-        String only = System.getProperty("oversell.variant");
         System.out.printf("[lincheck] model checking: %d critical scenarios, up to %d interleavings each (half for"
                         + " variants with threads of their own); stress: %d random scenarios, %d runs each; budget %d s%n",
                 CriticalScenario.ALL.size(), LincheckMode.INTERLEAVINGS, LincheckMode.RANDOM_SCENARIOS,
                 LincheckMode.STRESS_RUNS, BUDGET.toSeconds());
-        return Variants.inMemory().stream()
-                .filter(variant -> only == null || only.isBlank() || variant.name().equals(only))
-                .map(LinearizabilityTest::checksOf);
+        return Variants.inMemory().stream().map(LincheckSuite::checksOf);
     }
 
     /**
@@ -81,7 +83,7 @@ class LinearizabilityTest {
     }
 
     private static DynamicContainer checksOf(InMemoryVariant variant) {
-        Claim claim = variant.claim(Deployment.SINGLE_INSTANCE);
+        Claim claim = variant.claim();
         ThreadsBefore threadsBefore = new ThreadsBefore();
         List<DynamicNode> checks = new ArrayList<>();
         for (LincheckMode mode : LincheckMode.values()) {
@@ -177,11 +179,32 @@ class LinearizabilityTest {
         return observed.stream().filter(LincheckObservation::checked).map(LincheckObservation::finding).toList();
     }
 
+    /** Every anomaly seen, with its evidence file, then the smallest one's scenario as Lincheck printed it. */
     private static String anomalies(List<LincheckObservation> seen) {
-        return seen.stream().filter(o -> o.checked() && o.finding().anomaly())
+        List<LincheckObservation> anomalies = seen.stream().filter(o -> o.checked() && o.finding().anomaly()).toList();
+        String listed = anomalies.stream()
                 .map(o -> "  " + o.mode() + ", " + o.workload() + ": " + o.observed() + " (" + o.note() + "); evidence: "
-                        + o.evidenceFile())
+                        + Evidence.dir("").resolve(o.evidenceFile()))
                 .collect(Collectors.joining("\n"));
+        return anomalies.stream().min(Comparator.comparingInt(LincheckObservation::scenarioOperations))
+                .map(o -> EVIDENCE.get(o.evidenceFile())).map(LincheckSuite::scenarioTable)
+                .map(table -> listed + "\nThe smallest counterexample (the whole interleaving is in its evidence file):\n"
+                        + table)
+                .orElse(listed);
+    }
+
+    /** Lincheck's table of the failing scenario and its results: from its "= ... =" heading to the blank line. */
+    private static String scenarioTable(String evidence) {
+        List<String> lines = evidence.lines().toList();
+        int start = 0;
+        while (start < lines.size() && !lines.get(start).startsWith("= ")) {
+            start++;
+        }
+        int end = start;
+        while (end < lines.size() && !lines.get(end).isBlank()) {
+            end++;
+        }
+        return String.join("\n", lines.subList(start, end));
     }
 
     private static List<LincheckObservation> observationsOf(InMemoryVariant variant) {

@@ -41,7 +41,7 @@ final class DeploymentMatrix {
             String script = null;
             if (shown.isPresent()) {
                 script = cell.engine.key() + "/" + cell.variant.name() + "-hand-over.sql";
-                Evidence.writeText(DeploymentVerdictsTest.SUITE, script, """
+                Evidence.writeText(DeploymentSuite.SUITE, script, """
                         -- Oversell: %s on %s, ownership hand-over
                         -- T1 is the old owner (it claimed the product before T2 started); T2 is the new owner, whose
                         -- first step claims the product. %s
@@ -49,7 +49,7 @@ final class DeploymentMatrix {
                         -- Reproduce: %s
 
                         %s""".formatted(cell.variant.name(), cell.engine.label(), shown.get().plan(), shown.get().schedule(),
-                        shown.get().kind().label, DeploymentVerdictsTest.reproduce(cell), shown.get().script()));
+                        shown.get().kind().label, DeploymentSuite.reproduce(cell), shown.get().script()));
             }
             String problem = cell.problem();
             observations.add(new DeploymentObservation(cell.engine.key(), cell.variant.name(), cell.claim.name(),
@@ -58,8 +58,8 @@ final class DeploymentMatrix {
                     findings.getOrDefault(Finding.OVERSOLD.word(), 0), script, cell.separateProcesses,
                     cell.verdict().word(), problem == null, problem));
         }
-        var json = Evidence.writeJson(DeploymentVerdictsTest.SUITE, "matrix.json", observations);
-        var md = Evidence.writeText(DeploymentVerdictsTest.SUITE, "summary.md", markdown(observations));
+        var json = Evidence.writeJson(DeploymentSuite.SUITE, "matrix.json", observations);
+        var md = Evidence.writeText(DeploymentSuite.SUITE, "summary.md", markdown(observations));
         System.out.printf("%n%s%n[deployment] written to %s and %s%n", markdown(observations), json, md);
     }
 

@@ -4,6 +4,7 @@ import dev.oversell.design.Variants;
 import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.reference.SequentialInventory;
+import dev.oversell.properties.Reproduce;
 import dev.oversell.properties.Seeds;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -14,18 +15,18 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.fail;
+import static dev.oversell.properties.Failures.fail;
 
 /**
- * Every catalogue variant, called one operation at a time, gives exactly the specification's answers on many
+ * Every design, called one operation at a time, gives exactly the specification's answers on many
  * seeded random sequences (bad input included). Concurrency is the other suites' job; this one pins down
  * what the answers must be.
  *
- * <p>Rerun one seed: {@code mvn -pl properties -am verify -Dtest=SequentialConformanceTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.seed=N}. More sequences: {@code -Doversell.sequences=N} (in-memory
+ * <p>A project runs it with {@code class ShopConformanceTest extends ConformanceSuite {}}. Rerun one seed:
+ * {@code -Doversell.seed=N} (a failure prints the whole command). More sequences: {@code -Doversell.sequences=N} (in-memory
  * designs, 300 by default) and {@code -Doversell.databaseSequences=N} (database designs, 60).
  */
-class SequentialConformanceTest {
+public abstract class ConformanceSuite {
 
     private static final int SEQUENCES = Seeds.intProperty("oversell.sequences", 300);
     /** A database design builds a private H2 per sequence, and its answers do not depend on timing: fewer suffice. */
@@ -33,14 +34,15 @@ class SequentialConformanceTest {
     private static final int LENGTH = Seeds.intProperty("oversell.sequenceLength", 60);
 
     @TestFactory
-    Stream<DynamicTest> everyVariantGivesTheSpecificationsAnswers() {
+    public Stream<DynamicTest> everyVariantGivesTheSpecificationsAnswers() {
+        Reproduce.ranBy(ConformanceSuite.class, getClass());
         long base = Seeds.base();
         long[] seeds = Seeds.single().isPresent()
                 ? new long[] {Seeds.single().getAsLong()}
                 : IntStream.range(0, SEQUENCES).mapToLong(i -> Seeds.derived(base, i)).toArray();
         System.out.printf("[conformance] %d sequences (%d for a database design) of %d operations per variant,"
                 + " base seed %d%n", seeds.length, Math.min(seeds.length, DATABASE_SEQUENCES), LENGTH, base);
-        return Variants.all().stream().map(variant -> DynamicTest.dynamicTest(
+        return Variants.selected().stream().map(variant -> DynamicTest.dynamicTest(
                 variant.name() + " conforms to the specification",
                 () -> LongStream.of(seeds).limit(variant.inMemory() ? seeds.length : DATABASE_SEQUENCES)
                         .forEach(seed -> check(variant, seed))));
@@ -62,10 +64,10 @@ class SequentialConformanceTest {
                               operations:    %s
                               expected:      %s
                               got:           %s
-                              reproduce:     mvn -pl properties -am verify -Dtest=SequentialConformanceTest \
-                            -Dsurefire.failIfNoSpecifiedTests=false -Doversell.seed=%d"""
+                              reproduce:     %s"""
                             .formatted(variant.name(), i, seed, stock, operations.subList(0, i + 1),
-                                    expected, actual, seed));
+                                    expected, actual, Reproduce.command(ConformanceSuite.class, "oversell.seed=" + seed,
+                                            Variants.ONLY + "=" + variant.name())));
                 }
             }
         }

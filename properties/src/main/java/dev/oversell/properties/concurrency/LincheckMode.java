@@ -1,6 +1,8 @@
 package dev.oversell.properties.concurrency;
 
 import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.Variants;
+import dev.oversell.properties.Reproduce;
 import dev.oversell.design.Variant;
 import dev.oversell.properties.Seeds;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
@@ -110,9 +112,9 @@ enum LincheckMode {
      * deterministic given them).
      */
     static String reproduce(String variant) {
-        return "mvn -pl properties -am verify -Dtest=LinearizabilityTest -Dsurefire.failIfNoSpecifiedTests=false"
-                + " -Doversell.variant=" + variant + " -Doversell.lincheck.interleavings=" + INTERLEAVINGS
-                + " -Doversell.lincheck.stressRuns=" + STRESS_RUNS + " -Doversell.lincheck.iterations=" + RANDOM_SCENARIOS;
+        return Reproduce.command(LincheckSuite.class, Variants.ONLY + "=" + variant,
+                "oversell.lincheck.interleavings=" + INTERLEAVINGS, "oversell.lincheck.stressRuns=" + STRESS_RUNS,
+                "oversell.lincheck.iterations=" + RANDOM_SCENARIOS);
     }
 
     abstract Options<?, ?> options(InMemoryVariant variant);

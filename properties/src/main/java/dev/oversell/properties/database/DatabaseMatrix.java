@@ -70,7 +70,7 @@ final class DatabaseMatrix {
             String scriptFile = null;
             if (shown.isPresent()) {
                 scriptFile = cell.engine.key() + "/" + cell.variant.name() + ".sql";
-                Evidence.writeText(DatabaseVerdictsTest.SUITE, scriptFile, script(cell, shown.get(),
+                Evidence.writeText(DatabaseSuite.SUITE, scriptFile, script(cell, shown.get(),
                         versions.getOrDefault(cell.engine, cell.engine.label())));
             }
             String verdict = findings(cell).stream().reduce(Finding.HELD, Finding::worst).word();
@@ -81,9 +81,9 @@ final class DatabaseMatrix {
                     shown.map(s -> s.kind().label).orElse(null), scriptFile, cell.load, verdict, problem == null,
                     problem));
         }
-        var json = Evidence.writeJson(DatabaseVerdictsTest.SUITE, "matrix.json", observations);
+        var json = Evidence.writeJson(DatabaseSuite.SUITE, "matrix.json", observations);
         String summary = DatabaseSummary.markdown(observations, versions, unavailable);
-        var md = Evidence.writeText(DatabaseVerdictsTest.SUITE, "summary.md", summary);
+        var md = Evidence.writeText(DatabaseSuite.SUITE, "summary.md", summary);
         System.out.printf("%n%s%n[database] written to %s and %s%n", summary, json, md);
     }
 
@@ -98,6 +98,6 @@ final class DatabaseMatrix {
                 -- (the ovs_<id>_ table names are per run)
 
                 %s""".formatted(cell.variant.name(), version, cell.variant.mechanism(), cell.claim,
-                shown.schedule(), shown.kind().label, shown.plan(), DatabaseVerdictsTest.reproduce(cell), shown.script());
+                shown.schedule(), shown.kind().label, shown.plan(), DatabaseSuite.reproduce(cell), shown.script());
     }
 }

@@ -4,6 +4,7 @@ import dev.oversell.design.Variants;
 import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.jdbc.SingleOwnerActorService;
+import dev.oversell.properties.Reproduce;
 import dev.oversell.properties.Seeds;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.LoadRun;
@@ -28,7 +29,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.fail;
+import static dev.oversell.properties.Failures.fail;
 
 /**
  * The deployment column: every database variant with {@value DeploymentCell#INSTANCES} app instances sharing
@@ -42,11 +43,11 @@ import static org.assertj.core.api.Assertions.fail;
  *       second process can reach (not the in-memory H2).</li>
  * </ul>
  * In-memory variants have no shared store: their column is "not applicable". Results go to
- * {@code target/oversell/deployment/}. Rerun one cell: {@code mvn -pl properties -am verify
- * -Dtest=DeploymentVerdictsTest -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=postgresql
- * -Doversell.variant=NAME}.
+ * {@code target/oversell/deployment/}. A project runs it with
+ * {@code class ShopDeploymentTest extends DeploymentSuite {}}; rerun one cell with
+ * {@code -Doversell.engines=postgresql -Doversell.variant=NAME} (a failure prints the whole command).
  */
-class DeploymentVerdictsTest {
+public abstract class DeploymentSuite {
 
     static final String SUITE = "deployment";
     private static final List<DeploymentCell> CELLS = Collections.synchronizedList(new ArrayList<>());
@@ -55,13 +56,12 @@ class DeploymentVerdictsTest {
             .map(String::trim).collect(Collectors.toSet());
 
     @TestFactory
-    Stream<DynamicNode> everyVariantIsJudgedWithSeveralInstances() {
-        String only = System.getProperty("oversell.variant");
+    public Stream<DynamicNode> everyVariantIsJudgedWithSeveralInstances() {
+        Reproduce.ranBy(DeploymentSuite.class, getClass());
         long seed = Long.getLong("oversell.loadSeed", Seeds.base());
         return DatabaseSettings.requestedEngines().stream().map(engine -> DynamicContainer.dynamicContainer(
                 engine.label() + ", " + DeploymentCell.INSTANCES + " instances",
                 Variants.overStores().stream()
-                        .filter(v -> only == null || only.isBlank() || v.name().equals(only))
                         .map(variant -> checksOf(new DeploymentCell(engine, variant), seed))));
     }
 
@@ -163,8 +163,8 @@ class DeploymentVerdictsTest {
     }
 
     static String reproduce(DeploymentCell cell) {
-        return "mvn -pl properties -am verify -Dtest=DeploymentVerdictsTest -Dsurefire.failIfNoSpecifiedTests=false"
-                + " -Doversell.engines=" + cell.engine.key() + " -Doversell.variant=" + cell.variant.name();
+        return Reproduce.command(DeploymentSuite.class, "oversell.engines=" + cell.engine.key(),
+                Variants.ONLY + "=" + cell.variant.name());
     }
 
     @AfterAll

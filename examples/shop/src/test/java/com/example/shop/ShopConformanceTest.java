@@ -1,0 +1,6 @@
+package com.example.shop;
+
+import dev.oversell.properties.conformance.ConformanceSuite;
+
+class ShopConformanceTest extends ConformanceSuite {
+}

@@ -1,0 +1,6 @@
+package com.example.shop;
+
+import dev.oversell.properties.deployment.DeploymentSuite;
+
+class ShopDeploymentTest extends DeploymentSuite {
+}

@@ -1,0 +1,6 @@
+package com.example.shop;
+
+import dev.oversell.properties.concurrency.LincheckSuite;
+
+class ShopLincheckTest extends LincheckSuite {
+}
