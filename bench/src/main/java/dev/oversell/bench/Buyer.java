@@ -7,7 +7,7 @@ import org.openjdk.jmh.annotations.State;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One benchmark thread's buyer: it builds a fresh purchase of one unit of the {@link HotProduct} on every call,
+ * One benchmark thread's buyer: it builds a fresh purchase of one unit of the {@link EndlessStock} on every call,
  * with a request id no other purchase in the fork uses ({@code b<thread>-<n>}). A reused id would be answered
  * from the inventory's memory without touching the stock, and the benchmark would time a lookup instead of a
  * purchase.
@@ -26,6 +26,6 @@ public class Buyer {
 
     /** The next purchase: one unit of the hot product, under a new request id. */
     public PurchaseRequest nextPurchase() {
-        return PurchaseRequest.of(prefix + purchases++, HotProduct.NAME, 1);
+        return PurchaseRequest.of(prefix + purchases++, EndlessStock.NAME, 1);
     }
 }

@@ -3,6 +3,8 @@ package dev.oversell.judge;
 import dev.oversell.design.Claim;
 
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,5 +42,37 @@ public final class Judge {
                     + worst.word() + "): the check lacked power, or the claim is wrong");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The same rule over what a family of checks observed: only the checks that ran are judged; a "never
+     * oversells" claim cannot hold while some of its checks did not run (an oversell seen stands whatever did
+     * not run); a disagreement names the smallest counterexample seen.
+     */
+    public static Optional<String> judge(String who, String what, Claim claim, List<Observation> observations) {
+        List<Finding> findings = observations.stream().filter(Observation::checked).map(Observation::finding).toList();
+        Optional<String> disagreement = disagreement(who, what, claim, findings);
+        if (disagreement.isPresent()) {
+            return disagreement.map(why -> smallestExample(observations, claim)
+                    .map(o -> why + "\nThe smallest counterexample (" + o.cell() + (o.engine() == null ? "" : ", " + o.engine())
+                            + "):\n" + o.example() + (o.evidenceFile() == null ? "" : "\nEvidence: " + o.evidenceFile())
+                            + (o.reproduce() == null ? "" : "\nReproduce: " + o.reproduce()))
+                    .orElse(why));
+        }
+        List<Observation> notRun = observations.stream().filter(o -> o.status() == Observation.Status.NOT_CHECKED).toList();
+        if (claim == Claim.NEVER_OVERSELLS && !notRun.isEmpty()) {
+            return Optional.of(who + " cannot be judged to hold: " + notRun.size() + " of its " + observations.size()
+                    + " " + what + " checks did not run (" + notRun.stream().map(Observation::cell).toList() + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** For a "never" claim the smallest anomaly with an example, for a "may" claim none (it was not shown). */
+    private static Optional<Observation> smallestExample(List<Observation> observations, Claim claim) {
+        if (claim != Claim.NEVER_OVERSELLS) {
+            return Optional.empty();
+        }
+        return observations.stream().filter(o -> o.checked() && o.finding().anomaly() && o.example() != null)
+                .min(Comparator.comparingInt((Observation o) -> o.example().length()));
     }
 }

@@ -40,4 +40,38 @@ class JudgeTest {
         assertThat(Judge.disagreement("v", "checks", Claim.NEVER_OVERSELLS, List.of()))
                 .get().asString().contains("nothing was checked");
     }
+
+    private static Observation seen(String cell, Observation.Status status, Finding finding, String example) {
+        return new Observation("r1", "v", Observation.Family.DATABASE_SCHEDULES, cell, "H2", "2.3", status, finding,
+                null, example, "mvn verify -Dtest=T", null, null);
+    }
+
+    @Test
+    void aNeverClaimDoesNotHoldWhileSomeOfItsChecksDidNotRun() {
+        List<Observation> observations = List.of(seen("s1", Observation.Status.CHECKED, Finding.HELD, null),
+                seen("s2", Observation.Status.NOT_CHECKED, null, null));
+        assertThat(Judge.judge("v", "schedule", Claim.NEVER_OVERSELLS, observations)).get().asString()
+                .contains("cannot be judged to hold").contains("s2");
+        assertThat(Judge.judge("v", "schedule", Claim.NEVER_OVERSELLS, List.of(observations.get(1)))).get().asString()
+                .contains("nothing was checked");
+    }
+
+    @Test
+    void anOversellSeenStandsWhateverDidNotRunAndIsShownAtItsSmallest() {
+        List<Observation> observations = List.of(
+                seen("big", Observation.Status.CHECKED, Finding.OVERSOLD, "a long interleaving of many steps"),
+                seen("small", Observation.Status.CHECKED, Finding.OVERSOLD, "b1 b2 w1 w2"),
+                seen("late", Observation.Status.NOT_CHECKED, null, null));
+        assertThat(Judge.judge("v", "schedule", Claim.MAY_OVERSELL, observations)).isEmpty();
+        assertThat(Judge.judge("v", "schedule", Claim.NEVER_OVERSELLS, observations)).get().asString()
+                .contains("never oversells").contains("(small, H2):\nb1 b2 w1 w2").contains("Reproduce: mvn verify");
+    }
+
+    @Test
+    void anObservationHasAFindingExactlyWhenItsCheckRan() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> seen("x", Observation.Status.CHECKED, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> seen("x", Observation.Status.NOT_REACHED, Finding.HELD, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -3,14 +3,22 @@ package dev.oversell.properties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.oversell.design.Variant;
+import dev.oversell.judge.Observation;
+import dev.oversell.run.Environment;
+import dev.oversell.run.JudgedDesign;
+import dev.oversell.run.Observations;
+import dev.oversell.run.RunFolder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Where the property suites keep what they observed, for people and for the report: {@code target/oversell/}
- * of this module (override with {@code -Doversell.evidenceDir}).
+ * Where the suites keep what they observed, for people and for the report: one folder per family in this run's
+ * folder ({@link RunFolder}), and in it the one typed record every family writes, {@code observations.json}.
  */
 public final class Evidence {
 
@@ -20,12 +28,16 @@ public final class Evidence {
     }
 
     public static Path dir(String suite) {
-        Path dir = Path.of(System.getProperty("oversell.evidenceDir", "target/oversell")).resolve(suite);
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return suite.isEmpty() ? RunFolder.dir() : RunFolder.dir(suite);
+    }
+
+    /**
+     * Writes {@code <suite>/observations.json}: this run's id, the JVM that measured, the designs judged with
+     * their claims, and every observation.
+     */
+    public static Path writeObservations(String suite, List<? extends Variant> designs, List<Observation> observations) {
+        return writeJson(suite, "observations.json", new Observations(RunFolder.id(), suite, Environment.ofThisJvm(),
+                designs.stream().map(JudgedDesign::of).toList(), observations));
     }
 
     public static Path writeText(String suite, String fileName, String text) {

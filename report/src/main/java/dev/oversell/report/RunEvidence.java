@@ -1,5 +1,6 @@
 package dev.oversell.report;
 
+import dev.oversell.run.RunFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,9 +15,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What the suites measured in this run, read from where they wrote it: Lincheck, database and deployment
- * under {@code properties/target/oversell/}, jcstress under {@code stress/target/oversell/}, JMH under
- * {@code bench/target/oversell/}. A suite that did not run leaves its part empty (and the report says so).
+ * What the suites measured in this run, read from where they wrote it: Lincheck, database and deployment in
+ * the run's folder ({@link RunFolder}, {@code target/oversell/runs/<id>/}), jcstress under
+ * {@code stress/target/oversell/}, JMH under {@code bench/target/oversell/} (these two move into the run folder
+ * next). A suite that did not run leaves its part empty (and the report says so).
  */
 record RunEvidence(JsonNode lincheck, JsonNode jcstress, JsonNode database, JsonNode deployment, JsonNode jmh,
                    String jcstressOptions, Map<String, Path> folders) {
@@ -24,11 +26,13 @@ record RunEvidence(JsonNode lincheck, JsonNode jcstress, JsonNode database, Json
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static RunEvidence read(Path root) throws IOException {
+        Path run = RunFolder.dir();
         Map<String, Path> folders = new LinkedHashMap<>();
-        folders.put("lincheck", root.resolve("properties/target/oversell/lincheck"));
+        folders.put("lincheck", run.resolve("lincheck"));
         folders.put("jcstress", root.resolve("stress/target/oversell/jcstress"));
-        folders.put("database", root.resolve("properties/target/oversell/database"));
-        folders.put("deployment", root.resolve("properties/target/oversell/deployment"));
+        folders.put("database", run.resolve("database"));
+        folders.put("deployment", run.resolve("deployment"));
+        refuseOtherRuns(folders);
         folders.put("jmh", root.resolve("bench/target/oversell/jmh"));
         String options = Optional.of(folders.get("jcstress").resolve("summary.md")).filter(Files::exists)
                 .map(RunEvidence::readQuietly).flatMap(md -> md.lines()
@@ -39,6 +43,23 @@ record RunEvidence(JsonNode lincheck, JsonNode jcstress, JsonNode database, Json
                 array(folders.get("database").resolve("matrix.json")),
                 array(folders.get("deployment").resolve("matrix.json")),
                 array(folders.get("jmh").resolve("ratios.json")), options, folders);
+    }
+
+    /**
+     * Every family's {@code observations.json} must carry this run's id: a report is a function of one run, and
+     * a file left by another (an earlier build, a stale copy) is refused, not mixed in.
+     */
+    private static void refuseOtherRuns(Map<String, Path> folders) throws IOException {
+        for (var folder : folders.entrySet()) {
+            Path file = folder.getValue().resolve("observations.json");
+            if (Files.exists(file)) {
+                String runId = JSON.readTree(file.toFile()).path("runId").asText(null);
+                if (!RunFolder.id().equals(runId)) {
+                    throw new IllegalStateException("refusing " + file + ": it is evidence of run " + runId
+                            + ", and this report is of run " + RunFolder.id());
+                }
+            }
+        }
     }
 
     private static JsonNode array(Path file) throws IOException {

@@ -1,6 +1,6 @@
 package dev.oversell.bench.database;
 
-import dev.oversell.bench.HotProduct;
+import dev.oversell.bench.EndlessStock;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * A benchmark fork's own tables on one engine: the engine's HikariCP pool, as {@link DatabaseSettings} opens it
- * for every Oversell suite, and a {@link Store} holding the {@link HotProduct}. {@link #refill()} empties the
+ * for every Oversell suite, and a {@link Store} holding the {@link EndlessStock}. {@link #refill()} empties the
  * purchases table and puts the stock back (every purchase inserts a row; without it each iteration would start
  * on a larger table). {@link #close()} drops the tables and closes the pool: always close.
  *
@@ -34,7 +34,7 @@ final class HotStore implements AutoCloseable {
     static HotStore open(String engineKey) {
         Database database = DatabaseSettings.open(Engine.valueOf(engineKey.toUpperCase(Locale.ROOT)));
         try {
-            return new HotStore(database, Store.create(database, HotProduct.stock()));
+            return new HotStore(database, Store.create(database, EndlessStock.stock()));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -51,7 +51,7 @@ final class HotStore implements AutoCloseable {
 
     /** Empties the purchases table and resets the hot product's stock. */
     void refill() {
-        store.reset(HotProduct.stock());
+        store.reset(EndlessStock.stock());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.oversell.bench.inmemory;
 
-import dev.oversell.bench.HotProduct;
+import dev.oversell.bench.EndlessStock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,7 +45,7 @@ public class CasLoopReferenceBenchmark {
 
     @Setup(Level.Iteration)
     public void fullStock() {
-        stock = new AtomicLong(HotProduct.STOCK);
+        stock = new AtomicLong(EndlessStock.STOCK);
     }
 
     /** Takes one unit if there is one: check and act in one atomic step, retried if another thread got there first. */

@@ -1,7 +1,7 @@
 package dev.oversell.bench.inmemory;
 
 import dev.oversell.bench.Buyer;
-import dev.oversell.bench.HotProduct;
+import dev.oversell.bench.EndlessStock;
 import dev.oversell.design.Variants;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseResult;
@@ -61,7 +61,7 @@ public class CatalogueVariantBenchmark {
 
     @Setup(Level.Iteration)
     public void freshInventory() {
-        inventory = Variants.byName(variant).create(HotProduct.stock());
+        inventory = Variants.byName(variant).create(EndlessStock.stock());
     }
 
     @TearDown(Level.Iteration)

@@ -3,7 +3,7 @@ package dev.oversell.bench.inmemory;
 import dev.oversell.actor.ActorRef;
 import dev.oversell.actor.StopMode;
 import dev.oversell.bench.Buyer;
-import dev.oversell.bench.HotProduct;
+import dev.oversell.bench.EndlessStock;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.actor.DefaultActorSystem;
@@ -60,7 +60,7 @@ public class OversellActorAskBenchmark {
 
     @Setup(Level.Iteration)
     public void freshActor() {
-        inventory = SequentialInventoryActor.spawn(DefaultActorSystem.get(), HotProduct.stock());
+        inventory = SequentialInventoryActor.spawn(DefaultActorSystem.get(), EndlessStock.stock());
     }
 
     @TearDown(Level.Iteration)

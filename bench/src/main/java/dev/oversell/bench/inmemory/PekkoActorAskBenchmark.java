@@ -1,7 +1,7 @@
 package dev.oversell.bench.inmemory;
 
 import dev.oversell.bench.Buyer;
-import dev.oversell.bench.HotProduct;
+import dev.oversell.bench.EndlessStock;
 import dev.oversell.bench.IterationCounter;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
@@ -72,7 +72,7 @@ public class PekkoActorAskBenchmark {
     @Setup(Level.Iteration)
     public void freshActor() {
         inventory = AskPattern.<SpawnProtocol.Command, ActorRef<PekkoInventoryActor.Command>>ask(system,
-                        replyTo -> new SpawnProtocol.Spawn<>(PekkoInventoryActor.create(HotProduct.stock()),
+                        replyTo -> new SpawnProtocol.Spawn<>(PekkoInventoryActor.create(EndlessStock.stock()),
                                 "inventory-" + iteration++, Props.empty(), replyTo),
                         ASK_TIMEOUT, system.scheduler())
                 .toCompletableFuture().join();

@@ -1,5 +1,8 @@
 package dev.oversell.properties.concurrency;
 
+import dev.oversell.judge.Observation;
+import dev.oversell.run.RunFolder;
+
 import dev.oversell.judge.Finding;
 
 /**
@@ -33,5 +36,15 @@ public record LincheckObservation(String variant, String claim, String mode, Str
 
     Finding finding() {
         return Finding.ofWord(observed);
+    }
+
+    /** The same, as the one record every family reports; {@code example} is the failing scenario as Lincheck printed it. */
+    Observation toObservation(String example) {
+        Observation.Status status = NOT_CHECKED.equals(observed) ? Observation.Status.NOT_CHECKED
+                : NOT_REACHED.equals(observed) ? Observation.Status.NOT_REACHED : Observation.Status.CHECKED;
+        return new Observation(RunFolder.id(), variant, Observation.Family.LINCHECK, mode + ", " + workload, null, null,
+                status, status == Observation.Status.CHECKED ? finding() : null, null,
+                status == Observation.Status.CHECKED && finding().anomaly() ? example : null,
+                LincheckMode.reproduce(variant), evidenceFile, note);
     }
 }

@@ -7,6 +7,7 @@ import dev.oversell.design.InMemoryVariant;
 import dev.oversell.design.Variant;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
+import dev.oversell.judge.Observation;
 import dev.oversell.properties.Evidence;
 import dev.oversell.properties.Reproduce;
 import dev.oversell.properties.Seeds;
@@ -26,6 +27,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,9 +123,9 @@ public abstract class LincheckSuite {
                     BUDGET.toSeconds(), variant.name());
         }
         if (claim == Claim.NEVER_OVERSELLS) { // a "may oversell" claim is judged over both modes, below
-            Judge.disagreement(variant.name(), "Lincheck " + mode.label, claim, findings(observed))
-                    .ifPresent(why -> fail("%s%n%s%nReproduce: %s", why, anomalies(observed),
-                            LincheckMode.reproduce(variant.name())));
+            Judge.judge(variant.name(), "Lincheck " + mode.label, claim, typed(observed).stream()
+                            .filter(Observation::checked).toList())
+                    .ifPresent(why -> fail("%s%nEvery anomaly seen:%n%s", why, anomalies(observed)));
         }
     }
 
@@ -150,20 +152,17 @@ public abstract class LincheckSuite {
     }
 
     /**
-     * One judge over every check of the variant. An oversell demonstrated, or an anomaly that refutes "never
-     * oversells", stands whatever was not checked; "held" needs every check to have run.
+     * One judge over every check of the variant ({@link Judge#judge}): an oversell demonstrated, or an anomaly
+     * that refutes "never oversells", stands whatever was not checked; "held" needs every check to have run.
      */
     private static void judged(InMemoryVariant variant, Claim claim) {
         List<LincheckObservation> seen = observationsOf(variant);
-        Judge.disagreement(variant.name(), "Lincheck", claim, findings(seen))
-                .ifPresent(why -> fail("%s%n%s%nReproduce: %s", why, anomalies(seen), LincheckMode.reproduce(variant.name())));
         int expected = Stream.of(LincheckMode.values()).mapToInt(mode -> mode.workloads().size()).sum();
-        List<LincheckObservation> unchecked = seen.stream().filter(LincheckObservation::outOfTime).toList();
-        if (claim == Claim.NEVER_OVERSELLS && (seen.size() < expected || !unchecked.isEmpty())) {
-            fail("%s cannot be judged to hold: %d of its %d Lincheck checks did not run (%s).", variant.name(),
-                    expected - seen.size() + unchecked.size(), expected, unchecked.isEmpty() ? "see the failures above"
-                            : unchecked.stream().map(o -> o.workload() + ", " + o.mode()).toList());
+        if (claim == Claim.NEVER_OVERSELLS && seen.size() < expected) {
+            fail("%s cannot be judged to hold: %d of its %d Lincheck checks did not run (see the failures above).",
+                    variant.name(), expected - seen.size(), expected);
         }
+        Judge.judge(variant.name(), "Lincheck", claim, typed(seen)).ifPresent(why -> fail("%s%nEvery anomaly seen:%n%s", why, anomalies(seen)));
         if (claim == Claim.MAY_OVERSELL) {
             LincheckObservation smallest = seen.stream().filter(o -> o.checked() && o.finding() == Finding.OVERSOLD)
                     .min(Comparator.comparingInt(LincheckObservation::scenarioOperations)).orElseThrow();
@@ -175,22 +174,17 @@ public abstract class LincheckSuite {
         }
     }
 
-    private static List<Finding> findings(List<LincheckObservation> observed) {
-        return observed.stream().filter(LincheckObservation::checked).map(LincheckObservation::finding).toList();
+    private static List<Observation> typed(List<LincheckObservation> seen) {
+        return seen.stream().map(o -> o.toObservation(Optional.ofNullable(o.evidenceFile()).map(EVIDENCE::get)
+                .map(LincheckSuite::scenarioTable).orElse(null))).toList();
     }
 
-    /** Every anomaly seen, with its evidence file, then the smallest one's scenario as Lincheck printed it. */
+    /** Every anomaly seen, each with its evidence file. */
     private static String anomalies(List<LincheckObservation> seen) {
-        List<LincheckObservation> anomalies = seen.stream().filter(o -> o.checked() && o.finding().anomaly()).toList();
-        String listed = anomalies.stream()
+        return seen.stream().filter(o -> o.checked() && o.finding().anomaly())
                 .map(o -> "  " + o.mode() + ", " + o.workload() + ": " + o.observed() + " (" + o.note() + "); evidence: "
                         + Evidence.dir("").resolve(o.evidenceFile()))
                 .collect(Collectors.joining("\n"));
-        return anomalies.stream().min(Comparator.comparingInt(LincheckObservation::scenarioOperations))
-                .map(o -> EVIDENCE.get(o.evidenceFile())).map(LincheckSuite::scenarioTable)
-                .map(table -> listed + "\nThe smallest counterexample (the whole interleaving is in its evidence file):\n"
-                        + table)
-                .orElse(listed);
     }
 
     /** Lincheck's table of the failing scenario and its results: from its "= ... =" heading to the blank line. */
@@ -238,6 +232,7 @@ public abstract class LincheckSuite {
             observed = List.copyOf(OBSERVED);
         }
         Path json = Evidence.writeJson(ModeCheck.SUITE, "verdicts.json", observed);
+        Evidence.writeObservations(ModeCheck.SUITE, Variants.inMemory(), typed(observed));
         String summary = LincheckSummary.markdown(observed, EVIDENCE, LEFT_RUNNING);
         Path markdown = Evidence.writeText(ModeCheck.SUITE, "summary.md", summary);
         System.out.printf("%n%s%n[lincheck] written to %s and %s%n", summary, json, markdown);

@@ -1,5 +1,6 @@
 package dev.oversell.properties.database;
 
+import dev.oversell.design.Variants;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
@@ -27,9 +28,8 @@ final class DatabaseMatrix {
 
     /** Why a cell's claim disagrees with what was measured, or null if it agrees (the rule is {@link Judge}'s). */
     static String problem(VariantOnEngine cell) {
-        List<Finding> findings = findings(cell);
         String what = cell.schedules.size() + " schedules" + (cell.load == null ? "" : " and the load run");
-        return Judge.disagreement(cell.variant.name() + " on " + cell.engine.label(), what, cell.claim, findings)
+        return Judge.judge(cell.variant.name() + " on " + cell.engine.label(), what, cell.claim, cell.observations())
                 .orElse(null);
     }
 
@@ -82,6 +82,9 @@ final class DatabaseMatrix {
                     problem));
         }
         var json = Evidence.writeJson(DatabaseSuite.SUITE, "matrix.json", observations);
+        Evidence.writeObservations(DatabaseSuite.SUITE, Variants.overStores(), cells.stream()
+                .filter(cell -> !unavailable.containsKey(cell.engine))
+                .flatMap(cell -> cell.observations().stream()).toList());
         String summary = DatabaseSummary.markdown(observations, versions, unavailable);
         var md = Evidence.writeText(DatabaseSuite.SUITE, "summary.md", summary);
         System.out.printf("%n%s%n[database] written to %s and %s%n", summary, json, md);

@@ -56,7 +56,7 @@ public abstract class DatabaseSuite {
 
     static final String SUITE = "database";
     private static final List<VariantOnEngine> CELLS = Collections.synchronizedList(new ArrayList<>());
-    private static final Map<Engine, String> VERSIONS = Collections.synchronizedMap(new LinkedHashMap<>());
+    static final Map<Engine, String> VERSIONS = Collections.synchronizedMap(new LinkedHashMap<>());
     private static final Map<Engine, String> UNAVAILABLE = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** Schedules run per plan beyond the classic one: all of them if there are no more, else as many drawn. */

@@ -19,6 +19,7 @@ import java.util.Map;
 public final class Engines {
 
     private static final Map<Engine, Object> OPENED = new EnumMap<>(Engine.class);
+    private static final Map<Engine, String> VERSIONS = new EnumMap<>(Engine.class);
 
     private Engines() {
     }
@@ -38,7 +39,8 @@ public final class Engines {
                     System.out.printf("[database] dropped %d tables left behind by an earlier, interrupted run in %s%n",
                             leftovers, database);
                 }
-                System.out.printf("[database] %s: %s%n", e.label(), database.version());
+                VERSIONS.put(e, database.version());
+                System.out.printf("[database] %s: %s%n", e.label(), VERSIONS.get(e));
                 return database;
             } catch (StoreException unreachable) {
                 System.out.printf("%n[database] !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!%n"
@@ -71,6 +73,11 @@ public final class Engines {
                     + unreachable.getMessage());
             throw unreachable;
         }
+    }
+
+    /** The engine's version as it reported it when opened in this JVM, or null if it was not. */
+    public static synchronized String versionIfOpen(Engine engine) {
+        return VERSIONS.get(engine);
     }
 
     public static synchronized void closeAll() {

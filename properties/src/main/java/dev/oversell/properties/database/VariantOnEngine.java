@@ -1,6 +1,8 @@
 package dev.oversell.properties.database;
 
 import dev.oversell.design.Claim;
+import dev.oversell.judge.Observation;
+import dev.oversell.run.RunFolder;
 import dev.oversell.design.Deployment;
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.store.Database;
@@ -48,6 +50,32 @@ final class VariantOnEngine implements AutoCloseable {
     /** The gate for {@code plan} over this cell's store (one per plan: it keeps a thread per call). */
     synchronized ScheduleRunner runner(SchedulePlan plan) {
         return runners.computeIfAbsent(plan, p -> new ScheduleRunner(store(), p));
+    }
+
+    /** What this cell's schedules and load run saw, as the one record every family reports. */
+    List<Observation> observations() {
+        String who = engine.label();
+        String version = DatabaseSuite.VERSIONS.get(engine);
+        String reproduce = DatabaseSuite.reproduce(this);
+        List<Observation> observations = new ArrayList<>();
+        synchronized (schedules) {
+            for (ScheduleOutcome s : schedules) {
+                observations.add(new Observation(RunFolder.id(), variant.name(), Observation.Family.DATABASE_SCHEDULES,
+                        s.plan() + ": " + s.schedule(), who, version, Observation.Status.CHECKED, s.finding(),
+                        Observation.Counts.ofAccounts(s.answers().size(), s.existed(), s.unitsSold(), s.finalStock()),
+                        s.finding().anomaly() ? s.script() : null, reproduce, null, s.kind().label));
+            }
+        }
+        if (load != null) {
+            observations.add(new Observation(RunFolder.id(), variant.name(), Observation.Family.DATABASE_LOAD,
+                    "load, seed " + load.seed(), who, version, Observation.Status.CHECKED, load.judged(),
+                    Observation.Counts.ofAccounts(load.attempted(), load.initialStock() + load.restocked(),
+                            load.unitsSold(), load.finalStock()),
+                    load.judged().anomaly() ? String.join("; ", load.brokenInvariants()) : null,
+                    reproduce + " -Doversell.loadSeed=" + load.seed(), null,
+                    load.buyers() + " buyers, " + load.attempted() + " purchases, " + load.millis() + " ms"));
+        }
+        return observations;
     }
 
     @Override

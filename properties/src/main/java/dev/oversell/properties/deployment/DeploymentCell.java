@@ -4,6 +4,8 @@ import dev.oversell.design.Claim;
 import dev.oversell.design.Deployment;
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.judge.Finding;
+import dev.oversell.judge.Observation;
+import dev.oversell.run.RunFolder;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.LoadOutcome;
@@ -48,6 +50,53 @@ final class DeploymentCell implements AutoCloseable {
         return store;
     }
 
+    /**
+     * What was measured so far, as the one record every family reports: the load run, the search for the
+     * smallest oversell, each hand-over schedule, the separate processes.
+     */
+    List<Observation> observations() {
+        String who = engine.label();
+        String reproduce = DeploymentSuite.reproduce(this);
+        List<Observation> observations = new ArrayList<>();
+        if (load != null) {
+            observations.add(observed("load across " + INSTANCES + " instances, seed " + load.seed(), load.judged(),
+                    Observation.Counts.ofAccounts(load.attempted(), load.initialStock() + load.restocked(),
+                            load.unitsSold(), load.finalStock()),
+                    load.judged().anomaly() ? String.join("; ", load.brokenInvariants()) : null,
+                    reproduce + " -Doversell.loadSeed=" + load.seed(), null));
+        }
+        if (searchFinding != null) {
+            observations.add(observed("smallest oversell across " + INSTANCES + " instances", searchFinding,
+                    reproduction == null ? null : Observation.Counts.ofAccounts(reproduction.buyers(),
+                            reproduction.units(), reproduction.sold(), 0),
+                    reproduction == null ? null : reproduction.buyers() + " buyers, one unit each, through "
+                            + reproduction.instances() + " instances, " + reproduction.units() + " in stock: "
+                            + reproduction.sold() + " sold (round " + reproduction.round() + " of " + reproduction.rounds() + ")",
+                    reproduce, roundsTried + " rounds"));
+        }
+        synchronized (handOvers) {
+            for (ScheduleOutcome s : handOvers) {
+                observations.add(observed("hand-over, " + s.plan() + ": " + s.schedule(), s.finding(),
+                        Observation.Counts.ofAccounts(s.answers().size(), s.existed(), s.unitsSold(), s.finalStock()),
+                        s.finding().anomaly() ? s.script() : null, reproduce, s.kind().label));
+            }
+        }
+        if (separateProcesses != null) {
+            SeparateProcesses.Outcome p = separateProcesses;
+            observations.add(observed(p.processes() + " separate JVM processes", p.judged(),
+                    Observation.Counts.ofAccounts(p.attempted(), SeparateProcesses.STOCK, p.unitsSold(), p.finalStock()),
+                    p.judged().anomaly() ? "sold " + p.unitsSold() + " of " + SeparateProcesses.STOCK + ", stock after "
+                            + p.finalStock() : null, reproduce, null));
+        }
+        return observations;
+    }
+
+    private Observation observed(String cell, Finding finding, Observation.Counts counts, String example,
+                                 String reproduce, String note) {
+        return new Observation(RunFolder.id(), variant.name(), Observation.Family.DEPLOYMENT, cell, engine.label(),
+                Engines.versionIfOpen(engine), Observation.Status.CHECKED, finding, counts, example, reproduce, null, note);
+    }
+
     /** Every finding measured so far: the load run, the search, each hand-over schedule, the separate processes. */
     List<Finding> findings() {
         List<Finding> findings = new ArrayList<>();
@@ -80,8 +129,8 @@ final class DeploymentCell implements AutoCloseable {
         String what = "the checks with " + INSTANCES + " instances (load" + (roundsTried > 0 ? ", " + roundsTried
                 + " rounds of the reproduction search" : "") + (handOvers.isEmpty() ? "" : ", " + handOvers.size()
                 + " hand-over schedules") + (separateProcesses == null ? "" : ", separate processes") + ")";
-        return Judge.disagreement(variant.name() + " on " + engine.label() + " with several instances", what, claim,
-                findings()).map(problem -> verdict().anomaly() ? problem + ". Seen: " + evidence() : problem)
+        return Judge.judge(variant.name() + " on " + engine.label() + " with several instances", what, claim,
+                observations()).map(problem -> verdict().anomaly() ? problem + "\nSeen: " + evidence() : problem)
                 .orElse(null);
     }
 

@@ -59,6 +59,8 @@ final class DeploymentMatrix {
                     cell.verdict().word(), problem == null, problem));
         }
         var json = Evidence.writeJson(DeploymentSuite.SUITE, "matrix.json", observations);
+        Evidence.writeObservations(DeploymentSuite.SUITE, Variants.overStores(),
+                cells.stream().flatMap(cell -> cell.observations().stream()).toList());
         var md = Evidence.writeText(DeploymentSuite.SUITE, "summary.md", markdown(observations));
         System.out.printf("%n%s%n[deployment] written to %s and %s%n", markdown(observations), json, md);
     }

@@ -1,0 +1,40 @@
+package dev.oversell.run;
+
+import dev.oversell.design.Claim;
+import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.Deployment;
+import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.Variant;
+import dev.oversell.store.Engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A design as a run's evidence records it: what it is and what it claimed, so that a report needs nothing but
+ * the run folder (not the designs' classes). Claims are keyed {@code single-instance} and, for a database design,
+ * {@code <engine>/single-instance} and {@code <engine>/shared-store}.
+ */
+public record JudgedDesign(String name, String kind, String type, String execution, String mechanism,
+                           Map<String, Claim> claims) {
+
+    public static JudgedDesign of(Variant variant) {
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        if (variant instanceof InMemoryVariant inMemory) {
+            claims.put(key(Deployment.SINGLE_INSTANCE), inMemory.claim());
+        } else {
+            DatabaseVariant database = (DatabaseVariant) variant;
+            for (Engine engine : Engine.values()) {
+                for (Deployment deployment : Deployment.values()) {
+                    claims.put(engine.key() + "/" + key(deployment), database.claim(deployment, engine));
+                }
+            }
+        }
+        return new JudgedDesign(variant.name(), variant.inMemory() ? "in-memory" : "database",
+                variant.type().getName(), variant.execution().name(), variant.mechanism(), claims);
+    }
+
+    public static String key(Deployment deployment) {
+        return deployment.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
