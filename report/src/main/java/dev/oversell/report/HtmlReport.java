@@ -1,15 +1,18 @@
 package dev.oversell.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oversell.design.Variants;
-import dev.oversell.design.Variant;
+import dev.oversell.store.Engine;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The report as one self-contained HTML page (inline CSS and SVG, no script, no network): the environment,
- * the verdict matrix with a link per cell, the charts, the counterexamples and the caveats.
+ * The report as one self-contained HTML page (inline CSS and SVG, no network): the environment, the verdicts in
+ * two tables (in-memory designs; database designs with one compact cell per engine) with a link per finding, the
+ * charts, the counterexamples and the caveats. Each table fits a 1600 px window: its only script measures the
+ * tables after layout, for the page check ({@code ReportPageIT}) to read.
  */
 final class HtmlReport {
 
@@ -18,15 +21,32 @@ final class HtmlReport {
             h1{font-size:24px}h2{font-size:18px;margin-top:32px}
             table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top}
             th{background:#f3f3f3;font-weight:600}
-            #verdict-matrix td{font-size:12px;min-width:90px}#verdict-matrix th{font-size:12px}
-            td.oversold{background:#fbd5d5}td.held{background:#d9f2d9}td.lostupdate,td.notlinearizable{background:#fde8c8}
-            td.na{background:#fafafa;color:#999}td.skipped,td.notrun{background:#eee;color:#666}
+            table.verdicts td,table.verdicts th{font-size:12px}#in-memory-designs td{min-width:90px}
+            th.design{text-align:left}th.design .name{white-space:nowrap}
+            .mech{display:block;max-width:230px;font-weight:normal;color:#666;font-size:11px}
+            th .version{display:block;font-weight:normal;color:#666;font-size:11px}
+            #database-designs td{width:28%;padding:2px 3px}
+            .oversold{background:#fbd5d5}.held{background:#d9f2d9}.lostupdate,.notlinearizable{background:#fde8c8}
+            .na{background:#fafafa;color:#999}.skipped,.notrun{background:#eee;color:#666}
             td .v{font-weight:600;display:block}a{color:#1a4f8b}
+            .f{padding:1px 4px;margin:2px 0}.f .v{display:inline}.f .check{display:inline-block;min-width:78px;color:#444}
+            .claim{padding:1px 4px;color:#444}
             pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:12px;max-height:420px}
             dl.env{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dl.env dt{font-weight:600}
             .chart-title{font-weight:600;font-size:14px}.label{font-size:12px}.value{font-size:11px;fill:#333}
             .note{color:#666}
             """;
+
+    /**
+     * The page's only script: after layout, writes each verdict table's width into {@code data-width} (and the
+     * page's width and where the last verdict table ends into the body's {@code data-page-width} and
+     * {@code data-tables-bottom}), where the page check reads them from Chromium's DOM dump.
+     */
+    private static final String MEASURE_WIDTHS = "<script>for(const t of document.querySelectorAll('table.verdicts'))"
+            + "t.dataset.width=Math.ceil(Math.max(t.scrollWidth,t.getBoundingClientRect().width));"
+            + "document.body.dataset.pageWidth=document.documentElement.scrollWidth;"
+            + "document.body.dataset.tablesBottom=Math.ceil(Math.max(0,...[...document.querySelectorAll("
+            + "'table.verdicts')].map(t=>t.getBoundingClientRect().bottom+window.scrollY)));</script>";
 
     private HtmlReport() {
     }
@@ -39,34 +59,10 @@ final class HtmlReport {
         environment.forEach((k, v) -> h.append("<dt>").append(Html.escape(k)).append("</dt><dd>")
                 .append(Html.escape(v)).append("</dd>"));
         h.append("</dl><p>").append(Html.escape(Verdict.legend(" · "))).append(". Claims are checked both ways: "
-                + "“never” must hold in every check, “may” must be demonstrated by an actual oversell. Each cell "
+                + "“never” must hold in every check, “may” must be demonstrated by an actual oversell. Each finding "
                 + "links to its evidence.</p>");
-        h.append("<h2>Verdict matrix</h2><table id=\"verdict-matrix\"><thead><tr><th>design</th><th>claims</th>");
-        matrix.columns.forEach(c -> h.append("<th>").append(Html.escape(c.label())).append("</th>"));
-        h.append("</tr></thead><tbody>");
-        for (Variant variant : Variants.all()) {
-            h.append("<tr><th>").append(Html.escape(variant.name())).append("</th><td>")
-                    .append(Html.escape(VerdictMatrix.claims(variant))).append("</td>");
-            matrix.rows.get(variant.name()).forEach((column, cell) -> {
-                String css = switch (cell.verdict()) {
-                    case OVERSOLD -> "oversold";
-                    case HELD -> "held";
-                    case LOST_UPDATE -> "lostupdate";
-                    case NOT_LINEARIZABLE -> "notlinearizable";
-                    case NOT_APPLICABLE -> "na";
-                    case SKIPPED -> "skipped";
-                    case NOT_RUN -> "notrun";
-                };
-                String verdict = cell.verdict().symbol + " " + cell.verdict().word;
-                h.append("<td class=\"").append(css).append("\" title=\"").append(Html.escape(cell.text())).append("\">")
-                        .append("<span class=\"v\">").append(cell.link() == null ? Html.escape(verdict)
-                                : "<a href=\"" + Html.escape(cell.link()) + "\">" + Html.escape(verdict) + "</a>")
-                        .append("</span>").append(cell.verdict() == Verdict.NOT_APPLICABLE ? "" : Html.escape(cell.text()))
-                        .append("</td>");
-            });
-            h.append("</tr>");
-        }
-        h.append("</tbody></table>");
+        inMemoryTable(h, matrix);
+        databaseTable(h, matrix, evidence);
         if (!matrix.runtimeChecks.isEmpty()) {
             h.append("<h2>The actor runtime's own guarantees (jcstress)</h2><table><tr><th>check</th><th>samples</th>"
                     + "<th>verdict</th></tr>");
@@ -93,7 +89,112 @@ final class HtmlReport {
         }
         h.append("<h2>Caveats</h2><ul>");
         caveats.forEach(c -> h.append("<li>").append(Html.escape(c)).append("</li>"));
-        h.append("</ul></body></html>\n");
+        h.append("</ul>").append(MEASURE_WIDTHS).append("</body></html>\n");
         return h.toString();
+    }
+
+    private static void inMemoryTable(StringBuilder h, VerdictMatrix matrix) {
+        // one header per family (Lincheck, jcstress); under a family of several checks, a second row names each
+        Map<String, List<Column>> families = new LinkedHashMap<>();
+        matrix.inMemoryColumns.forEach(c -> families.computeIfAbsent(c.family(), f -> new ArrayList<>()).add(c));
+        boolean twoRows = matrix.inMemoryColumns.stream().anyMatch(c -> !c.check().isEmpty());
+        String alone = twoRows ? "<th rowspan=\"2\">" : "<th>";
+        StringBuilder second = new StringBuilder();
+        h.append("<h2>In-memory designs</h2><p class=\"note\">One instance, many threads: Lincheck and each jcstress"
+                + " scenario this run chose.</p><table id=\"in-memory-designs\" class=\"verdicts\"><thead><tr>")
+                .append(alone).append("design</th>").append(alone).append("claim</th>");
+        families.forEach((family, columns) -> {
+            if (columns.size() == 1 && columns.get(0).check().isEmpty()) {
+                h.append(alone).append(Html.escape(family)).append("</th>");
+            } else {
+                h.append("<th colspan=\"").append(columns.size()).append("\">").append(Html.escape(family)).append("</th>");
+                columns.forEach(c -> second.append("<th>").append(Html.escape(c.check())).append("</th>"));
+            }
+        });
+        h.append("</tr>").append(twoRows ? "<tr>" + second + "</tr>" : "").append("</thead><tbody>");
+        matrix.inMemory.forEach((design, row) -> {
+            h.append("<tr>").append(designHeader(design.name(), design.mechanism())).append("<td>")
+                    .append(Html.escape(VerdictMatrix.words(design.claim()))).append("</td>");
+            row.values().forEach(cell -> h.append("<td class=\"").append(css(cell.verdict())).append("\">")
+                    .append("<span class=\"v\">").append(verdict(cell)).append("</span>")
+                    .append(cell.verdict() == Verdict.NOT_APPLICABLE ? "" : Html.escape(cell.text())).append("</td>"));
+            h.append("</tr>");
+        });
+        h.append("</tbody></table>");
+    }
+
+    private static void databaseTable(StringBuilder h, VerdictMatrix matrix, RunEvidence evidence) {
+        h.append("<h2>Database designs</h2><p class=\"note\">Per engine: the claims, then every interleaving of"
+                + " the purchase's statements and a seeded load run with one app instance, and the deployment check"
+                + " with 2 instances sharing the database.</p><table id=\"database-designs\" class=\"verdicts\">"
+                + "<thead><tr><th>design</th>");
+        Map<String, String> versions = engineVersions(evidence);
+        for (Engine engine : Engine.values()) {
+            h.append("<th>").append(Html.escape(engine.label()));
+            String version = versions.get(engine.key());
+            if (version != null) {
+                h.append("<span class=\"version\">").append(Html.escape(version)).append("</span>");
+            }
+            h.append("</th>");
+        }
+        h.append("</tr></thead><tbody>");
+        matrix.database.forEach((design, row) -> {
+            h.append("<tr>").append(designHeader(design.name(), design.mechanism()));
+            row.forEach((engine, cells) -> {
+                h.append("<td><div class=\"claim\">claims: ").append(Html.escape(cells.claims())).append("</div>");
+                if (cells.notMeasured()) {
+                    line(h, null, cells.interleavings());
+                } else {
+                    cells.checks().forEach(c -> line(h, c.check(), c.cell()));
+                }
+                h.append("</td>");
+            });
+            h.append("</tr>");
+        });
+        h.append("</tbody></table>");
+    }
+
+    /** One finding of an engine's cell, on its own line and in its colour. */
+    private static void line(StringBuilder h, String check, Cell cell) {
+        h.append("<div class=\"f ").append(css(cell.verdict())).append("\">");
+        if (check != null) {
+            h.append("<span class=\"check\">").append(Html.escape(check)).append("</span> ");
+        }
+        h.append("<span class=\"v\">").append(verdict(cell)).append("</span> ").append(Html.escape(cell.text()))
+                .append("</div>");
+    }
+
+    private static String designHeader(String name, String mechanism) {
+        return "<th class=\"design\"><span class=\"name\">" + Html.escape(name) + "</span><span class=\"mech\">" + Html.escape(mechanism)
+                + "</span></th>";
+    }
+
+    /** The verdict's symbol and word, linked to its evidence when there is some. */
+    private static String verdict(Cell cell) {
+        String verdict = Html.escape(cell.verdict().symbol + " " + cell.verdict().word);
+        return cell.link() == null ? verdict : "<a href=\"" + Html.escape(cell.link()) + "\">" + verdict + "</a>";
+    }
+
+    private static String css(Verdict verdict) {
+        return switch (verdict) {
+            case OVERSOLD -> "oversold";
+            case HELD -> "held";
+            case LOST_UPDATE -> "lostupdate";
+            case NOT_LINEARIZABLE -> "notlinearizable";
+            case NOT_APPLICABLE -> "na";
+            case SKIPPED -> "skipped";
+            case NOT_RUN -> "notrun";
+        };
+    }
+
+    /** Each measured engine's version, by its key, as the database suite recorded it. */
+    private static Map<String, String> engineVersions(RunEvidence evidence) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (JsonNode o : evidence.database()) {
+            if (!o.path("engineVersion").isNull() && !o.path("engineVersion").isMissingNode()) {
+                versions.putIfAbsent(o.path("engine").asText(), o.path("engineVersion").asText());
+            }
+        }
+        return versions;
     }
 }

@@ -1,108 +1,83 @@
 package dev.oversell.report;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.oversell.design.Claim;
+import dev.oversell.store.Engine;
+
 import java.util.List;
-import java.util.Map;
 
 /**
- * The verdict matrix reduced to what must never drift: one word per variant and family of checks (no
- * counts), as {@code docs/verdict-matrix.md} keeps it. {@link #disagreements} compares a run with the docs:
- * every cell this run measured must read the same in the docs, so the docs cannot lie. Cells this run did not
- * measure (an engine not reachable, a scenario skipped) are not compared, and are listed.
+ * The verdicts of a run reduced to one word per design and family of checks (no counts), beside the claims:
+ * the {@code verdict-matrix.md} of every report folder. {@code ./verdicts} copies it over
+ * {@code docs/verdict-matrix.md}, headed with the run it came from. It is a record of what was measured, not
+ * an expectation: the claims are the expectation, and the checkers fail the build when a design contradicts its
+ * claim.
  */
 final class Snapshot {
 
+    static final String TITLE = "# Verdict matrix (snapshot)";
+
     static final String HEADER = """
-            # Verdict matrix (snapshot)
 
-            What `mvn verify` measured, one word per design and family of checks; counts and evidence are in the \
-            report of each run (`./verdicts`). The build fails when a run measures something else than this \
-            page says: if a change of verdict is intended, copy `report/target/oversell/report/verdict-matrix.md` \
-            over this file and explain the change in the commit. Legend: the most serious finding of any check of \
-            that family: **oversold** = units sold exceeded units that existed; lost update = stock and sales did \
-            not add up, no oversell; not linearizable = the answers fit no sequential order; held = none of these; \
-            n/a = the family does not apply (an in-memory design has no \
-            engine; a database design is not run by Lincheck or jcstress). Columns with "2 instances" are the \
-            shared-store deployment.
+            What one run measured: one word per design and family of checks, beside what the design claims. Counts \
+            and evidence are in that run's report (`./verdicts` keeps it in `target/verdicts/<run>/`). This page is \
+            produced, not written by hand: `./verdicts` copies its run's snapshot over `docs/verdict-matrix.md` \
+            when `mvn verify` passed. The claims are the expectation (every check judges each design against its \
+            claim and fails the build on a mismatch), so a new design needs no edit here.
 
+            Legend: the most serious finding of any check of that family: **oversold** = units sold exceeded units \
+            that existed; lost update = stock and sales did not add up, no oversell; not linearizable = the answers \
+            fit no sequential order; held = none of these; skipped / not run = no result in this run (an engine not \
+            reachable, a check left out). Claims: never = never oversells, may = may oversell (and a check must \
+            show it).
             """;
 
     private Snapshot() {
     }
 
     static String markdown(VerdictMatrix matrix) {
-        StringBuilder md = new StringBuilder(HEADER);
-        List<String> families = matrix.families();
-        md.append("| design |");
+        StringBuilder md = new StringBuilder(TITLE).append('\n').append(HEADER);
+        List<String> families = matrix.inMemoryColumns.stream().map(Column::family).distinct().toList();
+        md.append("\n## In-memory designs\n\nOne instance, many threads.\n\n| design | claim |");
         families.forEach(f -> md.append(' ').append(f).append(" |"));
-        md.append("\n|---|");
+        md.append("\n|---|---|");
         families.forEach(f -> md.append("---|"));
         md.append('\n');
-        for (String variant : matrix.rows.keySet()) {
-            md.append("| ").append(variant).append(" |");
+        matrix.inMemory.forEach((design, row) -> {
+            md.append("| ").append(design.name()).append(" | ").append(VerdictMatrix.word(design.claim())).append(" |");
             for (String family : families) {
-                Verdict v = matrix.familyVerdict(variant, family);
-                md.append(' ').append(v == Verdict.OVERSOLD ? "**oversold**" : v.word).append(" |");
+                md.append(' ').append(word(Verdict.combine(row.entrySet().stream()
+                        .filter(e -> e.getKey().family().equals(family)).map(e -> e.getValue().verdict()).toList())))
+                        .append(" |");
             }
             md.append('\n');
+        });
+        md.append("\n## Database designs\n\nEach cell: the verdict, then (the claim). One instance: the interleavings and"
+                + " the load run; 2 instances: two app instances sharing the database.\n\n| design |");
+        for (Engine engine : Engine.values()) {
+            md.append(' ').append(engine.label()).append(" |");
         }
+        for (Engine engine : Engine.values()) {
+            md.append(' ').append(engine.label()).append(", 2 instances |");
+        }
+        md.append("\n|---|");
+        for (int i = 0; i < 2 * Engine.values().length; i++) {
+            md.append("---|");
+        }
+        md.append('\n');
+        matrix.database.forEach((design, row) -> {
+            md.append("| ").append(design.name()).append(" |");
+            row.values().forEach(cells -> cell(md, cells.oneInstanceVerdict(), cells.oneInstance()));
+            row.values().forEach(cells -> cell(md, cells.twoInstances().verdict(), cells.sharedStore()));
+            md.append('\n');
+        });
         return md.toString();
     }
 
-    /** Parses a snapshot table: variant to family to verdict. */
-    static Map<String, Map<String, Verdict>> parse(String markdown) {
-        Map<String, Map<String, Verdict>> table = new HashMap<>();
-        List<String> header = null;
-        for (String line : markdown.lines().toList()) {
-            if (!line.startsWith("|") || line.startsWith("|---")) {
-                continue;
-            }
-            List<String> cells = new ArrayList<>();
-            for (String c : line.substring(1, line.lastIndexOf('|')).split("\\|")) {
-                cells.add(c.trim().replace("**", ""));
-            }
-            if (header == null) {
-                header = cells;
-                continue;
-            }
-            Map<String, Verdict> row = new HashMap<>();
-            for (int i = 1; i < cells.size() && i < header.size(); i++) {
-                row.put(header.get(i), Verdict.ofWord(cells.get(i)));
-            }
-            table.put(cells.get(0), row);
-        }
-        return table;
+    private static void cell(StringBuilder md, Verdict verdict, Claim claim) {
+        md.append(' ').append(word(verdict)).append(" (").append(VerdictMatrix.word(claim)).append(") |");
     }
 
-    record Comparison(List<String> disagreements, List<String> notCompared) {
-    }
-
-    static Comparison compare(VerdictMatrix matrix, Path docs) throws IOException {
-        List<String> disagreements = new ArrayList<>();
-        List<String> notCompared = new ArrayList<>();
-        if (!Files.exists(docs)) {
-            disagreements.add(docs + " does not exist");
-            return new Comparison(disagreements, notCompared);
-        }
-        Map<String, Map<String, Verdict>> documented = parse(Files.readString(docs));
-        for (String variant : matrix.rows.keySet()) {
-            for (String family : matrix.families()) {
-                Verdict measured = matrix.familyVerdict(variant, family);
-                if (measured == Verdict.NOT_RUN || measured == Verdict.SKIPPED) {
-                    notCompared.add(variant + " / " + family);
-                    continue;
-                }
-                Verdict written = documented.getOrDefault(variant, Map.of()).get(family);
-                if (written != measured) {
-                    disagreements.add(variant + " / " + family + ": the docs say " + (written == null ? "nothing"
-                            : written.word) + ", this run measured " + measured.word);
-                }
-            }
-        }
-        return new Comparison(disagreements, notCompared);
+    private static String word(Verdict verdict) {
+        return verdict == Verdict.OVERSOLD ? "**oversold**" : verdict.word;
     }
 }

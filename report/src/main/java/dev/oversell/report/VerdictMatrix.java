@@ -3,9 +3,10 @@ package dev.oversell.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variants;
+import dev.oversell.design.Claim;
 import dev.oversell.design.Deployment;
 import dev.oversell.design.Variant;
+import dev.oversell.design.Variants;
 import dev.oversell.store.Engine;
 
 import java.util.ArrayList;
@@ -16,10 +17,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The verdict matrix, Hermitage-style: one row per catalogue variant, one column per check (Lincheck, each
- * jcstress scenario, each engine's interleavings and load run, each engine with several instances), each
- * cell the verdict this run measured, with counts and a link to its evidence. Built from {@link RunEvidence}
- * only: nothing here is written by hand.
+ * The verdicts of one run, Hermitage-style, as two tables so that neither is mostly "n/a":
+ * <ul>
+ *   <li>in-memory designs ({@link InMemoryVariant}): one row each, one column for Lincheck and one per jcstress
+ *       scenario this run chose;</li>
+ *   <li>database designs ({@link DatabaseVariant}): one row each, and per {@link Engine} its claims and the cells of
+ *       the interleavings, the load run and the deployment with 2 instances ({@link EngineCells}).</li>
+ * </ul>
+ * Each cell is the verdict this run measured, with counts and a link to its evidence. Built from
+ * {@link RunEvidence} and the designs {@link Variants#all()} finds, nothing else: nothing here is written by hand.
  */
 final class VerdictMatrix {
 
@@ -28,15 +34,17 @@ final class VerdictMatrix {
     private static final List<String> SCENARIO_ORDER = List.of("LastUnit", "ShortStock", "ShortStockTwoThreads",
             "BigAndSmallBuyer", "OddStock", "TwoProducts", "BuyRacingRestock", "CloseRacingPurchase");
 
-    final List<Column> columns = new ArrayList<>();
-    final Map<String, Map<Column, Cell>> rows = new LinkedHashMap<>();
+    /** The in-memory table's check columns: Lincheck, then one per jcstress scenario. */
+    final List<Column> inMemoryColumns = new ArrayList<>();
+    final Map<InMemoryVariant, Map<Column, Cell>> inMemory = new LinkedHashMap<>();
+    final Map<DatabaseVariant, Map<Engine, EngineCells>> database = new LinkedHashMap<>();
     final List<Counterexample> counterexamples = new ArrayList<>();
     final List<JsonNode> runtimeChecks = new ArrayList<>();
 
     static VerdictMatrix of(RunEvidence evidence) {
         VerdictMatrix m = new VerdictMatrix();
-        Column lincheck = new Column(LINCHECK, "Lincheck");
-        m.columns.add(lincheck);
+        Column lincheck = new Column(LINCHECK, "");
+        m.inMemoryColumns.add(lincheck);
         Set<String> measured = new LinkedHashSet<>();
         for (JsonNode r : evidence.jcstress()) {
             if (r.path("variant").asText().equals("actor-runtime")) {
@@ -50,52 +58,45 @@ final class VerdictMatrix {
         scenarios.addAll(measured);
         Map<String, Column> scenarioColumns = new LinkedHashMap<>();
         for (String scenario : scenarios) {
-            Column c = new Column(JCSTRESS, "jcstress " + scenario);
+            Column c = new Column(JCSTRESS, scenario);
             scenarioColumns.put(scenario, c);
-            m.columns.add(c);
-        }
-        Map<Engine, Column[]> engineColumns = new LinkedHashMap<>();
-        for (Engine engine : Engine.values()) {
-            Column[] cs = {new Column(engine.label(), engine.label() + " interleavings"),
-                    new Column(engine.label(), engine.label() + " load")};
-            engineColumns.put(engine, cs);
-            m.columns.addAll(List.of(cs));
-        }
-        Map<Engine, Column> deploymentColumns = new LinkedHashMap<>();
-        for (Engine engine : Engine.values()) {
-            Column c = new Column(engine.label() + ", 2 instances", engine.label() + ", 2 instances");
-            deploymentColumns.put(engine, c);
-            m.columns.add(c);
+            m.inMemoryColumns.add(c);
         }
         for (Variant variant : Variants.all()) {
-            Map<Column, Cell> row = new LinkedHashMap<>();
-            row.put(lincheck, m.lincheckCell(variant, evidence));
-            scenarioColumns.forEach((scenario, column) -> row.put(column, m.jcstressCell(variant, scenario, evidence)));
-            engineColumns.forEach((engine, cs) -> {
-                row.put(cs[0], m.interleavingsCell(variant, engine, evidence));
-                row.put(cs[1], m.loadCell(variant, engine, evidence));
-            });
-            deploymentColumns.forEach((engine, column) -> row.put(column, m.deploymentCell(variant, engine, evidence)));
-            m.rows.put(variant.name(), row);
+            if (variant instanceof InMemoryVariant design) {
+                Map<Column, Cell> row = new LinkedHashMap<>();
+                row.put(lincheck, m.lincheckCell(design, evidence));
+                scenarioColumns.forEach((scenario, column) -> row.put(column, m.jcstressCell(design, scenario, evidence)));
+                m.inMemory.put(design, row);
+            } else if (variant instanceof DatabaseVariant design) {
+                Map<Engine, EngineCells> row = new LinkedHashMap<>();
+                for (Engine engine : Engine.values()) {
+                    row.put(engine, new EngineCells(design.claim(Deployment.SINGLE_INSTANCE, engine),
+                            design.claim(Deployment.SHARED_STORE, engine), m.interleavingsCell(design, engine, evidence),
+                            m.loadCell(design, engine, evidence), m.deploymentCell(design, engine, evidence)));
+                }
+                m.database.put(design, row);
+            }
         }
         return m;
     }
 
-    /** The claim printed beside a variant's name. */
-    static String claims(Variant variant) {
-        if (!(variant instanceof DatabaseVariant database)) {
-            return ((InMemoryVariant) variant).claim().name();
-        }
-        StringBuilder out = new StringBuilder();
-        for (Engine engine : Engine.values()) {
-            out.append(out.length() == 0 ? "" : "; ").append(engine.label()).append(' ')
-                    .append(short_(database.claim(Deployment.SINGLE_INSTANCE, engine))).append(" / ×2 ")
-                    .append(short_(database.claim(Deployment.SHARED_STORE, engine)));
-        }
-        return out.toString();
+    /** How many designs the tables hold, both together. */
+    int designs() {
+        return inMemory.size() + database.size();
     }
 
-    private static String short_(dev.oversell.design.Claim claim) {
+    /** A claim as the tables print it: "never oversells", "may oversell". */
+    static String words(Claim claim) {
+        return switch (claim) {
+            case NEVER_OVERSELLS -> "never oversells";
+            case MAY_OVERSELL -> "may oversell";
+            case NOT_APPLICABLE -> "n/a";
+        };
+    }
+
+    /** A claim in one word, where the table is tight: "never", "may". */
+    static String word(Claim claim) {
         return switch (claim) {
             case NEVER_OVERSELLS -> "never";
             case MAY_OVERSELL -> "may";
@@ -103,10 +104,7 @@ final class VerdictMatrix {
         };
     }
 
-    private Cell lincheckCell(Variant variant, RunEvidence evidence) {
-        if (!variant.inMemory()) {
-            return Cell.notApplicable("database design");
-        }
+    private Cell lincheckCell(InMemoryVariant variant, RunEvidence evidence) {
         int held = 0;
         int runs = 0;
         int notChecked = 0;
@@ -154,10 +152,7 @@ final class VerdictMatrix {
         return new Cell(Verdict.HELD, "linearizable in " + held + " checks", "lincheck/summary.md");
     }
 
-    private Cell jcstressCell(Variant variant, String scenario, RunEvidence evidence) {
-        if (!variant.inMemory()) {
-            return Cell.notApplicable("database design");
-        }
+    private Cell jcstressCell(InMemoryVariant variant, String scenario, RunEvidence evidence) {
         for (JsonNode r : evidence.jcstress()) {
             if (!r.path("variant").asText().equals(variant.name()) || !r.path("scenario").asText().equals(scenario)) {
                 continue;
@@ -203,7 +198,7 @@ final class VerdictMatrix {
         return out.toString();
     }
 
-    private JsonNode databaseObservation(Variant variant, Engine engine, JsonNode all) {
+    private JsonNode databaseObservation(DatabaseVariant variant, Engine engine, JsonNode all) {
         for (JsonNode o : all) {
             if (o.path("variant").asText().equals(variant.name()) && o.path("engine").asText().equals(engine.key())) {
                 return o;
@@ -212,10 +207,7 @@ final class VerdictMatrix {
         return null;
     }
 
-    private Cell interleavingsCell(Variant variant, Engine engine, RunEvidence evidence) {
-        if (variant.inMemory()) {
-            return Cell.notApplicable("in memory");
-        }
+    private Cell interleavingsCell(DatabaseVariant variant, Engine engine, RunEvidence evidence) {
         JsonNode o = databaseObservation(variant, engine, evidence.database());
         if (o == null) {
             return Cell.notRun(engine.label() + " not measured in this run");
@@ -239,10 +231,7 @@ final class VerdictMatrix {
         return new Cell(Verdict.HELD, schedules + " schedules, e.g. " + o.path("shownKind").asText(), link);
     }
 
-    private Cell loadCell(Variant variant, Engine engine, RunEvidence evidence) {
-        if (variant.inMemory()) {
-            return Cell.notApplicable("in memory");
-        }
+    private Cell loadCell(DatabaseVariant variant, Engine engine, RunEvidence evidence) {
         JsonNode o = databaseObservation(variant, engine, evidence.database());
         if (o == null || o.path("load").isNull() || o.path("load").isMissingNode()) {
             return Cell.notRun(engine.label() + " not measured in this run");
@@ -268,10 +257,7 @@ final class VerdictMatrix {
         return out;
     }
 
-    private Cell deploymentCell(Variant variant, Engine engine, RunEvidence evidence) {
-        if (variant.inMemory()) {
-            return Cell.notApplicable("no shared store");
-        }
+    private Cell deploymentCell(DatabaseVariant variant, Engine engine, RunEvidence evidence) {
         JsonNode o = databaseObservation(variant, engine, evidence.deployment());
         if (o == null) {
             return Cell.notRun(engine.label() + " not measured in this run");
@@ -298,22 +284,11 @@ final class VerdictMatrix {
             counterexamples.add(new Counterexample(variant.name(), engine.label() + ", 2 instances",
                     "ownership hand-over", text, line(text, "Reproduce:"), link));
         }
-        return new Cell(verdict, parts.isEmpty() ? verdict.word + " under load" : String.join("; ", parts), link);
+        return new Cell(verdict, parts.isEmpty() ? "under load" : String.join("; ", parts), link);
     }
 
     private static String line(String text, String marker) {
         return text.lines().filter(l -> l.contains(marker)).findFirst()
                 .map(l -> l.substring(l.indexOf(marker) + marker.length()).trim()).orElse("");
-    }
-
-    /** The families, in column order (one column each in the docs snapshot). */
-    List<String> families() {
-        return columns.stream().map(Column::family).distinct().toList();
-    }
-
-    /** A variant's verdict for a family of checks: its cells combined. */
-    Verdict familyVerdict(String variant, String family) {
-        return Verdict.combine(rows.get(variant).entrySet().stream().filter(e -> e.getKey().family().equals(family))
-                .map(e -> e.getValue().verdict()).toList());
     }
 }

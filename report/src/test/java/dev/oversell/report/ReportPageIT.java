@@ -1,7 +1,8 @@
 package dev.oversell.report;
 
+import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.InMemoryVariant;
 import dev.oversell.design.Variants;
-import dev.oversell.design.Variant;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,14 +27,21 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The page check: the HTML report this build wrote, rendered by headless Chromium (Debian's {@code chromium};
  * {@code .ci/install-browser} installs it). A broken page fails the build: the screenshot must show a page
- * (not a blank or an error), and the rendered DOM must hold the verdict matrix with one row per catalogue
- * variant and the charts (or the note that no benchmark ran). The screenshot is kept beside the report as
- * {@code report.png}. Without Chromium the check is skipped loudly, and fails when {@code CI=true}.
+ * (not a blank or an error); the rendered DOM must hold the two verdict tables, whose rows together are one per
+ * design the run judged, and the charts (or the note that no benchmark ran); and at a {@value #WIDTH} px window
+ * every verdict table must fit beside the margins, as the page's own script measured it after layout (so nobody
+ * has to scroll sideways to read a verdict). The screenshot, {@value #WIDTH} px wide and tall enough to show
+ * both tables, is kept beside the report as {@code report.png}.
+ * Without Chromium the check is skipped loudly, and fails when {@code CI=true}.
  */
 class ReportPageIT {
 
     private static final int WIDTH = 1600;
     private static final int HEIGHT = 1200;
+    /** The screenshot shows the page down to the end of the verdict tables, up to this height. */
+    private static final int MAX_HEIGHT = 6000;
+    /** The page's left and right margins (body{margin:24px}): a table may use the rest of the window. */
+    private static final int MARGINS = 2 * 24;
     private static Path dir;
     private static String chromium;
 
@@ -57,9 +65,14 @@ class ReportPageIT {
     void theScreenshotShowsARenderedPage() throws Exception {
         Path png = dir.resolve("report.png");
         Files.deleteIfExists(png);
-        run("--screenshot=" + png.toAbsolutePath(), "--window-size=" + WIDTH + "," + HEIGHT);
+        String tablesEnd = attribute(tag(run("--window-size=" + WIDTH + "," + HEIGHT, "--dump-dom"), "body"),
+                "data-tables-bottom");
+        int height = tablesEnd == null ? HEIGHT
+                : Math.max(HEIGHT, Math.min(MAX_HEIGHT, Integer.parseInt(tablesEnd) + 24));
+        run("--screenshot=" + png.toAbsolutePath(), "--window-size=" + WIDTH + "," + height);
         assertThat(png).as("Chromium's screenshot").exists();
         BufferedImage image = ImageIO.read(png.toFile());
+        System.out.println("[report] the screenshot " + png + " is " + image.getWidth() + " x " + image.getHeight());
         assertThat(image.getWidth()).isEqualTo(WIDTH);
         Set<Integer> colours = new HashSet<>();
         long inked = 0;
@@ -78,19 +91,65 @@ class ReportPageIT {
     }
 
     @Test
-    void theRenderedPageHoldsTheMatrixAndTheCharts() throws Exception {
+    void theRenderedPageHoldsBothTablesAndTheCharts() throws Exception {
         String dom = run("--dump-dom");
-        Matcher body = Pattern.compile("<table id=\"verdict-matrix\">.*?<tbody>(.*?)</tbody>", Pattern.DOTALL).matcher(dom);
-        assertThat(body.find()).as("the verdict matrix in the rendered DOM").isTrue();
-        int rows = body.group(1).split("<tr>", -1).length - 1;
-        assertThat(rows).as("one row per catalogue variant").isEqualTo(Variants.all().size());
-        for (Variant variant : Variants.all()) {
-            assertThat(body.group(1)).contains(">" + variant.name() + "<");
+        String inMemory = body(dom, "in-memory-designs");
+        String database = body(dom, "database-designs");
+        assertThat(rows(inMemory) + rows(database)).as("rows of both tables: one per design this run judged")
+                .isEqualTo(Variants.all().size());
+        for (InMemoryVariant variant : Variants.inMemory()) {
+            assertThat(inMemory).as("the in-memory table").contains(">" + variant.name() + "<");
+        }
+        for (DatabaseVariant variant : Variants.overStores()) {
+            assertThat(database).as("the database table").contains(">" + variant.name() + "<");
         }
         assertThat(dom).as("the charts, or the note that no benchmark ran")
                 .satisfiesAnyOf(d -> assertThat(d).contains("id=\"charts\"").contains("<svg"),
                         d -> assertThat(d).contains("id=\"no-benchmarks\""));
         assertThat(dom).doesNotContain("NaN").doesNotContain(">null<");
+    }
+
+    private static String body(String dom, String table) {
+        Matcher body = Pattern.compile("<table id=\"" + table + "\"[^>]*>.*?<tbody>(.*?)</tbody>", Pattern.DOTALL)
+                .matcher(dom);
+        assertThat(body.find()).as("the table %s in the rendered DOM", table).isTrue();
+        return body.group(1);
+    }
+
+    private static int rows(String tbody) {
+        return tbody.split("<tr>", -1).length - 1;
+    }
+
+    @Test
+    void everyVerdictTableFitsTheWindowWithoutScrolling() throws Exception {
+        String dom = run("--window-size=" + WIDTH + "," + HEIGHT, "--dump-dom");
+        Matcher table = Pattern.compile("<table\\b[^>]*\\bclass=\"verdicts\"[^>]*>").matcher(dom);
+        int tables = 0;
+        while (table.find()) {
+            tables++;
+            String id = attribute(table.group(), "id");
+            String width = attribute(table.group(), "data-width");
+            System.out.println("[report] table " + id + " is " + width + " px wide at a " + WIDTH + " px window");
+            assertThat(width).as("table %s measured by the page's script after layout", id).isNotNull();
+            assertThat(Integer.parseInt(width)).as("width of table %s in px (window %d, margins %d)", id, WIDTH, MARGINS)
+                    .isLessThanOrEqualTo(WIDTH - MARGINS);
+        }
+        assertThat(tables).as("verdict tables in the rendered DOM").isPositive();
+        String page = attribute(tag(dom, "body"), "data-page-width");
+        System.out.println("[report] the page is " + page + " px wide at a " + WIDTH + " px window");
+        assertThat(page).as("the page's width, measured by its script").isNotNull();
+        assertThat(Integer.parseInt(page)).as("the page's width in px: no horizontal scrolling").isLessThanOrEqualTo(WIDTH);
+    }
+
+    private static String tag(String dom, String name) {
+        Matcher tag = Pattern.compile("<" + name + "\\b[^>]*>").matcher(dom);
+        assertThat(tag.find()).as("a <%s> in the rendered DOM", name).isTrue();
+        return tag.group();
+    }
+
+    private static String attribute(String tag, String name) {
+        Matcher value = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
+        return value.find() ? value.group(1) : null;
     }
 
     private static String run(String... args) throws IOException, InterruptedException {
