@@ -1,5 +1,6 @@
 package dev.oversell.bench.results;
 
+import dev.oversell.run.MarkdownTable;
 import dev.oversell.store.Engine;
 
 import java.math.BigDecimal;
@@ -117,17 +118,18 @@ public final class SummaryMarkdown {
         for (Ratio r : ratios) {
             rows.computeIfAbsent(r.variant(), v -> new LinkedHashMap<>()).put(new Column(r.engine(), r.threads()), r);
         }
-        md.append("| design | ").append(columns.stream().map(heading).collect(Collectors.joining(" | ")))
-                .append(" |\n|---|").append("---:|".repeat(columns.size())).append('\n');
+        List<String> header = new java.util.ArrayList<>(List.of("design"));
+        columns.stream().map(heading).forEach(header::add);
+        MarkdownTable table = MarkdownTable.of(header);
+        table.alignRight(java.util.stream.IntStream.rangeClosed(1, columns.size()).toArray());
         rows.forEach((design, cells) -> {
-            md.append("| `").append(design).append('`');
-            if (design.equals(Ratios.IN_MEMORY_REFERENCE) || design.equals(Ratios.DATABASE_REFERENCE)) {
-                md.append(" (reference)");
-            }
-            md.append(" | ").append(columns.stream().map(col -> cells.containsKey(col) ? cell.apply(cells.get(col)) : "—")
-                    .collect(Collectors.joining(" | "))).append(" |\n");
+            List<String> row = new java.util.ArrayList<>(List.of("`" + design + "`"
+                    + (design.equals(Ratios.IN_MEMORY_REFERENCE) || design.equals(Ratios.DATABASE_REFERENCE)
+                    ? " (reference)" : "")));
+            columns.stream().map(col -> cells.containsKey(col) ? cell.apply(cells.get(col)) : "—").forEach(row::add);
+            table.row(row);
         });
-        md.append('\n');
+        md.append(table.render()).append('\n');
     }
 
     /** Two significant digits; below 0.5 also as "1/N", which reads better for small ratios. */

@@ -1,5 +1,6 @@
 package dev.oversell.properties.concurrency;
 
+import dev.oversell.run.MarkdownTable;
 import dev.oversell.judge.Finding;
 
 import java.util.ArrayList;
@@ -31,17 +32,21 @@ final class LincheckSummary {
             }
         }
         StringBuilder md = new StringBuilder("## Lincheck: linearizability against the specification (one instance)\n\n");
-        md.append("| variant | claim | ").append(String.join(" | ", modes)).append(" | threads left running |\n");
-        md.append("|---|---|").append("---|".repeat(modes.size())).append("---|\n");
+        List<String> header = new ArrayList<>(List.of("variant", "claim"));
+        header.addAll(modes);
+        header.add("threads left running");
+        MarkdownTable table = MarkdownTable.of(header);
         byVariant.forEach((variant, seen) -> {
-            md.append("| ").append(variant).append(" | ").append(seen.get(0).claim());
+            List<Object> row = new ArrayList<>(List.of(variant, seen.get(0).claim()));
             for (String mode : modes) {
-                md.append(" | ").append(cell(seen.stream().filter(o -> o.mode().equals(mode)).toList()));
+                row.add(cell(seen.stream().filter(o -> o.mode().equals(mode)).toList()));
             }
             List<Thread> left = leftRunning.get(variant);
-            md.append(" | ").append(left == null ? "not measured" : left.isEmpty() ? "none"
-                    : "**" + left.size() + "**: " + LiveThreads.describe(left)).append(" |\n");
+            row.add(left == null ? "not measured" : left.isEmpty() ? "none"
+                    : "**" + left.size() + "**: " + LiveThreads.describe(left));
+            table.row(row);
         });
+        md.append(table.render());
         md.append("\nLegend: each cell counts the workloads of the mode (model checking: the critical scenarios;"
                 + " stress: the random scenarios) by what they saw. ");
         for (Finding finding : Finding.values()) {

@@ -1,5 +1,6 @@
 package dev.oversell.properties.database;
 
+import dev.oversell.run.MarkdownTable;
 import dev.oversell.store.Engine;
 
 import java.util.LinkedHashMap;
@@ -22,19 +23,18 @@ final class DatabaseSummary {
         List<String> engines = observations.stream().map(DatabaseObservation::engine).distinct().toList();
         Map<String, Map<String, DatabaseObservation>> byVariant = new LinkedHashMap<>();
         observations.forEach(o -> byVariant.computeIfAbsent(o.variant(), v -> new LinkedHashMap<>()).put(o.engine(), o));
-        md.append("\n| variant |");
-        engines.forEach(e -> md.append(' ').append(e).append(" |"));
-        md.append("\n|---|");
-        engines.forEach(e -> md.append("---|"));
-        md.append('\n');
+        List<String> header = new java.util.ArrayList<>(List.of("variant"));
+        header.addAll(engines);
+        MarkdownTable byEngine = MarkdownTable.of(header);
         byVariant.forEach((variant, cells) -> {
-            md.append("| ").append(variant).append(" |");
+            List<Object> row = new java.util.ArrayList<>(List.of(variant));
             for (String engine : engines) {
                 DatabaseObservation o = cells.get(engine);
-                md.append(' ').append(o == null ? "not run" : cell(o)).append(" |");
+                row.add(o == null ? "not run" : cell(o));
             }
-            md.append('\n');
+            byEngine.row(row);
         });
+        md.append('\n').append(byEngine.render());
         md.append("""
 
                 Legend, the worst finding of the cell's schedules and load run: **oversold** = units sold exceed \
@@ -46,19 +46,19 @@ final class DatabaseSummary {
                 those run, and the load run's finding. Scripts: `<engine>/<variant>.sql`.
 
                 """);
-        md.append("| engine | variant | schedules | findings | outcomes | shown schedule | load: attempted / purchased / out of stock / errors | sold / available, stock after | load finding |\n");
-        md.append("|---|---|---:|---|---|---|---|---|---|\n");
+        MarkdownTable details = MarkdownTable.of("engine", "variant", "schedules", "findings", "outcomes",
+                "shown schedule", "load: attempted / purchased / out of stock / errors", "sold / available, stock after",
+                "load finding").alignRight(2);
         for (DatabaseObservation o : observations) {
             LoadOutcome l = o.load();
-            md.append(String.format("| %s | %s | %d | %s | %s | %s | %s | %s | %s |%n", o.engine(), o.variant(),
-                    o.schedules(), o.scheduleFindings(), o.scheduleKinds(), o.shownSchedule() == null ? ""
-                            : "`" + o.shownSchedule() + "` (" + o.shownKind() + ")",
+            details.row(o.engine(), o.variant(), o.schedules(), o.scheduleFindings(), o.scheduleKinds(),
+                    o.shownSchedule() == null ? "" : "`" + o.shownSchedule() + "` (" + o.shownKind() + ")",
                     l == null ? "not run" : l.attempted() + " / " + l.purchased() + " / " + l.outOfStock() + " / "
                             + l.errors(),
                     l == null ? "" : l.unitsSold() + " / " + (l.initialStock() + l.restocked()) + ", " + l.finalStock(),
-                    l == null ? "" : l.finding() + (l.oversoldUnits() > 0 ? " (" + l.oversoldUnits() + " units)" : "")));
+                    l == null ? "" : l.finding() + (l.oversoldUnits() > 0 ? " (" + l.oversoldUnits() + " units)" : ""));
         }
-        return md.toString();
+        return md.append(details.render()).toString();
     }
 
     private static String cell(DatabaseObservation o) {

@@ -1,5 +1,6 @@
 package dev.oversell.properties.deployment;
 
+import dev.oversell.run.MarkdownTable;
 import dev.oversell.design.Variants;
 import dev.oversell.design.Deployment;
 import dev.oversell.design.Variant;
@@ -71,23 +72,18 @@ final class DeploymentMatrix {
         List<String> engines = observations.stream().map(DeploymentObservation::engine).distinct().toList();
         Map<String, Map<String, DeploymentObservation>> byVariant = new LinkedHashMap<>();
         observations.forEach(o -> byVariant.computeIfAbsent(o.variant(), v -> new LinkedHashMap<>()).put(o.engine(), o));
-        md.append("| variant |");
-        engines.forEach(e -> md.append(' ').append(e).append(" |"));
-        md.append("\n|---|");
-        engines.forEach(e -> md.append("---|"));
-        md.append('\n');
-        for (Variant variant : Variants.all()) {
-            md.append("| ").append(variant.name()).append(" |");
+        List<String> header = new java.util.ArrayList<>(List.of("variant"));
+        header.addAll(engines);
+        MarkdownTable byEngine = MarkdownTable.of(header);
+        for (Variant variant : Variants.selected()) {
+            List<Object> row = new java.util.ArrayList<>(List.of(variant.name()));
             for (String engine : engines) {
-                if (variant.inMemory()) {
-                    md.append(" n/a (no shared store) |");
-                    continue;
-                }
                 DeploymentObservation o = byVariant.getOrDefault(variant.name(), Map.of()).get(engine);
-                md.append(' ').append(o == null ? "not run" : cell(o)).append(" |");
+                row.add(variant.inMemory() ? "n/a (no shared store)" : o == null ? "not run" : cell(o));
             }
-            md.append('\n');
+            byEngine.row(row);
         }
+        md.append(byEngine.render());
         md.append("""
 
                 Legend, the worst finding with several instances: **oversold** = units sold exceed units that \
@@ -99,13 +95,15 @@ final class DeploymentMatrix {
                 n hand-over schedules oversold; `procs` = the separate-process run's finding.
 
                 """);
-        md.append("| engine | variant | load: attempted / purchased / errors, sold / available, finding | smallest oversell (buyers, units, round); worst round | hand-over outcomes | hand-over findings | separate processes: sold / stock, stock after |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+        MarkdownTable details = MarkdownTable.of("engine", "variant",
+                "load: attempted / purchased / errors, sold / available, finding",
+                "smallest oversell (buyers, units, round); worst round", "hand-over outcomes", "hand-over findings",
+                "separate processes: sold / stock, stock after");
         for (DeploymentObservation o : observations) {
             var l = o.load();
             var r = o.smallestReproduction();
             var p = o.separateProcesses();
-            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", o.engine(), o.variant(),
+            details.row(o.engine(), o.variant(),
                     l == null ? "not run" : l.attempted() + " / " + l.purchased() + " / " + l.errors() + ", "
                             + l.unitsSold() + " / " + (l.initialStock() + l.restocked()) + ", " + l.finding(),
                     (r == null ? "none in " + o.reproductionRoundsTried() + " rounds" : r.buyers() + " buyers, "
@@ -114,8 +112,9 @@ final class DeploymentMatrix {
                     o.handOverSchedules().isEmpty() ? "" : o.handOverSchedules().toString(),
                     o.handOverFindings().isEmpty() ? "" : o.handOverFindings().toString(),
                     p == null ? "" : p.unitsSold() + " / " + SeparateProcesses.STOCK + ", " + p.finalStock() + ", "
-                            + p.finding()));
+                            + p.finding());
         }
+        md.append(details.render());
         return md.toString();
     }
 
