@@ -6,11 +6,13 @@ import dev.oversell.bench.inmemory.CasLoopReferenceBenchmark;
 import dev.oversell.bench.results.Measurement;
 import dev.oversell.bench.results.Ratio;
 import dev.oversell.bench.results.Ratios;
+import dev.oversell.bench.results.RatiosFile;
 import dev.oversell.bench.results.ResultFiles;
 import dev.oversell.bench.results.RunInfo;
 import dev.oversell.bench.results.SummaryMarkdown;
 import dev.oversell.design.Variants;
 import dev.oversell.design.Variant;
+import dev.oversell.run.RunFolder;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
@@ -37,7 +39,9 @@ import java.util.stream.Stream;
 
 /**
  * Runs the whole "cost of safety" matrix in one go, through JMH's Runner API, and writes
- * {@code results.json}, {@code ratios.json} and {@code summary.md} (see {@code ResultFiles}):
+ * {@code results.json}, {@code ratios.json} and {@code summary.md} (see {@code ResultFiles}) into the run's
+ * folder, {@code <runs>/<run id>/jmh/} ({@code -Doversell.runId}, {@code -Doversell.runsDir}: {@code ./verdicts}
+ * gives the benchmarks the id of the {@code mvn verify} that follows, so that run's report shows them):
  * <ol>
  *   <li>in memory, at each thread count: the CAS loop (the reference), every in-memory catalogue variant,
  *       Oversell's actor runtime and Apache Pekko typed, each asked blocking and pipelined;</li>
@@ -62,7 +66,7 @@ public final class BenchMain {
         MatrixSettings settings = MatrixSettings.fromSystemProperties();
         ResultFiles files = new ResultFiles(settings.output());
         System.out.println("[bench] " + settings.describe());
-        System.out.println("[bench] writing to " + files.folder());
+        System.out.println("[bench] run " + RunFolder.id() + ": writing to " + files.folder());
 
         List<RunResult> results = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
@@ -110,7 +114,7 @@ public final class BenchMain {
                 org.apache.pekko.Version.current(), settings.describe(), engines, skipped, settings.threads(),
                 settings.clients());
         files.writeJmhResults(results);
-        files.writeRatios(ratios);
+        files.writeRatios(RatiosFile.of(RunFolder.id(), results, ratios));
         Path summary = files.writeSummary(SummaryMarkdown.of(ratios, run));
         System.out.println();
         System.out.println("[bench] done in " + took.toMinutes() + " min " + took.toSecondsPart() + " s: "

@@ -1,8 +1,8 @@
 package dev.oversell.bench;
 
 import dev.oversell.bench.results.Measurement;
+import dev.oversell.run.RunFolder;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -31,8 +31,8 @@ import static dev.oversell.store.DatabaseSettings.setting;
  *   <tr><td>{@code oversell.bench.variants}</td><td>all</td><td>catalogue variants to run (comma-separated);
  *       the references always run</td></tr>
  *   <tr><td>{@code oversell.bench.heap}</td><td>4g</td><td>{@code -Xmx} of every fork</td></tr>
- *   <tr><td>{@code oversell.bench.out}</td><td>{@code bench/target/oversell/jmh}</td><td>where the files go
- *       (by default beside the jar: {@code <jar folder>/oversell/jmh})</td></tr>
+ *   <tr><td>{@code oversell.bench.out}</td><td>{@code <runs>/<run id>/jmh}</td><td>where the files go (by
+ *       default the run's folder, {@link RunFolder}: {@code target/oversell/runs/<oversell.runId>/jmh})</td></tr>
  *   <tr><td>{@code oversell.engines}</td><td>h2,postgresql,mariadb</td><td>engines, as for every Oversell suite;
  *       {@code oversell.postgresql.url} and the other database settings are passed on to the forks</td></tr>
  * </table>
@@ -53,7 +53,8 @@ public record MatrixSettings(int forks, int warmupIterations, int warmupMillis, 
                 Set.copyOf(list("oversell.bench.groups", Measurement.IN_MEMORY + "," + Measurement.DATABASE)),
                 Set.copyOf(list("oversell.bench.variants", "")),
                 setting("oversell.bench.heap", "4g"),
-                Path.of(setting("oversell.bench.out", besideTheJar().toString())).toAbsolutePath().normalize());
+                Path.of(setting("oversell.bench.out", RunFolder.runs().resolve(RunFolder.id()).resolve("jmh").toString()))
+                        .toAbsolutePath().normalize());
     }
 
     public boolean runs(String group) {
@@ -92,15 +93,5 @@ public record MatrixSettings(int forks, int warmupIterations, int warmupMillis, 
 
     private static List<String> list(String name, String defaultValue) {
         return Arrays.stream(setting(name, defaultValue).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** {@code <folder of the jar or classes folder>/oversell/jmh}: {@code bench/target/oversell/jmh}. */
-    private static Path besideTheJar() {
-        try {
-            Path code = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return code.getParent().resolve("oversell").resolve("jmh");
-        } catch (URISyntaxException | RuntimeException e) {
-            return Path.of("bench", "target", "oversell", "jmh");
-        }
     }
 }

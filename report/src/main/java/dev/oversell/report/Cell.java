@@ -1,13 +1,82 @@
 package dev.oversell.report;
 
-/** One cell of the matrix: the verdict, a short text with counts, and the evidence file it links to (or null). */
+import dev.oversell.design.Claim;
+import dev.oversell.judge.Finding;
+import dev.oversell.judge.Observation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One cell of a table: the verdict of one family of checks for one design (on one engine, or for one scenario),
+ * a short text with counts, and the evidence file it links to, relative to the run folder (null: none).
+ */
 record Cell(Verdict verdict, String text, String link) {
 
-    static Cell notApplicable(String why) {
-        return new Cell(Verdict.NOT_APPLICABLE, why, null);
+    /**
+     * The cell of a group of observations (one family's, of one design, on one engine or for one scenario): the
+     * most serious finding its checked observations saw; "not checked" when nothing was seen wrong but some
+     * did not run (a held cannot be concluded then); held when every one ran and held; "not run" when there
+     * are none (n/a when the design claims nothing there). It links to the evidence file of the observation it
+     * shows, else of any in the group, else to {@code familyLink}.
+     */
+    static Cell of(List<Observation> group, Observation.Family family, Claim claim, String familyLink) {
+        if (group.isEmpty()) {
+            return claim == Claim.NOT_APPLICABLE ? new Cell(Verdict.NOT_APPLICABLE, "claims nothing here", null)
+                    : new Cell(Verdict.NOT_RUN, "no " + Families.label(family) + " observation in this run", null);
+        }
+        List<Observation> checked = group.stream().filter(Observation::checked).toList();
+        long notChecked = group.stream().filter(o -> o.status() == Observation.Status.NOT_CHECKED).count();
+        long notReached = group.stream().filter(o -> o.status() == Observation.Status.NOT_REACHED).count();
+        Finding worst = checked.stream().map(Observation::finding).reduce(Finding::worst).orElse(null);
+        List<String> parts = new ArrayList<>();
+        if (worst != null && worst.anomaly()) {
+            List<Observation> seen = checked.stream().filter(o -> o.finding() == worst).toList();
+            Observation shown = smallest(seen);
+            parts.add(group.size() == 1 && shown.counts() != null ? counts(shown.counts())
+                    : seen.size() + " of " + Families.count(family, checked.size()) + " " + worst.word());
+            if (notReached > 0) {
+                parts.add(notReached + " not needed after it");
+            }
+            if (notChecked > 0) {
+                parts.add(notChecked + " not checked");
+            }
+            return new Cell(Verdict.of(worst), String.join("; ", parts), link(shown, group, familyLink));
+        }
+        if (notChecked > 0 || checked.isEmpty()) {
+            Observation first = group.stream().filter(o -> !o.checked()).findFirst().orElseThrow();
+            String text = (notChecked > 0 ? notChecked : group.size()) + " of " + Families.count(family, group.size())
+                    + " not checked" + (first.note() == null ? "" : ": " + first.note());
+            return new Cell(Verdict.NOT_CHECKED, text, link(first, group, familyLink));
+        }
+        String text = checked.size() == 1 && checked.get(0).counts() != null ? counts(checked.get(0).counts())
+                : Families.count(family, checked.size()) + ", all held";
+        return new Cell(Verdict.HELD, text, link(checked.get(0), group, familyLink));
     }
 
-    static Cell notRun(String why) {
-        return new Cell(Verdict.NOT_RUN, why, null);
+    /** The observation with the shortest example (the one a reader should see first). */
+    static Observation smallest(List<Observation> observations) {
+        return observations.stream().min(Comparator.comparingInt(
+                (Observation o) -> o.example() == null ? Integer.MAX_VALUE : o.example().length())).orElseThrow();
+    }
+
+    private static String link(Observation shown, List<Observation> group, String familyLink) {
+        if (shown.evidenceFile() != null) {
+            return shown.evidenceFile();
+        }
+        return group.stream().map(Observation::evidenceFile).filter(f -> f != null).findFirst().orElse(familyLink);
+    }
+
+    private static String counts(Observation.Counts counts) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d purchases, %,d sold", counts.attempted(), counts.sold()));
+        if (counts.oversoldUnits() > 0) {
+            text.append(String.format(Locale.ROOT, ", %,d oversold", counts.oversoldUnits()));
+        }
+        if (counts.lostUnits() > 0) {
+            text.append(String.format(Locale.ROOT, ", %,d lost", counts.lostUnits()));
+        }
+        return text.toString();
     }
 }

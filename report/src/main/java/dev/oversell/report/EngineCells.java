@@ -1,25 +1,16 @@
 package dev.oversell.report;
 
 import dev.oversell.design.Claim;
+import dev.oversell.design.Deployment;
 
 import java.util.List;
 
 /**
- * What one database design claims and showed on one engine: its claim for one app instance (judged by the
- * interleavings and the load run) and for two instances sharing the database (judged by the deployment check),
- * and the cell of each of the three checks. The database table prints these in one compact cell per engine.
+ * What one database design claims and showed on one engine: its claim for one app instance and for two
+ * instances sharing the database, and a cell per family of checks (interleavings, load, 2 instances), in the
+ * order the cell prints them.
  */
-record EngineCells(Claim oneInstance, Claim sharedStore, Cell interleavings, Cell load, Cell twoInstances) {
-
-    static final String INTERLEAVINGS = "interleavings";
-    static final String LOAD = "load";
-    static final String TWO_INSTANCES = "2 instances";
-
-    /** The three checks, labelled, in the order the cell prints them. */
-    List<Labelled> checks() {
-        return List.of(new Labelled(INTERLEAVINGS, interleavings), new Labelled(LOAD, load),
-                new Labelled(TWO_INSTANCES, twoInstances));
-    }
+record EngineCells(Claim oneInstance, Claim sharedStore, List<Labelled> checks) {
 
     /** The claims as a cell's first line: one instance's claim, and two instances' when it differs. */
     String claims() {
@@ -28,17 +19,22 @@ record EngineCells(Claim oneInstance, Claim sharedStore, Cell interleavings, Cel
                 : VerdictMatrix.words(oneInstance) + "; with 2 instances " + VerdictMatrix.words(sharedStore);
     }
 
-    /** One instance's verdict, as the snapshot keeps it: the interleavings and the load run combined. */
-    Verdict oneInstanceVerdict() {
-        return Verdict.combine(List.of(interleavings.verdict(), load.verdict()));
+    /** The verdict of every family judging {@code deployment}'s claim, in one word (as the snapshot keeps it). */
+    Verdict verdict(Deployment deployment) {
+        return Verdict.combine(checks.stream().filter(c -> Families.deployment(c.family()) == deployment)
+                .map(c -> c.cell().verdict()).toList());
     }
 
-    /** True when none of the three checks ran on this engine (it was not reachable, or left out of the run). */
+    /** True when none of the families has an observation on this engine (not reachable, or left out). */
     boolean notMeasured() {
-        return checks().stream().allMatch(c -> c.cell().verdict() == Verdict.NOT_RUN);
+        return checks.stream().allMatch(c -> c.cell().verdict() == Verdict.NOT_RUN);
     }
 
-    /** A check's cell with its name. */
-    record Labelled(String check, Cell cell) {
+    /** A family's cell with its name. */
+    record Labelled(dev.oversell.judge.Observation.Family family, Cell cell) {
+
+        String check() {
+            return Families.label(family);
+        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.oversell.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.oversell.store.Engine;
+import dev.oversell.design.Claim;
+import dev.oversell.design.Deployment;
+import dev.oversell.judge.Observation;
+import dev.oversell.run.JudgedDesign;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +29,7 @@ final class HtmlReport {
             th .version{display:block;font-weight:normal;color:#666;font-size:11px}
             #database-designs td{width:28%;padding:2px 3px}
             .oversold{background:#fbd5d5}.held{background:#d9f2d9}.lostupdate,.notlinearizable{background:#fde8c8}
-            .na{background:#fafafa;color:#999}.skipped,.notrun{background:#eee;color:#666}
+            .na{background:#fafafa;color:#999}.notrun{background:#eee;color:#666}.notchecked{background:#fff3b0}
             td .v{font-weight:600;display:block}a{color:#1a4f8b}
             .f{padding:1px 4px;margin:2px 0}.f .v{display:inline}.f .check{display:inline-block;min-width:78px;color:#444}
             .claim{padding:1px 4px;color:#444}
@@ -51,87 +53,102 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
-    static String render(VerdictMatrix matrix, Map<String, String> environment, RunEvidence evidence,
-                         List<String> caveats) {
+    static String render(Report report) {
+        VerdictMatrix matrix = report.matrix();
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Oversell verdicts</title><style>" + STYLE + "</style></head><body>");
+                + "<title>Oversell verdicts, run " + Html.escape(report.run().runId()) + "</title><style>" + STYLE
+                + "</style></head><body>");
         h.append("<h1>Oversell verdicts</h1><dl class=\"env\">");
-        environment.forEach((k, v) -> h.append("<dt>").append(Html.escape(k)).append("</dt><dd>")
+        report.header().forEach((k, v) -> h.append("<dt>").append(Html.escape(k)).append("</dt><dd>")
                 .append(Html.escape(v)).append("</dd>"));
         h.append("</dl><p>").append(Html.escape(Verdict.legend(" · "))).append(". Claims are checked both ways: "
                 + "“never” must hold in every check, “may” must be demonstrated by an actual oversell. Each finding "
-                + "links to its evidence.</p>");
+                + "links to its evidence (files of the run folder, copied beside this page).</p>");
         inMemoryTable(h, matrix);
-        databaseTable(h, matrix, evidence);
-        if (!matrix.runtimeChecks.isEmpty()) {
-            h.append("<h2>The actor runtime's own guarantees (jcstress)</h2><table><tr><th>check</th><th>samples</th>"
-                    + "<th>verdict</th></tr>");
-            for (JsonNode r : matrix.runtimeChecks) {
-                h.append(String.format("<tr><td>%s</td><td>%,d</td><td>%s</td></tr>", Html.escape(r.path("scenario").asText()),
-                        r.path("samples").asLong(), Html.escape(r.path("verdict").asText())));
+        databaseTable(h, matrix);
+        if (!matrix.otherChecks.isEmpty()) {
+            h.append("<h2>Other checks in this run</h2><p class=\"note\">Checks of something the run judged no claim"
+                    + " of (such as the actor runtime's own guarantees).</p><table><tr><th>subject</th><th>family</th>"
+                    + "<th>check</th><th>verdict</th><th>note</th></tr>");
+            for (Observation o : matrix.otherChecks) {
+                h.append("<tr><td>").append(Html.escape(o.design())).append("</td><td>").append(Html.escape(o.family().name()))
+                        .append("</td><td>").append(Html.escape(o.cell())).append("</td><td>")
+                        .append(Html.escape(o.checked() ? o.finding().word()
+                                : o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')))
+                        .append("</td><td>").append(Html.escape(o.note())).append("</td></tr>");
             }
             h.append("</table>");
         }
         h.append("<h2>Cost of safety (JMH)</h2>");
-        if (evidence.jmh().size() == 0) {
-            h.append("<p class=\"note\" id=\"no-benchmarks\">No benchmark results in this run: <code>./verdicts</code> "
-                    + "runs them first (docs/benchmarks.md).</p>");
+        if (report.benchmarks().isEmpty()) {
+            h.append("<p class=\"note\" id=\"no-benchmarks\">").append(Html.escape(MarkdownReport.capitalised(
+                    report.benchmarks().none()))).append(": <code>./verdicts</code> runs them before <code>mvn verify</code>,"
+                    + " with the same run id (docs/benchmarks.md).</p>");
         } else {
-            h.append("<div id=\"charts\">").append(Charts.inMemoryThroughput(evidence.jmh()))
-                    .append(Charts.costOfSafety(evidence.jmh())).append("</div>");
+            h.append("<p class=\"note\">From <a href=\"jmh/ratios.json\">jmh/ratios.json</a>; the tables are in "
+                    + "<a href=\"jmh/summary.md\">jmh/summary.md</a>.</p><div id=\"charts\">")
+                    .append(Charts.inMemoryThroughput(report.benchmarks().ratios()))
+                    .append(Charts.costOfSafety(report.benchmarks().ratios())).append("</div>");
         }
-        h.append("<h2>Caught oversells: the smallest counterexamples</h2>");
+        h.append("<h2>Caught anomalies: the smallest counterexamples</h2>");
+        if (matrix.counterexamples.isEmpty()) {
+            h.append("<p>No check of this run saw an anomaly.</p>");
+        }
         for (Counterexample c : matrix.counterexamples) {
-            h.append("<h3>").append(Html.escape(c.variant() + " — " + c.check() + " (" + c.kind() + ")")).append("</h3>")
-                    .append("<p>Reproduce: <code>").append(Html.escape(c.reproduce())).append("</code> · evidence: <a href=\"")
-                    .append(Html.escape(c.link())).append("\">").append(Html.escape(c.link())).append("</a></p><pre>")
-                    .append(Html.escape(MarkdownReport.trim(c.text(), 60))).append("</pre>");
+            h.append("<h3>").append(Html.escape(c.design() + " — " + c.check() + ": " + c.finding().word())).append("</h3>")
+                    .append("<p>Check: ").append(Html.escape(c.cell())).append("<br>Reproduce: <code>")
+                    .append(Html.escape(c.reproduce() == null ? "(not recorded)" : c.reproduce())).append("</code>");
+            if (c.link() != null) {
+                h.append(" · evidence: <a href=\"").append(Html.escape(c.link())).append("\">").append(Html.escape(c.link()))
+                        .append("</a>");
+            }
+            h.append("</p><pre>").append(Html.escape(MarkdownReport.trim(c.example(), 60))).append("</pre>");
         }
         h.append("<h2>Caveats</h2><ul>");
-        caveats.forEach(c -> h.append("<li>").append(Html.escape(c)).append("</li>"));
+        report.caveats().forEach(c -> h.append("<li>").append(Html.escape(c)).append("</li>"));
         h.append("</ul>").append(MEASURE_WIDTHS).append("</body></html>\n");
         return h.toString();
     }
 
     private static void inMemoryTable(StringBuilder h, VerdictMatrix matrix) {
-        // one header per family (Lincheck, jcstress); under a family of several checks, a second row names each
+        // one header per family (Lincheck, jcstress); under a family of several columns, a second row names each
         Map<String, List<Column>> families = new LinkedHashMap<>();
-        matrix.inMemoryColumns.forEach(c -> families.computeIfAbsent(c.family(), f -> new ArrayList<>()).add(c));
-        boolean twoRows = matrix.inMemoryColumns.stream().anyMatch(c -> !c.check().isEmpty());
+        matrix.inMemoryColumns.forEach(c -> families.computeIfAbsent(c.familyLabel(), f -> new ArrayList<>()).add(c));
+        boolean twoRows = matrix.inMemoryColumns.stream().anyMatch(c -> !c.cell().isEmpty());
         String alone = twoRows ? "<th rowspan=\"2\">" : "<th>";
         StringBuilder second = new StringBuilder();
-        h.append("<h2>In-memory designs</h2><p class=\"note\">One instance, many threads: Lincheck and each jcstress"
-                + " scenario this run chose.</p><table id=\"in-memory-designs\" class=\"verdicts\"><thead><tr>")
-                .append(alone).append("design</th>").append(alone).append("claim</th>");
+        h.append("<h2>In-memory designs</h2><p class=\"note\">One instance, many threads: each family of checks"
+                + " (jcstress: each scenario this run chose).</p><table id=\"in-memory-designs\" class=\"verdicts\">"
+                + "<thead><tr>").append(alone).append("design</th>").append(alone).append("claim</th>");
         families.forEach((family, columns) -> {
-            if (columns.size() == 1 && columns.get(0).check().isEmpty()) {
+            if (columns.size() == 1 && columns.get(0).cell().isEmpty()) {
                 h.append(alone).append(Html.escape(family)).append("</th>");
             } else {
                 h.append("<th colspan=\"").append(columns.size()).append("\">").append(Html.escape(family)).append("</th>");
-                columns.forEach(c -> second.append("<th>").append(Html.escape(c.check())).append("</th>"));
+                columns.forEach(c -> second.append("<th>").append(Html.escape(c.cell())).append("</th>"));
             }
         });
         h.append("</tr>").append(twoRows ? "<tr>" + second + "</tr>" : "").append("</thead><tbody>");
         matrix.inMemory.forEach((design, row) -> {
             h.append("<tr>").append(designHeader(design.name(), design.mechanism())).append("<td>")
-                    .append(Html.escape(VerdictMatrix.words(design.claim()))).append("</td>");
+                    .append(Html.escape(VerdictMatrix.words(design.claims().getOrDefault(
+                            JudgedDesign.key(Deployment.SINGLE_INSTANCE), Claim.NOT_APPLICABLE)))).append("</td>");
             row.values().forEach(cell -> h.append("<td class=\"").append(css(cell.verdict())).append("\">")
                     .append("<span class=\"v\">").append(verdict(cell)).append("</span>")
-                    .append(cell.verdict() == Verdict.NOT_APPLICABLE ? "" : Html.escape(cell.text())).append("</td>"));
+                    .append(Html.escape(cell.text())).append("</td>"));
             h.append("</tr>");
         });
         h.append("</tbody></table>");
     }
 
-    private static void databaseTable(StringBuilder h, VerdictMatrix matrix, RunEvidence evidence) {
+    private static void databaseTable(StringBuilder h, VerdictMatrix matrix) {
         h.append("<h2>Database designs</h2><p class=\"note\">Per engine: the claims, then every interleaving of"
                 + " the purchase's statements and a seeded load run with one app instance, and the deployment check"
                 + " with 2 instances sharing the database.</p><table id=\"database-designs\" class=\"verdicts\">"
                 + "<thead><tr><th>design</th>");
-        Map<String, String> versions = engineVersions(evidence);
-        for (Engine engine : Engine.values()) {
-            h.append("<th>").append(Html.escape(engine.label()));
-            String version = versions.get(engine.key());
+        for (String engine : matrix.engines) {
+            h.append("<th>").append(Html.escape(VerdictMatrix.engineLabel(engine)));
+            String version = matrix.engineVersions.get(engine);
             if (version != null) {
                 h.append("<span class=\"version\">").append(Html.escape(version)).append("</span>");
             }
@@ -143,7 +160,7 @@ final class HtmlReport {
             row.forEach((engine, cells) -> {
                 h.append("<td><div class=\"claim\">claims: ").append(Html.escape(cells.claims())).append("</div>");
                 if (cells.notMeasured()) {
-                    line(h, null, cells.interleavings());
+                    line(h, null, new Cell(Verdict.NOT_RUN, "not measured in this run", null));
                 } else {
                     cells.checks().forEach(c -> line(h, c.check(), c.cell()));
                 }
@@ -182,19 +199,8 @@ final class HtmlReport {
             case LOST_UPDATE -> "lostupdate";
             case NOT_LINEARIZABLE -> "notlinearizable";
             case NOT_APPLICABLE -> "na";
-            case SKIPPED -> "skipped";
+            case NOT_CHECKED -> "notchecked";
             case NOT_RUN -> "notrun";
         };
-    }
-
-    /** Each measured engine's version, by its key, as the database suite recorded it. */
-    private static Map<String, String> engineVersions(RunEvidence evidence) {
-        Map<String, String> versions = new LinkedHashMap<>();
-        for (JsonNode o : evidence.database()) {
-            if (!o.path("engineVersion").isNull() && !o.path("engineVersion").isMissingNode()) {
-                versions.putIfAbsent(o.path("engine").asText(), o.path("engineVersion").asText());
-            }
-        }
-        return versions;
     }
 }

@@ -1,88 +1,114 @@
 package dev.oversell.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oversell.store.Engine;
+import dev.oversell.design.Claim;
+import dev.oversell.design.Deployment;
+import dev.oversell.judge.Observation;
+import dev.oversell.run.JudgedDesign;
+import dev.oversell.run.MarkdownTable;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
-/** The report as Markdown, for pasting into a design review. */
+/** The report as Markdown, for pasting into a design review. Every table goes through {@link MarkdownTable}. */
 final class MarkdownReport {
 
     private MarkdownReport() {
     }
 
-    static String render(VerdictMatrix matrix, Map<String, String> environment, RunEvidence evidence,
-                         List<String> caveats) {
+    static String render(Report report) {
+        VerdictMatrix matrix = report.matrix();
         StringBuilder md = new StringBuilder("# Oversell verdicts\n\n");
-        environment.forEach((k, v) -> md.append("- **").append(k).append(":** ").append(v).append('\n'));
-        md.append("\nLegend: ").append(Verdict.legend(" · ")).append(". Each finding links to its evidence. A claim"
-                + " is checked both ways: \"never\" must hold in every check, \"may\" must be demonstrated by an actual"
-                + " oversell (a lost update or a non-linearizable read is a bug, but not an oversell).\n\n");
-        md.append("## In-memory designs\n\nOne instance, many threads: Lincheck and each jcstress scenario this run"
-                + " chose.\n\n| design | claim |");
-        matrix.inMemoryColumns.forEach(c -> md.append(' ').append(c.label()).append(" |"));
-        md.append("\n|---|---|");
-        matrix.inMemoryColumns.forEach(c -> md.append("---|"));
-        md.append('\n');
+        report.header().forEach((k, v) -> md.append("- **").append(k).append(":** ").append(v).append('\n'));
+        md.append("\nLegend: ").append(Verdict.legend(" · ")).append(". Each finding links to its evidence (files of"
+                + " the run folder, copied beside this report). A claim is checked both ways: \"never\" must hold in"
+                + " every check, \"may\" must be demonstrated by an actual oversell (a lost update or a"
+                + " non-linearizable read is a bug, but not an oversell).\n\n");
+
+        md.append("## In-memory designs\n\nOne instance, many threads: each family of checks (jcstress: each"
+                + " scenario this run chose).\n\n");
+        List<String> header = new ArrayList<>(List.of("design", "claim"));
+        matrix.inMemoryColumns.forEach(c -> header.add(c.label()));
+        MarkdownTable inMemory = MarkdownTable.of(header);
         matrix.inMemory.forEach((design, row) -> {
-            md.append("| ").append(design.name()).append(" | ").append(VerdictMatrix.words(design.claim())).append(" |");
-            row.values().forEach(cell -> md.append(' ').append(verdict(cell))
-                    .append(cell.verdict() == Verdict.NOT_APPLICABLE ? "" : "<br>" + cell.text()).append(" |"));
-            md.append('\n');
+            List<String> cells = new ArrayList<>(List.of(design.name(), claim(design)));
+            row.values().forEach(cell -> cells.add(verdict(cell) + "\n" + cell.text()));
+            inMemory.row(cells);
         });
+        md.append(inMemory.render());
+
         md.append("\n## Database designs\n\nPer engine: the claims, then every interleaving of the purchase's"
                 + " statements and a seeded load run with one app instance, and the deployment check with 2 instances"
-                + " sharing the database.\n\n| design |");
-        for (Engine engine : Engine.values()) {
-            md.append(' ').append(engine.label()).append(" |");
-        }
-        md.append("\n|---|");
-        for (Engine ignored : Engine.values()) {
-            md.append("---|");
-        }
-        md.append('\n');
+                + " sharing the database.\n\n");
+        List<String> engines = new ArrayList<>(List.of("design"));
+        matrix.engines.forEach(e -> engines.add(VerdictMatrix.engineLabel(e)));
+        MarkdownTable database = MarkdownTable.of(engines);
         matrix.database.forEach((design, row) -> {
-            md.append("| ").append(design.name()).append(" |");
-            row.values().forEach(cells -> {
-                md.append(" claims: ").append(cells.claims());
-                if (cells.notMeasured()) {
-                    md.append("<br>").append(verdict(cells.interleavings())).append(' ').append(cells.interleavings().text());
+            List<String> cells = new ArrayList<>(List.of(design.name()));
+            row.values().forEach(engine -> {
+                StringBuilder cell = new StringBuilder("claims: ").append(engine.claims());
+                if (engine.notMeasured()) {
+                    cell.append("\n").append(verdict(engine.checks().get(0).cell())).append(" not measured in this run");
                 } else {
-                    cells.checks().forEach(c -> md.append("<br>").append(c.check()).append(": ").append(verdict(c.cell()))
-                            .append(' ').append(c.cell().text()));
+                    engine.checks().forEach(c -> cell.append('\n').append(c.check()).append(": ")
+                            .append(verdict(c.cell())).append(' ').append(c.cell().text()));
                 }
-                md.append(" |");
+                cells.add(cell.toString());
             });
-            md.append('\n');
+            database.row(cells);
         });
-        if (!matrix.runtimeChecks.isEmpty()) {
-            md.append("\n## The actor runtime's own guarantees (jcstress)\n\n| check | samples | verdict |\n|---|---:|---|\n");
-            for (JsonNode r : matrix.runtimeChecks) {
-                md.append(String.format("| %s | %,d | %s |%n", r.path("scenario").asText(), r.path("samples").asLong(),
-                        r.path("verdict").asText()));
-            }
+        md.append(database.render());
+
+        if (!matrix.otherChecks.isEmpty()) {
+            md.append("\n## Other checks in this run\n\nChecks of something the run judged no claim of (such as the"
+                    + " actor runtime's own guarantees).\n\n").append(otherChecks(matrix.otherChecks).render());
         }
-        md.append("\n## Caught oversells: the smallest counterexamples\n");
+
+        md.append("\n## Caught anomalies: the smallest counterexamples\n");
+        if (matrix.counterexamples.isEmpty()) {
+            md.append("\nNo check of this run saw an anomaly.\n");
+        }
         for (Counterexample c : matrix.counterexamples) {
-            md.append("\n### ").append(c.variant()).append(" — ").append(c.check()).append(" (").append(c.kind())
-                    .append(")\n\nReproduce: `").append(c.reproduce()).append("`  \nEvidence: [").append(c.link())
-                    .append("](").append(c.link()).append(")\n\n```\n").append(trim(c.text(), 60)).append("\n```\n");
-        }
-        md.append("\n## Cost of safety (JMH)\n\n");
-        if (evidence.jmh().size() == 0) {
-            md.append("No benchmark results in this run: `./verdicts` runs them first; see docs/benchmarks.md.\n");
-        } else {
-            md.append("| group | engine | design | threads | ops/s | ratio to the reference |\n|---|---|---|---:|---:|---:|\n");
-            for (JsonNode r : evidence.jmh()) {
-                md.append(String.format("| %s | %s | %s | %d | %,.0f | %.3f |%n", r.path("group").asText(),
-                        r.path("engine").isNull() ? "" : r.path("engine").asText(""), Charts.name(r),
-                        r.path("threads").asInt(), r.path("opsPerSecond").asDouble(), r.path("ratio").asDouble()));
+            md.append("\n### ").append(c.design()).append(" — ").append(c.check()).append(": ")
+                    .append(c.finding().word()).append("\n\nCheck: ").append(c.cell()).append("  \nReproduce: `")
+                    .append(c.reproduce() == null ? "(not recorded)" : c.reproduce()).append('`');
+            if (c.link() != null) {
+                md.append("  \nEvidence: [").append(c.link()).append("](").append(c.link()).append(')');
             }
+            md.append("\n\n```\n").append(trim(c.example(), 60)).append("\n```\n");
+        }
+
+        md.append("\n## Cost of safety (JMH)\n\n");
+        if (report.benchmarks().isEmpty()) {
+            md.append(capitalised(report.benchmarks().none())).append(": `./verdicts` runs them before `mvn verify`,"
+                    + " with the same run id; see docs/benchmarks.md.\n");
+        } else {
+            MarkdownTable jmh = MarkdownTable.of("group", "engine", "design", "threads", "ops/s", "ratio to the reference")
+                    .alignRight(3, 4, 5);
+            for (JsonNode r : report.benchmarks().ratios()) {
+                jmh.row(r.path("group").asText(), r.path("engine").asText(""), Charts.name(r), r.path("threads").asInt(),
+                        number(r.path("opsPerSecond"), "%,.0f"), number(r.path("ratio"), "%.3f"));
+            }
+            md.append("From jmh/ratios.json; the full tables are in [jmh/summary.md](jmh/summary.md).\n\n")
+                    .append(jmh.render());
         }
         md.append("\n## Caveats\n\n");
-        caveats.forEach(c -> md.append("- ").append(c).append('\n'));
+        report.caveats().forEach(c -> md.append("- ").append(c).append('\n'));
         return md.toString();
+    }
+
+    static MarkdownTable otherChecks(List<Observation> observations) {
+        MarkdownTable table = MarkdownTable.of("subject", "family", "check", "verdict", "note");
+        observations.forEach(o -> table.row(o.design(), o.family().name(), o.cell(),
+                o.checked() ? o.finding().word() : o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                o.note()));
+        return table;
+    }
+
+    private static String claim(JudgedDesign design) {
+        return VerdictMatrix.words(design.claims().getOrDefault(JudgedDesign.key(Deployment.SINGLE_INSTANCE),
+                Claim.NOT_APPLICABLE));
     }
 
     /** The verdict's symbol and word (oversold in bold), linked to its evidence when there is some. */
@@ -90,6 +116,14 @@ final class MarkdownReport {
         String word = cell.verdict() == Verdict.OVERSOLD ? "**oversold**" : cell.verdict().word;
         String text = cell.verdict().symbol + " " + word;
         return cell.link() == null ? text : "[" + text + "](" + cell.link() + ")";
+    }
+
+    private static String number(JsonNode value, String format) {
+        return value.isNumber() ? String.format(Locale.ROOT, format, value.asDouble()) : "—";
+    }
+
+    static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     static String trim(String text, int lines) {

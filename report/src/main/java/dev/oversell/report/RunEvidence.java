@@ -1,107 +1,208 @@
 package dev.oversell.report;
 
-import dev.oversell.run.RunFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.oversell.judge.Observation;
+import dev.oversell.run.Environment;
+import dev.oversell.run.JudgedDesign;
+import dev.oversell.run.Observations;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * What the suites measured in this run, read from where they wrote it: Lincheck, database and deployment in
- * the run's folder ({@link RunFolder}, {@code target/oversell/runs/<id>/}), jcstress under
- * {@code stress/target/oversell/}, JMH under {@code bench/target/oversell/} (these two move into the run folder
- * next). A suite that did not run leaves its part empty (and the report says so).
+ * Everything one run folder holds, and nothing from anywhere else: every family's
+ * {@code <family>/observations.json} (the one typed record, {@link Observations}: the JVM that measured, the
+ * designs judged with their claims and mechanisms, an {@link Observation} per check) and the benchmarks'
+ * {@code jmh/ratios.json}. The folder's name is the run's id and every file must carry it: evidence of another
+ * run is refused ({@link RefusedEvidence}), never mixed in.
+ *
+ * @param folder     the run folder, {@code <runs>/<run id>/}
+ * @param runId      the folder's name
+ * @param families   every family's record, by folder name (sorted)
+ * @param benchmarks the JMH results of this run, or why there are none
  */
-record RunEvidence(JsonNode lincheck, JsonNode jcstress, JsonNode database, JsonNode deployment, JsonNode jmh,
-                   String jcstressOptions, Map<String, Path> folders) {
+record RunEvidence(Path folder, String runId, List<FamilyFile> families, Benchmarks benchmarks) {
+
+    static final String OBSERVATIONS = "observations.json";
+    static final String JMH = "jmh";
+    static final String RATIOS = "ratios.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static RunEvidence read(Path root) throws IOException {
-        Path run = RunFolder.dir();
-        Map<String, Path> folders = new LinkedHashMap<>();
-        folders.put("lincheck", run.resolve("lincheck"));
-        folders.put("jcstress", root.resolve("stress/target/oversell/jcstress"));
-        folders.put("database", run.resolve("database"));
-        folders.put("deployment", run.resolve("deployment"));
-        refuseOtherRuns(folders);
-        folders.put("jmh", root.resolve("bench/target/oversell/jmh"));
-        String options = Optional.of(folders.get("jcstress").resolve("summary.md")).filter(Files::exists)
-                .map(RunEvidence::readQuietly).flatMap(md -> md.lines()
-                        .filter(l -> l.startsWith("jcstress options:")).findFirst())
-                .map(l -> l.replace("jcstress options:", "").replace("`", "").trim()).orElse(null);
-        return new RunEvidence(array(folders.get("lincheck").resolve("verdicts.json")),
-                array(folders.get("jcstress").resolve("summary.json")),
-                array(folders.get("database").resolve("matrix.json")),
-                array(folders.get("deployment").resolve("matrix.json")),
-                array(folders.get("jmh").resolve("ratios.json")), options, folders);
+    /** One family's {@code observations.json}, with the name of the folder it is in. */
+    record FamilyFile(String folder, Observations record) {
     }
 
     /**
-     * Every family's {@code observations.json} must carry this run's id: a report is a function of one run, and
-     * a file left by another (an earlier build, a stale copy) is refused, not mixed in.
+     * The benchmarks of the run: the JVM of JMH's forks and the ratios ({@code jmh/ratios.json}'s
+     * {@code ratios}), or {@code none} saying why there are none.
      */
-    private static void refuseOtherRuns(Map<String, Path> folders) throws IOException {
-        for (var folder : folders.entrySet()) {
-            Path file = folder.getValue().resolve("observations.json");
-            if (Files.exists(file)) {
-                String runId = JSON.readTree(file.toFile()).path("runId").asText(null);
-                if (!RunFolder.id().equals(runId)) {
-                    throw new IllegalStateException("refusing " + file + ": it is evidence of run " + runId
-                            + ", and this report is of run " + RunFolder.id());
-                }
-            }
+    record Benchmarks(Environment measuredOn, JsonNode ratios, String none) {
+
+        boolean isEmpty() {
+            return none != null;
         }
     }
 
-    private static JsonNode array(Path file) throws IOException {
-        return Files.exists(file) ? JSON.readTree(file.toFile()) : JsonNodeFactory.instance.arrayNode();
-    }
-
-    static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
+    /** Reads {@code folder}: refuses a file of another run, and a folder with no observations at all. */
+    static RunEvidence read(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new RefusedEvidence("no run folder " + dir + ": run the suites first (mvn verify), or name a run"
+                    + " that exists (-Doversell.runId=<id>, one of the folders in " + dir.getParent() + ")");
+        }
+        String runId = dir.getFileName().toString();
+        List<FamilyFile> families = new ArrayList<>();
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.sorted().toList()) {
+                Path file = child.resolve(OBSERVATIONS);
+                if (Files.isRegularFile(file)) {
+                    families.add(new FamilyFile(child.getFileName().toString(), observations(file, runId)));
+                }
+            }
         } catch (IOException e) {
-            return "";
+            throw new UncheckedIOException(e);
         }
+        if (families.isEmpty()) {
+            throw new RefusedEvidence("no */" + OBSERVATIONS + " in " + dir + ": no family of checks wrote"
+                    + " anything in run " + runId + ", so there is nothing to report");
+        }
+        return new RunEvidence(dir, runId, List.copyOf(families), benchmarks(dir, runId));
     }
 
-    /** Copies every evidence folder into {@code out} (as {@code lincheck/}, {@code jcstress/}, ...), so links resolve. */
-    void copyInto(Path out) throws IOException {
-        for (var entry : folders.entrySet()) {
-            Path from = entry.getValue();
-            if (!Files.isDirectory(from)) {
-                continue;
+    private static Observations observations(Path file, String runId) {
+        Observations record;
+        try {
+            record = JSON.readValue(file.toFile(), Observations.class);
+        } catch (IOException e) {
+            throw new RefusedEvidence("cannot read " + file + " as observations (dev.oversell.run.Observations): "
+                    + e.getMessage());
+        }
+        if (!runId.equals(record.runId())) {
+            throw RefusedEvidence.ofAnotherRun("the evidence file", file, record.runId(), runId);
+        }
+        for (Observation o : record.observations()) {
+            if (!runId.equals(o.runId())) {
+                throw RefusedEvidence.ofAnotherRun("the evidence file", file, o.runId() + " (in an observation of "
+                        + o.design() + ", " + o.cell() + ")", runId);
             }
-            Path to = out.resolve(entry.getKey());
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Path target = to.resolve(from.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
+        }
+        return record;
+    }
+
+    private static Benchmarks benchmarks(Path dir, String runId) {
+        Path jmh = dir.resolve(JMH);
+        Path file = jmh.resolve(RATIOS);
+        if (!Files.isDirectory(jmh)) {
+            return new Benchmarks(null, JSON.createArrayNode(), "no benchmarks in this run");
+        }
+        if (!Files.isRegularFile(file)) {
+            return new Benchmarks(null, JSON.createArrayNode(), "no benchmarks in this run: " + JMH + "/ has no "
+                    + RATIOS + " (the benchmark run did not finish)");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new RefusedEvidence("cannot read " + file + ": " + e.getMessage());
+        }
+        String itsRunId = root.path("runId").isTextual() ? root.path("runId").asText() : null;
+        if (!runId.equals(itsRunId)) {
+            throw RefusedEvidence.ofAnotherRun("stale benchmark results", file, itsRunId, runId);
+        }
+        JsonNode ratios = root.path("ratios");
+        Environment measuredOn = root.path("measuredOn").isObject()
+                ? JSON.convertValue(root.path("measuredOn"), Environment.class) : null;
+        if (!ratios.isArray() || ratios.isEmpty()) {
+            return new Benchmarks(measuredOn, JSON.createArrayNode(), "no benchmarks in this run: " + JMH + "/"
+                    + RATIOS + " holds no result");
+        }
+        return new Benchmarks(measuredOn, ratios, null);
+    }
+
+    /** Every design any family judged, once, in the order the families (by folder name) list them. */
+    List<JudgedDesign> designs() {
+        Map<String, JudgedDesign> designs = new LinkedHashMap<>();
+        Map<String, String> recordedBy = new LinkedHashMap<>();
+        for (FamilyFile family : families) {
+            for (JudgedDesign design : family.record().designs()) {
+                JudgedDesign earlier = designs.putIfAbsent(design.name(), design);
+                recordedBy.putIfAbsent(design.name(), family.folder());
+                if (earlier != null && (!earlier.kind().equals(design.kind())
+                        || !earlier.claims().equals(design.claims()))) {
+                    throw new RefusedEvidence("the design " + design.name() + " is recorded with different claims by "
+                            + recordedBy.get(design.name()) + "/" + OBSERVATIONS + " (" + earlier.kind() + ", "
+                            + earlier.claims() + ") and " + family.folder() + "/" + OBSERVATIONS + " (" + design.kind()
+                            + ", " + design.claims() + ") of run " + runId);
+                }
+            }
+        }
+        return List.copyOf(designs.values());
+    }
+
+    /** Every observation of every family. */
+    List<Observation> observations() {
+        return families.stream().flatMap(f -> f.record().observations().stream()).toList();
+    }
+
+    /**
+     * Where a cell of {@code family} links when none of its observations names an evidence file: the family
+     * folder's {@code summary.md} if it wrote one, else its {@code observations.json} (both relative to the run
+     * folder, as every link of the report is).
+     */
+    Map<Observation.Family, String> familyLinks() {
+        Map<Observation.Family, String> links = new EnumMap<>(Observation.Family.class);
+        for (FamilyFile family : families) {
+            String summary = family.folder() + "/summary.md";
+            String link = Files.isRegularFile(folder.resolve(summary)) ? summary : family.folder() + "/" + OBSERVATIONS;
+            family.record().observations().forEach(o -> links.putIfAbsent(o.family(), link));
+        }
+        return links;
+    }
+
+    /**
+     * Copies every file of the run folder into {@code out} (keeping its place: {@code lincheck/...},
+     * {@code database/...}), so that every link of a report written into {@code out} resolves there.
+     */
+    void copyInto(Path out) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        if (target.equals(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.startsWith(target)) {
+                    continue; // the report's own folder, when it is inside the run folder
+                }
+                Path to = target.resolve(folder.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
     }
 
-    /** The text of an evidence file by its link (relative to a report folder), or empty. */
-    String evidenceText(String link) {
-        if (link == null) {
-            return "";
+    /** The environments the families and the benchmarks were measured on, by the family's folder name. */
+    Map<String, Environment> measuredOn() {
+        Map<String, Environment> measured = new LinkedHashMap<>();
+        families.forEach(f -> measured.put(f.folder(), f.record().measuredOn()));
+        if (benchmarks.measuredOn() != null) {
+            measured.put(JMH, benchmarks.measuredOn());
         }
-        int slash = link.indexOf('/');
-        Path folder = folders.get(link.substring(0, slash));
-        return folder == null ? "" : readQuietly(folder.resolve(link.substring(slash + 1)));
+        measured.values().removeIf(Objects::isNull);
+        return measured;
     }
 }

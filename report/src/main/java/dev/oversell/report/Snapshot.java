@@ -1,8 +1,11 @@
 package dev.oversell.report;
 
 import dev.oversell.design.Claim;
-import dev.oversell.store.Engine;
+import dev.oversell.design.Deployment;
+import dev.oversell.run.JudgedDesign;
+import dev.oversell.run.MarkdownTable;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,8 +29,9 @@ final class Snapshot {
 
             Legend: the most serious finding of any check of that family: **oversold** = units sold exceeded units \
             that existed; lost update = stock and sales did not add up, no oversell; not linearizable = the answers \
-            fit no sequential order; held = none of these; skipped / not run = no result in this run (an engine not \
-            reachable, a check left out). Claims: never = never oversells, may = may oversell (and a check must \
+            fit no sequential order; held = none of these; not checked = some checks did not run (a time budget ran \
+            out), so nothing may be concluded; not run = no observation in this run (an engine not reachable, a \
+            check left out or not applicable to the design). Claims: never = never oversells, may = may oversell (and a check must \
             show it).
             """;
 
@@ -36,45 +40,39 @@ final class Snapshot {
 
     static String markdown(VerdictMatrix matrix) {
         StringBuilder md = new StringBuilder(TITLE).append('\n').append(HEADER);
-        List<String> families = matrix.inMemoryColumns.stream().map(Column::family).distinct().toList();
-        md.append("\n## In-memory designs\n\nOne instance, many threads.\n\n| design | claim |");
-        families.forEach(f -> md.append(' ').append(f).append(" |"));
-        md.append("\n|---|---|");
-        families.forEach(f -> md.append("---|"));
-        md.append('\n');
+        List<String> families = matrix.inMemoryColumns.stream().map(Column::familyLabel).distinct().toList();
+        md.append("\n## In-memory designs\n\nOne instance, many threads.\n\n");
+        List<String> header = new ArrayList<>(List.of("design", "claim"));
+        header.addAll(families);
+        MarkdownTable inMemory = MarkdownTable.of(header);
         matrix.inMemory.forEach((design, row) -> {
-            md.append("| ").append(design.name()).append(" | ").append(VerdictMatrix.word(design.claim())).append(" |");
+            List<String> cells = new ArrayList<>(List.of(design.name(), VerdictMatrix.word(
+                    design.claims().getOrDefault(JudgedDesign.key(Deployment.SINGLE_INSTANCE), Claim.NOT_APPLICABLE))));
             for (String family : families) {
-                md.append(' ').append(word(Verdict.combine(row.entrySet().stream()
-                        .filter(e -> e.getKey().family().equals(family)).map(e -> e.getValue().verdict()).toList())))
-                        .append(" |");
+                cells.add(word(Verdict.combine(row.entrySet().stream().filter(e -> e.getKey().familyLabel().equals(family))
+                        .map(e -> e.getValue().verdict()).toList())));
             }
-            md.append('\n');
+            inMemory.row(cells);
         });
+        md.append(inMemory.render());
         md.append("\n## Database designs\n\nEach cell: the verdict, then (the claim). One instance: the interleavings and"
-                + " the load run; 2 instances: two app instances sharing the database.\n\n| design |");
-        for (Engine engine : Engine.values()) {
-            md.append(' ').append(engine.label()).append(" |");
-        }
-        for (Engine engine : Engine.values()) {
-            md.append(' ').append(engine.label()).append(", 2 instances |");
-        }
-        md.append("\n|---|");
-        for (int i = 0; i < 2 * Engine.values().length; i++) {
-            md.append("---|");
-        }
-        md.append('\n');
+                + " the load run; 2 instances: two app instances sharing the database.\n\n");
+        List<String> engines = new ArrayList<>(List.of("design"));
+        matrix.engines.forEach(e -> engines.add(VerdictMatrix.engineLabel(e)));
+        matrix.engines.forEach(e -> engines.add(VerdictMatrix.engineLabel(e) + ", 2 instances"));
+        MarkdownTable database = MarkdownTable.of(engines);
         matrix.database.forEach((design, row) -> {
-            md.append("| ").append(design.name()).append(" |");
-            row.values().forEach(cells -> cell(md, cells.oneInstanceVerdict(), cells.oneInstance()));
-            row.values().forEach(cells -> cell(md, cells.twoInstances().verdict(), cells.sharedStore()));
-            md.append('\n');
+            List<String> cells = new ArrayList<>(List.of(design.name()));
+            row.values().forEach(c -> cells.add(cell(c.verdict(Deployment.SINGLE_INSTANCE), c.oneInstance())));
+            row.values().forEach(c -> cells.add(cell(c.verdict(Deployment.SHARED_STORE), c.sharedStore())));
+            database.row(cells);
         });
+        md.append(database.render());
         return md.toString();
     }
 
-    private static void cell(StringBuilder md, Verdict verdict, Claim claim) {
-        md.append(' ').append(word(verdict)).append(" (").append(VerdictMatrix.word(claim)).append(") |");
+    private static String cell(Verdict verdict, Claim claim) {
+        return word(verdict) + " (" + VerdictMatrix.word(claim) + ")";
     }
 
     private static String word(Verdict verdict) {

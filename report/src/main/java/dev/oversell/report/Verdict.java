@@ -3,49 +3,44 @@ package dev.oversell.report;
 import dev.oversell.judge.Finding;
 
 /**
- * What one check showed for one variant, as the matrix prints it: a {@link Finding} in its word, or that the
- * check was skipped, not run, or does not apply.
+ * What a family of checks showed for one design, as the tables print it: a {@link Finding} in its word, or
+ * that some of its checks did not run (not checked: nothing may be concluded), or that the run has none of
+ * them (not run), or that the design claims nothing there (n/a).
  */
 enum Verdict {
     OVERSOLD(Finding.OVERSOLD, "✗"),
     LOST_UPDATE(Finding.LOST_UPDATE, "≠"),
     NOT_LINEARIZABLE(Finding.NOT_LINEARIZABLE, "!"),
     HELD(Finding.HELD, "✓"),
-    SKIPPED("skipped", "–"),
-    NOT_RUN("not run", "?"),
-    NOT_APPLICABLE("n/a", "·");
+    NOT_CHECKED("not checked", "–", "some of its checks did not run (a time budget ran out): nothing may be concluded"),
+    NOT_RUN("not run", "?", "no observation of this check for this design in the run"),
+    NOT_APPLICABLE("n/a", "·", "the design claims nothing there");
 
     final String word;
     final String symbol;
     final String meaning;
 
     Verdict(Finding finding, String symbol) {
-        this.word = finding.word();
-        this.symbol = symbol;
-        this.meaning = finding.meaning();
+        this(finding.word(), symbol, finding.meaning());
     }
 
-    Verdict(String word, String symbol) {
+    Verdict(String word, String symbol, String meaning) {
         this.word = word;
         this.symbol = symbol;
-        this.meaning = switch (word) {
-            case "skipped" -> "the check cannot run on this machine (the reason is in the cell)";
-            case "not run" -> "no result in this run";
-            default -> "the check does not apply to this design";
-        };
+        this.meaning = meaning;
     }
 
     static Verdict of(Finding finding) {
-        return ofWord(finding.word());
+        return switch (finding) {
+            case OVERSOLD -> OVERSOLD;
+            case LOST_UPDATE -> LOST_UPDATE;
+            case NOT_LINEARIZABLE -> NOT_LINEARIZABLE;
+            case HELD -> HELD;
+        };
     }
 
-    static Verdict ofWord(String word) {
-        for (Verdict v : values()) {
-            if (v.word.equals(word)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("not a verdict: " + word);
+    boolean anomaly() {
+        return ordinal() < HELD.ordinal();
     }
 
     /** The legend line: every symbol and word with what it means. */
@@ -58,24 +53,26 @@ enum Verdict {
         return out.toString();
     }
 
-    /** Several checks of one family combined: the most serious finding wins, then held. */
+    /**
+     * Several families' verdicts in one word (the snapshot's "one instance": interleavings and load): the most
+     * serious finding wins; else "not checked" if a check did not run; else held if anything held.
+     */
     static Verdict combine(Iterable<Verdict> verdicts) {
-        boolean any = false;
-        Verdict worst = null;
-        boolean skipped = false;
-        boolean notRun = false;
+        Verdict combined = null;
         for (Verdict v : verdicts) {
-            any = true;
-            switch (v) {
-                case OVERSOLD, LOST_UPDATE, NOT_LINEARIZABLE, HELD -> worst = worst == null || v.ordinal() < worst.ordinal() ? v : worst;
-                case SKIPPED -> skipped = true;
-                case NOT_RUN -> notRun = true;
-                default -> { }
-            }
+            combined = combined == null || rank(v) < rank(combined) ? v : combined;
         }
-        if (!any) {
-            return NOT_RUN;
-        }
-        return worst != null ? worst : notRun ? NOT_RUN : skipped ? SKIPPED : NOT_APPLICABLE;
+        return combined == null ? NOT_RUN : combined;
+    }
+
+    /** Anomalies first (oversold most serious), then not checked, held, not run, n/a. */
+    private static int rank(Verdict v) {
+        return switch (v) {
+            case OVERSOLD, LOST_UPDATE, NOT_LINEARIZABLE -> v.ordinal();
+            case NOT_CHECKED -> 3;
+            case HELD -> 4;
+            case NOT_RUN -> 5;
+            case NOT_APPLICABLE -> 6;
+        };
     }
 }

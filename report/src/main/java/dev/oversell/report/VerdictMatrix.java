@@ -1,84 +1,191 @@
 package dev.oversell.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.oversell.design.DatabaseVariant;
-import dev.oversell.design.InMemoryVariant;
 import dev.oversell.design.Claim;
 import dev.oversell.design.Deployment;
-import dev.oversell.design.Variant;
-import dev.oversell.design.Variants;
+import dev.oversell.judge.Observation;
+import dev.oversell.judge.Observation.Family;
+import dev.oversell.run.JudgedDesign;
 import dev.oversell.store.Engine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The verdicts of one run, Hermitage-style, as two tables so that neither is mostly "n/a":
  * <ul>
- *   <li>in-memory designs ({@link InMemoryVariant}): one row each, one column for Lincheck and one per jcstress
- *       scenario this run chose;</li>
- *   <li>database designs ({@link DatabaseVariant}): one row each, and per {@link Engine} its claims and the cells of
- *       the interleavings, the load run and the deployment with 2 instances ({@link EngineCells}).</li>
+ *   <li>in-memory designs: one row each, a column per family of checks (Lincheck) or per cell of a family shown
+ *       cell by cell (jcstress: one per scenario);</li>
+ *   <li>database designs: one row each, and per engine their claims and a line per family of checks
+ *       (interleavings, load, 2 instances: {@link EngineCells}).</li>
  * </ul>
- * Each cell is the verdict this run measured, with counts and a link to its evidence. Built from
- * {@link RunEvidence} and the designs {@link Variants#all()} finds, nothing else: nothing here is written by hand.
+ * Each cell is {@link Cell#of} the observations of that design, family (and engine or scenario), with counts and a
+ * link to its evidence. Built from one {@link RunEvidence} and nothing else: the rows are the designs the run's
+ * families recorded, with their claims; a family is read the same way whichever it is.
  */
 final class VerdictMatrix {
 
-    static final String LINCHECK = "Lincheck";
-    static final String JCSTRESS = "jcstress";
-    private static final List<String> SCENARIO_ORDER = List.of("LastUnit", "ShortStock", "ShortStockTwoThreads",
-            "BigAndSmallBuyer", "OddStock", "TwoProducts", "BuyRacingRestock", "CloseRacingPurchase");
+    static final String IN_MEMORY = "in-memory";
+    static final String DATABASE = "database";
 
-    /** The in-memory table's check columns: Lincheck, then one per jcstress scenario. */
+    /** The in-memory table's check columns. */
     final List<Column> inMemoryColumns = new ArrayList<>();
-    final Map<InMemoryVariant, Map<Column, Cell>> inMemory = new LinkedHashMap<>();
-    final Map<DatabaseVariant, Map<Engine, EngineCells>> database = new LinkedHashMap<>();
+    final Map<JudgedDesign, Map<Column, Cell>> inMemory = new LinkedHashMap<>();
+    /** The database table's engines (keys: h2, postgresql, ...), in the order the designs' claims name them. */
+    final List<String> engines = new ArrayList<>();
+    /** Each engine's version, as the checks recorded it, by key. */
+    final Map<String, String> engineVersions = new LinkedHashMap<>();
+    final Map<JudgedDesign, Map<String, EngineCells>> database = new LinkedHashMap<>();
+    /** Per design and family, the smallest anomaly caught (of any engine), in table order. */
     final List<Counterexample> counterexamples = new ArrayList<>();
-    final List<JsonNode> runtimeChecks = new ArrayList<>();
+    /** Observations of checks that judge no design of the run (e.g. the actor runtime's own guarantees). */
+    final List<Observation> otherChecks = new ArrayList<>();
 
-    static VerdictMatrix of(RunEvidence evidence) {
+    static VerdictMatrix of(RunEvidence run) {
         VerdictMatrix m = new VerdictMatrix();
-        Column lincheck = new Column(LINCHECK, "");
-        m.inMemoryColumns.add(lincheck);
-        Set<String> measured = new LinkedHashSet<>();
-        for (JsonNode r : evidence.jcstress()) {
-            if (r.path("variant").asText().equals("actor-runtime")) {
-                m.runtimeChecks.add(r);
-            } else {
-                measured.add(r.path("scenario").asText());
+        List<JudgedDesign> designs = run.designs();
+        for (JudgedDesign design : designs) {
+            if (!design.kind().equals(IN_MEMORY) && !design.kind().equals(DATABASE)) {
+                throw new RefusedEvidence("the design " + design.name() + " is of kind '" + design.kind()
+                        + "': this report knows '" + IN_MEMORY + "' and '" + DATABASE + "'");
             }
         }
-        Set<String> scenarios = new LinkedHashSet<>(SCENARIO_ORDER);
-        scenarios.retainAll(measured); // the scenarios this run chose, in the usual order, then any others
-        scenarios.addAll(measured);
-        Map<String, Column> scenarioColumns = new LinkedHashMap<>();
-        for (String scenario : scenarios) {
-            Column c = new Column(JCSTRESS, scenario);
-            scenarioColumns.put(scenario, c);
-            m.inMemoryColumns.add(c);
-        }
-        for (Variant variant : Variants.all()) {
-            if (variant instanceof InMemoryVariant design) {
-                Map<Column, Cell> row = new LinkedHashMap<>();
-                row.put(lincheck, m.lincheckCell(design, evidence));
-                scenarioColumns.forEach((scenario, column) -> row.put(column, m.jcstressCell(design, scenario, evidence)));
-                m.inMemory.put(design, row);
-            } else if (variant instanceof DatabaseVariant design) {
-                Map<Engine, EngineCells> row = new LinkedHashMap<>();
-                for (Engine engine : Engine.values()) {
-                    row.put(engine, new EngineCells(design.claim(Deployment.SINGLE_INSTANCE, engine),
-                            design.claim(Deployment.SHARED_STORE, engine), m.interleavingsCell(design, engine, evidence),
-                            m.loadCell(design, engine, evidence), m.deploymentCell(design, engine, evidence)));
-                }
-                m.database.put(design, row);
-            }
-        }
+        Set<String> names = new LinkedHashSet<>();
+        designs.forEach(d -> names.add(d.name()));
+        List<Observation> all = run.observations();
+        all.stream().filter(o -> !names.contains(o.design())).forEach(m.otherChecks::add);
+        Map<Family, String> familyLinks = run.familyLinks();
+        m.inMemoryTable(designs.stream().filter(d -> d.kind().equals(IN_MEMORY)).toList(), all, familyLinks);
+        m.databaseTable(designs.stream().filter(d -> d.kind().equals(DATABASE)).toList(), all, familyLinks);
         return m;
+    }
+
+    private void inMemoryTable(List<JudgedDesign> designs, List<Observation> all, Map<Family, String> links) {
+        List<Observation> observed = of(designs, all);
+        for (Family family : families(Families.IN_MEMORY, observed)) {
+            List<String> cells = Families.columnPerCell(family) ? observed.stream().filter(o -> o.family() == family)
+                    .map(Observation::cell).distinct().toList() : List.of();
+            if (cells.isEmpty()) {
+                inMemoryColumns.add(new Column(family, ""));
+            } else {
+                cells.forEach(cell -> inMemoryColumns.add(new Column(family, cell)));
+            }
+        }
+        for (JudgedDesign design : designs) {
+            Claim claim = claim(design, JudgedDesign.key(Deployment.SINGLE_INSTANCE));
+            Map<Column, Cell> row = new LinkedHashMap<>();
+            for (Column column : inMemoryColumns) {
+                List<Observation> group = select(observed, o -> o.design().equals(design.name()) && column.holds(o));
+                row.put(column, Cell.of(group, column.family(), claim, links.get(column.family())));
+            }
+            inMemory.put(design, row);
+            for (Family family : families(Families.IN_MEMORY, observed)) {
+                counterexample(design, Families.label(family),
+                        select(observed, o -> o.design().equals(design.name()) && o.family() == family), links);
+            }
+        }
+    }
+
+    private void databaseTable(List<JudgedDesign> designs, List<Observation> all, Map<Family, String> links) {
+        List<Observation> observed = of(designs, all);
+        Set<String> keys = new LinkedHashSet<>();
+        designs.forEach(d -> d.claims().keySet().stream().filter(k -> k.contains("/"))
+                .forEach(k -> keys.add(k.substring(0, k.indexOf('/')))));
+        observed.stream().map(Observation::engine).filter(Objects::nonNull).forEach(e -> keys.add(engineKey(e)));
+        engines.addAll(keys);
+        observed.stream().filter(o -> o.engine() != null && o.engineVersion() != null)
+                .forEach(o -> engineVersions.putIfAbsent(engineKey(o.engine()), o.engineVersion()));
+        Set<Family> families = families(Families.DATABASE, observed);
+        for (JudgedDesign design : designs) {
+            Map<String, EngineCells> row = new LinkedHashMap<>();
+            for (String engine : engines) {
+                List<EngineCells.Labelled> checks = new ArrayList<>();
+                for (Family family : families) {
+                    Claim claim = claim(design, engine + "/" + JudgedDesign.key(Families.deployment(family)));
+                    List<Observation> group = select(observed, o -> o.design().equals(design.name())
+                            && o.family() == family && o.engine() != null && engineKey(o.engine()).equals(engine));
+                    checks.add(new EngineCells.Labelled(family, Cell.of(group, family, claim, links.get(family))));
+                }
+                row.put(engine, new EngineCells(claim(design, engine + "/" + JudgedDesign.key(Deployment.SINGLE_INSTANCE)),
+                        claim(design, engine + "/" + JudgedDesign.key(Deployment.SHARED_STORE)), checks));
+            }
+            database.put(design, row);
+            for (Family family : families) {
+                counterexample(design, Families.label(family),
+                        select(observed, o -> o.design().equals(design.name()) && o.family() == family), links);
+            }
+        }
+    }
+
+    /**
+     * The smallest example of the most serious anomaly in {@code group}, if any has an example; on a database,
+     * the smallest of every engine's, naming the engines where the same finding was seen.
+     */
+    private void counterexample(JudgedDesign design, String check, List<Observation> group, Map<Family, String> links) {
+        group.stream().filter(o -> o.checked() && o.finding().anomaly() && o.example() != null)
+                .min(Comparator.comparingInt((Observation o) -> o.finding().ordinal())
+                        .thenComparingInt(o -> o.example().length()))
+                .ifPresent(shown -> {
+                    String engine = shown.engine() == null ? null : engineLabel(engineKey(shown.engine()));
+                    List<String> alsoOn = group.stream().filter(o -> o.checked() && o.finding() == shown.finding()
+                            && o.engine() != null).map(o -> engineLabel(engineKey(o.engine())))
+                            .filter(e -> !e.equals(engine)).distinct().toList();
+                    String where = engine == null ? check : check + ", " + engine
+                            + (alsoOn.isEmpty() ? "" : " (also seen on " + String.join(", ", alsoOn) + ")");
+                    counterexamples.add(new Counterexample(design.name(), where, shown.cell(), shown.finding(),
+                            shown.example(), shown.reproduce(),
+                            shown.evidenceFile() != null ? shown.evidenceFile() : links.get(shown.family())));
+                });
+    }
+
+    /** The table's usual families and any other family that observed its designs, in the families' order. */
+    private static Set<Family> families(Set<Family> usual, List<Observation> observed) {
+        Set<Family> families = EnumSet.copyOf(usual);
+        observed.forEach(o -> families.add(o.family()));
+        return families;
+    }
+
+    private static List<Observation> of(List<JudgedDesign> designs, List<Observation> all) {
+        Set<String> names = new LinkedHashSet<>();
+        designs.forEach(d -> names.add(d.name()));
+        return select(all, o -> names.contains(o.design()));
+    }
+
+    private static List<Observation> select(List<Observation> observations, Predicate<Observation> which) {
+        return observations.stream().filter(which).toList();
+    }
+
+    /** A design's recorded claim under {@code key}; a key it has no claim under claims nothing (n/a). */
+    private static Claim claim(JudgedDesign design, String key) {
+        return design.claims().getOrDefault(key, Claim.NOT_APPLICABLE);
+    }
+
+    /** An engine as observations name it ("PostgreSQL", its label) as claims key it ("postgresql"). */
+    static String engineKey(String engine) {
+        for (Engine known : Engine.values()) {
+            if (known.label().equalsIgnoreCase(engine) || known.key().equalsIgnoreCase(engine)) {
+                return known.key();
+            }
+        }
+        return engine.toLowerCase(Locale.ROOT);
+    }
+
+    /** An engine key as headers print it ("PostgreSQL"); a key this build does not know prints as it is. */
+    static String engineLabel(String key) {
+        for (Engine known : Engine.values()) {
+            if (known.key().equals(key)) {
+                return known.label();
+            }
+        }
+        return key;
     }
 
     /** How many designs the tables hold, both together. */
@@ -102,193 +209,5 @@ final class VerdictMatrix {
             case MAY_OVERSELL -> "may";
             case NOT_APPLICABLE -> "n/a";
         };
-    }
-
-    private Cell lincheckCell(InMemoryVariant variant, RunEvidence evidence) {
-        int held = 0;
-        int runs = 0;
-        int notChecked = 0;
-        Verdict worst = null;
-        JsonNode worstObservation = null;
-        for (JsonNode o : evidence.lincheck()) {
-            if (!o.path("variant").asText().equals(variant.name())) {
-                continue;
-            }
-            String observed = o.path("observed").asText();
-            if (observed.equals("not checked")) {
-                notChecked++;
-                continue;
-            }
-            if (observed.equals("not reached")) {
-                continue;
-            }
-            runs++;
-            Verdict v = Verdict.ofWord(observed);
-            if (v == Verdict.HELD) {
-                held++;
-            } else if (worst == null || v.ordinal() < worst.ordinal()) {
-                worst = v;
-                worstObservation = o;
-            }
-        }
-        if (worst != null) {
-            int ops = worstObservation.path("scenarioOperations").asInt();
-            String link = worstObservation.path("evidenceFile").isNull() ? null
-                    : worstObservation.path("evidenceFile").asText(null);
-            if (worst == Verdict.OVERSOLD) {
-                String text = evidence.evidenceText(link);
-                counterexamples.add(new Counterexample(variant.name(), "Lincheck", worstObservation.path("mode").asText()
-                        + ", " + worstObservation.path("workload").asText(), text, line(text, "Reproduce:"), link));
-            }
-            return new Cell(worst, worst.word + ", " + ops + " operations ("
-                    + worstObservation.path("mode").asText() + ")", link);
-        }
-        if (notChecked > 0) {
-            return Cell.notRun(notChecked + " Lincheck checks not run: the time budget ran out");
-        }
-        if (runs == 0) {
-            return Cell.notRun("no Lincheck results in this run");
-        }
-        return new Cell(Verdict.HELD, "linearizable in " + held + " checks", "lincheck/summary.md");
-    }
-
-    private Cell jcstressCell(InMemoryVariant variant, String scenario, RunEvidence evidence) {
-        for (JsonNode r : evidence.jcstress()) {
-            if (!r.path("variant").asText().equals(variant.name()) || !r.path("scenario").asText().equals(scenario)) {
-                continue;
-            }
-            long samples = r.path("samples").asLong();
-            String link = "jcstress/html/index.html";
-            String verdict = r.path("verdict").asText();
-            switch (verdict) {
-                case "oversold", "lost update", "not linearizable" -> {
-                    Verdict v = Verdict.ofWord(verdict);
-                    long count = r.path(switch (v) {
-                        case OVERSOLD -> "oversold";
-                        case LOST_UPDATE -> "lostUpdate";
-                        default -> "notLinearizable";
-                    }).asLong();
-                    if (v == Verdict.OVERSOLD && counterexamples.stream()
-                            .noneMatch(c -> c.variant().equals(variant.name()) && c.check().equals(JCSTRESS))) {
-                        counterexamples.add(new Counterexample(variant.name(), JCSTRESS, scenario, outcomes(r),
-                                "mvn -pl stress -am verify -DskipTests -Doversell.jcstress.skip=false -Doversell.variant=" + variant.name(), link));
-                    }
-                    return new Cell(v, String.format("%,d of %,d samples %s", count, samples, verdict), link);
-                }
-                case "held" -> {
-                    return new Cell(Verdict.HELD, String.format("%,d samples", samples), link);
-                }
-                case "skipped" -> {
-                    return new Cell(Verdict.SKIPPED, r.path("note").asText().replaceAll(" \\(one per.*", ""), null);
-                }
-                default -> {
-                    return new Cell(Verdict.NOT_RUN, verdict + ": " + r.path("problem").asText(), link);
-                }
-            }
-        }
-        return Cell.notRun("no jcstress result in this run");
-    }
-
-    private static String outcomes(JsonNode r) {
-        StringBuilder out = new StringBuilder("outcome | samples | grading | meaning\n");
-        for (JsonNode c : r.path("outcomes")) {
-            out.append(String.format("%s | %,d | %s | %s%n", c.path("outcome").asText(), c.path("count").asLong(),
-                    c.path("grading").asText(c.path("meaning").asText()), c.path("description").asText()));
-        }
-        return out.toString();
-    }
-
-    private JsonNode databaseObservation(DatabaseVariant variant, Engine engine, JsonNode all) {
-        for (JsonNode o : all) {
-            if (o.path("variant").asText().equals(variant.name()) && o.path("engine").asText().equals(engine.key())) {
-                return o;
-            }
-        }
-        return null;
-    }
-
-    private Cell interleavingsCell(DatabaseVariant variant, Engine engine, RunEvidence evidence) {
-        JsonNode o = databaseObservation(variant, engine, evidence.database());
-        if (o == null) {
-            return Cell.notRun(engine.label() + " not measured in this run");
-        }
-        int schedules = o.path("schedules").asInt();
-        if (schedules == 0) {
-            return Cell.notApplicable("no step script (wraps a store)");
-        }
-        String link = o.path("scriptFile").isNull() ? null : "database/" + o.path("scriptFile").asText();
-        Verdict verdict = Verdict.ofWord(o.path("schedulesVerdict").asText("held"));
-        int oversold = o.path("oversoldSchedules").asInt();
-        if (oversold > 0) {
-            String text = evidence.evidenceText(link);
-            counterexamples.add(new Counterexample(variant.name(), engine.label() + " interleavings",
-                    "schedule " + o.path("shownSchedule").asText(), text, line(text, "Reproduce:"), link));
-        }
-        if (verdict != Verdict.HELD) {
-            int count = o.path("scheduleFindings").path(verdict.word).asInt();
-            return new Cell(verdict, count + " of " + schedules + " schedules " + verdict.word, link);
-        }
-        return new Cell(Verdict.HELD, schedules + " schedules, e.g. " + o.path("shownKind").asText(), link);
-    }
-
-    private Cell loadCell(DatabaseVariant variant, Engine engine, RunEvidence evidence) {
-        JsonNode o = databaseObservation(variant, engine, evidence.database());
-        if (o == null || o.path("load").isNull() || o.path("load").isMissingNode()) {
-            return Cell.notRun(engine.label() + " not measured in this run");
-        }
-        JsonNode load = o.path("load");
-        String counts = load.path("attempted").asInt() + " purchases, " + load.path("unitsSold").asLong() + " sold of "
-                + (load.path("initialStock").asLong() + load.path("restocked").asLong()) + ", seed " + load.path("seed").asLong();
-        Verdict verdict = Verdict.ofWord(load.path("finding").asText());
-        if (verdict == Verdict.OVERSOLD) {
-            return new Cell(verdict, load.path("oversoldUnits").asLong() + " units oversold (" + counts + ")",
-                    "database/summary.md");
-        }
-        if (verdict != Verdict.HELD) {
-            return new Cell(verdict, String.join("; ", texts(load.path("brokenInvariants"))) + " (" + counts + ")",
-                    "database/summary.md");
-        }
-        return new Cell(Verdict.HELD, counts, "database/summary.md");
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    private Cell deploymentCell(DatabaseVariant variant, Engine engine, RunEvidence evidence) {
-        JsonNode o = databaseObservation(variant, engine, evidence.deployment());
-        if (o == null) {
-            return Cell.notRun(engine.label() + " not measured in this run");
-        }
-        String link = o.path("handOverScript").isNull() ? "deployment/summary.md"
-                : "deployment/" + o.path("handOverScript").asText();
-        List<String> parts = new ArrayList<>();
-        JsonNode r = o.path("smallestReproduction");
-        if (!r.isNull() && !r.isMissingNode()) {
-            parts.add("smallest: " + r.path("buyers").asInt() + " buyers, " + r.path("units").asLong() + " unit(s)");
-        }
-        if (o.path("handOverSchedules").size() > 0) {
-            parts.add("hand-over " + o.path("handOversOversold").asInt() + " of "
-                    + o.path("handOverSchedules").properties().stream().mapToInt(e -> e.getValue().asInt()).sum()
-                    + " schedules oversold");
-        }
-        JsonNode p = o.path("separateProcesses");
-        if (!p.isNull() && !p.isMissingNode()) {
-            parts.add("2 processes sold " + p.path("unitsSold").asLong() + " of 10");
-        }
-        Verdict verdict = Verdict.ofWord(o.path("verdict").asText());
-        if (verdict == Verdict.OVERSOLD && o.path("handOversOversold").asInt() > 0) {
-            String text = evidence.evidenceText(link);
-            counterexamples.add(new Counterexample(variant.name(), engine.label() + ", 2 instances",
-                    "ownership hand-over", text, line(text, "Reproduce:"), link));
-        }
-        return new Cell(verdict, parts.isEmpty() ? "under load" : String.join("; ", parts), link);
-    }
-
-    private static String line(String text, String marker) {
-        return text.lines().filter(l -> l.contains(marker)).findFirst()
-                .map(l -> l.substring(l.indexOf(marker) + marker.length()).trim()).orElse("");
     }
 }

@@ -1,8 +1,6 @@
 package dev.oversell.report;
 
-import dev.oversell.design.DatabaseVariant;
-import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variants;
+import dev.oversell.run.JudgedDesign;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ import static org.assertj.core.api.Assertions.fail;
  * The page check: the HTML report this build wrote, rendered by headless Chromium (Debian's {@code chromium};
  * {@code .ci/install-browser} installs it). A broken page fails the build: the screenshot must show a page
  * (not a blank or an error); the rendered DOM must hold the two verdict tables, whose rows together are one per
- * design the run judged, and the charts (or the note that no benchmark ran); and at a {@value #WIDTH} px window
+ * design of the run folder's {@code designs} (the folder the report was made from), and the charts (or the note that no benchmark ran); and at a {@value #WIDTH} px window
  * every verdict table must fit beside the margins, as the page's own script measured it after layout (so nobody
  * has to scroll sideways to read a verdict). The screenshot, {@value #WIDTH} px wide and tall enough to show
  * both tables, is kept beside the report as {@code report.png}.
@@ -95,18 +93,24 @@ class ReportPageIT {
         String dom = run("--dump-dom");
         String inMemory = body(dom, "in-memory-designs");
         String database = body(dom, "database-designs");
-        assertThat(rows(inMemory) + rows(database)).as("rows of both tables: one per design this run judged")
-                .isEqualTo(Variants.all().size());
-        for (InMemoryVariant variant : Variants.inMemory()) {
-            assertThat(inMemory).as("the in-memory table").contains(">" + variant.name() + "<");
-        }
-        for (DatabaseVariant variant : Variants.overStores()) {
-            assertThat(database).as("the database table").contains(">" + variant.name() + "<");
+        List<JudgedDesign> designs = RunEvidence.read(runFolder()).designs();
+        assertThat(rows(inMemory) + rows(database)).as("rows of both tables: one per design the run folder records")
+                .isEqualTo(designs.size());
+        for (JudgedDesign design : designs) {
+            assertThat(design.kind().equals(VerdictMatrix.IN_MEMORY) ? inMemory : database)
+                    .as("the %s table", design.kind()).contains(">" + design.name() + "<");
         }
         assertThat(dom).as("the charts, or the note that no benchmark ran")
                 .satisfiesAnyOf(d -> assertThat(d).contains("id=\"charts\"").contains("<svg"),
                         d -> assertThat(d).contains("id=\"no-benchmarks\""));
         assertThat(dom).doesNotContain("NaN").doesNotContain(">null<");
+    }
+
+    /** The run folder the report was made from ({@code oversell.run.dir}, set by the build). */
+    private static Path runFolder() {
+        String dir = System.getProperty("oversell.run.dir");
+        assertThat(dir).as("oversell.run.dir: the run folder the report was made from").isNotNull();
+        return Path.of(dir);
     }
 
     private static String body(String dom, String table) {

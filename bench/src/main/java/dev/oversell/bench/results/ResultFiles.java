@@ -12,15 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 
 /**
- * The three files of a run, in one folder ({@code bench/target/oversell/jmh/} by default):
+ * The three files of a run, in one folder (by default {@code jmh/} in the run's folder,
+ * {@code target/oversell/runs/<run id>/jmh/}, where the report of that run reads them):
  * <ul>
  *   <li>{@code results.json}: every JMH result of the run in JMH's own JSON format (what {@code -rf json}
  *       writes), all groups, thread counts and engines merged into one array; rewritten after each JMH run so
  *       that an interrupted run keeps what it measured;</li>
- *   <li>{@code ratios.json}: one {@link Ratio} per result;</li>
+ *   <li>{@code ratios.json}: a {@link RatiosFile}: the run's id, the forks' JVM and one {@link Ratio} per
+ *       result;</li>
  *   <li>{@code summary.md}: {@link SummaryMarkdown}.</li>
  * </ul>
  */
@@ -44,7 +45,7 @@ public final class ResultFiles {
         return file;
     }
 
-    public Path writeRatios(List<Ratio> ratios) throws IOException {
+    public Path writeRatios(RatiosFile ratios) throws IOException {
         Path file = folder.resolve("ratios.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), ratios);
         return file;

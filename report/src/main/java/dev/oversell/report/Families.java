@@ -1,0 +1,54 @@
+package dev.oversell.report;
+
+import dev.oversell.design.Deployment;
+import dev.oversell.judge.Observation.Family;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * How the two tables show each family of checks: its name in a header, the noun its checks are counted in,
+ * the deployment whose claim it judges, and whether each of its cells (a jcstress scenario) gets a column of
+ * its own. Which table a family appears in follows from the designs it observed; the families below appear
+ * even when a run has none of them, as "not run".
+ */
+final class Families {
+
+    /** The in-memory table's families, shown even when the run has none of them. */
+    static final Set<Family> IN_MEMORY = EnumSet.of(Family.LINCHECK, Family.JCSTRESS);
+    /** The database table's families (each engine's cell has a line per family), shown even when not run. */
+    static final Set<Family> DATABASE = EnumSet.of(Family.DATABASE_SCHEDULES, Family.DATABASE_LOAD, Family.DEPLOYMENT);
+
+    private Families() {
+    }
+
+    static String label(Family family) {
+        return switch (family) {
+            case LINCHECK -> "Lincheck";
+            case JCSTRESS -> "jcstress";
+            case DATABASE_SCHEDULES -> "interleavings";
+            case DATABASE_LOAD -> "load";
+            case DEPLOYMENT -> "2 instances";
+        };
+    }
+
+    /** What one observation of the family is, counted: "2 schedules", "1 check". */
+    static String count(Family family, long n) {
+        String noun = switch (family) {
+            case DATABASE_SCHEDULES -> "schedule";
+            case JCSTRESS -> "run";
+            default -> "check";
+        };
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** Whether each cell of the family (jcstress: each scenario) is a column of the in-memory table. */
+    static boolean columnPerCell(Family family) {
+        return family == Family.JCSTRESS;
+    }
+
+    /** The deployment whose claim the family judges: two app instances for the deployment check, else one. */
+    static Deployment deployment(Family family) {
+        return family == Family.DEPLOYMENT ? Deployment.SHARED_STORE : Deployment.SINGLE_INSTANCE;
+    }
+}

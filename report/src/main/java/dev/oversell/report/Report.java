@@ -1,0 +1,79 @@
+package dev.oversell.report;
+
+import dev.oversell.run.JudgedDesign;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report of one run, before it is written out: a pure function of the run folder ({@link RunEvidence}).
+ * The verdict tables, the header naming the JVMs that measured, the benchmarks, and the caveats (the fixed
+ * ones, then every check that was not checked or not run). It judges nothing: each suite already failed the
+ * build if a design contradicted its claim.
+ */
+record Report(RunEvidence run, VerdictMatrix matrix, Map<String, String> header, RunEvidence.Benchmarks benchmarks,
+              List<String> caveats) {
+
+    static Report of(RunEvidence run) {
+        VerdictMatrix matrix = VerdictMatrix.of(run);
+        return new Report(run, matrix, RunHeader.of(run, matrix), run.benchmarks(), caveats(matrix));
+    }
+
+    private static List<String> caveats(VerdictMatrix matrix) {
+        List<String> caveats = new ArrayList<>(List.of(
+                "A probe is not a proof. jcstress, the load runs and the reproduction search sample; a zero count means "
+                        + "nothing was seen in that many samples on this machine.",
+                "Lincheck's model checker explores a bounded number of interleavings of each critical scenario (the"
+                        + " summary says when that was every one); actor designs are model-checked on the callers'"
+                        + " threads. In jcstress, actor designs run on the calling-thread executor.",
+                "The database interleavings are exhaustive for two transactions, and for three buyers of short designs"
+                        + " up to 12 schedules (sampled with a printed seed above that); the verdicts hold for these"
+                        + " engine versions and default settings.",
+                "The deployment checks use 2 instances and one hot product; single-owner routing is in-process.",
+                "Benchmarks on 2 cores with short iterations have wide errors; compare ratios within one run only."));
+        // what did not run, grouped: a whole column, a whole engine, or a design's check on some engines
+        Map<String, List<String>> notRun = new LinkedHashMap<>();
+        for (Column column : matrix.inMemoryColumns) {
+            List<JudgedDesign> missing = matrix.inMemory.entrySet().stream()
+                    .filter(e -> e.getValue().get(column).verdict() == Verdict.NOT_RUN).map(Map.Entry::getKey).toList();
+            if (!missing.isEmpty() && missing.size() == matrix.inMemory.size()) {
+                notRun.put(column.label() + " for every in-memory design", List.of());
+            } else {
+                missing.forEach(d -> notRun.put(d.name() + " / " + column.label(), List.of()));
+            }
+        }
+        matrix.inMemory.forEach((design, row) -> row.forEach((column, cell) -> notChecked(caveats,
+                design.name() + " / " + column.label(), cell)));
+        for (String engine : matrix.engines) {
+            if (!matrix.database.isEmpty()
+                    && matrix.database.values().stream().allMatch(row -> row.get(engine).notMeasured())) {
+                notRun.put("every database design on " + VerdictMatrix.engineLabel(engine), List.of());
+                continue;
+            }
+            matrix.database.forEach((design, row) -> row.get(engine).checks().forEach(c -> {
+                notChecked(caveats, design.name() + " / " + VerdictMatrix.engineLabel(engine) + " " + c.check(), c.cell());
+                if (c.cell().verdict() == Verdict.NOT_RUN) {
+                    notRun.computeIfAbsent(design.name() + " " + c.check(), k -> new ArrayList<>())
+                            .add(VerdictMatrix.engineLabel(engine));
+                }
+            }));
+        }
+        if (!notRun.isEmpty()) {
+            List<String> entries = new ArrayList<>();
+            notRun.forEach((what, engines) -> entries.add(engines.isEmpty() ? what
+                    : what + " (" + String.join(", ", engines) + ")"));
+            caveats.add("Not run in this run (no observation: an engine unreachable, a suite or check left out, or"
+                    + " a check that does not apply to the design): " + String.join("; ", entries));
+        }
+        return caveats;
+    }
+
+    /** A check that was not checked is a caveat of its own, with its reason. */
+    private static void notChecked(List<String> caveats, String where, Cell cell) {
+        if (cell.verdict() == Verdict.NOT_CHECKED) {
+            caveats.add(where + " was not checked: " + cell.text());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.oversell.report;
+
+import dev.oversell.run.Environment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The header of a report: which run, and the JVMs that measured it, one line per family from its
+ * {@code measuredOn} (never the JVM that writes the report), saying whether the families were measured on the
+ * same kind of JVM; the engines' versions; whether benchmarks ran. A function of the run folder alone.
+ */
+final class RunHeader {
+
+    private RunHeader() {
+    }
+
+    static Map<String, String> of(RunEvidence run, VerdictMatrix matrix) {
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("Run", run.runId());
+        Map<String, Environment> measured = run.measuredOn();
+        measured.forEach((family, environment) -> header.put("Measured: " + family, describe(environment)));
+        header.put("JVMs", sameOrDifferent(measured));
+        List<String> engines = new ArrayList<>();
+        matrix.engines.forEach(e -> engines.add(matrix.engineVersions.getOrDefault(e,
+                VerdictMatrix.engineLabel(e) + " (not measured)")));
+        header.put("Engines", engines.isEmpty() ? "none in this run" : String.join("; ", engines));
+        header.put("Benchmarks", run.benchmarks().isEmpty() ? run.benchmarks().none()
+                : run.benchmarks().ratios().size() + " results (jmh/)");
+        return header;
+    }
+
+    /** "Java 17.0.15 (OpenJDK 64-Bit Server VM 17.0.15+6, Debian); 2 CPUs; heap 6,028 MiB; JVM arguments: none; Linux 6.1 amd64". */
+    static String describe(Environment e) {
+        return "Java " + e.javaVersion() + " (" + e.javaVm() + ", " + e.javaVendor() + "); " + e.cpus() + " CPU"
+                + (e.cpus() == 1 ? "" : "s") + "; heap " + (e.maxHeapMiB() > 0 ? String.format(Locale.ROOT, "%,d MiB", e.maxHeapMiB())
+                : "the JVM's default") + "; JVM arguments: " + (e.jvmArguments() == null || e.jvmArguments().isBlank()
+                ? "none" : e.jvmArguments()) + "; " + e.os() + " " + e.arch();
+    }
+
+    /** Whether every family was measured on the same kind of JVM, and if not, which families shared one. */
+    static String sameOrDifferent(Map<String, Environment> measured) {
+        if (measured.isEmpty()) {
+            return "no family recorded the JVM it measured on";
+        }
+        Map<Environment, List<String>> byJvm = new LinkedHashMap<>();
+        measured.forEach((family, environment) -> byJvm.computeIfAbsent(environment, e -> new ArrayList<>()).add(family));
+        if (byJvm.size() == 1) {
+            return measured.size() == 1 ? "one family, one JVM"
+                    : "every family was measured on the same kind of JVM (version, VM, heap, arguments and machine alike)";
+        }
+        List<String> groups = byJvm.values().stream().map(families -> String.join(", ", families)).toList();
+        return "the families were measured on " + byJvm.size() + " different JVMs: " + String.join(" | ", groups)
+                + " (compare their lines above)";
+    }
+}

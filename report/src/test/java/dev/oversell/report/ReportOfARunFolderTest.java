@@ -1,0 +1,166 @@
+package dev.oversell.report;
+
+import dev.oversell.judge.Observation.Family;
+import dev.oversell.run.JudgedDesign;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report is a function of one run folder: its cells are the worst finding of each family's checked
+ * observations, "not checked" when some did not run, "not run" when the family has none; its designs, claims and
+ * mechanisms are the ones the folder recorded; its header names the JVMs that measured; its links resolve
+ * beside the page. (Files of another run are refused: {@link RefusingAnotherRunTest}.)
+ */
+class ReportOfARunFolderTest {
+
+    @TempDir
+    Path tmp;
+
+    private VerdictMatrix matrix() throws IOException {
+        return VerdictMatrix.of(RunEvidence.read(RunFolderFixture.write(tmp.resolve("runs"))));
+    }
+
+    private static Map<Column, Cell> row(VerdictMatrix matrix, String design) {
+        return matrix.inMemory.entrySet().stream().filter(e -> e.getKey().name().equals(design)).findFirst()
+                .orElseThrow(() -> new AssertionError("no in-memory row " + design + " in " + matrix.inMemory.keySet()))
+                .getValue();
+    }
+
+    private static EngineCells engine(VerdictMatrix matrix, String design, String engine) {
+        return matrix.database.entrySet().stream().filter(e -> e.getKey().name().equals(design)).findFirst()
+                .orElseThrow(() -> new AssertionError("no database row " + design)).getValue().get(engine);
+    }
+
+    private static Cell check(EngineCells cells, Family family) {
+        return cells.checks().stream().filter(c -> c.family() == family).findFirst().orElseThrow().cell();
+    }
+
+    @Test
+    void theRowsAreTheDesignsTheFolderRecordedWithTheirClaimsAndMechanisms() throws IOException {
+        VerdictMatrix matrix = matrix();
+        assertThat(matrix.inMemory.keySet()).extracting(JudgedDesign::name).containsExactly("alpha");
+        assertThat(matrix.database.keySet()).extracting(JudgedDesign::name).containsExactly("beta");
+        assertThat(matrix.inMemory.keySet().iterator().next().mechanism()).isEqualTo("check-then-act on a plain field");
+        assertThat(matrix.engines).containsExactly("h2", "postgresql");
+        EngineCells h2 = engine(matrix, "beta", "h2");
+        assertThat(h2.claims()).isEqualTo("never oversells; with 2 instances may oversell");
+    }
+
+    @Test
+    void anInMemoryCellIsTheWorstFindingOfItsFamilysCheckedObservations() throws IOException {
+        Map<Column, Cell> alpha = row(matrix(), "alpha");
+        Cell lincheck = alpha.get(new Column(Family.LINCHECK, ""));
+        assertThat(lincheck.verdict()).isEqualTo(Verdict.OVERSOLD);
+        assertThat(lincheck.text()).isEqualTo("1 of 2 checks oversold; 1 not needed after it");
+        assertThat(lincheck.link()).as("the evidence file of the observation shown")
+                .isEqualTo(RunFolderFixture.ALPHA_EVIDENCE);
+        Cell jcstress = alpha.get(new Column(Family.JCSTRESS, ""));
+        assertThat(jcstress.verdict()).as("a family with no observation of the design").isEqualTo(Verdict.NOT_RUN);
+        assertThat(jcstress.link()).isNull();
+    }
+
+    @Test
+    void aDatabaseCellIsPerEngineAndSaysNotCheckedWhenSomeCheckDidNotRun() throws IOException {
+        VerdictMatrix matrix = matrix();
+        EngineCells h2 = engine(matrix, "beta", "h2");
+        Cell schedules = check(h2, Family.DATABASE_SCHEDULES);
+        assertThat(schedules.verdict()).isEqualTo(Verdict.HELD);
+        assertThat(schedules.text()).isEqualTo("3 schedules, all held");
+        assertThat(schedules.link()).as("no observation names a file: the family's record")
+                .isEqualTo("database/observations.json");
+        Cell load = check(h2, Family.DATABASE_LOAD);
+        assertThat(load.verdict()).isEqualTo(Verdict.NOT_CHECKED);
+        assertThat(load.text()).isEqualTo("1 of 1 check not checked: the time budget ran out before the load run");
+        assertThat(check(h2, Family.DEPLOYMENT).verdict()).isEqualTo(Verdict.NOT_RUN);
+        assertThat(h2.verdict(dev.oversell.design.Deployment.SINGLE_INSTANCE))
+                .as("held interleavings and an unchecked load run are not a held claim").isEqualTo(Verdict.NOT_CHECKED);
+        assertThat(engine(matrix, "beta", "postgresql").notMeasured()).isTrue();
+    }
+
+    @Test
+    void theCounterexamplesAreTheAnomaliesExamplesWithTheirCommands() throws IOException {
+        VerdictMatrix matrix = matrix();
+        assertThat(matrix.counterexamples).hasSize(1);
+        Counterexample c = matrix.counterexamples.get(0);
+        assertThat(c.design()).isEqualTo("alpha");
+        assertThat(c.check()).isEqualTo("Lincheck");
+        assertThat(c.example()).isEqualTo(RunFolderFixture.ALPHA_EXAMPLE);
+        assertThat(c.reproduce()).isEqualTo(RunFolderFixture.ALPHA_REPRODUCE);
+        assertThat(c.link()).isEqualTo(RunFolderFixture.ALPHA_EVIDENCE);
+    }
+
+    @Test
+    void theHeaderNamesTheJvmsThatMeasuredOnePerFamily() throws IOException {
+        Report report = Report.of(RunEvidence.read(RunFolderFixture.write(tmp.resolve("runs"))));
+        assertThat(report.header()).containsEntry("Run", RunFolderFixture.RUN)
+                .containsEntry("Measured: lincheck", RunHeader.describe(RunFolderFixture.LINCHECK_JVM))
+                .containsEntry("Measured: database", RunHeader.describe(RunFolderFixture.DATABASE_JVM));
+        assertThat(report.header().get("Measured: database"))
+                .contains("Java 21.0.2", "Eclipse Adoptium", "2 CPUs", "heap 2,048 MiB", "-XX:+UseParallelGC", "Linux 6.1");
+        assertThat(report.header().get("JVMs")).startsWith("the families were measured on 2 different JVMs");
+        assertThat(report.header().get("Benchmarks")).isEqualTo("no benchmarks in this run");
+    }
+
+    @Test
+    void theWrittenReportLinksOnlyToFilesBesideIt() throws IOException {
+        Path run = RunFolderFixture.write(tmp.resolve("runs"));
+        Path out = tmp.resolve("report");
+        assertThat(write(run, out)).isZero();
+        String html = Files.readString(out.resolve("report.html"));
+        Matcher href = Pattern.compile("href=\"([^\"]+)\"").matcher(html);
+        int links = 0;
+        while (href.find()) {
+            links++;
+            assertThat(out.resolve(href.group(1))).as("the link %s of report.html", href.group(1)).isRegularFile();
+        }
+        assertThat(links).as("links in report.html").isGreaterThanOrEqualTo(3);
+        String md = Files.readString(out.resolve("report.md"));
+        assertThat(md).contains("| alpha | may oversell | [✗ **oversold**](" + RunFolderFixture.ALPHA_EVIDENCE
+                + ")<br>1 of 2 checks oversold; 1 not needed after it |");
+        assertThat(md).contains("No benchmarks in this run").doesNotContain("naive", "synchronized");
+        assertThat(md).contains("```\n" + RunFolderFixture.ALPHA_EXAMPLE + "\n```");
+    }
+
+    @Test
+    void theSameFolderGivesTheSameReport() throws IOException {
+        Path run = RunFolderFixture.write(tmp.resolve("runs"));
+        assertThat(write(run, tmp.resolve("one"))).isZero();
+        assertThat(write(run, tmp.resolve("two"))).isZero();
+        for (String file : new String[] {"report.md", "report.html", "verdict-matrix.md"}) {
+            assertThat(Files.readString(tmp.resolve("two").resolve(file))).as(file)
+                    .isEqualTo(Files.readString(tmp.resolve("one").resolve(file)));
+        }
+    }
+
+    @Test
+    void benchmarksOfThisRunAreShown() throws IOException {
+        Path run = RunFolderFixture.write(tmp.resolve("runs"));
+        RunFolderFixture.writeRatios(run, RunFolderFixture.RUN);
+        Report report = Report.of(RunEvidence.read(run));
+        assertThat(report.header().get("Benchmarks")).isEqualTo("2 results (jmh/)");
+        assertThat(report.header()).containsKey("Measured: jmh");
+        assertThat(MarkdownReport.render(report)).contains("| in-memory |  | alpha | 2 | 250,000 | 0.005 |");
+        assertThat(HtmlReport.render(report)).contains("id=\"charts\"").doesNotContain("id=\"no-benchmarks\"");
+    }
+
+    static int write(Path run, Path out) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ReportMain.run(new String[] {run.toString(), out.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as("ReportMain's status; it said: %s", err.toString(StandardCharsets.UTF_8)).isNotNegative();
+        return status;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.oversell.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.oversell.design.Claim;
+import dev.oversell.judge.Finding;
+import dev.oversell.judge.Observation;
+import dev.oversell.judge.Observation.Counts;
+import dev.oversell.judge.Observation.Family;
+import dev.oversell.judge.Observation.Status;
+import dev.oversell.run.Environment;
+import dev.oversell.run.JudgedDesign;
+import dev.oversell.run.Observations;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small run folder, written the way the suites write theirs ({@code <family>/observations.json}, the typed
+ * record): two families (Lincheck, database) and two designs ({@code alpha} in memory, {@code beta} over a
+ * database), with names no catalogue has, so that a report showing them can only have read them from the folder.
+ */
+final class RunFolderFixture {
+
+    static final String RUN = "20260101T000000Z";
+    static final Environment LINCHECK_JVM = new Environment("17.0.15", "OpenJDK 64-Bit Server VM 17.0.15+6",
+            "Debian", "Linux 6.1", "amd64", 2, 1024, "-Xmx1g");
+    static final Environment DATABASE_JVM = new Environment("21.0.2", "OpenJDK 64-Bit Server VM 21.0.2+13",
+            "Eclipse Adoptium", "Linux 6.1", "amd64", 2, 2048, "-Xmx2g -XX:+UseParallelGC");
+    static final String ALPHA_EXAMPLE = "T1 buys 2 of 3, T2 buys 2 of 3: both were told purchased";
+    static final String ALPHA_REPRODUCE = "mvn -pl properties -am verify -Dtest=BuiltInLincheckTest -Doversell.variant=alpha";
+    static final String ALPHA_EVIDENCE = "lincheck/alpha/two-buyers-model-checking.txt";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunFolderFixture() {
+    }
+
+    /** {@code runs/<RUN>/} with the Lincheck and database families of {@code alpha} and {@code beta}. */
+    static Path write(Path runs) throws IOException {
+        Path run = Files.createDirectories(runs.resolve(RUN));
+        JudgedDesign alpha = new JudgedDesign("alpha", "in-memory", "example.Alpha", "CALLER_THREAD",
+                "check-then-act on a plain field", Map.of("single-instance", Claim.MAY_OVERSELL));
+        Map<String, Claim> betaClaims = new LinkedHashMap<>();
+        betaClaims.put("h2/single-instance", Claim.NEVER_OVERSELLS);
+        betaClaims.put("h2/shared-store", Claim.MAY_OVERSELL);
+        betaClaims.put("postgresql/single-instance", Claim.NEVER_OVERSELLS);
+        betaClaims.put("postgresql/shared-store", Claim.MAY_OVERSELL);
+        JudgedDesign beta = new JudgedDesign("beta", "database", "example.Beta", "DATABASE",
+                "SELECT ... FOR UPDATE, then UPDATE", betaClaims);
+
+        write(run, "lincheck", LINCHECK_JVM, List.of(alpha), List.of(
+                observation("alpha", Family.LINCHECK, "model checking, last unit", null, Status.CHECKED, Finding.HELD,
+                        null, null, null, null),
+                observation("alpha", Family.LINCHECK, "model checking, two buyers of 2 units", null, Status.CHECKED,
+                        Finding.OVERSOLD, null, ALPHA_EXAMPLE, ALPHA_EVIDENCE, null),
+                observation("alpha", Family.LINCHECK, "stress, random scenarios", null, Status.NOT_REACHED, null,
+                        null, null, null, "Lincheck stopped at two buyers of 2 units, which saw: oversold")));
+        Files.createDirectories(run.resolve(ALPHA_EVIDENCE).getParent());
+        Files.writeString(run.resolve(ALPHA_EVIDENCE), ALPHA_EXAMPLE + "\n");
+        Files.writeString(run.resolve("lincheck/summary.md"), "# Lincheck\n");
+
+        write(run, "database", DATABASE_JVM, List.of(beta), List.of(
+                observation("beta", Family.DATABASE_SCHEDULES, "last unit: r1 r2 w1 w2", "H2", Status.CHECKED,
+                        Finding.HELD, new Counts(2, 1, 0, 0), null, null, null),
+                observation("beta", Family.DATABASE_SCHEDULES, "last unit: r1 w1 r2 w2", "H2", Status.CHECKED,
+                        Finding.HELD, new Counts(2, 1, 0, 0), null, null, null),
+                observation("beta", Family.DATABASE_SCHEDULES, "last unit: r2 r1 w1 w2", "H2", Status.CHECKED,
+                        Finding.HELD, new Counts(2, 1, 0, 0), null, null, null),
+                observation("beta", Family.DATABASE_LOAD, "load, seed 7", "H2", Status.NOT_CHECKED, null, null, null,
+                        null, "the time budget ran out before the load run")));
+        return run;
+    }
+
+    static Observation observation(String design, Family family, String cell, String engine, Status status,
+                                   Finding finding, Counts counts, String example, String evidenceFile, String note) {
+        return new Observation(RUN, design, family, cell, engine, engine == null ? null : engine + " 2.3.232",
+                status, finding, counts, example, example == null ? null : ALPHA_REPRODUCE, evidenceFile, note);
+    }
+
+    static void write(Path run, String family, Environment jvm, List<JudgedDesign> designs,
+                      List<Observation> observations) throws IOException {
+        write(run, family, new Observations(run.getFileName().toString(), family, jvm, designs, observations));
+    }
+
+    static void write(Path run, String family, Observations record) throws IOException {
+        Path file = Files.createDirectories(run.resolve(family)).resolve("observations.json");
+        JSON.writeValue(file.toFile(), record);
+    }
+
+    /** {@code jmh/ratios.json} as the benchmarks write it, of run {@code runId}. */
+    static void writeRatios(Path run, String runId) throws IOException {
+        Path jmh = Files.createDirectories(run.resolve("jmh"));
+        Files.writeString(jmh.resolve("ratios.json"), """
+                {"runId": "%s",
+                 "measuredOn": {"javaVersion": "17.0.15", "javaVm": "OpenJDK 64-Bit Server VM 17.0.15+6",
+                   "javaVendor": "Debian", "os": "Linux 6.1", "arch": "amd64", "cpus": 2, "maxHeapMiB": 4096,
+                   "jvmArguments": "-Xmx4g"},
+                 "ratios": [
+                   {"group": "in-memory", "engine": null, "benchmark": "b.CasLoop.casLoop", "variant": "cas-loop",
+                    "threads": 2, "opsPerSecond": 5.0E7, "ratio": 1.0},
+                   {"group": "in-memory", "engine": null, "benchmark": "b.Variant.buy", "variant": "alpha",
+                    "threads": 2, "opsPerSecond": 2.5E5, "ratio": 0.005}
+                 ]}
+                """.formatted(runId));
+        Files.writeString(jmh.resolve("summary.md"), "# The cost of safety\n");
+    }
+}
