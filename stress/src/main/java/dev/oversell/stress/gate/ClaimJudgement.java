@@ -27,7 +27,8 @@ public record ClaimJudgement(String variant, String claim, String problem, Strin
         String notJudged = unjudged.isEmpty() ? null
                 : variant + "'s claim " + claim + " is not judged: " + String.join(", ", unjudged);
         Optional<String> disagreement = findings.isEmpty() && notJudged != null ? Optional.empty()
-                : Judge.disagreement(variant, "jcstress (" + findings.size() + " scenarios)", claim, findings)
+                : Judge.disagreement(variant, "jcstress (" + findings.size()
+                        + (findings.size() == 1 ? " scenario)" : " scenarios)"), claim, findings)
                 .map(why -> claim == Claim.MAY_OVERSELL && !findings.isEmpty()
                         ? why + ". Run longer: -Doversell.jcstress.options=\"-m tough\"" : why);
         String problem = disagreement.map(why -> notJudged == null ? why : why + "; and " + notJudged).orElse(notJudged);

@@ -92,6 +92,9 @@ public final class StressRun {
             String again = reproduce + " -D" + Variants.ONLY + "=" + p.name();
             List<String> runnable = p.tests().stream().filter(t -> actorsOf(t) <= cpus).map(Class::getName).toList();
             Map<String, List<TestResult>> results = Map.of();
+            Path log = folder.resolve("jcstress.log");
+            String whyNoResult = "the time budget of " + budgetSeconds + " s ran out before its jcstress run started;"
+                    + " raise -Doversell.jcstress.budgetSeconds or run it alone: " + again;
             if (runnable.isEmpty()) {
                 System.out.printf("[jcstress] %s: no test can run on %d CPUs%n", p.name(), cpus);
             } else if (deadline - System.nanoTime() < TimeUnit.SECONDS.toNanos(1)) {
@@ -101,6 +104,10 @@ public final class StressRun {
                 withDesign.addAll(p.jvmArgs());
                 JcstressRun.Outcome run = JcstressRun.run(runnable, withDesign, folder, deadline);
                 results = run.results();
+                whyNoResult = run.stoppedAtDeadline()
+                        ? "jcstress was stopped at the time budget of " + budgetSeconds + " s before it gave a result (see "
+                        + log + "); raise -Doversell.jcstress.budgetSeconds or run it alone: " + again
+                        : "jcstress ended without a result for it (see " + log + "); run it alone: " + again;
                 System.out.printf("[jcstress] %s: %d tests, jcstress ran %d s%s%n", p.name(), runnable.size(), run.seconds(),
                         run.stoppedAtDeadline() ? "; stopped: the time budget of " + budgetSeconds + " s ran out" : "");
             }
@@ -108,8 +115,8 @@ public final class StressRun {
             for (Class<?> test : p.tests()) {
                 List<TestResult> ofTest = results.getOrDefault(test.getName(), List.of());
                 String evidence = !ofTest.isEmpty() ? p.name() + "/html/" + test.getName() + ".html"
-                        : actorsOf(test) > cpus ? null : p.name() + "/jcstress.log";
-                judged.add(judge(p, test, ofTest, cpus, budgetSeconds, folder, again).locatedAt(evidence, again));
+                        : Files.exists(log) && actorsOf(test) <= cpus ? p.name() + "/jcstress.log" : null;
+                judged.add(judge(p, test, ofTest, cpus, whyNoResult).locatedAt(evidence, again));
             }
             rows.addAll(judged);
             if (!p.runtime()) {
@@ -178,8 +185,8 @@ public final class StressRun {
         return plan;
     }
 
-    private static ScenarioResult judge(Planned p, Class<?> test, List<TestResult> results, int cpus, long budgetSeconds,
-                                        Path folder, String again) {
+    /** A test's row: skipped, not checked (saying why it has no result), or as the gate judged its results. */
+    private static ScenarioResult judge(Planned p, Class<?> test, List<TestResult> results, int cpus, String whyNoResult) {
         String scenario = test.getSimpleName();
         if (actorsOf(test) > cpus) {
             String note = scenario + " needs " + actorsOf(test) + " CPUs (one per jcstress actor); this machine has "
@@ -189,10 +196,8 @@ public final class StressRun {
         }
         if (results.isEmpty()) {
             return new ScenarioResult(p.name(), p.claim().name(), scenario, test.getName(), "NOT CHECKED", 0, 0, 0, 0,
-                    List.of(), "not checked", scenario + " was not checked for " + p.name() + ": jcstress produced no"
-                    + " result for it within the time budget of " + budgetSeconds + " s (see "
-                    + folder.resolve("jcstress.log") + "); raise -Doversell.jcstress.budgetSeconds or run it alone: "
-                    + again, null, null, null);
+                    List.of(), "not checked", scenario + " was not checked for " + p.name() + ": " + whyNoResult, null,
+                    null, null);
         }
         return p.runtime() ? StressGate.judgeRuntime(test, results) : StressGate.judge(p.name(), p.claim(), scenario, test, results);
     }
