@@ -29,7 +29,7 @@ record RunEvidence(JsonNode lincheck, JsonNode jcstress, JsonNode database, Json
         Path run = RunFolder.dir();
         Map<String, Path> folders = new LinkedHashMap<>();
         folders.put("lincheck", run.resolve("lincheck"));
-        folders.put("jcstress", root.resolve("stress/target/oversell/jcstress"));
+        folders.put("jcstress", run.resolve("jcstress"));
         folders.put("database", run.resolve("database"));
         folders.put("deployment", run.resolve("deployment"));
         refuseOtherRuns(folders);

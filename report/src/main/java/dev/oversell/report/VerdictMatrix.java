@@ -171,7 +171,7 @@ final class VerdictMatrix {
                     if (v == Verdict.OVERSOLD && counterexamples.stream()
                             .noneMatch(c -> c.variant().equals(variant.name()) && c.check().equals(JCSTRESS))) {
                         counterexamples.add(new Counterexample(variant.name(), JCSTRESS, scenario, outcomes(r),
-                                "mvn -pl stress -am verify -DskipTests -Doversell.jcstress.skip=false -Doversell.variant=" + variant.name(), link));
+                                r.path("reproduce").asText(), link));
                     }
                     return new Cell(v, String.format("%,d of %,d samples %s", count, samples, verdict), link);
                 }
