@@ -34,7 +34,9 @@ public record Observation(String runId, String design, Family family, String cel
         /** The time budget ran out before this check: nothing may be concluded from it. */
         NOT_CHECKED,
         /** An earlier check of the same run failed and decided the claim; this one was not needed. */
-        NOT_REACHED
+        NOT_REACHED,
+        /** It cannot run on this machine (a scenario needing more CPUs than there are): reported, proves nothing. */
+        SKIPPED
     }
 
     /**

@@ -29,7 +29,7 @@ final class HtmlReport {
             th .version{display:block;font-weight:normal;color:#666;font-size:11px}
             #database-designs td{width:28%;padding:2px 3px}
             .oversold{background:#fbd5d5}.held{background:#d9f2d9}.lostupdate,.notlinearizable{background:#fde8c8}
-            .na{background:#fafafa;color:#999}.notrun{background:#eee;color:#666}.notchecked{background:#fff3b0}
+            .na{background:#fafafa;color:#999}.notrun,.skipped{background:#eee;color:#666}.notchecked{background:#fff3b0}
             td .v{font-weight:600;display:block}a{color:#1a4f8b}
             .f{padding:1px 4px;margin:2px 0}.f .v{display:inline}.f .check{display:inline-block;min-width:78px;color:#444}
             .claim{padding:1px 4px;color:#444}
@@ -200,6 +200,7 @@ final class HtmlReport {
             case NOT_LINEARIZABLE -> "notlinearizable";
             case NOT_APPLICABLE -> "na";
             case NOT_CHECKED -> "notchecked";
+            case SKIPPED -> "skipped";
             case NOT_RUN -> "notrun";
         };
     }

@@ -7,6 +7,8 @@ import dev.oversell.judge.Observation;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.MarkdownTable;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +90,7 @@ final class MarkdownReport {
                     .alignRight(3, 4, 5);
             for (JsonNode r : report.benchmarks().ratios()) {
                 jmh.row(r.path("group").asText(), r.path("engine").asText(""), Charts.name(r), r.path("threads").asInt(),
-                        number(r.path("opsPerSecond"), "%,.0f"), number(r.path("ratio"), "%.3f"));
+                        number(r.path("opsPerSecond"), "%,.0f"), ratio(r.path("ratio")));
             }
             md.append("From jmh/ratios.json; the full tables are in [jmh/summary.md](jmh/summary.md).\n\n")
                     .append(jmh.render());
@@ -120,6 +122,21 @@ final class MarkdownReport {
 
     private static String number(JsonNode value, String format) {
         return value.isNumber() ? String.format(Locale.ROOT, format, value.asDouble()) : "—";
+    }
+
+    /** Two significant digits; below 0.5 also as "1/N", which reads better for small ratios ("0.0012 (1/820)"). */
+    static String ratio(JsonNode value) {
+        if (!value.isNumber()) {
+            return "—";
+        }
+        double ratio = value.asDouble();
+        String digits = twoDigits(ratio);
+        return ratio > 0 && ratio < 0.5 ? digits + " (1/" + twoDigits(1 / ratio) + ")" : digits;
+    }
+
+    private static String twoDigits(double value) {
+        String plain = new BigDecimal(value).round(new MathContext(2)).stripTrailingZeros().toPlainString();
+        return plain.contains(".") || plain.length() > 1 ? plain : plain + ".0";
     }
 
     static String capitalised(String text) {

@@ -1,6 +1,8 @@
 package dev.oversell.report;
 
+import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation.Family;
+import dev.oversell.judge.Observation.Status;
 import dev.oversell.run.JudgedDesign;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,8 +153,34 @@ class ReportOfARunFolderTest {
         Report report = Report.of(RunEvidence.read(run));
         assertThat(report.header().get("Benchmarks")).isEqualTo("2 results (jmh/)");
         assertThat(report.header()).containsKey("Measured: jmh");
-        assertThat(MarkdownReport.render(report)).contains("| in-memory |  | alpha | 2 | 250,000 | 0.005 |");
+        assertThat(MarkdownReport.render(report)).contains("| in-memory |  | alpha | 2 | 250,000 | 0.005 (1/200) |");
         assertThat(HtmlReport.render(report)).contains("id=\"charts\"").doesNotContain("id=\"no-benchmarks\"");
+    }
+
+    @Test
+    void aFamilyShownCellByCellGetsAColumnPerCellWhateverItsFolder() throws IOException {
+        Path run = RunFolderFixture.write(tmp.resolve("runs"));
+        JudgedDesign alpha = RunEvidence.read(run).designs().stream().filter(d -> d.name().equals("alpha"))
+                .findFirst().orElseThrow();
+        RunFolderFixture.write(run, "jcstress", RunFolderFixture.LINCHECK_JVM, java.util.List.of(alpha), java.util.List.of(
+                RunFolderFixture.observation("alpha", Family.JCSTRESS, "LastUnit", null, Status.CHECKED, Finding.OVERSOLD,
+                        null, "[1, 1] 12 samples: oversold", null, "1,000 samples; 12 oversold"),
+                RunFolderFixture.observation("alpha", Family.JCSTRESS, "OddStock", null, Status.SKIPPED, null, null,
+                        null, null, "needs 4 CPUs, this machine has 2")));
+        VerdictMatrix matrix = VerdictMatrix.of(RunEvidence.read(run));
+        assertThat(matrix.inMemoryColumns).extracting(Column::label)
+                .containsExactly("Lincheck", "jcstress LastUnit", "jcstress OddStock");
+        Map<Column, Cell> row = row(matrix, "alpha");
+        Cell lastUnit = row.get(new Column(Family.JCSTRESS, "LastUnit"));
+        assertThat(lastUnit.verdict()).isEqualTo(Verdict.OVERSOLD);
+        assertThat(lastUnit.text()).as("one observation without counts: its note").isEqualTo("1,000 samples; 12 oversold");
+        assertThat(lastUnit.link()).isEqualTo("jcstress/observations.json");
+        Cell oddStock = row.get(new Column(Family.JCSTRESS, "OddStock"));
+        assertThat(oddStock.verdict()).isEqualTo(Verdict.SKIPPED);
+        assertThat(oddStock.text()).isEqualTo("needs 4 CPUs, this machine has 2");
+        assertThat(matrix.counterexamples).extracting(Counterexample::check).containsExactly("Lincheck", "jcstress");
+        assertThat(Report.of(RunEvidence.read(run)).header().get("JVMs"))
+                .isEqualTo("the families were measured on 2 different JVMs: database | jcstress, lincheck (compare their lines above)");
     }
 
     static int write(Path run, Path out) throws IOException {

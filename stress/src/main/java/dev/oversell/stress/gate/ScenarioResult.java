@@ -1,17 +1,25 @@
 package dev.oversell.stress.gate;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.judge.Observation;
+import dev.oversell.run.RunFolder;
+
 import java.util.List;
 
 /**
- * One jcstress test's results for one variant (or for the actor runtime), as the gate judged them; serialised
- * into summary.json. {@code verdict} is a {@link dev.oversell.judge.Finding} word ({@code held}, {@code oversold},
- * {@code lost update}, {@code not linearizable}) or {@code skipped} (cannot run on this machine, with the
- * reason in {@code note}), {@code not checked} (the time budget ran out first) or {@code error} (jcstress did
- * not run it cleanly). Counts are of samples.
+ * One jcstress test's results for one design (or for the actor runtime), as the gate judged them; serialised
+ * into summary.json. {@code variant} is the design's name. {@code verdict} is a {@link dev.oversell.judge.Finding}
+ * word ({@code held}, {@code oversold}, {@code lost update}, {@code not linearizable}) or {@code skipped} (cannot
+ * run on this machine, with the reason in {@code note}), {@code not checked} (the time budget ran out first),
+ * {@code error} (jcstress did not run it cleanly) or, for the actor runtime, {@code broken}. {@code problem} says
+ * why this row fails the build, or is null. Counts are of samples. {@code report} is jcstress's HTML page of
+ * this test in the design's run (its log if the test has no result; null if skipped), relative to the folder
+ * summary.json is in; {@code reproduce} the command that runs this design's jcstress part alone.
  */
 public record ScenarioResult(String variant, String claim, String scenario, String test, String status,
                              long samples, long oversold, long lostUpdate, long notLinearizable,
-                             List<Count> outcomes, String verdict, String problem, String note) {
+                             List<Count> outcomes, String verdict, String problem, String note, String report,
+                             String reproduce) {
 
     /**
      * One observed outcome: its count, what it means (a {@code Finding} word) and its grading under the variant's
@@ -26,8 +34,31 @@ public record ScenarioResult(String variant, String claim, String scenario, Stri
         return problem != null;
     }
 
-    ScenarioResult withProblem(String why) {
+    /**
+     * This row as the one record every family reports: a Finding word is a check that ran; "skipped" could not
+     * run here; "not checked" and "error" prove nothing. The example is the outcomes no sequential order
+     * explains, with their counts.
+     */
+    Observation toObservation() {
+        Observation.Status status = switch (verdict) {
+            case "skipped" -> Observation.Status.SKIPPED;
+            case "not checked", "error", "broken" -> Observation.Status.NOT_CHECKED;
+            default -> Observation.Status.CHECKED;
+        };
+        Finding finding = status == Observation.Status.CHECKED ? Finding.ofWord(verdict) : null;
+        String example = finding != null && finding.anomaly() ? outcomes.stream()
+                .filter(c -> c.count() > 0 && !Finding.HELD.word().equals(c.meaning()))
+                .map(c -> "[" + c.outcome() + "] " + c.count() + " samples: " + c.meaning() + " (" + c.description() + ")")
+                .collect(java.util.stream.Collectors.joining("\n")) : null;
+        return new Observation(RunFolder.id(), variant, Observation.Family.JCSTRESS, scenario, null, null, status,
+                finding, null, example, reproduce, report == null ? null : "jcstress/" + report,
+                String.format("%,d samples; %,d oversold, %,d lost update, %,d not linearizable%s", samples, oversold,
+                        lostUpdate, notLinearizable, note == null ? "" : "; " + note));
+    }
+
+    /** This row, with where its evidence is and how to reproduce it. */
+    ScenarioResult locatedAt(String report, String reproduce) {
         return new ScenarioResult(variant, claim, scenario, test, status, samples, oversold, lostUpdate,
-                notLinearizable, outcomes, verdict, why, note);
+                notLinearizable, outcomes, verdict, problem, note, report, reproduce);
     }
 }

@@ -4,7 +4,6 @@ import dev.oversell.design.Claim;
 import dev.oversell.judge.Finding;
 import dev.oversell.stress.scenarios.Accounts;
 import org.openjdk.jcstress.annotations.Expect;
-import org.openjdk.jcstress.annotations.JCStressMeta;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.infra.Status;
 import org.openjdk.jcstress.infra.collectors.TestResult;
@@ -20,7 +19,7 @@ import java.util.TreeMap;
  * grading: an outcome the scenario lists as acceptable is {@code held}; any other is read from the scenario's
  * {@link Accounts} ({@link Finding#ofAccounts}: oversold or lost update) and is otherwise {@code not
  * linearizable}. A test that errored or produced no samples is an error, never "held". Whether a "may oversell"
- * claim was demonstrated is decided over all of a variant's scenarios ({@link StressRun}).
+ * claim was demonstrated is decided over all of a design's scenarios ({@link ClaimJudgement}).
  */
 final class StressGate {
 
@@ -37,11 +36,10 @@ final class StressGate {
                 .map(c -> c.outcome() + " (" + c.description() + ", " + c.count() + " samples)").toList();
         return new ScenarioResult(r.variant(), r.claim(), r.scenario(), r.test(), r.status(), r.samples(), 0, 0,
                 r.notLinearizable(), r.outcomes(), "broken", "the actor runtime broke a guarantee in "
-                + r.scenario() + ": " + broken, null);
+                + r.scenario() + ": " + broken, null, null, null);
     }
 
     static ScenarioResult judge(String variant, Claim claim, String scenario, Class<?> test, List<TestResult> runs) {
-        Class<?> meta = test.isAnnotationPresent(JCStressMeta.class) ? test.getAnnotation(JCStressMeta.class).value() : test;
         Map<String, Long> counts = new TreeMap<>();
         Status status = Status.NORMAL;
         List<String> messages = new ArrayList<>();
@@ -57,9 +55,9 @@ final class StressGate {
         List<ScenarioResult.Count> outcomes = new ArrayList<>();
         Finding worst = Finding.HELD;
         for (var entry : counts.entrySet()) {
-            Outcome declared = declared(meta, entry.getKey());
+            Outcome declared = declared(test, entry.getKey());
             Finding finding = declared != null && declared.expect() != Expect.FORBIDDEN
-                    ? Finding.HELD : meaning(meta, entry.getKey());
+                    ? Finding.HELD : meaning(test, entry.getKey());
             samples += entry.getValue();
             byFinding[finding.ordinal()] += entry.getValue();
             worst = Finding.worst(worst, finding);
@@ -80,19 +78,19 @@ final class StressGate {
         }
         return new ScenarioResult(variant, claim.name(), scenario, test.getName(), status.name(), samples,
                 byFinding[Finding.OVERSOLD.ordinal()], byFinding[Finding.LOST_UPDATE.ordinal()],
-                byFinding[Finding.NOT_LINEARIZABLE.ordinal()], outcomes, verdict, problem, null);
+                byFinding[Finding.NOT_LINEARIZABLE.ordinal()], outcomes, verdict, problem, null, null, null);
     }
 
     /** The {@code @Outcome} whose id matches (jcstress ids are regular expressions), or the catch-all, or null. */
-    private static Outcome declared(Class<?> meta, String outcome) {
-        List<Outcome> all = Arrays.asList(meta.getAnnotationsByType(Outcome.class));
+    private static Outcome declared(Class<?> scenario, String outcome) {
+        List<Outcome> all = Arrays.asList(scenario.getAnnotationsByType(Outcome.class));
         return all.stream().filter(o -> Arrays.stream(o.id()).anyMatch(outcome::matches)).findFirst()
                 .orElse(all.stream().filter(o -> o.id().length == 0).findFirst().orElse(null));
     }
 
     /** What an outcome no sequential order explains means, from the scenario's accounts. */
-    static Finding meaning(Class<?> meta, String outcome) {
-        Accounts[] products = meta.getAnnotationsByType(Accounts.class);
+    static Finding meaning(Class<?> scenario, String outcome) {
+        Accounts[] products = scenario.getAnnotationsByType(Accounts.class);
         if (products.length == 0) {
             return Finding.NOT_LINEARIZABLE;
         }
@@ -104,9 +102,5 @@ final class StressGate {
             worst = Finding.worst(worst, Finding.ofAccounts(existed, sold, r[a.stock()]));
         }
         return worst == Finding.HELD ? Finding.NOT_LINEARIZABLE : worst;
-    }
-
-    static String simpleName(String test) {
-        return test.substring(test.lastIndexOf('.') + 1);
     }
 }

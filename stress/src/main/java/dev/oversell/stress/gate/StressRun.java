@@ -1,127 +1,149 @@
 package dev.oversell.stress.gate;
 
+import dev.oversell.run.Environment;
+import dev.oversell.run.JudgedDesign;
+import dev.oversell.run.Observations;
+import dev.oversell.run.RunFolder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.oversell.design.Claim;
 import dev.oversell.design.InMemoryVariant;
 import dev.oversell.design.Variants;
-import dev.oversell.design.Claim;
-import dev.oversell.design.Deployment;
-import dev.oversell.judge.Finding;
-import dev.oversell.judge.Judge;
-import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
+import dev.oversell.stress.scenarios.DesignState;
+import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.infra.collectors.TestResult;
 
 import java.io.BufferedReader;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * The stress suite, as {@code mvn verify} runs it: ONE jcstress run over every generated scenario test (one per
- * in-memory catalogue variant and scenario, see {@code dev.oversell.stress.scenarios}) and the actor runtime's
- * own tests, then the {@link StressGate} on each test and the two-way claim rule ({@link Judge}) on each
- * variant. Writes, under the output folder: jcstress's log, result file and HTML report; {@code summary.json}
- * and {@code summary.md}. Exits 1 if any claim disagrees with what was measured, a test errored, or a test
- * was not checked because the time budget ran out (each such test is named).
+ * The stress suite: one jcstress run per selected in-memory design (every design of every
+ * {@link dev.oversell.design.VariantProvider} on the class path, or the one {@code -Doversell.variant} names), over
+ * the scenarios of {@code dev.oversell.stress.scenarios}, each run in its own folder; then the actor runtime's own
+ * tests once. The {@link StressGate} judges each test's outcomes, and {@link ClaimJudgement} each design's claim.
+ * One time budget covers everything: a test without a result when it runs out is "not checked" and fails, by name.
+ *
+ * <p>Writes, under the output folder (its first argument, default {@code target/oversell/jcstress}): one folder per
+ * design and {@code actor-runtime/}, each with jcstress's log, result file and HTML report; {@code summary.json}
+ * (a row per design and scenario), {@code claims.json} (a judgement per design), {@code summary.md} and
+ * {@code html/index.html} (links to each design's jcstress report). Exits 1 if any claim disagrees with what was
+ * measured, a test errored, or a test was not checked.
  *
  * <p>Settings (system properties): {@code oversell.jcstress.options}, the jcstress options;
- * {@code oversell.jcstress.budgetSeconds}, the budget for the whole run; {@code oversell.variant}, one variant
- * (or {@code actor-runtime}) instead of all; {@code oversell.jcstress.scenarios}, the scenarios every variant runs
- * ({@code all}, or names separated by commas).
+ * {@code oversell.jcstress.budgetSeconds}, the budget for the whole run; {@code oversell.variant}, one design (or
+ * {@code actor-runtime}) instead of all; {@code oversell.jcstress.scenarios}, the scenarios every design runs
+ * ({@code all}, or names separated by commas); {@code oversell.stress.reproduce}, the command a failure message
+ * offers, to which {@code -Doversell.variant=NAME} is added. {@link dev.oversell.stress.StressSuite} starts this
+ * class and sets them.
  */
 public final class StressRun {
 
-    static final String GENERATED = "dev.oversell.stress.generated";
+    static final String SCENARIOS = "dev.oversell.stress.scenarios";
     static final String RUNTIME = "dev.oversell.stress.runtime";
+    static final String ACTOR_RUNTIME = "actor-runtime";
     static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -fsm 1 -iters 1 -time 150 -strideCount 10 -strideSize 256 -pth false -hs 64"
             + " -jvmArgs -Doversell.actors.executor=calling-thread";
-    static final String ACTOR_RUNTIME = "actor-runtime";
 
     private StressRun() {
     }
 
-    /** One test jcstress is asked to run: its class, and the variant and scenario it checks. */
-    private record Planned(String test, Class<?> type, String variant, String scenario) {
+    /** One jcstress run: a design's scenarios (its name handed to jcstress's forks), or the actor runtime's tests. */
+    private record Planned(String name, Claim claim, List<Class<?>> tests, List<String> jvmArgs) {
         boolean runtime() {
-            return variant.equals(ACTOR_RUNTIME);
+            return name.equals(ACTOR_RUNTIME);
         }
     }
 
     public static void main(String[] args) throws Exception {
-        Path out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/oversell/jcstress"));
+        Path out = JcstressRun.emptied((args.length > 0 ? Path.of(args[0]) : RunFolder.dir("jcstress")).toAbsolutePath());
         String optionsText = System.getProperty("oversell.jcstress.options", DEFAULT_OPTIONS).trim();
+        List<String> options = Arrays.asList(optionsText.split("\\s+"));
         long budgetSeconds = Long.getLong("oversell.jcstress.budgetSeconds", 420);
-        String only = System.getProperty("oversell.variant", "").trim();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(budgetSeconds);
+        String only = System.getProperty(Variants.ONLY, "").trim();
         String scenarios = System.getProperty("oversell.jcstress.scenarios", "all").trim();
-        List<String> chosen = scenarios.equals("all") ? null : Arrays.stream(scenarios.split(",")).map(String::trim).toList();
+        String reproduce = System.getProperty("oversell.stress.reproduce", "mvn verify").trim();
 
-        List<Planned> listed = new ArrayList<>();
-        for (String test : listedTests()) {
-            Class<?> type = Class.forName(test, false, StressRun.class.getClassLoader());
-            if (test.startsWith(GENERATED + ".")) {
-                listed.add(new Planned(test, type, (String) type.getField("VARIANT").get(null),
-                        (String) type.getField("SCENARIO").get(null)));
-            } else if (test.startsWith(RUNTIME + ".")) {
-                listed.add(new Planned(test, type, ACTOR_RUNTIME, type.getSimpleName()));
-            }
-        }
-        List<Planned> selected = listed.stream().filter(p -> only.isEmpty() || p.variant().equals(only))
-                .filter(p -> p.runtime() || chosen == null || chosen.contains(p.scenario())).toList();
-        if (selected.isEmpty()) {
-            System.out.println("[jcstress] FAILED: no in-memory variant is named '" + only + "'; known: "
-                    + listed.stream().map(Planned::variant).distinct().toList());
+        List<Planned> plan;
+        try {
+            plan = plan(only, scenarios);
+        } catch (RuntimeException nothingToRun) {
+            System.out.println("[jcstress] FAILED: " + nothingToRun.getMessage());
             System.exit(1);
+            return;
         }
         int cpus = Runtime.getRuntime().availableProcessors();
-        List<Planned> runnable = selected.stream().filter(p -> actorsOf(p.type()) <= cpus).toList();
+        System.out.printf("[jcstress] options: %s; budget %d s; scenarios: %s; %d runs: %s%n", optionsText, budgetSeconds,
+                scenarios, plan.size(), plan.stream().map(Planned::name).toList());
 
-        System.out.printf("[jcstress] options: %s; budget %d s; scenarios: %s; %d tests (%d variants and the"
-                        + " actor runtime)%n", optionsText, budgetSeconds, scenarios, runnable.size(),
-                selected.stream().map(Planned::variant).filter(v -> !v.equals(ACTOR_RUNTIME)).distinct().count());
-        Path resultFile = runJcstress(runnable, optionsText, out, budgetSeconds);
-        Map<String, List<TestResult>> results = readResults(resultFile);
-
-        List<ScenarioResult> judged = new ArrayList<>();
-        for (Planned p : selected) {
-            Claim claim = p.runtime() ? Claim.NEVER_OVERSELLS
-                    : Variants.byName(p.variant(), InMemoryVariant.class).claim();
-            List<TestResult> ofTest = results.getOrDefault(p.test(), List.of());
-            if (actorsOf(p.type()) > cpus) {
-                String note = p.scenario() + " needs " + actorsOf(p.type()) + " CPUs (one per jcstress actor); this"
-                        + " machine has " + cpus + ", so jcstress cannot run it here";
-                judged.add(new ScenarioResult(p.variant(), claim.name(), p.scenario(), p.test(), "SKIPPED", 0, 0, 0, 0,
-                        List.of(), "skipped", null, note));
-            } else if (ofTest.isEmpty()) {
-                judged.add(new ScenarioResult(p.variant(), claim.name(), p.scenario(), p.test(), "NOT CHECKED", 0, 0, 0,
-                        0, List.of(), "not checked", p.test() + " was not checked: jcstress produced no result for it"
-                        + " within the time budget of " + budgetSeconds + " s (see " + out.resolve("jcstress.log")
-                        + "); raise -Doversell.jcstress.budgetSeconds or run it alone: mvn -pl stress -am verify -DskipTests"
-                        + " -Doversell.jcstress.skip=false -Doversell.variant=" + p.variant(), null));
-            } else if (p.runtime()) {
-                judged.add(StressGate.judgeRuntime(p.type(), ofTest));
+        List<ScenarioResult> rows = new ArrayList<>();
+        List<ClaimJudgement> claims = new ArrayList<>();
+        for (Planned p : plan) {
+            Path folder = out.resolve(p.name());
+            String report = p.name() + "/html/index.html";
+            String again = reproduce + " -D" + Variants.ONLY + "=" + p.name();
+            List<String> runnable = p.tests().stream().filter(t -> actorsOf(t) <= cpus).map(Class::getName).toList();
+            Map<String, List<TestResult>> results = Map.of();
+            Path log = folder.resolve("jcstress.log");
+            String whyNoResult = "the time budget of " + budgetSeconds + " s ran out before its jcstress run started;"
+                    + " raise -Doversell.jcstress.budgetSeconds or run it alone: " + again;
+            if (runnable.isEmpty()) {
+                System.out.printf("[jcstress] %s: no test can run on %d CPUs%n", p.name(), cpus);
+            } else if (deadline - System.nanoTime() < TimeUnit.SECONDS.toNanos(1)) {
+                System.out.printf("[jcstress] %s: not started, the time budget of %d s ran out%n", p.name(), budgetSeconds);
             } else {
-                judged.add(StressGate.judge(p.variant(), claim, p.scenario(), p.type(), ofTest));
+                List<String> withDesign = new ArrayList<>(options);
+                withDesign.addAll(p.jvmArgs());
+                JcstressRun.Outcome run = JcstressRun.run(runnable, withDesign, folder, deadline);
+                results = run.results();
+                whyNoResult = run.stoppedAtDeadline()
+                        ? "jcstress was stopped at the time budget of " + budgetSeconds + " s before it gave a result (see "
+                        + log + "); raise -Doversell.jcstress.budgetSeconds or run it alone: " + again
+                        : "jcstress ended without a result for it (see " + log + "); run it alone: " + again;
+                System.out.printf("[jcstress] %s: %d tests, jcstress ran %d s%s%n", p.name(), runnable.size(), run.seconds(),
+                        run.stoppedAtDeadline() ? "; stopped: the time budget of " + budgetSeconds + " s ran out" : "");
+            }
+            List<ScenarioResult> judged = new ArrayList<>();
+            for (Class<?> test : p.tests()) {
+                List<TestResult> ofTest = results.getOrDefault(test.getName(), List.of());
+                String evidence = !ofTest.isEmpty() ? p.name() + "/html/" + test.getName() + ".html"
+                        : Files.exists(log) && actorsOf(test) <= cpus ? p.name() + "/jcstress.log" : null;
+                judged.add(judge(p, test, ofTest, cpus, whyNoResult).locatedAt(evidence, again));
+            }
+            rows.addAll(judged);
+            if (!p.runtime()) {
+                claims.add(ClaimJudgement.of(p.name(), p.claim(), judged, report, again));
             }
         }
-        judged = demonstrated(judged);
 
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), judged);
-        String summary = StressSummary.markdown(judged, optionsText);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        json.writeValue(out.resolve("summary.json").toFile(), rows);
+        json.writeValue(out.resolve("claims.json").toFile(), claims);
+        json.writeValue(out.resolve("observations.json").toFile(), new Observations(RunFolder.id(), "jcstress",
+                Environment.ofThisJvm(), Variants.inMemory().stream().map(JudgedDesign::of).toList(),
+                rows.stream().filter(r -> !r.variant().equals(ACTOR_RUNTIME)).map(ScenarioResult::toObservation).toList()));
+        String summary = StressSummary.markdown(rows, claims, optionsText);
         Files.writeString(out.resolve("summary.md"), summary);
+        Files.createDirectories(out.resolve("html"));
+        Files.writeString(out.resolve("html/index.html"), StressSummary.index(plan.stream().map(Planned::name).toList(),
+                claims, optionsText));
         System.out.println(summary);
-        List<String> problems = judged.stream().filter(ScenarioResult::failed).map(ScenarioResult::problem).toList();
+        List<String> problems = new ArrayList<>();
+        rows.stream().filter(ScenarioResult::failed).map(ScenarioResult::problem).forEach(problems::add);
+        claims.stream().filter(ClaimJudgement::failed).map(c -> c.problem() + ". Reproduce: " + c.reproduce())
+                .forEach(problems::add);
         if (!problems.isEmpty()) {
             System.out.println("[jcstress] FAILED:");
             problems.forEach(p -> System.out.println("[jcstress]   " + p));
@@ -130,93 +152,80 @@ public final class StressRun {
         System.out.println("[jcstress] every claim agrees with what was measured; written to " + out);
     }
 
-    /** A "may oversell" variant must show an oversell in some scenario; the first row says why it did not. */
-    private static List<ScenarioResult> demonstrated(List<ScenarioResult> judged) {
-        Map<String, List<ScenarioResult>> byVariant = judged.stream()
-                .collect(Collectors.groupingBy(ScenarioResult::variant, LinkedHashMap::new, Collectors.toList()));
-        List<ScenarioResult> out = new ArrayList<>();
-        byVariant.forEach((variant, rows) -> {
-            Claim claim = Claim.valueOf(rows.get(0).claim());
-            List<Finding> findings = rows.stream().map(ScenarioResult::verdict)
-                    .filter(v -> Arrays.stream(Finding.values()).anyMatch(f -> f.word().equals(v)))
-                    .map(Finding::ofWord).toList();
-            String problem = claim == Claim.MAY_OVERSELL && rows.stream().noneMatch(ScenarioResult::failed)
-                    ? Judge.disagreement(variant, "jcstress (every scenario)", claim, findings)
-                    .map(why -> why + ". Run longer: mvn verify -Pthorough").orElse(null) : null;
-            for (int i = 0; i < rows.size(); i++) {
-                out.add(i == 0 && problem != null ? rows.get(i).withProblem(problem) : rows.get(i));
+    /** The runs this invocation makes: each selected in-memory design, then the actor runtime (unless one design is named). */
+    private static List<Planned> plan(String only, String scenarios) throws IOException, ClassNotFoundException {
+        List<String> chosen = scenarios.equals("all") ? null : Arrays.stream(scenarios.split(",")).map(String::trim).toList();
+        List<Class<?>> scenarioTests = new ArrayList<>();
+        List<Class<?>> runtimeTests = new ArrayList<>();
+        for (String test : listedTests()) {
+            Class<?> type = Class.forName(test, false, StressRun.class.getClassLoader());
+            if (type.getPackageName().equals(SCENARIOS) && (chosen == null || chosen.contains(type.getSimpleName()))) {
+                scenarioTests.add(type);
+            } else if (type.getPackageName().equals(RUNTIME)) {
+                runtimeTests.add(type);
             }
-        });
-        return out;
+        }
+        if (chosen != null && scenarioTests.size() != chosen.size()) {
+            throw new IllegalArgumentException("-Doversell.jcstress.scenarios names " + chosen + "; the scenarios are "
+                    + listedTests().stream().filter(t -> t.startsWith(SCENARIOS + ".")).map(t -> t.substring(SCENARIOS.length() + 1)).toList());
+        }
+        List<Planned> plan = new ArrayList<>();
+        if (!only.equals(ACTOR_RUNTIME)) {
+            List<InMemoryVariant> designs = Variants.inMemory();
+            if (designs.isEmpty()) {
+                throw new IllegalStateException("no in-memory design to stress: " + (only.isEmpty()
+                        ? "the providers on the class path declare database designs only" : "'" + only + "' is a database design")
+                        + "; jcstress drives in-memory designs");
+            }
+            for (InMemoryVariant design : designs) {
+                if (design.name().equals(ACTOR_RUNTIME)) {
+                    throw new IllegalStateException("a design is named '" + ACTOR_RUNTIME + "', the name of the actor"
+                            + " runtime's own tests in the stress evidence: rename it");
+                }
+                plan.add(new Planned(design.name(), design.claim(), scenarioTests,
+                        List.of("-jvmArgsPrepend", "-D" + DesignState.DESIGN_PROPERTY + "=" + design.name())));
+            }
+        }
+        if (only.isEmpty() || only.equals(ACTOR_RUNTIME)) {
+            plan.add(new Planned(ACTOR_RUNTIME, Claim.NEVER_OVERSELLS, runtimeTests, List.of()));
+        }
+        return plan;
     }
 
-    /** Runs jcstress once over {@code tests}, stopped at the budget; the result file it wrote (maybe cut short). */
-    private static Path runJcstress(List<Planned> tests, String optionsText, Path out, long budgetSeconds)
-            throws IOException, InterruptedException {
-        try (Stream<Path> old = Files.list(out)) {
-            for (Path p : old.filter(p -> p.getFileName().toString().startsWith("jcstress-results-")).toList()) {
-                Files.delete(p);
-            }
+    /** A test's row: skipped, not checked (saying why it has no result), or as the gate judged its results. */
+    private static ScenarioResult judge(Planned p, Class<?> test, List<TestResult> results, int cpus, String whyNoResult) {
+        String scenario = test.getSimpleName();
+        if (actorsOf(test) > cpus) {
+            String note = scenario + " needs " + actorsOf(test) + " CPUs (one per jcstress actor); this machine has "
+                    + cpus + ", so jcstress cannot run it here";
+            return new ScenarioResult(p.name(), p.claim().name(), scenario, test.getName(), "SKIPPED", 0, 0, 0, 0,
+                    List.of(), "skipped", null, note, null, null);
         }
-        String filter = tests.stream().map(p -> Pattern.quote(p.test())).collect(Collectors.joining("|", "^(", ")$"));
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "org.openjdk.jcstress.Main", "-t", filter, "-r", out.resolve("html").toString()));
-        command.addAll(Arrays.asList(optionsText.split("\\s+")));
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(out.toFile())
-                .redirectErrorStream(true).redirectOutput(out.resolve("jcstress.log").toFile()).start();
-        if (!process.waitFor(budgetSeconds, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
-            System.out.printf("[jcstress] stopped: the time budget of %d s ran out; tests without a result are"
-                    + " reported as not checked%n", budgetSeconds);
-        } else {
-            System.out.printf("[jcstress] jcstress ran %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        if (results.isEmpty()) {
+            return new ScenarioResult(p.name(), p.claim().name(), scenario, test.getName(), "NOT CHECKED", 0, 0, 0, 0,
+                    List.of(), "not checked", scenario + " was not checked for " + p.name() + ": " + whyNoResult, null,
+                    null, null);
         }
-        try (Stream<Path> files = Files.list(out)) {
-            return files.filter(p -> p.getFileName().toString().matches("jcstress-results-.*\\.bin\\.gz"))
-                    .findFirst().orElse(null);
-        }
-    }
-
-    /**
-     * The results jcstress wrote, by test. A file cut short (jcstress stopped at the budget while writing) gives
-     * every complete record before the cut; the tests after it are then "not checked", never a crash.
-     */
-    static Map<String, List<TestResult>> readResults(Path resultFile) throws IOException, ClassNotFoundException {
-        Map<String, List<TestResult>> byTest = new LinkedHashMap<>();
-        if (resultFile == null) {
-            return byTest;
-        }
-        try {
-            DiskReadCollector reader = new DiskReadCollector(resultFile.toString(),
-                    r -> byTest.computeIfAbsent(r.getName(), k -> new ArrayList<>()).add(r));
-            try {
-                reader.dump();
-            } finally {
-                reader.close();
-            }
-        } catch (EOFException cutShort) {
-            System.out.println("[jcstress] the result file ends early (" + cutShort.getMessage() + "); kept the "
-                    + byTest.size() + " tests it holds whole");
-        }
-        return byTest;
+        return p.runtime() ? StressGate.judgeRuntime(test, results) : StressGate.judge(p.name(), p.claim(), scenario, test, results);
     }
 
     private static int actorsOf(Class<?> test) {
-        return (int) Arrays.stream(test.getMethods())
-                .filter(m -> m.isAnnotationPresent(org.openjdk.jcstress.annotations.Actor.class)).count();
+        return (int) Arrays.stream(test.getMethods()).filter(m -> m.isAnnotationPresent(Actor.class)).count();
     }
 
     /**
-     * The tests jcstress's annotation processor registered in this module. Each line of META-INF/TestList is
-     * {@code JCTEST} followed by length-prefixed fields ({@code <length>S<text>}); the first is the test name.
+     * The jcstress tests of this jar (or classes folder): the ones its compilation registered in its own
+     * {@code META-INF/TestList}, read from there and not from whichever TestList comes first on the class path.
+     * Each line is {@code JCTEST} followed by length-prefixed fields ({@code <length>S<text>}); the first is the
+     * test's name.
      */
     static List<String> listedTests() throws IOException {
         List<String> tests = new ArrayList<>();
-        try (var in = StressRun.class.getResourceAsStream("/META-INF/TestList")) {
+        try (URLClassLoader thisJarOnly = new URLClassLoader(new URL[] {JcstressRun.ownLocation().toUri().toURL()}, null);
+             InputStream in = thisJarOnly.getResourceAsStream("META-INF/TestList")) {
             if (in == null) {
-                throw new IllegalStateException("no META-INF/TestList: was the jcstress annotation processor run?");
+                throw new IllegalStateException("no META-INF/TestList in " + JcstressRun.ownLocation()
+                        + ": was it compiled with jcstress's annotation processor?");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -228,9 +237,5 @@ public final class StressRun {
             }
         }
         return tests;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -1,26 +1,28 @@
 package dev.oversell.stress.scenarios;
 
-import dev.oversell.stress.processor.ForEveryVariant;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.III_Result;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 /** Stock 2, a buyer of 2 racing a buyer of 1. Result: units the big buyer got, the small buyer got, final stock. */
-@ForEveryVariant
+@JCStressTest
 @Description("Big and small buyer: stock 2, a buyer of 2 racing a buyer of 1")
 @Outcome(id = "2, 0, 0", expect = ACCEPTABLE, desc = Outcomes.BIG_FIRST)
 @Outcome(id = "0, 1, 1", expect = ACCEPTABLE, desc = Outcomes.SMALL_FIRST)
 @Outcome(expect = FORBIDDEN, desc = Outcomes.NOT_EXPLAINED)
 @Accounts(initial = 2, sold = {0, 1}, stock = 2)
-public abstract class BigAndSmallBuyer extends VariantState {
+@State
+public class BigAndSmallBuyer extends DesignState {
 
-    protected BigAndSmallBuyer(String variant) {
-        super(variant, 2);
+    public BigAndSmallBuyer() {
+        super(2);
     }
 
     @Actor

@@ -1,10 +1,11 @@
 package dev.oversell.stress.scenarios;
 
-import dev.oversell.stress.processor.ForEveryVariant;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.III_Result;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
@@ -15,15 +16,16 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * restock lost under a stale write is a lost update, not an oversell. Result: units the buyer got, 1 if the
  * restock applied, final stock.
  */
-@ForEveryVariant
+@JCStressTest
 @Description("Buy racing restock: stock 1, a buyer of 1 racing a restock of 1")
 @Outcome(id = "1, 1, 1", expect = ACCEPTABLE, desc = Outcomes.BUY_AND_RESTOCK)
 @Outcome(expect = FORBIDDEN, desc = Outcomes.NOT_EXPLAINED)
 @Accounts(initial = 1, sold = {0}, restocked = {1}, stock = 2)
-public abstract class BuyRacingRestock extends VariantState {
+@State
+public class BuyRacingRestock extends DesignState {
 
-    protected BuyRacingRestock(String variant) {
-        super(variant, 1);
+    public BuyRacingRestock() {
+        super(1);
     }
 
     @Actor

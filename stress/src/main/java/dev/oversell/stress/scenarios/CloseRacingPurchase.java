@@ -1,9 +1,10 @@
 package dev.oversell.stress.scenarios;
 
-import dev.oversell.stress.processor.ForEveryVariant;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
@@ -16,15 +17,16 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * The stock cannot be read after a close, so this scenario has no accounts. Result: the buyer's answer, 1 once
  * {@code close()} returned.
  */
-@ForEveryVariant
+@JCStressTest
 @Description("Close racing a purchase: stock 2, a buyer of 1 racing close()")
 @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = Outcomes.BOUGHT_BEFORE_CLOSE)
 @Outcome(id = "-2, 1", expect = ACCEPTABLE, desc = Outcomes.REFUSED_AFTER_CLOSE)
 @Outcome(expect = FORBIDDEN, desc = Outcomes.NOT_EXPLAINED)
-public abstract class CloseRacingPurchase extends VariantState {
+@State
+public class CloseRacingPurchase extends DesignState {
 
-    protected CloseRacingPurchase(String variant) {
-        super(variant, 2);
+    public CloseRacingPurchase() {
+        super(2);
     }
 
     @Actor

@@ -1,25 +1,27 @@
 package dev.oversell.stress.scenarios;
 
-import dev.oversell.stress.processor.ForEveryVariant;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.III_Result;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 /** Stock 1, two buyers of 1. Result: units buyer 1 got, units buyer 2 got, final stock. */
-@ForEveryVariant
+@JCStressTest
 @Description("Last unit: stock 1, two buyers of 1")
 @Outcome(id = {"1, 0, 0", "0, 1, 0"}, expect = ACCEPTABLE, desc = Outcomes.ONE_GOT_THE_LAST_UNIT)
 @Outcome(expect = FORBIDDEN, desc = Outcomes.NOT_EXPLAINED)
 @Accounts(initial = 1, sold = {0, 1}, stock = 2)
-public abstract class LastUnit extends VariantState {
+@State
+public class LastUnit extends DesignState {
 
-    protected LastUnit(String variant) {
-        super(variant, 1);
+    public LastUnit() {
+        super(1);
     }
 
     @Actor

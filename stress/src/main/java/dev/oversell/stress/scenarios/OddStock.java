@@ -1,10 +1,11 @@
 package dev.oversell.stress.scenarios;
 
-import dev.oversell.stress.processor.ForEveryVariant;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.III_Result;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
@@ -14,15 +15,16 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * Multi-unit purchases against stock that is not a multiple of them: stock 3, two buyers of 2. Exactly one can
  * be served. Result: units buyer 1 got, units buyer 2 got, final stock.
  */
-@ForEveryVariant
+@JCStressTest
 @Description("Odd stock: stock 3, two buyers of 2")
 @Outcome(id = {"2, 0, 1", "0, 2, 1"}, expect = ACCEPTABLE, desc = Outcomes.ONE_PAIR)
 @Outcome(expect = FORBIDDEN, desc = Outcomes.NOT_EXPLAINED)
 @Accounts(initial = 3, sold = {0, 1}, stock = 2)
-public abstract class OddStock extends VariantState {
+@State
+public class OddStock extends DesignState {
 
-    protected OddStock(String variant) {
-        super(variant, 3);
+    public OddStock() {
+        super(3);
     }
 
     @Actor

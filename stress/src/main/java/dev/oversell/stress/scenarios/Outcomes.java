@@ -1,7 +1,7 @@
 package dev.oversell.stress.scenarios;
 
 /**
- * The fixed outcome wording, shared by every scenario and every variant. A scenario lists the outcomes some
+ * The fixed outcome wording, shared by every scenario and every design. A scenario lists the outcomes some
  * sequential order of its calls explains; any other outcome is {@code FORBIDDEN} to jcstress, and the gate says
  * what it means from the scenario's {@link Accounts}: oversold, lost update, or not linearizable.
  */

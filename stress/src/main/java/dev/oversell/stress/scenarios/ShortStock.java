@@ -1,10 +1,11 @@
 package dev.oversell.stress.scenarios;
 
-import dev.oversell.stress.processor.ForEveryVariant;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
@@ -15,15 +16,16 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * runs on machines with three CPUs or more (it is reported as skipped, by name, elsewhere);
  * {@link ShortStockTwoThreads} is its two-thread form. Result: units buyers 1, 2, 3 got, final stock.
  */
-@ForEveryVariant
+@JCStressTest
 @Description("Short stock: stock 2, three buyers of 1")
 @Outcome(id = {"1, 1, 0, 0", "1, 0, 1, 0", "0, 1, 1, 0"}, expect = ACCEPTABLE, desc = Outcomes.TWO_OF_THREE)
 @Outcome(expect = FORBIDDEN, desc = Outcomes.NOT_EXPLAINED)
 @Accounts(initial = 2, sold = {0, 1, 2}, stock = 3)
-public abstract class ShortStock extends VariantState {
+@State
+public class ShortStock extends DesignState {
 
-    protected ShortStock(String variant) {
-        super(variant, 2);
+    public ShortStock() {
+        super(2);
     }
 
     @Actor

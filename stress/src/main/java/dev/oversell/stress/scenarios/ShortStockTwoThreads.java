@@ -1,10 +1,11 @@
 package dev.oversell.stress.scenarios;
 
-import dev.oversell.stress.processor.ForEveryVariant;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
@@ -14,15 +15,16 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * {@link ShortStock} on two threads, for machines with two CPUs: stock 2, a buyer of 1 racing a buyer who buys
  * 1 twice in a row. Result: units the first buyer got, units the second buyer got on each purchase, final stock.
  */
-@ForEveryVariant
+@JCStressTest
 @Description("Short stock on two threads: stock 2, a buyer of 1 racing a buyer of 1 + 1")
 @Outcome(id = {"1, 1, 0, 0", "0, 1, 1, 0"}, expect = ACCEPTABLE, desc = Outcomes.TWO_OF_THREE)
 @Outcome(expect = FORBIDDEN, desc = Outcomes.NOT_EXPLAINED)
 @Accounts(initial = 2, sold = {0, 1, 2}, stock = 3)
-public abstract class ShortStockTwoThreads extends VariantState {
+@State
+public class ShortStockTwoThreads extends DesignState {
 
-    protected ShortStockTwoThreads(String variant) {
-        super(variant, 2);
+    public ShortStockTwoThreads() {
+        super(2);
     }
 
     @Actor

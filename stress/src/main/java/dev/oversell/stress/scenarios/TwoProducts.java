@@ -1,10 +1,11 @@
 package dev.oversell.stress.scenarios;
 
-import dev.oversell.stress.processor.ForEveryVariant;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIIII_Result;
 
 import java.util.Map;
@@ -18,16 +19,17 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * between products, or guards a product with another product's lock, shows here. Result: units buyer 1 got of
  * the first product, buyer 2 of the second, buyer 2 of the first; final stock of the first and the second.
  */
-@ForEveryVariant
+@JCStressTest
 @Description("Two products: 1 unit each; one buyer of the first racing a buyer of the second then the first")
 @Outcome(id = {"1, 1, 0, 0, 0", "0, 1, 1, 0, 0"}, expect = ACCEPTABLE, desc = Outcomes.EACH_PRODUCT_ITS_BUYER)
 @Outcome(expect = FORBIDDEN, desc = Outcomes.NOT_EXPLAINED)
 @Accounts(initial = 1, sold = {0, 2}, stock = 3)
 @Accounts(initial = 1, sold = {1}, stock = 4)
-public abstract class TwoProducts extends VariantState {
+@State
+public class TwoProducts extends DesignState {
 
-    protected TwoProducts(String variant) {
-        super(variant, Map.of(SKU, 1L, OTHER, 1L));
+    public TwoProducts() {
+        super(Map.of(SKU, 1L, OTHER, 1L));
     }
 
     @Actor

@@ -1,14 +1,16 @@
 /**
- * jcstress scenarios that every in-memory catalogue variant runs through, through its public API.
+ * jcstress scenarios that every in-memory design runs through, through its public API.
  *
- * <p>One abstract class per scenario, none per variant: each is marked
- * {@link dev.oversell.stress.processor.ForEveryVariant}, and at compile time one concrete jcstress test per
- * catalogue variant is written ({@code dev.oversell.stress.generated.LastUnit__Naive}, ...), so one jcstress run
- * covers every variant (see {@code dev.oversell.stress.gate.StressRun}). Each scenario lists the outcomes some
- * sequential order of its calls explains; every other outcome is {@code FORBIDDEN} to jcstress, and the gate
- * ({@code dev.oversell.stress.gate.StressGate}) says what it means from the scenario's {@link
- * dev.oversell.stress.scenarios.Accounts} (oversold, lost update, not linearizable) and judges it by the
- * variant's claim: for "never oversells" any such outcome fails; "may oversell" must be shown an oversell.
+ * <p>One concrete jcstress test per scenario ({@code @JCStressTest}, {@code @State}), none per design, compiled
+ * once into this jar by jcstress's own annotation processor (its harnesses and {@code META-INF/TestList} are in
+ * the jar). A scenario's state builds the design named by {@code -Doversell.stress.design} ({@link
+ * dev.oversell.stress.scenarios.DesignState}); the stress run ({@code dev.oversell.stress.gate.StressRun}) runs
+ * jcstress once per design a project registers, so a project's own designs get every scenario with no test code of
+ * theirs. Each scenario lists the outcomes some sequential order of its calls explains; every other outcome is
+ * {@code FORBIDDEN} to jcstress, and the gate ({@code dev.oversell.stress.gate.StressGate}) says what it means
+ * from the scenario's {@link dev.oversell.stress.scenarios.Accounts} (oversold, lost update, not linearizable) and
+ * judges it by the design's claim: for "never oversells" any such outcome fails; "may oversell" must be shown an
+ * oversell.
  *
  * <p>Result fields: units each buyer got (0 = out of stock, -1 = the call failed, -2 = refused as closed), then
  * the final stock.

@@ -44,11 +44,11 @@ class StressGateTest {
     void aResultFileCutShortGivesWhatItHoldsInsteadOfACrash(@TempDir Path dir) throws Exception {
         byte[] whole = resource("/jcstress/naive-results.bin.gz");
         Path complete = Files.write(dir.resolve("complete.bin.gz"), whole);
-        int all = StressRun.readResults(complete).size();
+        int all = JcstressRun.readResults(complete).size();
         assertThat(all).isPositive();
         for (int length : new int[] {100, whole.length * 2 / 3}) { // inside the first deflate block; mid-file
             Path cut = Files.write(dir.resolve("cut-" + length + ".bin.gz"), Arrays.copyOf(whole, length));
-            assertThat(StressRun.readResults(cut).size()).as("results kept from %d bytes", length).isLessThan(all);
+            assertThat(JcstressRun.readResults(cut).size()).as("results kept from %d bytes", length).isLessThan(all);
         }
     }
 

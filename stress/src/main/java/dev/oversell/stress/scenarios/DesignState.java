@@ -1,5 +1,6 @@
 package dev.oversell.stress.scenarios;
 
+import dev.oversell.design.InMemoryVariant;
 import dev.oversell.design.Variants;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
@@ -7,11 +8,20 @@ import dev.oversell.model.PurchaseRequest;
 import java.util.Map;
 
 /**
- * What every scenario's state shares: a fresh instance of one catalogue variant (the generated test names it;
- * see {@link dev.oversell.stress.processor.ForEveryVariant}) holding the scenario's products, and the calls the
- * actors make, reduced to numbers.
+ * What every scenario's state shares: a fresh instance of the design under test holding the scenario's products,
+ * and the calls the actors make, reduced to numbers.
+ *
+ * <p>The design under test is the one named by the JVM property {@value #DESIGN_PROPERTY}, looked up once per JVM
+ * among the designs every {@link dev.oversell.design.VariantProvider} on the class path declares. The stress run
+ * ({@code dev.oversell.stress.gate.StressRun}) starts one jcstress run per design and hands the name to
+ * jcstress's forked JVMs ({@code -jvmArgsPrepend -Doversell.stress.design=NAME}); so the scenarios are compiled
+ * once, in this jar, and judge any project's designs. A JVM without the property cannot build a state: jcstress
+ * reports the test as an error, never as a pass.
  */
-public abstract class VariantState {
+public abstract class DesignState {
+
+    /** The JVM property that names the design every scenario of this JVM builds. */
+    public static final String DESIGN_PROPERTY = "oversell.stress.design";
 
     static final String SKU = "sku";
     /** A second product, for scenarios over two products. */
@@ -20,14 +30,25 @@ public abstract class VariantState {
     /** The answer code of a call refused because the inventory was closed. */
     static final int REFUSED_CLOSED = -2;
 
+    private static final InMemoryVariant UNDER_TEST = namedByProperty();
+
     private final Inventory inventory;
 
-    protected VariantState(String variant, Map<String, Long> initialStock) {
-        this.inventory = Variants.byName(variant).create(initialStock);
+    protected DesignState(Map<String, Long> initialStock) {
+        this.inventory = UNDER_TEST.create(initialStock);
     }
 
-    protected VariantState(String variant, long initialStock) {
-        this(variant, Map.of(SKU, initialStock));
+    protected DesignState(long initialStock) {
+        this(Map.of(SKU, initialStock));
+    }
+
+    private static InMemoryVariant namedByProperty() {
+        String name = System.getProperty(DESIGN_PROPERTY, "").trim();
+        if (name.isEmpty()) {
+            throw new IllegalStateException("no design to stress: the scenarios build the in-memory design named by"
+                    + " -D" + DESIGN_PROPERTY + "=NAME, which the stress run passes to jcstress's forked JVMs");
+        }
+        return Variants.byName(name, InMemoryVariant.class);
     }
 
     /** Units of {@link #SKU} bought: the quantity, 0 if out of stock, -1 if the call failed. */
@@ -75,7 +96,7 @@ public abstract class VariantState {
         }
     }
 
-    /** The final stock of {@link #SKU} (-1 if unreadable); releases the variant (actors, threads). Call from the arbiter. */
+    /** The final stock of {@link #SKU} (-1 if unreadable); releases the design (actors, threads). Call from the arbiter. */
     protected int finalStockAndClose() {
         try {
             return stock(SKU);
@@ -84,7 +105,7 @@ public abstract class VariantState {
         }
     }
 
-    /** Releases the variant without reading anything. */
+    /** Releases the design without reading anything. */
     protected void release() {
         inventory.close();
     }

@@ -1,0 +1,6 @@
+package com.example.shop;
+
+import dev.oversell.stress.StressSuite;
+
+class ShopStressTest extends StressSuite {
+}

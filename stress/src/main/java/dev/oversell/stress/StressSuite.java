@@ -1,0 +1,110 @@
+package dev.oversell.stress;
+
+import dev.oversell.run.RunFolder;
+import dev.oversell.stress.gate.StressRun;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assumptions.abort;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * jcstress for a project's own in-memory designs, from its own {@code mvn verify}. A project registers its designs
+ * with a {@link dev.oversell.design.VariantProvider} (in {@code src/test/resources/META-INF/services/}) and writes
+ *
+ * <pre>{@code
+ * class ShopStressTest extends StressSuite {}
+ * }</pre>
+ *
+ * The test starts the stress run ({@link StressRun}) as a separate {@code java} process on this JVM's class path
+ * (jcstress forks JVMs of its own, and a time budget is enforced by stopping processes), prints its output as it
+ * comes, and returns what was judged as tests: for each design, one test per scenario (its verdict and samples)
+ * and one "is judged by its claim" that fails with the reason and the command that reproduces it; and one test per
+ * check of the actor runtime.
+ *
+ * <p>Settings are system properties, each forwarded to the run as it is (every {@code oversell.*} property):
+ * {@code oversell.variant} (one design), {@code oversell.jcstress.scenarios} ({@code all} or names),
+ * {@code oversell.jcstress.options}, {@code oversell.jcstress.budgetSeconds} (default 420, for the whole run),
+ * {@code oversell.jcstress.dir} (default {@code jcstress/} in the run folder); {@code oversell.jcstress.skip=true}
+ * skips jcstress (one skipped test says so); {@code oversell.reproduce.mvn} is how a failure's reproduce command
+ * starts (default {@code mvn verify}).
+ */
+public abstract class StressSuite {
+
+    /** Time the run may take past its budget (JVM starts, judging, writing), after which it is stopped and fails. */
+    private static final long GRACE_SECONDS = 120;
+    private static final int TAIL_LINES = 40;
+
+    @TestFactory
+    @DisplayName("jcstress")
+    public List<DynamicNode> jcstressJudgesEveryInMemoryDesign() throws IOException, InterruptedException {
+        if (Boolean.getBoolean("oversell.jcstress.skip")) {
+            return List.of(dynamicTest("jcstress", () -> abort("jcstress is skipped: -Doversell.jcstress.skip=true")));
+        }
+        Path out = Path.of(System.getProperty("oversell.jcstress.dir", RunFolder.dir("jcstress").toString())).toAbsolutePath();
+        String reproduce = System.getProperty("oversell.reproduce.mvn", "mvn verify") + " -Dtest="
+                + getClass().getSimpleName() + " -Dsurefire.failIfNoSpecifiedTests=false";
+        long limitSeconds = Long.getLong("oversell.jcstress.budgetSeconds", 420) + GRACE_SECONDS;
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path")));
+        for (Map.Entry<Object, Object> p : System.getProperties().entrySet()) {
+            if (p.getKey().toString().startsWith("oversell.")) {
+                command.add("-D" + p.getKey() + "=" + p.getValue());
+            }
+        }
+        command.add("-Doversell.stress.reproduce=" + reproduce);
+        command.addAll(List.of(StressRun.class.getName(), out.toString()));
+
+        JudgedTests.forget(out); // a run that dies early must not leave an earlier run's evidence to be read
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Deque<String> tail = new ArrayDeque<>();
+        Thread printer = new Thread(() -> printAndKeepTail(run, tail), "stress-run-output");
+        printer.start();
+        boolean finished = run.waitFor(limitSeconds, TimeUnit.SECONDS);
+        if (!finished) {
+            run.descendants().forEach(ProcessHandle::destroyForcibly);
+            run.destroyForcibly().waitFor();
+        }
+        printer.join(TimeUnit.SECONDS.toMillis(10));
+        String lastLines;
+        synchronized (tail) {
+            lastLines = String.join("\n", tail);
+        }
+        String exit = finished ? "exited " + run.exitValue()
+                : "was stopped after " + limitSeconds + " s (the budget of -Doversell.jcstress.budgetSeconds and "
+                + GRACE_SECONDS + " s)";
+        return JudgedTests.of(out, finished && run.exitValue() == 0, "the stress run " + exit + "; its last lines:\n"
+                + lastLines + "\nReproduce: " + reproduce);
+    }
+
+    private static void printAndKeepTail(Process run, Deque<String> tail) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                System.out.println(line);
+                synchronized (tail) {
+                    tail.addLast(line);
+                    if (tail.size() > TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
