@@ -82,7 +82,7 @@ record Cell(Verdict verdict, String text, String link) {
     }
 
     /** The observation with the shortest example (the one a reader should see first). */
-    static Observation smallest(List<Observation> observations) {
+    private static Observation smallest(List<Observation> observations) {
         return observations.stream().min(Comparator.comparingInt(
                 (Observation o) -> o.example() == null ? Integer.MAX_VALUE : o.example().length())).orElseThrow();
     }

@@ -188,11 +188,6 @@ final class VerdictMatrix {
         return key;
     }
 
-    /** How many designs the tables hold, both together. */
-    int designs() {
-        return inMemory.size() + database.size();
-    }
-
     /** A claim as the tables print it: "never oversells", "may oversell". */
     static String words(Claim claim) {
         return switch (claim) {
