@@ -1,5 +1,6 @@
 package dev.oversell.stress;
 
+import dev.oversell.run.Reproduce;
 import dev.oversell.run.RunFolder;
 import dev.oversell.stress.gate.StressRun;
 import org.junit.jupiter.api.DisplayName;
@@ -36,7 +37,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * and one "is judged by its claim" that fails with the reason and the command that reproduces it; and one test per
  * check of the actor runtime.
  *
- * <p>Settings are system properties, each forwarded to the run as it is (every {@code oversell.*} property):
+ * <p>Settings are system properties. Every system property of the test's JVM but the JVM's and the test
+ * runner's own is forwarded to the run as it is (so a project's provider sees the settings it reads); Oversell's:
  * {@code oversell.variant} (one design), {@code oversell.jcstress.scenarios} ({@code all} or names),
  * {@code oversell.jcstress.options}, {@code oversell.jcstress.budgetSeconds} (default 420, for the whole run),
  * {@code oversell.jcstress.dir} (default {@code jcstress/} in the run folder); {@code oversell.jcstress.skip=true}
@@ -56,14 +58,14 @@ public abstract class StressSuite {
             return List.of(dynamicTest("jcstress", () -> abort("jcstress is skipped: -Doversell.jcstress.skip=true")));
         }
         Path out = Path.of(System.getProperty("oversell.jcstress.dir", RunFolder.dir("jcstress").toString())).toAbsolutePath();
-        String reproduce = System.getProperty("oversell.reproduce.mvn", "mvn verify") + " -Dtest="
-                + getClass().getSimpleName() + " -Dsurefire.failIfNoSpecifiedTests=false";
+        Reproduce.ranBy(StressSuite.class, getClass());
+        String reproduce = Reproduce.command(StressSuite.class);
         long limitSeconds = Long.getLong("oversell.jcstress.budgetSeconds", 420) + GRACE_SECONDS;
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path")));
         for (Map.Entry<Object, Object> p : System.getProperties().entrySet()) {
-            if (p.getKey().toString().startsWith("oversell.")) {
+            if (forwarded(p.getKey().toString())) {
                 command.add("-D" + p.getKey() + "=" + p.getValue());
             }
         }
@@ -107,4 +109,12 @@ public abstract class StressSuite {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The JVM's, the OS's and the test runner's own properties stay; Oversell's and the project's go with the run. */
+    private static boolean forwarded(String property) {
+        return JVM_OWN.stream().noneMatch(property::startsWith);
+    }
+
+    private static final List<String> JVM_OWN = List.of("java.", "javax.", "jdk.", "sun.", "os.", "user.", "file.",
+            "line.", "path.", "native.", "awt.", "surefire.", "basedir", "localRepository", "stdout.", "stderr.");
 }

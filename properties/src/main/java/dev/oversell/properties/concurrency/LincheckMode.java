@@ -2,7 +2,7 @@ package dev.oversell.properties.concurrency;
 
 import dev.oversell.design.InMemoryVariant;
 import dev.oversell.design.Variants;
-import dev.oversell.properties.Reproduce;
+import dev.oversell.run.Reproduce;
 import dev.oversell.design.Variant;
 import dev.oversell.properties.Seeds;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;

@@ -9,7 +9,7 @@ import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.judge.Observation;
 import dev.oversell.properties.Evidence;
-import dev.oversell.properties.Reproduce;
+import dev.oversell.run.Reproduce;
 import dev.oversell.properties.Seeds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;

@@ -4,7 +4,7 @@ import dev.oversell.design.Variants;
 import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.reference.SequentialInventory;
-import dev.oversell.properties.Reproduce;
+import dev.oversell.run.Reproduce;
 import dev.oversell.properties.Seeds;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

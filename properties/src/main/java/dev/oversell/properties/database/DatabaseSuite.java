@@ -5,7 +5,7 @@ import dev.oversell.design.Claim;
 import dev.oversell.design.Variant;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
-import dev.oversell.properties.Reproduce;
+import dev.oversell.run.Reproduce;
 import dev.oversell.properties.Seeds;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;

@@ -4,7 +4,7 @@ import dev.oversell.design.Variants;
 import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.jdbc.SingleOwnerActorService;
-import dev.oversell.properties.Reproduce;
+import dev.oversell.run.Reproduce;
 import dev.oversell.properties.Seeds;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.LoadRun;

@@ -1,5 +1,6 @@
 package dev.oversell.stress.gate;
 
+import dev.oversell.run.MarkdownTable;
 import dev.oversell.judge.Finding;
 
 import java.util.List;
@@ -16,18 +17,19 @@ final class StressSummary {
     static String markdown(List<ScenarioResult> results, List<ClaimJudgement> claims, String options) {
         StringBuilder md = new StringBuilder("## jcstress: scenarios under real concurrency (one instance)\n\n");
         md.append("jcstress options: `").append(options).append("`\n\n");
-        md.append("| variant | claim | scenario | samples | oversold | lost update | not linearizable | verdict |\n");
-        md.append("|---|---|---|---:|---:|---:|---:|---|\n");
+        MarkdownTable scenarios = MarkdownTable.of("variant", "claim", "scenario", "samples", "oversold", "lost update",
+                "not linearizable", "verdict").alignRight(3, 4, 5, 6);
         for (ScenarioResult r : results) {
-            md.append(String.format("| %s | %s | %s | %,d | %,d | %,d | %,d | %s%s |%n", r.variant(), r.claim(),
-                    r.scenario(), r.samples(), r.oversold(), r.lostUpdate(), r.notLinearizable(),
+            scenarios.row(r.variant(), r.claim(), r.scenario(), String.format("%,d", r.samples()),
+                    String.format("%,d", r.oversold()), String.format("%,d", r.lostUpdate()),
+                    String.format("%,d", r.notLinearizable()),
                     switch (r.verdict()) {
                         case "held" -> "held";
                         case "skipped" -> "skipped: " + r.note();
                         default -> "**" + r.verdict() + "**";
-                    },
-                    r.failed() ? " (gate: FAIL)" : ""));
+                    } + (r.failed() ? " (gate: FAIL)" : ""));
         }
+        md.append(scenarios.render());
         md.append("\nLegend: counts are samples. ");
         for (Finding f : Finding.values()) {
             md.append("**").append(f.word()).append("** = ").append(f.meaning()).append("; ");
@@ -38,17 +40,19 @@ final class StressSummary {
                 counts per scenario are in summary.json; jcstress's own report of each design's run in \
                 <design>/html/index.html (all of them: html/index.html).
                 """);
-        md.append("\n### Claims, judged over every scenario\n\n| variant | claim | judged | reproduce |\n|---|---|---|---|\n");
+        MarkdownTable judged = MarkdownTable.of("variant", "claim", "judged", "reproduce");
         for (ClaimJudgement c : claims) {
-            md.append(String.format("| %s | %s | %s | `%s` |%n", c.variant(), c.claim(),
-                    c.failed() ? "**FAIL**: " + c.problem() : "agrees with what was measured", c.reproduce()));
+            judged.row(c.variant(), c.claim(), c.failed() ? "**FAIL**: " + c.problem() : "agrees with what was measured",
+                    "`" + c.reproduce() + "`");
         }
+        md.append("\n### Claims, judged over every scenario\n\n").append(judged.render());
         for (ScenarioResult r : results) {
             if (r.oversold() > 0) {
-                md.append("\n### ").append(r.variant()).append(" / ").append(r.scenario()).append("\n\n");
-                md.append("| outcome | samples | meaning |\n|---|---:|---|\n");
-                r.outcomes().forEach(c -> md.append(String.format("| `%s` | %,d | %s: %s |%n", c.outcome(), c.count(),
-                        c.meaning(), c.description())));
+                MarkdownTable outcomes = MarkdownTable.of("outcome", "samples", "meaning").alignRight(1);
+                r.outcomes().forEach(c -> outcomes.row("`" + c.outcome() + "`", String.format("%,d", c.count()),
+                        c.meaning() + ": " + c.description()));
+                md.append("\n### ").append(r.variant()).append(" / ").append(r.scenario()).append("\n\n")
+                        .append(outcomes.render());
             }
         }
         return md.toString();

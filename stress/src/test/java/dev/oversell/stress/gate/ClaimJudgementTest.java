@@ -28,14 +28,14 @@ class ClaimJudgementTest {
     void aScenarioNotCheckedLeavesTheClaimUnjudged() {
         ClaimJudgement judged = judge(Claim.NEVER_OVERSELLS, row("LastUnit", "held"), row("OddStock", "not checked"));
 
-        assertThat(judged.problem()).isEqualTo("safe's claim NEVER_OVERSELLS is not judged: OddStock (not checked)");
+        assertThat(judged.problem()).startsWith("safe cannot be judged to hold").contains("[OddStock]");
     }
 
     @Test
     void aDesignWithNothingCheckedFailsWhateverItClaims() {
         assertThat(judge(Claim.MAY_OVERSELL, row("LastUnit", "skipped")).problem()).contains("nothing was checked");
         assertThat(judge(Claim.NEVER_OVERSELLS, row("LastUnit", "error")).problem())
-                .isEqualTo("safe's claim NEVER_OVERSELLS is not judged: LastUnit (error)");
+                .contains("nothing was checked");
     }
 
     private static ClaimJudgement judge(Claim claim, ScenarioResult... rows) {

@@ -1,4 +1,4 @@
-package dev.oversell.properties;
+package dev.oversell.run;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
