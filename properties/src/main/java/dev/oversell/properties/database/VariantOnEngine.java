@@ -58,12 +58,20 @@ final class VariantOnEngine implements AutoCloseable {
         String version = DatabaseSuite.VERSIONS.get(engine);
         String reproduce = DatabaseSuite.reproduce(this);
         List<Observation> observations = new ArrayList<>();
+        // the cell's Hermitage-style script (DatabaseMatrix writes it: the most telling schedule of the cell)
+        String script = DatabaseSuite.SUITE + "/" + engine.key() + "/" + variant.name() + ".sql";
+        if (variant.purchaseScript().isEmpty()) {
+            observations.add(new Observation(RunFolder.id(), variant.name(), Observation.Family.DATABASE_SCHEDULES,
+                    "interleavings", who, version, Observation.Status.SKIPPED, null, null, null, reproduce, null,
+                    "a design built as a service, not a step script: the interleaving gate cannot schedule its"
+                            + " statements yet (its load runs and the deployment check apply)"));
+        }
         synchronized (schedules) {
             for (ScheduleOutcome s : schedules) {
                 observations.add(new Observation(RunFolder.id(), variant.name(), Observation.Family.DATABASE_SCHEDULES,
                         s.plan() + ": " + s.schedule(), who, version, Observation.Status.CHECKED, s.finding(),
                         Observation.Counts.ofAccounts(s.answers().size(), s.existed(), s.unitsSold(), s.finalStock()),
-                        s.finding().anomaly() ? s.script() : null, reproduce, null, s.kind().label));
+                        s.finding().anomaly() ? s.script() : null, reproduce, script, s.kind().label));
             }
         }
         if (load != null) {
@@ -72,7 +80,7 @@ final class VariantOnEngine implements AutoCloseable {
                     Observation.Counts.ofAccounts(load.attempted(), load.initialStock() + load.restocked(),
                             load.unitsSold(), load.finalStock()),
                     load.judged().anomaly() ? String.join("; ", load.brokenInvariants()) : null,
-                    reproduce + " -Doversell.loadSeed=" + load.seed(), null,
+                    reproduce + " -Doversell.loadSeed=" + load.seed(), DatabaseSuite.SUITE + "/summary.md",
                     load.buyers() + " buyers, " + load.attempted() + " purchases, " + load.millis() + " ms"));
         }
         return observations;

@@ -78,7 +78,8 @@ final class DeploymentCell implements AutoCloseable {
             for (ScheduleOutcome s : handOvers) {
                 observations.add(observed("hand-over, " + s.plan() + ": " + s.schedule(), s.finding(),
                         Observation.Counts.ofAccounts(s.answers().size(), s.existed(), s.unitsSold(), s.finalStock()),
-                        s.finding().anomaly() ? s.script() : null, reproduce, s.kind().label));
+                        s.finding().anomaly() ? s.script() : null, reproduce, s.kind().label,
+                        DeploymentSuite.SUITE + "/" + engine.key() + "/" + variant.name() + "-hand-over.sql"));
             }
         }
         if (separateProcesses != null) {
@@ -93,8 +94,14 @@ final class DeploymentCell implements AutoCloseable {
 
     private Observation observed(String cell, Finding finding, Observation.Counts counts, String example,
                                  String reproduce, String note) {
+        return observed(cell, finding, counts, example, reproduce, note, DeploymentSuite.SUITE + "/summary.md");
+    }
+
+    private Observation observed(String cell, Finding finding, Observation.Counts counts, String example,
+                                 String reproduce, String note, String evidenceFile) {
         return new Observation(RunFolder.id(), variant.name(), Observation.Family.DEPLOYMENT, cell, engine.label(),
-                Engines.versionIfOpen(engine), Observation.Status.CHECKED, finding, counts, example, reproduce, null, note);
+                Engines.versionIfOpen(engine), Observation.Status.CHECKED, finding, counts, example, reproduce,
+                evidenceFile, note);
     }
 
     /** Every finding measured so far: the load run, the search, each hand-over schedule, the separate processes. */
