@@ -1,5 +1,6 @@
 package dev.oversell.stress;
 
+import dev.oversell.report.RunReport;
 import dev.oversell.run.Reproduce;
 import dev.oversell.run.RunFolder;
 import dev.oversell.stress.gate.StressRun;
@@ -90,6 +91,7 @@ public abstract class StressSuite {
         String exit = finished ? "exited " + run.exitValue()
                 : "was stopped after " + limitSeconds + " s (the budget of -Doversell.jcstress.budgetSeconds and "
                 + GRACE_SECONDS + " s)";
+        RunReport.refresh();
         return JudgedTests.of(out, finished && run.exitValue() == 0, "the stress run " + exit + "; its last lines:\n"
                 + lastLines + "\nReproduce: " + reproduce);
     }

@@ -9,6 +9,7 @@ import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.judge.Observation;
 import dev.oversell.properties.Evidence;
+import dev.oversell.report.RunReport;
 import dev.oversell.run.Reproduce;
 import dev.oversell.properties.Seeds;
 import org.junit.jupiter.api.AfterAll;
@@ -233,6 +234,7 @@ public abstract class LincheckSuite {
         }
         Path json = Evidence.writeJson(ModeCheck.SUITE, "verdicts.json", observed);
         Evidence.writeObservations(ModeCheck.SUITE, Variants.inMemory(), typed(observed));
+        RunReport.refresh();
         String summary = LincheckSummary.markdown(observed, EVIDENCE, LEFT_RUNNING);
         Path markdown = Evidence.writeText(ModeCheck.SUITE, "summary.md", summary);
         System.out.printf("%n%s%n[lincheck] written to %s and %s%n", summary, json, markdown);

@@ -5,6 +5,7 @@ import dev.oversell.design.Claim;
 import dev.oversell.design.Variant;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
+import dev.oversell.report.RunReport;
 import dev.oversell.run.Reproduce;
 import dev.oversell.properties.Seeds;
 import dev.oversell.store.DatabaseSettings;
@@ -202,6 +203,7 @@ public abstract class DatabaseSuite {
         }
         cells.forEach(VariantOnEngine::close);
         DatabaseMatrix.write(cells, VERSIONS, UNAVAILABLE);
+        RunReport.refresh();
         Engines.closeAll();
     }
 }

@@ -1,6 +1,7 @@
 package dev.oversell.properties.deployment;
 
 import dev.oversell.design.Variants;
+import dev.oversell.report.RunReport;
 import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.jdbc.SingleOwnerActorService;
@@ -175,6 +176,7 @@ public abstract class DeploymentSuite {
         }
         cells.forEach(DeploymentCell::close);
         DeploymentMatrix.write(cells);
+        RunReport.refresh();
         Engines.closeAll();
     }
 }
