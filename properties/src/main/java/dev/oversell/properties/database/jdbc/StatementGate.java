@@ -40,6 +40,9 @@ final class StatementGate {
 
     private enum State { AT_POINT, BLOCKED, FINISHED }
 
+    /** How long stopping a schedule waits for its calls to end before it aborts their connections. */
+    private static final long STOP_MILLIS = 3_000;
+
     private final SchedulingDataSource dataSource;
     private final Engine engine;
     private final LockProbe probe;
@@ -81,16 +84,20 @@ final class StatementGate {
             threads.add(thread);
             thread.start();
         }
-        List<String> leftovers;
         try {
             for (int who : plan) {
                 turns[who - firstNumber]++;
                 progress(monitor);
             }
             drain(monitor);
-        } finally {
-            leftovers = stop();
+        } catch (Throwable failed) {
+            List<String> leftovers = stop();
+            if (!leftovers.isEmpty()) {
+                failed.addSuppressed(new GateError("and the schedule's clean-up failed: " + leftovers));
+            }
+            throw failed;
         }
+        List<String> leftovers = stop();
         if (!leftovers.isEmpty()) {
             throw new GateError("the schedule ran, but its clean-up did not: " + leftovers);
         }
@@ -347,37 +354,48 @@ final class StatementGate {
     }
 
     /**
-     * Stops the schedule: statements still waiting for their turn fail, the calls' threads are interrupted if
-     * they do not end, and every connection they took is rolled back and closed (first those of calls that
-     * returned: they may hold the locks the others wait for). Returns what could not be cleaned up.
+     * Stops the schedule: statements still waiting for their turn fail; the connections of every call that has
+     * returned are rolled back and closed as soon as it returns (they may hold the locks the others wait for);
+     * calls still running after a second are interrupted, and after {@value #STOP_MILLIS} ms their connections
+     * are aborted. Returns what could not be cleaned up.
      */
     private List<String> stop() throws InterruptedException {
+        long start = System.nanoTime();
+        boolean interrupted = false;
+        List<String> problems = new ArrayList<>();
         synchronized (this) {
             stopped = true;
             notifyAll();
         }
-        List<String> problems = new ArrayList<>();
-        for (ScheduledTransaction t : transactions) {
-            boolean finished;
+        while (true) {
+            for (ScheduledTransaction t : transactions) {
+                boolean finished;
+                synchronized (this) {
+                    finished = t.finished;
+                }
+                if (finished) {
+                    close(t, false, problems);
+                }
+            }
+            long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            if (threads.stream().noneMatch(Thread::isAlive) || elapsedMillis > STOP_MILLIS) {
+                break;
+            }
+            if (!interrupted && elapsedMillis > 1_000) {
+                threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+                interrupted = true;
+            }
             synchronized (this) {
-                finished = t.finished;
-            }
-            if (finished) {
-                close(t, false, problems);
+                wait(10);
             }
         }
-        for (Thread thread : threads) {
-            thread.join(1_000);
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(2_000);
-            }
-        }
+        // every call again, not only those seen finished above: a thread may end between that look and this one
         for (int i = 0; i < transactions.size(); i++) {
             boolean alive = threads.get(i).isAlive();
             close(transactions.get(i), alive, problems);
             if (alive) {
-                problems.add(transactions.get(i).name + "'s thread did not end when interrupted");
+                problems.add(transactions.get(i).name + "'s thread did not end when interrupted; its connections"
+                        + " were aborted");
             }
         }
         return problems;
@@ -399,7 +417,13 @@ final class StatementGate {
                     s.connection.rollback();
                 }
             } catch (SQLException | RuntimeException e) {
-                problems.add(t.name + "'s connection could not be rolled back: " + e.getMessage());
+                problems.add(t.name + "'s connection could not be rolled back (" + e.getMessage() + "); it was aborted,"
+                        + " so that no pool hands it out with a transaction open");
+                try {
+                    s.connection.abort(Runnable::run);
+                } catch (SQLException | RuntimeException ignored) {
+                    // reported above
+                }
             }
             try {
                 s.connection.close();

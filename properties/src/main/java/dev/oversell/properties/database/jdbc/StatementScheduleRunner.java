@@ -39,6 +39,7 @@ public final class StatementScheduleRunner {
     static final int QUANTITY = 1;
     static final int CALLS = 2;
     static final Duration BOUND = Duration.ofSeconds(20);
+    private static final int DDL_TIMEOUT_SECONDS = 30;
 
     private final String design;
     private final Database database;
@@ -189,10 +190,20 @@ public final class StatementScheduleRunner {
         }
     }
 
+    /**
+     * Drops the design's tables; bounded, so that a table some connection still holds (a transaction left open)
+     * is a loud failure rather than a wait without end.
+     */
     private void dropTables() throws SQLException {
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(DDL_TIMEOUT_SECONDS);
             for (String ddl : schema.drop()) {
-                s.execute(ddl);
+                try {
+                    s.execute(ddl);
+                } catch (SQLException e) {
+                    throw new SQLException("`" + ddl + "` failed within " + DDL_TIMEOUT_SECONDS + " s (does a"
+                            + " connection still hold the table, in a transaction left open?): " + e.getMessage(), e);
+                }
             }
         }
     }

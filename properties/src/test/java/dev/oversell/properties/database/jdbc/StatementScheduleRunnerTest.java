@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +105,43 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> aPurchaseThatHangsWhileTheOtherWaitsForItsLockIsStoppedAndCleanedUp() {
+        return onEveryEngine("code that hangs holding a lock another waits for is stopped; all is cleaned up",
+                (database, table) -> {
+                    // T1's third call is the one in plan u1 u2 c1 c2 (after T1 alone and plan u1 c1 u2 c2): T1
+                    // hangs after its UPDATE, while T2's UPDATE waits for T1's row lock
+                    AtomicInteger callsOfT1 = new AtomicInteger();
+                    CountDownLatch never = new CountDownLatch(1);
+                    GuardedDecrement guarded = new GuardedDecrement(table);
+                    JdbcPurchase hangsOnce = (dataSource, requestId, product, quantity) -> {
+                        if (!requestId.endsWith("T1") || callsOfT1.incrementAndGet() != 3) {
+                            return guarded.buy(dataSource, requestId, product, quantity);
+                        }
+                        try (Connection c = dataSource.getConnection()) {
+                            c.setAutoCommit(false);
+                            try (PreparedStatement take = c.prepareStatement(
+                                    "UPDATE " + table + " SET stock = stock - ? WHERE product = ? AND stock >= ?")) {
+                                take.setInt(1, quantity);
+                                take.setString(2, product);
+                                take.setInt(3, quantity);
+                                take.executeUpdate();
+                            }
+                            never.await();
+                            c.commit();
+                            return quantity;
+                        }
+                    };
+                    assertThatThrownBy(() -> new StatementScheduleRunner("hangs once", database,
+                            JdbcSchema.stockTable(table), hangsOnce).bound(SHORT_BOUND).run())
+                            .isInstanceOf(GateError.class)
+                            .hasMessageContaining("T1 neither sent its next statement nor returned within 2000 ms"
+                                    + " after `UPDATE " + table + " SET stock = stock - 1 WHERE product = 'sku-1'"
+                                    + " AND stock >= 1`")
+                            .hasMessageContaining("-- blocked, waiting for a lock");
+                });
+    }
+
+    @TestFactory
     Stream<DynamicTest> aPurchaseThatReturnsWithItsTransactionOpenIsAGateError() {
         return onEveryEngine("code that returns without committing is a gate error naming its statement",
                 (database, table) -> {
@@ -181,12 +219,23 @@ class StatementScheduleRunnerTest {
                     Database database = Engines.openOrSkip(engine);
                     String table = Store.PREFIX + Store.idMadeAt(Instant.now()) + "_stock";
                     long start = System.nanoTime();
+                    Throwable failed = null;
                     try {
                         check.run(database, table);
+                    } catch (Throwable t) {
+                        failed = t;
+                        throw t;
                     } finally {
                         System.out.printf("[jdbc-gate] %s: %s took %d ms%n", engine.label(), what,
                                 (System.nanoTime() - start) / 1_000_000);
-                        assertNothingLeftBehind(database, table);
+                        try {
+                            assertNothingLeftBehind(database, table);
+                        } catch (AssertionError leftBehind) {
+                            if (failed == null) {
+                                throw leftBehind;
+                            }
+                            failed.addSuppressed(leftBehind); // the check's own failure comes first
+                        }
                     }
                 }));
     }
