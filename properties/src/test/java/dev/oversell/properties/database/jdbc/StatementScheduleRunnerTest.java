@@ -7,7 +7,6 @@ import dev.oversell.properties.database.GateError;
 import dev.oversell.properties.database.LockProbe;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
 import dev.oversell.store.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
