@@ -8,13 +8,13 @@ import java.util.Random;
  * Interleavings of several transactions' steps: each schedule is a list of party numbers (1, 2, ...), whose
  * turn it is; each transaction's steps stay in their order.
  */
-final class Interleavings {
+public final class Interleavings {
 
     private Interleavings() {
     }
 
     /** All (n1 + n2 + ...)! / (n1! n2! ...) orders of n1 steps of T1, n2 of T2, .... */
-    static List<List<Integer>> of(int... stepCounts) {
+    public static List<List<Integer>> of(int... stepCounts) {
         List<List<Integer>> all = new ArrayList<>();
         extend(new ArrayList<>(), stepCounts.clone(), all);
         return all;

@@ -1,0 +1,68 @@
+package dev.oversell.properties.database.jdbc;
+
+import dev.oversell.judge.Finding;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every interleaving of one JDBC design's purchase calls on one engine: the statements each call sent when
+ * it ran alone (which the interleavings were planned from), each call alone, every interleaving, and how long
+ * it all took. {@link #findings()} is what the one claim rule judges; a schedule that errored is never among
+ * them, and {@link #verdict()} is "error" if any did.
+ */
+public record JdbcInterleavings(String design, String engine, List<List<String>> statementsAlone,
+                                List<JdbcScheduleOutcome> alone, List<JdbcScheduleOutcome> schedules, Duration elapsed) {
+
+    /** The findings of the schedules that ran without an error. */
+    public List<Finding> findings() {
+        return schedules.stream().filter(s -> !s.errored()).map(JdbcScheduleOutcome::finding).toList();
+    }
+
+    public List<JdbcScheduleOutcome> errors() {
+        return java.util.stream.Stream.concat(alone.stream(), schedules.stream())
+                .filter(JdbcScheduleOutcome::errored).toList();
+    }
+
+    /** {@code error} if a call threw anywhere, else the worst finding's word ({@code oversold}, ..., {@code held}). */
+    public String verdict() {
+        if (!errors().isEmpty()) {
+            return "error";
+        }
+        if (schedules.isEmpty()) {
+            return "nothing run";
+        }
+        return findings().stream().reduce(Finding.HELD, Finding::worst).word();
+    }
+
+    /** The first schedule that found {@code finding}, if any. */
+    public Optional<JdbcScheduleOutcome> first(Finding finding) {
+        return schedules.stream().filter(s -> !s.errored() && s.finding() == finding).findFirst();
+    }
+
+    public long ranAsPlanned() {
+        return schedules.stream().filter(JdbcScheduleOutcome::ranAsPlanned).count();
+    }
+
+    /** How many different orders of statements actually ran: schedules that ran alike are counted once. */
+    public long distinctRuns() {
+        return schedules.stream().map(JdbcScheduleOutcome::ran).distinct().count();
+    }
+
+    /** A summary: the statements, one line per schedule, the verdict and the time taken. */
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        out.append(design).append(" on ").append(engine).append(": ").append(verdict()).append(", ")
+                .append(schedules.size()).append(" interleavings planned, ").append(ranAsPlanned()).append(" ran as planned, ")
+                .append(distinctRuns()).append(" distinct orders ran, in ")
+                .append(elapsed.toMillis()).append(" ms\n");
+        for (int i = 0; i < statementsAlone.size(); i++) {
+            out.append("  T").append(i + 1).append(" alone sent: ").append(String.join(" | ", statementsAlone.get(i)))
+                    .append('\n');
+        }
+        alone.forEach(a -> out.append("  alone ").append(a.line()).append('\n'));
+        schedules.forEach(s -> out.append("  ").append(s.line()).append('\n'));
+        return out.toString();
+    }
+}

@@ -1,0 +1,361 @@
+package dev.oversell.properties.database.jdbc;
+
+import dev.oversell.store.Engine;
+
+import javax.sql.DataSource;
+import javax.sql.rowset.CachedRowSet;
+import javax.sql.rowset.RowSetFactory;
+import javax.sql.rowset.RowSetProvider;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * A {@link DataSource} over the engine's own, in which the statements of a scheduled transaction wait their
+ * turn. A connection taken on a thread that a {@link StatementGate} runs a purchase on is wrapped: each
+ * statement execution ({@code execute*}), {@code commit}, {@code rollback}, {@code setAutoCommit(true)} in a
+ * transaction and {@code close} of a connection with a transaction open is a scheduling point, which waits for
+ * the gate's permission before it is sent and tells the gate when it returned (the gate asks the engine,
+ * on another connection, whether a point that has not returned waits for a lock). Connections taken on any
+ * other thread are the engine's own, untouched.
+ *
+ * <p>Query results are read in full when the statement returns (a {@link CachedRowSet} is handed to the code),
+ * so that the transcript can say what each read returned and no later fetch talks to the engine out of turn.
+ */
+public final class SchedulingDataSource implements DataSource {
+
+    private static final RowSetFactory ROW_SETS;
+
+    static {
+        try {
+            ROW_SETS = RowSetProvider.newFactory();
+        } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final DataSource delegate;
+    private final Engine engine;
+    private final ThreadLocal<ScheduledTransaction> bound = new ThreadLocal<>();
+
+    public SchedulingDataSource(DataSource delegate, Engine engine) {
+        this.delegate = delegate;
+        this.engine = engine;
+    }
+
+    /** From now on, connections this thread takes belong to {@code transaction}. */
+    void bind(ScheduledTransaction transaction) {
+        bound.set(transaction);
+    }
+
+    void unbind() {
+        bound.remove();
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return scheduled(delegate.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return scheduled(delegate.getConnection(username, password));
+    }
+
+    private Connection scheduled(Connection connection) throws SQLException {
+        ScheduledTransaction transaction = bound.get();
+        if (transaction == null) {
+            return connection;
+        }
+        long id;
+        try {
+            id = engine.sessionId(connection);
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // the session-id query must not open the code's transaction
+            }
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        Session session = new Session(transaction, connection, id);
+        transaction.opened(session);
+        session.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, session);
+        return session.proxy;
+    }
+
+    /** One connection of a scheduled transaction: the engine's session, and whether a transaction is open on it. */
+    final class Session implements InvocationHandler {
+
+        final ScheduledTransaction transaction;
+        final Connection connection;
+        final long id;
+        Connection proxy;
+        volatile boolean closed;
+        /** The last statement sent in the open transaction, null when none is open. */
+        volatile String uncommitted;
+        private boolean inTransaction;
+
+        Session(ScheduledTransaction transaction, Connection connection, long id) {
+            this.transaction = transaction;
+            this.connection = connection;
+            this.id = id;
+        }
+
+        @Override
+        public Object invoke(Object self, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "createStatement":
+                    return statement(Statement.class, (Statement) call(connection, method, args), null);
+                case "prepareStatement":
+                    return statement(PreparedStatement.class, (Statement) call(connection, method, args), (String) args[0]);
+                case "prepareCall":
+                    return statement(CallableStatement.class, (Statement) call(connection, method, args), (String) args[0]);
+                case "commit":
+                    return end("commit", "COMMIT", null, () -> call(connection, method, args));
+                case "rollback":
+                    if (args == null) {
+                        return end("rollback", "ROLLBACK", null, () -> call(connection, method, args));
+                    }
+                    return transaction.point("rollback", "ROLLBACK TO SAVEPOINT", id,
+                            () -> new ScheduledTransaction.Sent<>(call(connection, method, args), null));
+                case "setAutoCommit":
+                    if ((Boolean) args[0] && !connection.getAutoCommit()) {
+                        return end("commit", "COMMIT", "setAutoCommit(true) commits", () -> call(connection, method, args));
+                    }
+                    return call(connection, method, args);
+                case "setTransactionIsolation":
+                    transaction.setting(isolation((Integer) args[0]));
+                    return call(connection, method, args);
+                case "close":
+                    if (!closed && uncommitted != null && !connection.getAutoCommit()) {
+                        end("rollback", "ROLLBACK", "the connection was closed with its transaction open",
+                                () -> call(connection, method, args));
+                    } else {
+                        call(connection, method, args);
+                    }
+                    closed = true;
+                    return null;
+                default:
+                    return call(connection, method, args);
+            }
+        }
+
+        private Object end(String verb, String text, String answer, Action action) throws SQLException {
+            return transaction.point(verb, text, id, () -> {
+                try {
+                    return new ScheduledTransaction.Sent<>(action.run(), answer);
+                } finally {
+                    inTransaction = false;
+                    uncommitted = null;
+                }
+            });
+        }
+
+        /** Marks the start of a transaction ({@code BEGIN} in the script) before a statement sent with autocommit off. */
+        void beforeStatement(String text) throws SQLException {
+            if (!connection.getAutoCommit()) {
+                if (!inTransaction) {
+                    transaction.setting("BEGIN");
+                    inTransaction = true;
+                }
+                uncommitted = text;
+            }
+        }
+
+        private Object statement(Class<? extends Statement> type, Statement statement, String sql) {
+            return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                    new StatementHandler(this, statement, sql));
+        }
+
+        private String isolation(int level) {
+            String name = switch (level) {
+                case Connection.TRANSACTION_READ_UNCOMMITTED -> "READ UNCOMMITTED";
+                case Connection.TRANSACTION_READ_COMMITTED -> "READ COMMITTED";
+                case Connection.TRANSACTION_REPEATABLE_READ -> "REPEATABLE READ";
+                case Connection.TRANSACTION_SERIALIZABLE -> "SERIALIZABLE";
+                default -> "level " + level;
+            };
+            return engine == Engine.MARIADB ? "SET SESSION TRANSACTION ISOLATION LEVEL " + name
+                    : "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + name;
+        }
+    }
+
+    /** A statement of a scheduled connection: its executions are scheduling points; it remembers its parameters. */
+    private static final class StatementHandler implements InvocationHandler {
+
+        private final Session session;
+        private final Statement statement;
+        private final String sql;
+        private final Map<Integer, Object> parameters = new TreeMap<>();
+        private ResultSet current;
+
+        StatementHandler(Session session, Statement statement, String sql) {
+            this.session = session;
+            this.statement = statement;
+            this.sql = sql;
+        }
+
+        @Override
+        public Object invoke(Object self, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.startsWith("execute")) {
+                return execute(method, args);
+            }
+            if (name.equals("getResultSet") && current != null) {
+                ResultSet result = current;
+                current = null;
+                return result;
+            }
+            if (name.equals("getConnection")) {
+                return session.proxy;
+            }
+            if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index) {
+                parameters.put(index, name.equals("setNull") ? null : args[1]);
+            } else if (name.equals("clearParameters")) {
+                parameters.clear();
+            }
+            return call(statement, method, args);
+        }
+
+        private Object execute(Method method, Object[] args) throws SQLException {
+            boolean ownSql = args != null && args.length > 0 && args[0] instanceof String;
+            String text = ownSql ? (String) args[0] : sql == null ? "-- batch" : SqlText.inline(sql, parameters);
+            String verb = ownSql ? SqlText.verb((String) args[0]) : sql == null ? "batch" : SqlText.verb(sql);
+            session.beforeStatement(text);
+            return session.transaction.point(verb, text, session.id, () -> {
+                Object value = call(statement, method, args);
+                if (value instanceof ResultSet rows) {
+                    CachedRowSet read = read(rows);
+                    return new ScheduledTransaction.Sent<>(read, rows(read));
+                }
+                if (value instanceof Boolean hasRows) {
+                    if (hasRows) {
+                        current = read(statement.getResultSet());
+                        return new ScheduledTransaction.Sent<>(value, rows((CachedRowSet) current));
+                    }
+                    return new ScheduledTransaction.Sent<>(value, affected(statement.getUpdateCount()));
+                }
+                if (value instanceof Number count) {
+                    return new ScheduledTransaction.Sent<>(value, affected(count.longValue()));
+                }
+                if (value instanceof int[] counts) {
+                    return new ScheduledTransaction.Sent<>(value, "batch: " + Arrays.toString(counts));
+                }
+                if (value instanceof long[] counts) {
+                    return new ScheduledTransaction.Sent<>(value, "batch: " + Arrays.toString(counts));
+                }
+                return new ScheduledTransaction.Sent<>(value, null);
+            });
+        }
+
+        private static CachedRowSet read(ResultSet rows) throws SQLException {
+            try (rows) {
+                CachedRowSet read = ROW_SETS.createCachedRowSet();
+                read.populate(rows);
+                return read;
+            }
+        }
+
+        /** {@code 1 row: (1)}, {@code 0 rows}, {@code 2 rows: ('a', 1), ('b', 2)}; leaves the cursor before the first row. */
+        private static String rows(CachedRowSet read) throws SQLException {
+            int columns = read.getMetaData().getColumnCount();
+            StringJoiner shown = new StringJoiner(", ");
+            int count = 0;
+            read.beforeFirst();
+            while (read.next()) {
+                count++;
+                if (count <= 5) {
+                    StringJoiner row = new StringJoiner(", ", "(", ")");
+                    for (int c = 1; c <= columns; c++) {
+                        row.add(SqlText.literal(read.getObject(c)));
+                    }
+                    shown.add(row.toString());
+                }
+            }
+            read.beforeFirst();
+            return count + (count == 1 ? " row" : " rows") + (count == 0 ? "" : ": " + shown + (count > 5 ? ", ..." : ""));
+        }
+
+        private static String affected(long count) {
+            return count + (count == 1 ? " row" : " rows") + " affected";
+        }
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        Object run() throws SQLException;
+    }
+
+    private static Object call(Object target, Method method, Object[] args) throws SQLException {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new SQLException(cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return delegate.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        delegate.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        delegate.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return delegate.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return delegate.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        return delegate.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || delegate.isWrapperFor(type);
+    }
+}

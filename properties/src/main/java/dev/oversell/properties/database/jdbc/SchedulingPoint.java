@@ -1,0 +1,44 @@
+package dev.oversell.properties.database.jdbc;
+
+import java.util.List;
+
+/**
+ * One scheduling point: a statement execution, commit or rollback that a scheduled transaction asked to send,
+ * on the session {@link #session} (whose lock waits the gate asks the engine about). What it returned, or that
+ * it blocked, is filled in by the gate as it happens; the fields after the constructor are guarded by the
+ * {@link StatementGate} of the schedule.
+ */
+final class SchedulingPoint {
+
+    final ScheduledTransaction transaction;
+    /** {@code select}, {@code update}, {@code commit}, ...: its initial names the point in a schedule. */
+    final String verb;
+    /** The statement as a person would type it, parameters in place. */
+    final String text;
+    final long session;
+    /** Session settings the code made since its last point ({@code BEGIN}, the isolation level), printed first. */
+    final List<String> settings;
+
+    String answer;
+    boolean blocked;
+    boolean done;
+    Throwable failure;
+
+    SchedulingPoint(ScheduledTransaction transaction, String verb, String text, long session, List<String> settings) {
+        this.transaction = transaction;
+        this.verb = verb;
+        this.text = text;
+        this.session = session;
+        this.settings = List.copyOf(settings);
+    }
+
+    /** The point in a schedule's name: its verb's initial and its transaction's number, e.g. {@code u2}. */
+    String label() {
+        return verb.charAt(0) + String.valueOf(transaction.number);
+    }
+
+    @Override
+    public String toString() {
+        return transaction.name + "'s `" + text + "`";
+    }
+}

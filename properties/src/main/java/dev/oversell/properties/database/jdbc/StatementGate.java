@@ -1,0 +1,445 @@
+package dev.oversell.properties.database.jdbc;
+
+import dev.oversell.properties.database.GateError;
+import dev.oversell.properties.database.LockProbe;
+import dev.oversell.store.Engine;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The statement gate: runs one schedule of purchase calls, each on its own thread over the
+ * {@link SchedulingDataSource}, letting their statements through one at a time in the order the plan gives
+ * (a list of transaction numbers, whose turn it is). After letting a statement through, the gate waits until it
+ * returned or the engine reports its session waiting for a lock (asked on the {@code monitor} connection
+ * through the {@link LockProbe}; never a sleep of a fixed length). A blocked transaction's later turns wait
+ * behind it while the others go on, as a person running a Hermitage test in several terminals would do.
+ *
+ * <p>The code decides what it sends, not the plan: a turn given to a transaction that has already returned is
+ * recorded as not taken, and statements beyond the plan are let through one at a time, lowest transaction
+ * first, and recorded; {@link #ran} is what actually happened, and {@link #divergences} says where it left the plan.
+ *
+ * <p>The gate never fails open: a lock timeout inside a schedule (a lock wait the gate missed), a statement that
+ * neither returns nor blocks, code that neither sends its next statement nor returns, all within the bound, or a
+ * call that returns with its transaction open while another waits for its locks, is a {@link GateError} naming
+ * the statement. Whatever the outcome, the calls' threads are stopped and their connections rolled back and closed.
+ */
+final class StatementGate {
+
+    /** One purchase call, as plain code over a data source. */
+    @FunctionalInterface
+    interface Call {
+        int run(DataSource dataSource) throws Exception;
+    }
+
+    private enum State { AT_POINT, BLOCKED, FINISHED }
+
+    /** How long stopping a schedule waits for its calls to end before it aborts their connections. */
+    private static final long STOP_MILLIS = 3_000;
+
+    private final SchedulingDataSource dataSource;
+    private final Engine engine;
+    private final LockProbe probe;
+    private final Duration bound;
+    private final long boundNanos;
+    final ScheduleScript script = new ScheduleScript();
+    final List<ScheduledTransaction> transactions = new ArrayList<>();
+    /** The points let through, in order. */
+    final List<SchedulingPoint> ran = new ArrayList<>();
+    final List<String> divergences = new ArrayList<>();
+    boolean stopped;
+    private String lockTimeout;
+    private int[] turns;
+    private final List<Thread> threads = new ArrayList<>();
+
+    StatementGate(SchedulingDataSource dataSource, Engine engine, LockProbe probe, Duration bound) {
+        this.dataSource = dataSource;
+        this.engine = engine;
+        this.probe = probe;
+        this.bound = bound;
+        this.boundNanos = bound.toNanos();
+    }
+
+    /**
+     * Runs {@code calls} (numbered from {@code firstNumber}: T1, T2, ...) in the order {@code plan} gives, then
+     * lets through whatever they still send. Returns when every call has returned.
+     */
+    void run(int firstNumber, List<Call> calls, List<Integer> plan, Connection monitor)
+            throws SQLException, InterruptedException {
+        turns = new int[calls.size()];
+        for (int i = 0; i < calls.size(); i++) {
+            transactions.add(new ScheduledTransaction(firstNumber + i, this));
+        }
+        for (int i = 0; i < calls.size(); i++) {
+            ScheduledTransaction transaction = transactions.get(i);
+            Call call = calls.get(i);
+            Thread thread = new Thread(() -> runCall(transaction, call), "oversell-jdbc-" + transaction.name);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        try {
+            for (int who : plan) {
+                turns[who - firstNumber]++;
+                progress(monitor);
+            }
+            drain(monitor);
+        } catch (Throwable failed) {
+            List<String> leftovers = stop();
+            if (!leftovers.isEmpty()) {
+                failed.addSuppressed(new GateError("and the schedule's clean-up failed: " + leftovers));
+            }
+            throw failed;
+        }
+        List<String> leftovers = stop();
+        if (!leftovers.isEmpty()) {
+            throw new GateError("the schedule ran, but its clean-up did not: " + leftovers);
+        }
+    }
+
+    private void runCall(ScheduledTransaction transaction, Call call) {
+        dataSource.bind(transaction);
+        try {
+            int sold = call.run(dataSource);
+            synchronized (this) {
+                transaction.unitsSold = sold;
+            }
+        } catch (Throwable e) {
+            synchronized (this) {
+                transaction.thrown = e;
+            }
+        } finally {
+            dataSource.unbind();
+            synchronized (this) {
+                transaction.finished = true;
+                notifyAll();
+            }
+        }
+    }
+
+    /** Gives every transaction with a turn owed, and a statement waiting, its turn, until nobody can move. */
+    private void progress(Connection monitor) throws SQLException, InterruptedException {
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (int i = 0; i < transactions.size(); i++) {
+                if (turns[i] == 0) {
+                    continue;
+                }
+                ScheduledTransaction transaction = transactions.get(i);
+                State state = awaitSettled(transaction);
+                if (state == State.AT_POINT) {
+                    turns[i]--;
+                    grant(transaction, monitor);
+                    moved = true;
+                } else if (state == State.FINISHED) {
+                    turns[i]--;
+                    divergences.add(transaction.name + " had returned when the plan gave it another turn");
+                    moved = true;
+                }
+            }
+        }
+    }
+
+    /** Waits until the transaction asks for its turn, has returned, or is blocked on a lock. */
+    private synchronized State awaitSettled(ScheduledTransaction transaction) throws InterruptedException {
+        long deadline = System.nanoTime() + boundNanos;
+        while (true) {
+            if (transaction.waiting != null) {
+                return State.AT_POINT;
+            }
+            if (transaction.finished) {
+                return State.FINISHED;
+            }
+            if (transaction.sending != null && transaction.sending.blocked) {
+                return State.BLOCKED;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new GateError(hung(transaction) + "; script so far:\n" + script.render());
+            }
+            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        }
+    }
+
+    private void grant(ScheduledTransaction transaction, Connection monitor) throws SQLException, InterruptedException {
+        SchedulingPoint point;
+        synchronized (this) {
+            point = transaction.waiting;
+            transaction.waiting = null;
+            transaction.permitted = true;
+            ran.add(point);
+            script.sent(point);
+            notifyAll();
+        }
+        settle(point, monitor);
+        followUnblocked(monitor);
+        synchronized (this) {
+            failOnLockTimeout();
+        }
+    }
+
+    /** Waits until the point returned or its session waits for a lock. */
+    private void settle(SchedulingPoint point, Connection monitor) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + boundNanos;
+        while (true) {
+            synchronized (this) {
+                if (point.done) {
+                    return;
+                }
+                wait(2);
+                if (point.done) {
+                    return;
+                }
+            }
+            if (probe.isWaitingForLock(monitor, point.session)) {
+                synchronized (this) {
+                    if (!point.done) {
+                        point.blocked = true;
+                    }
+                }
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new GateError(point + " neither returned nor waited for a lock within " + bound.toMillis()
+                        + " ms; script so far:\n" + script.render());
+            }
+        }
+    }
+
+    /**
+     * After a point returned, a statement it let go of (a lock it released) returns before the gate goes on,
+     * so that the script shows it where it happened; one still waiting for a lock stays blocked.
+     */
+    private void followUnblocked(Connection monitor) throws SQLException, InterruptedException {
+        for (ScheduledTransaction other : transactions) {
+            SchedulingPoint sending;
+            synchronized (this) {
+                sending = other.sending;
+            }
+            if (sending == null || !sending.blocked) {
+                continue;
+            }
+            long deadline = System.nanoTime() + boundNanos;
+            while (true) {
+                synchronized (this) {
+                    if (sending.done) {
+                        break;
+                    }
+                    wait(2);
+                    if (sending.done) {
+                        break;
+                    }
+                }
+                if (probe.isWaitingForLock(monitor, sending.session)) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new GateError(sending + " was no longer waiting for a lock but did not return within "
+                            + bound.toMillis() + " ms; script so far:\n" + script.render());
+                }
+            }
+        }
+    }
+
+    /** Called on the transaction's thread when a point it sent returned (or failed). */
+    synchronized void returned(SchedulingPoint point, String answer, Throwable failure) {
+        point.answer = failure == null ? answer : "ERROR: " + describe(failure);
+        point.failure = failure;
+        point.done = true;
+        point.transaction.sending = null;
+        point.transaction.last = point;
+        if (point.blocked) {
+            script.returnedAfterBlocking(point);
+        }
+        if (failure instanceof SQLException sql && engine.classify(sql) == Engine.Failure.LOCK_TIMEOUT) {
+            lockTimeout = point + ": " + sql.getMessage();
+        }
+        notifyAll();
+    }
+
+    private void failOnLockTimeout() {
+        if (lockTimeout != null) {
+            throw new GateError(lockTimeout + ". A lock timeout inside a schedule means the gate missed a lock wait"
+                    + " (the other transactions never went on to release the lock), so the schedule was not run"
+                    + " as given; it is a gate error, never a pass. Script:\n" + script.render());
+        }
+    }
+
+    /** After the plan: lets through what the calls still send, until every call has returned. */
+    private void drain(Connection monitor) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + boundNanos;
+        while (true) {
+            progress(monitor);
+            ScheduledTransaction beyond = null;
+            synchronized (this) {
+                failOnLockTimeout();
+                if (transactions.stream().allMatch(t -> t.finished)) {
+                    List<String> open = openTransactions();
+                    if (!open.isEmpty()) {
+                        throw new GateError(String.join("; ", open) + ": a purchase must end its transaction;"
+                                + " Oversell rolled it back. Script:\n" + script.render());
+                    }
+                    return;
+                }
+                for (int i = 0; i < transactions.size() && beyond == null; i++) {
+                    if (transactions.get(i).waiting != null && turns[i] == 0) {
+                        beyond = transactions.get(i);
+                    }
+                }
+                if (beyond == null) {
+                    boolean allBlocked = transactions.stream().filter(t -> !t.finished)
+                            .allMatch(t -> t.sending != null && t.sending.blocked);
+                    List<String> open = openTransactions();
+                    if (allBlocked && !open.isEmpty()) {
+                        throw new GateError(transactions.stream().filter(t -> !t.finished)
+                                .map(t -> t.sending + " waits for a lock")
+                                .collect(Collectors.joining(", ")) + ", and " + String.join("; ", open)
+                                + ": nothing can move (a purchase that never commits). Script:\n" + script.render());
+                    }
+                    if (System.nanoTime() > deadline) {
+                        for (ScheduledTransaction t : transactions) {
+                            if (!t.finished && t.waiting == null && t.sending == null) {
+                                throw new GateError(hung(t) + "; script so far:\n" + script.render());
+                            }
+                        }
+                        throw new GateError("the schedule did not end within " + bound.toMillis() + " ms of its"
+                                + " last statement: " + states() + "; script so far:\n" + script.render());
+                    }
+                    wait(5);
+                }
+            }
+            if (beyond != null) {
+                divergences.add(beyond.name + " sent `" + beyond.waiting.text + "` beyond the plan");
+                grant(beyond, monitor);
+                deadline = System.nanoTime() + boundNanos;
+            }
+        }
+    }
+
+    /** What a transaction that runs its own code past the bound did last. Guarded by this. */
+    private String hung(ScheduledTransaction transaction) {
+        return transaction.name + " neither sent its next statement nor returned within " + bound.toMillis() + " ms "
+                + (transaction.last == null ? "of its start" : "after `" + transaction.last.text + "`")
+                + " (code that hangs, or never commits)";
+    }
+
+    /** The calls that returned while a connection of theirs still had a transaction open. Guarded by this. */
+    private List<String> openTransactions() {
+        List<String> open = new ArrayList<>();
+        for (ScheduledTransaction t : transactions) {
+            if (t.finished) {
+                for (SchedulingDataSource.Session s : t.sessions) {
+                    if (!s.closed && s.uncommitted != null) {
+                        open.add(t.name + " returned without committing or rolling back after `" + s.uncommitted + "`");
+                    }
+                }
+            }
+        }
+        return open;
+    }
+
+    private String states() {
+        return transactions.stream().map(t -> t.name + (t.finished ? " returned" : t.waiting != null
+                ? " waits for its turn to send `" + t.waiting.text + "`" : t.sending != null
+                ? " is sending `" + t.sending.text + "`" + (t.sending.blocked ? " (blocked)" : "")
+                : " is running its own code after " + (t.last == null ? "its start" : "`" + t.last.text + "`")))
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Stops the schedule: statements still waiting for their turn fail; the connections of every call that has
+     * returned are rolled back and closed as soon as it returns (they may hold the locks the others wait for);
+     * calls still running after a second are interrupted, and after {@value #STOP_MILLIS} ms their connections
+     * are aborted. Returns what could not be cleaned up.
+     */
+    private List<String> stop() throws InterruptedException {
+        long start = System.nanoTime();
+        boolean interrupted = false;
+        List<String> problems = new ArrayList<>();
+        synchronized (this) {
+            stopped = true;
+            notifyAll();
+        }
+        while (true) {
+            for (ScheduledTransaction t : transactions) {
+                boolean finished;
+                synchronized (this) {
+                    finished = t.finished;
+                }
+                if (finished) {
+                    close(t, false, problems);
+                }
+            }
+            long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            if (threads.stream().noneMatch(Thread::isAlive) || elapsedMillis > STOP_MILLIS) {
+                break;
+            }
+            if (!interrupted && elapsedMillis > 1_000) {
+                threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+                interrupted = true;
+            }
+            synchronized (this) {
+                wait(10);
+            }
+        }
+        // every call again, not only those seen finished above: a thread may end between that look and this one
+        for (int i = 0; i < transactions.size(); i++) {
+            boolean alive = threads.get(i).isAlive();
+            close(transactions.get(i), alive, problems);
+            if (alive) {
+                problems.add(transactions.get(i).name + "'s thread did not end when interrupted; its connections"
+                        + " were aborted");
+            }
+        }
+        return problems;
+    }
+
+    private void close(ScheduledTransaction t, boolean abort, List<String> problems) {
+        List<SchedulingDataSource.Session> sessions;
+        synchronized (this) {
+            sessions = List.copyOf(t.sessions);
+        }
+        for (SchedulingDataSource.Session s : sessions) {
+            if (s.closed) {
+                continue;
+            }
+            try {
+                if (abort) {
+                    s.connection.abort(Runnable::run);
+                } else if (!s.connection.getAutoCommit()) {
+                    s.connection.rollback();
+                }
+            } catch (SQLException | RuntimeException e) {
+                problems.add(t.name + "'s connection could not be rolled back (" + e.getMessage() + "); it was aborted,"
+                        + " so that no pool hands it out with a transaction open");
+                try {
+                    s.connection.abort(Runnable::run);
+                } catch (SQLException | RuntimeException ignored) {
+                    // reported above
+                }
+            }
+            try {
+                s.connection.close();
+            } catch (SQLException | RuntimeException e) {
+                problems.add(t.name + "'s connection could not be closed: " + e.getMessage());
+            }
+            s.closed = true;
+        }
+    }
+
+    String describe(Throwable failure) {
+        if (failure instanceof SQLException sql) {
+            Engine.Failure kind = engine.classify(sql);
+            return (kind == Engine.Failure.OTHER ? "" : kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + ", ") + "SQLSTATE " + sql.getSQLState() + ": " + sql.getMessage().strip().lines().findFirst().orElse("");
+        }
+        return failure.toString();
+    }
+}

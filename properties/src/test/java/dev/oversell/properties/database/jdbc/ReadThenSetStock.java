@@ -1,0 +1,55 @@
+package dev.oversell.properties.database.jdbc;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The textbook oversell, as a DAO writes it: read the stock, check it, write back {@code stock - quantity}, at
+ * READ COMMITTED with autocommit off. Two buyers who both read 1 both write 0: both are told "purchased".
+ *
+ * <pre>
+ *   SELECT stock FROM t WHERE product = ?
+ *   UPDATE t SET stock = ? WHERE product = ?     -- or ROLLBACK when the stock read was too low
+ *   COMMIT
+ * </pre>
+ */
+final class ReadThenSetStock implements JdbcPurchase {
+
+    private final String table;
+
+    ReadThenSetStock(String table) {
+        this.table = table;
+    }
+
+    @Override
+    public int buy(DataSource dataSource, String requestId, String product, int quantity) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            long stock;
+            try (PreparedStatement read = c.prepareStatement("SELECT stock FROM " + table + " WHERE product = ?")) {
+                read.setString(1, product);
+                try (ResultSet rs = read.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("no such product: " + product);
+                    }
+                    stock = rs.getLong("stock");
+                }
+            }
+            if (stock < quantity) {
+                c.rollback();
+                return 0;
+            }
+            try (PreparedStatement write = c.prepareStatement("UPDATE " + table + " SET stock = ? WHERE product = ?")) {
+                write.setLong(1, stock - quantity);
+                write.setString(2, product);
+                write.executeUpdate();
+            }
+            c.commit();
+            return quantity;
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package dev.oversell.properties.database.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.oversell.judge.Finding;
+import dev.oversell.properties.database.Engines;
+import dev.oversell.properties.database.GateError;
+import dev.oversell.properties.database.LockProbe;
+import dev.oversell.store.Database;
+import dev.oversell.store.DatabaseSettings;
+import dev.oversell.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The statement gate over unmodified JDBC purchase code, on every reachable engine (H2 always; PostgreSQL and
+ * MariaDB when reachable, required when {@code CI=true}): the read-then-write DAO oversells in some interleaving
+ * and the transcript shows how; the guarded UPDATE holds in every one; code that hangs, never commits or throws
+ * is a loud error, never "held"; and the tables and connections are gone after every run, whatever the outcome.
+ */
+class StatementScheduleRunnerTest {
+
+    /** The bound for code that hangs: short, so the test is quick; the default is 20 s. */
+    private static final Duration SHORT_BOUND = Duration.ofSeconds(2);
+
+    @TestFactory
+    Stream<DynamicTest> readThenSetStockOversellsInSomeInterleaving() {
+        return onEveryEngine("read, check, UPDATE SET stock = ? oversells", (database, table) -> {
+            JdbcInterleavings run = new StatementScheduleRunner("read-then-set-stock", database,
+                    JdbcSchema.stockTable(table), new ReadThenSetStock(table)).run();
+            System.out.println(run.summary());
+            assertThat(run.statementsAlone().get(0)).as("what T1 sent alone").hasSize(3);
+            assertThat(run.schedules()).as("every interleaving of 3 + 3 statements").hasSize(20);
+            assertThat(run.verdict()).as(run.summary()).isEqualTo("oversold");
+            JdbcScheduleOutcome oversold = run.first(Finding.OVERSOLD).orElseThrow();
+            System.out.println("The first oversold schedule, " + oversold.ran() + ":\n" + oversold.script());
+            assertThat(oversold.sold()).isEqualTo(2);
+            assertThat(oversold.script()).contains("-- setup", "-- T1", "-- T2", "UPDATE " + table
+                    + " SET stock = 0 WHERE product = 'sku-1'", "-- oversold: 2 units sold, 1 existed");
+            JdbcScheduleOutcome lostUpdate = run.schedules().stream()
+                    .filter(s -> s.oversold() && s.script().contains("blocked")).findFirst().orElseThrow();
+            System.out.println("An oversold schedule where T2's UPDATE waited for T1's lock, " + lostUpdate.ran()
+                    + ":\n" + lostUpdate.script());
+            assertThat(lostUpdate.script()).as("the blocked UPDATE returns after the COMMIT that released it")
+                    .containsPattern("(?s)blocked, waiting for a lock\n.*COMMIT;\n-- T.\n-- the UPDATE above returns: 1 row affected");
+            assertThat(run.schedules()).as("a buyer who reads 0 rolls back: fewer statements than planned, recorded")
+                    .anyMatch(s -> !s.ranAsPlanned() && s.divergences().toString().contains("had returned"));
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> guardedDecrementHoldsInEveryInterleaving() {
+        return onEveryEngine("UPDATE ... WHERE stock >= ? holds", (database, table) -> {
+            JdbcInterleavings run = new StatementScheduleRunner("guarded-decrement", database,
+                    JdbcSchema.stockTable(table), new GuardedDecrement(table)).run();
+            System.out.println(run.summary());
+            assertThat(run.schedules()).as("every interleaving of 2 + 2 statements").hasSize(6);
+            assertThat(run.errors()).as(run.summary()).isEmpty();
+            assertThat(run.findings()).as(run.summary()).hasSize(6).containsOnly(Finding.HELD);
+            assertThat(run.schedules()).as("T2's UPDATE waits for T1's row lock in some schedule")
+                    .anyMatch(s -> s.script().contains("-- blocked, waiting for a lock"));
+            assertThat(run.schedules()).as("a turn that waited behind a blocked statement is not reported as run as planned")
+                    .filteredOn(JdbcScheduleOutcome::ranAsPlanned)
+                    .allMatch(s -> turns(s.ran()).equals(turns(s.planned())));
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aPurchaseThatHangsBeforeCommittingIsStoppedAtTheBound() {
+        return onEveryEngine("code that hangs after its UPDATE is a gate error naming it", (database, table) -> {
+            CountDownLatch never = new CountDownLatch(1);
+            JdbcPurchase hangs = (dataSource, requestId, product, quantity) -> {
+                try (Connection c = dataSource.getConnection()) {
+                    c.setAutoCommit(false);
+                    try (PreparedStatement take = c.prepareStatement(
+                            "UPDATE " + table + " SET stock = stock - 1 WHERE product = ?")) {
+                        take.setString(1, product);
+                        take.executeUpdate();
+                    }
+                    never.await(); // never commits
+                    c.commit();
+                    return quantity;
+                }
+            };
+            assertThatThrownBy(() -> new StatementScheduleRunner("hangs", database, JdbcSchema.stockTable(table), hangs)
+                    .bound(SHORT_BOUND).run())
+                    .isInstanceOf(GateError.class)
+                    .hasMessageContaining("neither sent its next statement nor returned within 2000 ms after `UPDATE "
+                            + table + " SET stock = stock - 1 WHERE product = 'sku-1'`");
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aPurchaseThatHangsWhileTheOtherWaitsForItsLockIsStoppedAndCleanedUp() {
+        return onEveryEngine("code that hangs holding a lock another waits for is stopped; all is cleaned up",
+                (database, table) -> {
+                    // T1's third call is the one in plan u1 u2 c1 c2 (after T1 alone and plan u1 c1 u2 c2): T1
+                    // hangs after its UPDATE, while T2's UPDATE waits for T1's row lock
+                    AtomicInteger callsOfT1 = new AtomicInteger();
+                    CountDownLatch never = new CountDownLatch(1);
+                    GuardedDecrement guarded = new GuardedDecrement(table);
+                    JdbcPurchase hangsOnce = (dataSource, requestId, product, quantity) -> {
+                        if (!requestId.endsWith("T1") || callsOfT1.incrementAndGet() != 3) {
+                            return guarded.buy(dataSource, requestId, product, quantity);
+                        }
+                        try (Connection c = dataSource.getConnection()) {
+                            c.setAutoCommit(false);
+                            try (PreparedStatement take = c.prepareStatement(
+                                    "UPDATE " + table + " SET stock = stock - ? WHERE product = ? AND stock >= ?")) {
+                                take.setInt(1, quantity);
+                                take.setString(2, product);
+                                take.setInt(3, quantity);
+                                take.executeUpdate();
+                            }
+                            never.await();
+                            c.commit();
+                            return quantity;
+                        }
+                    };
+                    assertThatThrownBy(() -> new StatementScheduleRunner("hangs once", database,
+                            JdbcSchema.stockTable(table), hangsOnce).bound(SHORT_BOUND).run())
+                            .isInstanceOf(GateError.class)
+                            .hasMessageContaining("T1 neither sent its next statement nor returned within 2000 ms"
+                                    + " after `UPDATE " + table + " SET stock = stock - 1 WHERE product = 'sku-1'"
+                                    + " AND stock >= 1`")
+                            .hasMessageContaining("-- blocked, waiting for a lock");
+                });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aPurchaseThatReturnsWithItsTransactionOpenIsAGateError() {
+        return onEveryEngine("code that returns without committing is a gate error naming its statement",
+                (database, table) -> {
+                    JdbcPurchase leaves = (dataSource, requestId, product, quantity) -> {
+                        Connection c = dataSource.getConnection(); // never closed, never committed
+                        c.setAutoCommit(false);
+                        try (PreparedStatement take = c.prepareStatement(
+                                "UPDATE " + table + " SET stock = stock - 1 WHERE product = ?")) {
+                            take.setString(1, product);
+                            take.executeUpdate();
+                        }
+                        return quantity;
+                    };
+                    assertThatThrownBy(() -> new StatementScheduleRunner("leaves its transaction open", database,
+                            JdbcSchema.stockTable(table), leaves).bound(SHORT_BOUND).run())
+                            .isInstanceOf(GateError.class)
+                            .hasMessageContaining("T1 returned without committing or rolling back after `UPDATE "
+                                    + table + " SET stock = stock - 1 WHERE product = 'sku-1'`");
+                });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aPurchaseThatThrowsIsAnErrorNotHeld() {
+        return onEveryEngine("code that throws when refused is an error, not held", (database, table) -> {
+            GuardedDecrement guarded = new GuardedDecrement(table);
+            JdbcPurchase throwsWhenRefused = (dataSource, requestId, product, quantity) -> {
+                if (guarded.buy(dataSource, requestId, product, quantity) == 0) {
+                    throw new IllegalStateException("sold out");
+                }
+                return quantity;
+            };
+            JdbcInterleavings run = new StatementScheduleRunner("throws when refused", database,
+                    JdbcSchema.stockTable(table), throwsWhenRefused).run();
+            System.out.println(run.summary());
+            assertThat(run.verdict()).as(run.summary()).isEqualTo("error");
+            assertThat(run.schedules()).allMatch(JdbcScheduleOutcome::errored);
+            assertThat(run.findings()).as("errored schedules are not judged").isEmpty();
+            assertThat(run.errors().get(0).errors().get(0)).contains("threw IllegalStateException", "sold out");
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aGateBlindToLockWaitsFailsTheRun() {
+        return onEveryEngine("a lock timeout inside a schedule is a gate error, not a pass", (database, table) -> {
+            LockProbe blind = (monitor, session) -> false;
+            assertThatThrownBy(() -> new StatementScheduleRunner("guarded-decrement", database,
+                    JdbcSchema.stockTable(table), new GuardedDecrement(table)).probe(blind).run())
+                    .isInstanceOf(GateError.class)
+                    .hasMessageContaining("lock timeout inside a schedule");
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aStockReaderThatDoesNotMatchTheSchemaFailsBeforeAnySchedule() {
+        return onEveryEngine("a stock reader of another table is refused before any schedule", (database, table) -> {
+            JdbcSchema schema = JdbcSchema.stockTable(table);
+            JdbcSchema wrongReader = new JdbcSchema(schema.create(), schema.drop(), schema.stockProduct(),
+                    "SELECT stock + 1 FROM " + table + " WHERE product = ?");
+            assertThatThrownBy(() -> new StatementScheduleRunner("wrong reader", database, wrongReader,
+                    new GuardedDecrement(table)).run())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the stock reader `SELECT stock + 1 FROM " + table);
+        });
+    }
+
+    /** Whose turn it was at each point of a schedule's name: {@code u1 u2 c1 r2} gives {@code 1212}. */
+    private static String turns(String schedule) {
+        return schedule.replaceAll("[^0-9]", "");
+    }
+
+    /** Runs {@code check} on every requested engine with a fresh table name, then checks nothing was left behind. */
+    private static Stream<DynamicTest> onEveryEngine(String what, Check check) {
+        return DatabaseSettings.requestedEngines().stream().map(engine -> DynamicTest.dynamicTest(
+                engine.label() + ": " + what, () -> {
+                    Database database = Engines.openOrSkip(engine);
+                    String table = Store.PREFIX + Store.idMadeAt(Instant.now()) + "_stock";
+                    long start = System.nanoTime();
+                    Throwable failed = null;
+                    try {
+                        check.run(database, table);
+                    } catch (Throwable t) {
+                        failed = t;
+                        throw t;
+                    } finally {
+                        System.out.printf("[jdbc-gate] %s: %s took %d ms%n", engine.label(), what,
+                                (System.nanoTime() - start) / 1_000_000);
+                        try {
+                            assertNothingLeftBehind(database, table);
+                        } catch (AssertionError leftBehind) {
+                            if (failed == null) {
+                                throw leftBehind;
+                            }
+                            failed.addSuppressed(leftBehind); // the check's own failure comes first
+                        }
+                    }
+                }));
+    }
+
+    /** One check of one engine, given the database and the design's table name. */
+    @FunctionalInterface
+    private interface Check {
+        void run(Database database, String table) throws Throwable;
+    }
+
+    private static void assertNothingLeftBehind(Database database, String table) throws Exception {
+        try (Connection c = database.connection()) {
+            boolean found = false;
+            for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+                try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, name, new String[] {"TABLE"})) {
+                    found |= rs.next();
+                }
+            }
+            assertThat(found).as("table %s dropped after the run", table).isFalse();
+        }
+        if (database.dataSource() instanceof HikariDataSource pool) {
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections())
+                    .as("connections in use after the run (the check's own was just closed)").isZero();
+        }
+    }
+
+    @AfterAll
+    static void closeEngines() {
+        Engines.closeAll();
+    }
+}
