@@ -1,8 +1,7 @@
 package dev.oversell.design;
 
 import dev.oversell.model.Inventory;
-import dev.oversell.model.PurchaseRequest;
-import dev.oversell.model.PurchaseResult;
+import dev.oversell.model.ForwardingInventory;
 import dev.oversell.store.Engine;
 import dev.oversell.store.PurchaseScript;
 import dev.oversell.store.Store;
@@ -108,26 +107,18 @@ public final class DatabaseVariant implements Variant {
     }
 
     /** An instance that closes its private store after itself. */
-    private record OwningItsStore(Inventory inventory, Store store) implements Inventory {
-        @Override
-        public PurchaseResult buy(PurchaseRequest request) {
-            return inventory.buy(request);
-        }
+    private static final class OwningItsStore extends ForwardingInventory {
+        private final Store store;
 
-        @Override
-        public long stock(String product) {
-            return inventory.stock(product);
-        }
-
-        @Override
-        public void restock(String product, long units) {
-            inventory.restock(product, units);
+        OwningItsStore(Inventory inventory, Store store) {
+            super(inventory);
+            this.store = store;
         }
 
         @Override
         public void close() {
             try {
-                inventory.close();
+                super.close();
             } finally {
                 store.close();
             }

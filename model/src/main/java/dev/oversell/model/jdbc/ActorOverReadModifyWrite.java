@@ -1,5 +1,6 @@
 package dev.oversell.model.jdbc;
 
+import dev.oversell.model.ForwardingInventory;
 import dev.oversell.model.actor.ActorInventory;
 import dev.oversell.model.actor.DefaultActorSystem;
 import dev.oversell.store.RetryPolicy;

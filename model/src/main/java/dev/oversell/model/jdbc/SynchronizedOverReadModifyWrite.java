@@ -1,5 +1,6 @@
 package dev.oversell.model.jdbc;
 
+import dev.oversell.model.ForwardingInventory;
 import dev.oversell.model.lock.SynchronizedInventory;
 import dev.oversell.store.RetryPolicy;
 import dev.oversell.store.Store;

@@ -177,7 +177,7 @@ public abstract class LincheckSuite {
 
     private static List<Observation> typed(List<LincheckObservation> seen) {
         return seen.stream().map(o -> o.toObservation(Optional.ofNullable(o.evidenceFile()).map(EVIDENCE::get)
-                .map(LincheckSuite::scenarioTable).orElse(null))).toList();
+                .map(LincheckSummary::scenarioTable).orElse(null))).toList();
     }
 
     /** Every anomaly seen, each with its evidence file. */
@@ -186,20 +186,6 @@ public abstract class LincheckSuite {
                 .map(o -> "  " + o.mode() + ", " + o.workload() + ": " + o.observed() + " (" + o.note() + "); evidence: "
                         + Evidence.dir("").resolve(o.evidenceFile()))
                 .collect(Collectors.joining("\n"));
-    }
-
-    /** Lincheck's table of the failing scenario and its results: from its "= ... =" heading to the blank line. */
-    private static String scenarioTable(String evidence) {
-        List<String> lines = evidence.lines().toList();
-        int start = 0;
-        while (start < lines.size() && !lines.get(start).startsWith("= ")) {
-            start++;
-        }
-        int end = start;
-        while (end < lines.size() && !lines.get(end).isBlank()) {
-            end++;
-        }
-        return String.join("\n", lines.subList(start, end));
     }
 
     private static List<LincheckObservation> observationsOf(InMemoryVariant variant) {

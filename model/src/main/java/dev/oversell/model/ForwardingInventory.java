@@ -1,20 +1,18 @@
-package dev.oversell.model.jdbc;
+package dev.oversell.model;
 
-import dev.oversell.model.Inventory;
-import dev.oversell.model.PurchaseRequest;
-import dev.oversell.model.PurchaseResult;
 
 import java.util.Objects;
 
 /**
  * An {@link Inventory} that hands every call to another one: what a design that puts a front (a monitor, an
- * actor) before a store-backed inventory has in common. The front is the subclass's constructor.
+ * actor) before a store-backed inventory has in common, and what a wrapper that adds to {@code close()} needs.
+ * The front is the subclass's constructor.
  */
-abstract class ForwardingInventory implements Inventory {
+public abstract class ForwardingInventory implements Inventory {
 
     private final Inventory front;
 
-    ForwardingInventory(Inventory front) {
+    protected ForwardingInventory(Inventory front) {
         this.front = Objects.requireNonNull(front, "front");
     }
 
