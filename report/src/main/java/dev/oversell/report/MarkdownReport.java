@@ -1,5 +1,6 @@
 package dev.oversell.report;
 
+import dev.oversell.run.RatioText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oversell.design.Claim;
 import dev.oversell.design.Deployment;
@@ -7,8 +8,6 @@ import dev.oversell.judge.Observation;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.MarkdownTable;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,17 +125,7 @@ final class MarkdownReport {
 
     /** Two significant digits; below 0.5 also as "1/N", which reads better for small ratios ("0.0012 (1/820)"). */
     static String ratio(JsonNode value) {
-        if (!value.isNumber()) {
-            return "—";
-        }
-        double ratio = value.asDouble();
-        String digits = twoDigits(ratio);
-        return ratio > 0 && ratio < 0.5 ? digits + " (1/" + twoDigits(1 / ratio) + ")" : digits;
-    }
-
-    private static String twoDigits(double value) {
-        String plain = new BigDecimal(value).round(new MathContext(2)).stripTrailingZeros().toPlainString();
-        return plain.contains(".") || plain.length() > 1 ? plain : plain + ".0";
+        return RatioText.of(value.isNumber() ? value.asDouble() : null);
     }
 
     static String capitalised(String text) {

@@ -1,10 +1,9 @@
 package dev.oversell.bench.results;
 
+import dev.oversell.run.RatioText;
 import dev.oversell.run.MarkdownTable;
 import dev.oversell.store.Engine;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -134,16 +133,7 @@ public final class SummaryMarkdown {
 
     /** Two significant digits; below 0.5 also as "1/N", which reads better for small ratios. */
     static String ratio(Double ratio) {
-        if (ratio == null) {
-            return "—";
-        }
-        String digits = twoDigits(ratio);
-        return ratio > 0 && ratio < 0.5 ? digits + " (1/" + twoDigits(1 / ratio) + ")" : digits;
-    }
-
-    private static String twoDigits(double value) {
-        String plain = new BigDecimal(value).round(new MathContext(2)).stripTrailingZeros().toPlainString();
-        return plain.contains(".") || plain.length() > 1 ? plain : plain + ".0";
+        return RatioText.of(ratio);
     }
 
     /** The score, ± half the spread between the lowest and highest measurement iteration, relative to the score. */
