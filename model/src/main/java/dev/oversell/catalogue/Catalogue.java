@@ -88,9 +88,9 @@ public final class Catalogue implements VariantProvider {
             script("db-optimistic-version", new OptimisticVersion()).claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
                     .mechanism("SELECT stock, version; UPDATE ... WHERE version = ?; bounded retry").build(),
             perEngine(script("db-ledger-repeatable-read", new Ledger(REPEATABLE_READ)), MAY_OVERSELL, MAY_OVERSELL, MAY_OVERSELL)
-                    .mechanism("stock = supply - SUM(orders), then INSERT an order, at REPEATABLE READ").build(),
+                    .mechanism("stock = initial + supply - SUM(orders), then INSERT an order, at REPEATABLE READ").build(),
             perEngine(script("db-ledger-serializable", new Ledger(SERIALIZABLE)), MAY_OVERSELL, NEVER_OVERSELLS, NEVER_OVERSELLS)
-                    .mechanism("stock = supply - SUM(orders), then INSERT an order, at SERIALIZABLE").build(),
+                    .mechanism("stock = initial + supply - SUM(orders), then INSERT an order, at SERIALIZABLE").build(),
             DatabaseVariant.named("db-synchronized-service")
                     .service(SynchronizedOverReadModifyWrite.class, store -> new SynchronizedOverReadModifyWrite(store, false))
                     .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL)

@@ -7,6 +7,8 @@ import dev.oversell.store.PurchaseScript;
 import dev.oversell.store.Store;
 import dev.oversell.store.TransactionalInventory;
 
+import javax.sql.DataSource;
+
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,17 +17,21 @@ import java.util.Optional;
 /**
  * A design whose stock lives in a database. It claims one thing per {@link Engine} and {@link Deployment}: the
  * same SQL is safe on one engine and not on another, and a JVM monitor protects nothing once two app instances
- * share the database. It is one of two shapes:
+ * share the database. Every shape is plain JDBC underneath, and the interleaving checker schedules its statements
+ * as they are sent (one gate for all):
  * <ul>
- *   <li>a {@link PurchaseScript} (statements in one transaction at a given level), run by a
- *       {@link TransactionalInventory}: the interleaving checker runs every order of its steps;</li>
+ *   <li>code over a {@link DataSource} with its own tables ({@link Builder#overDataSource}: a Spring service, a JPA
+ *       repository, a DAO; or {@link Builder#jdbc} for one purchase method): every interleaving of its
+ *       statements, load runs, several instances;</li>
+ *   <li>a {@link PurchaseScript} over Oversell's own tables, run by a {@link TransactionalInventory}: the same;</li>
  *   <li>a service built over a {@link Store} ({@link StoreInventoryFactory}): a monitor, an actor or anything
- *       else in front of the statements; checked by load runs and with several instances.</li>
+ *       else in front of the statements, whose statements may run on threads of its own; checked by load runs
+ *       and with several instances.</li>
  * </ul>
  *
  * <pre>{@code
- * DatabaseVariant.named("shop-conditional-update")
- *         .script(new ShopConditionalUpdate())                  // or .service(ShopService.class, ShopService::new)
+ * DatabaseVariant.named("shop-guarded-update")
+ *         .overDataSource(ShopService.class, ShopSchema.TABLES, ShopService::new)   // or .jdbc(schema, dao::buy)
  *         .claimsOnEveryEngine(Claim.NEVER_OVERSELLS, Claim.NEVER_OVERSELLS)   // one instance, several instances
  *         .mechanism("UPDATE ... WHERE stock >= ?")
  *         .build();
@@ -37,15 +43,20 @@ public final class DatabaseVariant implements Variant {
     private final Class<?> type;
     private final PurchaseScript script;
     private final StoreInventoryFactory attach;
+    private final JdbcSchema schema;
+    private final DataSourceInventoryFactory overDataSource;
     private final Map<Engine, Map<Deployment, Claim>> claims;
     private final String mechanism;
 
     private DatabaseVariant(String name, Class<?> type, PurchaseScript script, StoreInventoryFactory attach,
+                            JdbcSchema schema, DataSourceInventoryFactory overDataSource,
                             Map<Engine, Map<Deployment, Claim>> claims, String mechanism) {
         this.name = name;
         this.type = type;
         this.script = script;
         this.attach = attach;
+        this.schema = schema;
+        this.overDataSource = overDataSource;
         this.claims = claims;
         this.mechanism = mechanism;
     }
@@ -79,20 +90,56 @@ public final class DatabaseVariant implements Variant {
         return claims.get(engine).get(deployment);
     }
 
-    /** The purchase as steps, if the interleaving checker can schedule them (a plain transaction script). */
+    /** The purchase script, for a design written as one over Oversell's tables. */
     public Optional<PurchaseScript> purchaseScript() {
         return Optional.ofNullable(script);
     }
 
-    /** One instance (one app server) over {@code store}, shared with any other instance attached to it. */
+    /**
+     * Whether every statement of a purchase is sent on the calling thread, through connections taken from the
+     * data source or store it was built over: what the interleaving checker needs to schedule them. True for code
+     * over a data source and for scripts; a service over a store (an actor, a monitor) is not scheduled.
+     */
+    public boolean schedulable() {
+        return schema != null || script != null;
+    }
+
+    /**
+     * The tables: the design's own ({@link Builder#overDataSource}, {@link Builder#jdbc}); for a design over
+     * Oversell's tables, those of the store with id {@code storeId}, with this design's stock reader.
+     */
+    public JdbcSchema schema(String storeId) {
+        return schema != null ? schema : Store.schema(storeId, script);
+    }
+
+    /** True if the design keeps its stock in tables of its own rather than in Oversell's store tables. */
+    public boolean ownTables() {
+        return schema != null;
+    }
+
+    /**
+     * A fresh store for this design in {@code database}, holding {@code initialStock}: its own tables, or
+     * Oversell's. Closing the store drops them.
+     */
+    public Store createStore(dev.oversell.store.Database database, Map<String, Long> initialStock) {
+        return schema != null ? Store.create(database, schema, initialStock) : Store.create(database, initialStock);
+    }
+
+    /**
+     * One instance (one app server) over {@code store}, shared with any other instance attached to it: for a
+     * design with its own tables, an instance over the store's data source (the store holds its tables).
+     */
     public Inventory attach(Store store) {
+        if (overDataSource != null) {
+            return overDataSource.over(store.database().dataSource());
+        }
         return attach.attach(store);
     }
 
     /** A fresh instance over a private in-memory H2 holding {@code initialStock}; closing it drops the H2. */
     @Override
     public Inventory create(Map<String, Long> initialStock) {
-        Store store = Store.inPrivateH2(initialStock);
+        Store store = schema != null ? Store.inPrivateH2(schema, initialStock) : Store.inPrivateH2(initialStock);
         try {
             return new OwningItsStore(attach(store), store);
         } catch (RuntimeException failed) {
@@ -131,6 +178,8 @@ public final class DatabaseVariant implements Variant {
         private Class<?> type;
         private PurchaseScript script;
         private StoreInventoryFactory attach;
+        private JdbcSchema schema;
+        private DataSourceInventoryFactory overDataSource;
         private final Map<Engine, Map<Deployment, Claim>> claims = new EnumMap<>(Engine.class);
         private String mechanism;
 
@@ -148,6 +197,29 @@ public final class DatabaseVariant implements Variant {
         }
 
         /**
+         * The design is code over a {@link DataSource} ({@link DataSourceInventoryFactory}: a Spring service, a JPA
+         * repository, a DAO) that keeps its stock in {@code schema}, tables of its own.
+         */
+        public <T extends Inventory> Builder overDataSource(Class<T> type, JdbcSchema schema,
+                                                            DataSourceInventoryFactory factory) {
+            requireNoShapeYet();
+            this.type = Objects.requireNonNull(type, "type");
+            this.schema = Objects.requireNonNull(schema, "schema");
+            this.overDataSource = Objects.requireNonNull(factory, "factory");
+            this.attach = store -> factory.over(store.database().dataSource());
+            return this;
+        }
+
+        /** The design is one purchase method over a {@link DataSource} ({@link JdbcPurchase}) and its tables. */
+        public Builder jdbc(JdbcSchema schema, JdbcPurchase purchase) {
+            Objects.requireNonNull(purchase, "purchase");
+            JdbcSchema tables = Objects.requireNonNull(schema, "schema");
+            overDataSource(Inventory.class, tables, dataSource -> purchase.over(dataSource, tables));
+            this.type = purchase.getClass();
+            return this;
+        }
+
+        /**
          * The design is a service built over a {@link Store} (one instance per app server; several may share the
          * store). Closing an instance must leave the store alone.
          */
@@ -160,7 +232,8 @@ public final class DatabaseVariant implements Variant {
 
         private void requireNoShapeYet() {
             if (attach != null) {
-                throw new IllegalStateException(name + ": a database design is either a script or a service, not both");
+                throw new IllegalStateException(name + ": a database design has one shape: code over a data source,"
+                        + " a script, or a service");
             }
         }
 
@@ -191,7 +264,7 @@ public final class DatabaseVariant implements Variant {
 
         public DatabaseVariant build() {
             StringBuilder missing = new StringBuilder();
-            if (attach == null) missing.append(" script(...)/service(...)");
+            if (attach == null) missing.append(" overDataSource(...)/jdbc(...)/script(...)/service(...)");
             for (Engine engine : Engine.values()) {
                 if (!claims.containsKey(engine)) missing.append(" a claim on ").append(engine);
             }
@@ -199,7 +272,7 @@ public final class DatabaseVariant implements Variant {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("database design " + name + " is missing:" + missing);
             }
-            return new DatabaseVariant(name, type, script, attach, Map.copyOf(new EnumMap<>(claims)), mechanism);
+            return new DatabaseVariant(name, type, script, attach, schema, overDataSource, Map.copyOf(new EnumMap<>(claims)), mechanism);
         }
     }
 }

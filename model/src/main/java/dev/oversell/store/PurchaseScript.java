@@ -22,7 +22,17 @@ public interface PurchaseScript {
 
     /** The units of {@code product} in stock, as this design counts them (null if no such product). */
     default Long readStock(Tx tx, String product) throws SQLException {
-        return tx.queryLong("SELECT stock FROM " + tx.store().stockTable() + " WHERE product = ?", product);
+        return tx.queryLong(stockQuery(tx.store()), product);
+    }
+
+    /** The query {@link #readStock} runs: one parameter, the product; one row, the units in stock. */
+    default String stockQuery(Store store) {
+        return plainStockQuery(store);
+    }
+
+    /** The stock column of the store's stock table. */
+    static String plainStockQuery(Store store) {
+        return "SELECT stock FROM " + store.stockTable() + " WHERE product = ?";
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.oversell.store;
 
+import dev.oversell.design.JdbcSchema;
 import dev.oversell.model.reference.SequentialInventory;
 
 import java.sql.Connection;
@@ -27,10 +28,14 @@ import java.util.regex.Pattern;
  * in progress on the same server.
  *
  * <pre>
- *   ovs_&lt;id&gt;_stock     (product PK, stock, version; supply = initial + restocked, for designs that derive stock;
+ *   ovs_&lt;id&gt;_stock     (product PK, stock, version; supply = units restocked, for designs that derive stock;
  *                       owner_epoch, the fencing token of a single-owner design)
  *   ovs_&lt;id&gt;_purchases (request_id PK, product, quantity, purchased 0/1, stock_seen)  -- one row per answer
  * </pre>
+ *
+ * <p>A design that keeps its stock in tables of its own ({@link JdbcSchema}) gets a store of those tables
+ * ({@link #create(Database, JdbcSchema, Map)}): the same life cycle (created, reset, shared, dropped), its
+ * names the design's own, so only one such store of a design lives in a database at a time.
  */
 public final class Store implements AutoCloseable {
 
@@ -46,14 +51,65 @@ public final class Store implements AutoCloseable {
 
     private final Database database;
     private final String id;
+    /** The design's own tables, or null: Oversell's {@code ovs_<id>_*} tables. */
+    private final JdbcSchema own;
     private final boolean ownsDatabase;
     private boolean isView;
     private boolean closed;
 
     private Store(Database database, String id, boolean ownsDatabase) {
+        this(database, id, null, ownsDatabase);
+    }
+
+    private Store(Database database, String id, JdbcSchema own, boolean ownsDatabase) {
         this.database = database;
         this.id = id;
+        this.own = own;
         this.ownsDatabase = ownsDatabase;
+    }
+
+    /**
+     * A design's own tables in {@code database}, (re)created and filled with {@code initialStock}: whatever a
+     * killed run left of them is dropped first.
+     */
+    public static Store create(Database database, JdbcSchema schema, Map<String, Long> initialStock) {
+        Map<String, Long> stock = SequentialInventory.copyOfValid(initialStock);
+        Store store = new Store(Objects.requireNonNull(database, "database"), "own",
+                Objects.requireNonNull(schema, "schema"), false);
+        store.reset(stock);
+        return store;
+    }
+
+    /** A design's own tables in a fresh private H2 database, which closing the store closes too. */
+    public static Store inPrivateH2(JdbcSchema schema, Map<String, Long> initialStock) {
+        Map<String, Long> stock = SequentialInventory.copyOfValid(initialStock);
+        Database database = Database.privateH2();
+        Store store = new Store(database, "own", Objects.requireNonNull(schema, "schema"), true);
+        try {
+            store.reset(stock);
+            return store;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Oversell's tables for store {@code id} as a {@link JdbcSchema}: what a checker creates, stocks, reads
+     * ({@code script}'s stock reader; the plain one if null) and drops around each schedule.
+     */
+    public static JdbcSchema schema(String id, PurchaseScript script) {
+        Store names = new Store(null, id, false);
+        return new JdbcSchema(names.createStatements(), List.of("DROP TABLE IF EXISTS " + names.purchasesTable(),
+                "DROP TABLE IF EXISTS " + names.stockTable()),
+                "INSERT INTO " + names.stockTable() + " (product, stock, supply, version, owner_epoch) VALUES (?, ?, 0, 0, 0)",
+                script == null ? PurchaseScript.plainStockQuery(names) : script.stockQuery(names),
+                List.of("DELETE FROM " + names.purchasesTable(), "DELETE FROM " + names.stockTable()));
+    }
+
+    /** The design's own tables, if it keeps its stock in tables of its own. */
+    public java.util.Optional<JdbcSchema> ownTables() {
+        return java.util.Optional.ofNullable(own);
     }
 
     /** Creates the tables in {@code database} and fills them with {@code initialStock}. */
@@ -95,7 +151,7 @@ public final class Store implements AutoCloseable {
      * process). The view neither creates nor drops anything.
      */
     public Store through(Database other) {
-        return new Store(other, id, false).view();
+        return new Store(other, id, own, false).view();
     }
 
     /** The tables of store {@code id}, made by another process, reached through {@code database}. */
@@ -122,15 +178,23 @@ public final class Store implements AutoCloseable {
     }
 
     public String stockTable() {
+        requireOversellTables();
         return PREFIX + id + "_stock";
     }
 
     public String purchasesTable() {
+        requireOversellTables();
         return PREFIX + id + "_purchases";
     }
 
-    private void createTables() {
-        run("CREATE TABLE " + stockTable() + " (product VARCHAR(100) NOT NULL PRIMARY KEY, stock BIGINT NOT NULL,"
+    private void requireOversellTables() {
+        if (own != null) {
+            throw new IllegalStateException("this store holds a design's own tables, not Oversell's");
+        }
+    }
+
+    private List<String> createStatements() {
+        return List.of("CREATE TABLE " + stockTable() + " (product VARCHAR(100) NOT NULL PRIMARY KEY, stock BIGINT NOT NULL,"
                         + " supply DECIMAL(38, 0) NOT NULL, version BIGINT NOT NULL, owner_epoch BIGINT NOT NULL)",
                 "CREATE TABLE " + purchasesTable() + " (request_id VARCHAR(200) NOT NULL PRIMARY KEY,"
                         + " product VARCHAR(100) NOT NULL, quantity INT NOT NULL, purchased INT NOT NULL,"
@@ -138,9 +202,20 @@ public final class Store implements AutoCloseable {
                 "CREATE INDEX " + PREFIX + id + "_by_product ON " + purchasesTable() + " (product)");
     }
 
-    /** Empties both tables and puts {@code initialStock} back: every schedule and run starts from here. */
+    private void createTables() {
+        run(createStatements().toArray(String[]::new));
+    }
+
+    /**
+     * Puts {@code initialStock} back and nothing else: every schedule and run starts from here (Oversell's tables
+     * are emptied; a design's own tables are dropped and created again).
+     */
     public void reset(Map<String, Long> initialStock) {
         Map<String, Long> stock = SequentialInventory.copyOfValid(initialStock);
+        if (own != null) {
+            resetOwn(stock);
+            return;
+        }
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -148,11 +223,10 @@ public final class Store implements AutoCloseable {
                 s.executeUpdate("DELETE FROM " + stockTable());
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + stockTable()
-                    + " (product, stock, supply, version, owner_epoch) VALUES (?, ?, ?, 0, 0)")) {
+                    + " (product, stock, supply, version, owner_epoch) VALUES (?, ?, 0, 0, 0)")) {
                 for (var entry : stock.entrySet()) {
                     insert.setString(1, entry.getKey());
                     insert.setLong(2, entry.getValue());
-                    insert.setLong(3, entry.getValue());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -160,6 +234,31 @@ public final class Store implements AutoCloseable {
             c.commit();
         } catch (SQLException e) {
             throw new StoreException("could not reset the store in " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void resetOwn(Map<String, Long> stock) {
+        try (Connection c = database.connection()) {
+            try (Statement s = c.createStatement()) {
+                for (String ddl : own.drop()) {
+                    s.execute(ddl);
+                }
+                for (String ddl : own.create()) {
+                    s.execute(ddl);
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(own.stockProduct())) {
+                for (var entry : stock.entrySet()) {
+                    insert.setString(1, entry.getKey());
+                    insert.setLong(2, entry.getValue());
+                    insert.executeUpdate();
+                }
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not create the design's tables in " + database + ": " + e.getMessage(), e);
         }
     }
 
@@ -225,7 +324,8 @@ public final class Store implements AutoCloseable {
         closed = true;
         try {
             if (!ownsDatabase && !isView) {
-                run("DROP TABLE IF EXISTS " + purchasesTable(), "DROP TABLE IF EXISTS " + stockTable());
+                run(own != null ? own.drop().toArray(String[]::new)
+                        : new String[] {"DROP TABLE IF EXISTS " + purchasesTable(), "DROP TABLE IF EXISTS " + stockTable()});
             }
         } finally {
             if (ownsDatabase) {
@@ -236,6 +336,6 @@ public final class Store implements AutoCloseable {
 
     @Override
     public String toString() {
-        return stockTable() + " in " + database;
+        return (own != null ? "the design's own tables" : stockTable()) + " in " + database;
     }
 }

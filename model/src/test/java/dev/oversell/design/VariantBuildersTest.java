@@ -52,13 +52,39 @@ class VariantBuildersTest {
     }
 
     @Test
-    void aDatabaseDesignIsAScriptOrAServiceNotBoth() {
+    void aDatabaseDesignHasOneShape() {
         assertThatThrownBy(() -> DatabaseVariant.named("mine").script(new ConditionalUpdate())
                 .service(SynchronizedOverReadModifyWrite.class, store -> new SynchronizedOverReadModifyWrite(store, false)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("either a script or a service");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("one shape");
+        assertThatThrownBy(() -> DatabaseVariant.named("mine").jdbc(JdbcSchema.stockTable("t"), (ds, id, p, q) -> q)
+                .script(new ConditionalUpdate()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("one shape");
         assertThatThrownBy(() -> DatabaseVariant.named("mine").claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
                 .mechanism("m").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("script(...)/service(...)");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("jdbc(...)/script(...)/service(...)");
+    }
+
+    @Test
+    void aJdbcDesignKeepsItsOwnTablesInAPrivateH2() {
+        JdbcSchema schema = JdbcSchema.stockTable("shop_stock");
+        DatabaseVariant dao = DatabaseVariant.named("dao").jdbc(schema, (dataSource, id, product, quantity) -> {
+            try (var c = dataSource.getConnection(); var take = c.prepareStatement(
+                    "UPDATE shop_stock SET stock = stock - ? WHERE product = ? AND stock >= ?")) {
+                take.setInt(1, quantity);
+                take.setString(2, product);
+                take.setInt(3, quantity);
+                return take.executeUpdate() == 1 ? quantity : 0;
+            }
+        }).claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS).mechanism("guarded UPDATE").build();
+        assertThat(dao.ownTables()).isTrue();
+        assertThat(dao.schedulable()).isTrue();
+        try (Inventory inventory = dao.create(java.util.Map.of("sku", 1L))) {
+            assertThat(inventory.buy(dev.oversell.model.PurchaseRequest.of("r1", "sku", 1)).unitsSold()).isEqualTo(1);
+            assertThat(inventory.buy(dev.oversell.model.PurchaseRequest.of("r2", "sku", 1)))
+                    .isEqualTo(dev.oversell.model.PurchaseResult.outOfStock(dev.oversell.model.PurchaseRequest.of("r2", "sku", 1), 0));
+            assertThat(inventory.stock("sku")).isZero();
+            assertThatThrownBy(() -> inventory.restock("sku", 1)).isInstanceOf(UnsupportedOperationException.class);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.oversell.model.jdbc;
 import dev.oversell.store.PurchaseScript;
 import dev.oversell.store.PurchaseSteps;
 import dev.oversell.store.Step;
+import dev.oversell.store.Store;
 import dev.oversell.store.TransactionMode;
 import dev.oversell.store.Tx;
 
@@ -11,13 +12,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A ledger: no stock column is ever decremented; the stock is derived as supply (initial + restocked) minus
- * the units of every purchase recorded, and a purchase is the insertion of its order row.
+ * A ledger: no stock column is ever decremented; the stock is derived as the initial stock plus the supply
+ * restocked since, minus the units of every purchase recorded, and a purchase is the insertion of its order row.
  *
  * <p><b>SQL</b>
  * <pre>
- *   read:  SELECT supply - (SELECT COALESCE(SUM(quantity), 0) FROM purchases WHERE product = ? AND purchased = 1)
- *            FROM stock WHERE product = ?
+ *   read:  SELECT stock + supply - (SELECT COALESCE(SUM(quantity), 0) FROM purchases
+ *                                   WHERE product = s.product AND purchased = 1) FROM stock s WHERE product = ?
  *   write: INSERT INTO purchases (request_id, product, quantity, purchased, stock_seen) VALUES (?, ?, ?, 1, -1)
  * </pre>
  *
@@ -84,16 +85,15 @@ public final class Ledger implements PurchaseScript {
     }
 
     @Override
-    public Long readStock(Tx tx, String product) throws SQLException {
-        return tx.queryLong("SELECT supply - (SELECT COALESCE(SUM(quantity), 0) FROM " + tx.store().purchasesTable()
-                + " WHERE product = ? AND purchased = 1) FROM " + tx.store().stockTable() + " WHERE product = ?",
-                product, product);
+    public String stockQuery(Store store) {
+        return "SELECT s.stock + s.supply - (SELECT COALESCE(SUM(p.quantity), 0) FROM " + store.purchasesTable()
+                + " p WHERE p.product = s.product AND p.purchased = 1) FROM " + store.stockTable() + " s WHERE s.product = ?";
     }
 
     @Override
     public int restock(Tx tx, String product, long units) throws SQLException {
-        return tx.update("UPDATE " + tx.store().stockTable() + " SET supply = supply + ? WHERE product = ? AND supply"
-                        + " - (SELECT COALESCE(SUM(quantity), 0) FROM " + tx.store().purchasesTable()
+        return tx.update("UPDATE " + tx.store().stockTable() + " SET supply = supply + ? WHERE product = ? AND stock"
+                        + " + supply - (SELECT COALESCE(SUM(quantity), 0) FROM " + tx.store().purchasesTable()
                         + " WHERE product = ? AND purchased = 1) <= ?",
                 units, product, product, Long.MAX_VALUE - units);
     }

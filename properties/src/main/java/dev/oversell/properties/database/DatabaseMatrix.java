@@ -4,6 +4,7 @@ import dev.oversell.design.Variants;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
+import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
 import dev.oversell.store.Engine;
 
 import java.util.ArrayList;
@@ -45,9 +46,9 @@ final class DatabaseMatrix {
         return findings;
     }
 
-    static Optional<ScheduleOutcome> shown(VariantOnEngine cell) {
+    static Optional<JdbcScheduleOutcome> shown(VariantOnEngine cell) {
         synchronized (cell.schedules) {
-            return cell.schedules.stream().min(Comparator.comparing(ScheduleOutcome::kind));
+            return cell.schedules.stream().min(Comparator.comparing(JdbcScheduleOutcome::kind));
         }
     }
 
@@ -65,8 +66,8 @@ final class DatabaseMatrix {
             }
             int oversold = scheduleFindings.getOrDefault(Finding.OVERSOLD.word(), 0);
             String schedulesVerdict = cell.schedules.isEmpty() ? null : cell.schedules.stream()
-                    .map(ScheduleOutcome::finding).reduce(Finding.HELD, Finding::worst).word();
-            Optional<ScheduleOutcome> shown = shown(cell);
+                    .map(JdbcScheduleOutcome::finding).reduce(Finding.HELD, Finding::worst).word();
+            Optional<JdbcScheduleOutcome> shown = shown(cell);
             String scriptFile = null;
             if (shown.isPresent()) {
                 scriptFile = cell.engine.key() + "/" + cell.variant.name() + ".sql";
@@ -77,7 +78,7 @@ final class DatabaseMatrix {
             String problem = problem(cell);
             observations.add(new DatabaseObservation(cell.engine.key(), versions.get(cell.engine), cell.variant.name(),
                     cell.variant.mechanism(), cell.claim.name(), cell.schedules.size(), scheduleFindings, kinds, oversold,
-                    schedulesVerdict, shown.map(ScheduleOutcome::schedule).orElse(null),
+                    schedulesVerdict, shown.map(JdbcScheduleOutcome::ran).orElse(null),
                     shown.map(s -> s.kind().label).orElse(null), scriptFile, cell.load, verdict, problem == null,
                     problem));
         }
@@ -90,7 +91,7 @@ final class DatabaseMatrix {
         System.out.printf("%n%s%n[database] written to %s and %s%n", summary, json, md);
     }
 
-    private static String script(VariantOnEngine cell, ScheduleOutcome shown, String version) {
+    private static String script(VariantOnEngine cell, JdbcScheduleOutcome shown, String version) {
         return """
                 -- Oversell: %s on %s
                 -- %s
@@ -98,9 +99,8 @@ final class DatabaseMatrix {
                 -- %s
                 -- Statements as each transaction sent them, with the engine's answer after "--".
                 -- Reproduce: %s
-                -- (the ovs_<id>_ table names are per run)
 
                 %s""".formatted(cell.variant.name(), version, cell.variant.mechanism(), cell.claim,
-                shown.schedule(), shown.kind().label, shown.plan(), DatabaseSuite.reproduce(cell), shown.script());
+                shown.ran(), shown.kind().label, shown.plan(), DatabaseSuite.reproduce(cell), shown.script());
     }
 }

@@ -10,9 +10,9 @@ import dev.oversell.run.Reproduce;
 import dev.oversell.properties.Seeds;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
-import dev.oversell.store.PurchaseScript;
-import dev.oversell.store.PurchaseSteps;
-import dev.oversell.store.Step;
+import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
+import dev.oversell.properties.database.jdbc.StatementPlan;
+import dev.oversell.properties.database.jdbc.StatementScheduleRunner;
 import dev.oversell.store.StoreException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,20 +35,21 @@ import static dev.oversell.properties.Failures.fail;
  * Every database variant on every configured engine, judged by its claim on that engine, both ways, from two
  * kinds of evidence:
  * <ol>
- *   <li><b>Interleavings</b> ({@link #plans}), each schedule run for real through the
- *       {@link ScheduleRunner step gate} and named after its steps ({@code b1 r1 b2 r2 w1 w2 c1 c2}): two
- *       purchases of the last unit and a restock racing a purchase, every order of their steps; two purchases
- *       of 2 units from a stock of 3 and, for designs of at most {@value #SHORT_DESIGN_STEPS} steps, three
- *       purchases of the last unit, every order where there are at most {@value #SAMPLED_SCHEDULES}, else that
- *       many drawn from the printed seed.</li>
+ *   <li><b>Interleavings</b> ({@link #PLANS}), each schedule run for real through the one statement gate
+ *       ({@link StatementScheduleRunner}: the design's own code over a scheduling data source) and named after
+ *       the statements it interleaves ({@code s1 s2 u1 i1 c1 u2 ...}): two purchases of the last unit and a
+ *       restock racing a purchase, every distinct order of their statements; two purchases of 2 units from a
+ *       stock of 3, and three purchases of the last unit, every distinct order where there are at most
+ *       {@value #SAMPLED_SCHEDULES} (three buyers: where each sends at most {@value #SHORT_DESIGN_STATEMENTS}
+ *       statements), else that many drawn from the printed seed.</li>
  *   <li><b>A seeded load run</b> ({@link LoadRun}): many buyers of two products at once, invariants checked at
  *       the end.</li>
  * </ol>
  * Each schedule and the load run is judged in the words of {@link dev.oversell.judge.Finding}, and the claim
- * by {@link Judge#disagreement}: "never oversells" must hold (nothing but {@code held}) in every schedule and the
+ * by {@link Judge}: "never oversells" must hold (nothing but {@code held}) in every schedule and the
  * load run; "may oversell" must be <em>demonstrated</em> by an {@code oversold} schedule or load run (a lost
- * update is not an oversell). A mismatch fails the build, naming engine, level and schedule. The matrix, the
- * scripts and a summary go to {@code target/oversell/database/}.
+ * update is not an oversell). A call that throws is an error, never a pass. A mismatch fails the build, naming
+ * engine, plan and schedule. The matrix, the scripts and a summary go to {@code target/oversell/database/}.
  *
  * <p>A project runs it with {@code class ShopDatabaseTest extends DatabaseSuite {}}. Rerun one cell:
  * {@code -Doversell.engines=postgresql -Doversell.variant=NAME} (a failure prints the whole command); another
@@ -60,10 +62,29 @@ public abstract class DatabaseSuite {
     static final Map<Engine, String> VERSIONS = Collections.synchronizedMap(new LinkedHashMap<>());
     private static final Map<Engine, String> UNAVAILABLE = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    /** Schedules run per plan beyond the classic one: all of them if there are no more, else as many drawn. */
+    /** Schedules run per sampled plan: all of them if there are no more, else as many drawn. */
     static final int SAMPLED_SCHEDULES = 12;
-    /** The most steps a design may have for the three-buyer plan (the short designs). */
-    static final int SHORT_DESIGN_STEPS = 3;
+    /** The most statements each of three buyers may send for every one of their interleavings to be run. */
+    static final int SHORT_DESIGN_STATEMENTS = 3;
+
+    /** How many of a plan's distinct schedules run. */
+    enum Coverage {
+        EVERY,
+        /** Every one if each call sends at most {@value #SHORT_DESIGN_STATEMENTS} statements, else drawn. */
+        EVERY_IF_SHORT,
+        /** Up to {@value #SAMPLED_SCHEDULES}, drawn from the printed seed (all, if there are no more). */
+        DRAWN
+    }
+
+    /** A plan and how much of it is run. */
+    record CheckedPlan(StatementPlan plan, Coverage coverage) {
+    }
+
+    /** The plans every schedulable design is checked under, in order. */
+    static final List<CheckedPlan> PLANS = List.of(new CheckedPlan(StatementPlan.lastUnit(), Coverage.EVERY),
+            new CheckedPlan(StatementPlan.restockRacingPurchase(), Coverage.EVERY),
+            new CheckedPlan(StatementPlan.twoUnitsEach(), Coverage.DRAWN),
+            new CheckedPlan(StatementPlan.threeBuyers(), Coverage.EVERY_IF_SHORT));
 
     @TestFactory
     public Stream<DynamicNode> everyDatabaseVariantIsJudgedOnEveryEngine() {
@@ -81,50 +102,60 @@ public abstract class DatabaseSuite {
                                         scheduleSeed)))));
     }
 
-    /**
-     * The plans a design's schedules come from, and how many schedules of each: two purchases of the last unit,
-     * every interleaving; a restock racing a purchase, every interleaving; two purchases of 2 units from a stock
-     * of 3, and (short designs) three purchases of the last unit, every interleaving if there are at most
-     * {@value #SAMPLED_SCHEDULES}, else that many drawn from the printed seed.
-     */
-    static Map<SchedulePlan, List<List<Integer>>> plans(PurchaseScript script, long seed) {
-        Map<SchedulePlan, List<List<Integer>>> plans = new LinkedHashMap<>();
-        SchedulePlan lastUnit = SchedulePlan.lastUnit(script);
-        plans.put(lastUnit, Interleavings.of(stepCounts(lastUnit)));
-        SchedulePlan restock = SchedulePlan.restockRacingPurchase(script);
-        plans.put(restock, Interleavings.of(stepCounts(restock)));
-        SchedulePlan twoUnits = SchedulePlan.twoUnitsEach(script);
-        plans.put(twoUnits, Interleavings.bounded(seed, SAMPLED_SCHEDULES, stepCounts(twoUnits)));
-        SchedulePlan threeBuyers = SchedulePlan.threeBuyers(script);
-        if (PurchaseSteps.of(script).size() <= SHORT_DESIGN_STEPS) {
-            plans.put(threeBuyers, Interleavings.bounded(Seeds.derived(seed, 1), SAMPLED_SCHEDULES,
-                    stepCounts(threeBuyers)));
-        }
-        return plans;
-    }
-
-    private static int[] stepCounts(SchedulePlan plan) {
-        return ScheduleRunner.stepCounts(plan.calls().stream().map(ScheduledCall::steps).toList());
-    }
-
     private static DynamicContainer checksOf(VariantOnEngine cell, long loadSeed, long scheduleSeed) {
         CELLS.add(cell);
         List<DynamicNode> checks = new ArrayList<>();
-        cell.variant.purchaseScript().ifPresent(script -> plans(script, scheduleSeed).forEach((plan, schedules) -> {
-            List<List<Step>> steps = plan.calls().stream().map(ScheduledCall::steps).toList();
-            long all = Interleavings.count(stepCounts(plan));
-            List<DynamicTest> tests = schedules.stream().map(schedule -> DynamicTest.dynamicTest(
-                    ScheduleRunner.name(steps, schedule), () -> schedule(cell, plan, schedule))).toList();
-            checks.add(DynamicContainer.dynamicContainer(plan.name() + " (" + (schedules.size() == all
-                    ? "every one of " + all + " schedules" : schedules.size() + " of " + all + " schedules, seed "
-                    + scheduleSeed) + ")", tests));
-        }));
+        if (cell.variant.schedulable()) {
+            for (int p = 0; p < PLANS.size(); p++) {
+                CheckedPlan checked = PLANS.get(p);
+                long seed = Seeds.derived(scheduleSeed, p);
+                // the schedules are known once each call has run alone, so the container is filled as it runs
+                checks.add(DynamicContainer.dynamicContainer(checked.plan().describe(),
+                        Stream.of(checked).flatMap(x -> schedulesOf(cell, checked, seed))));
+            }
+        }
         checks.add(DynamicTest.dynamicTest("load: " + LoadRun.BUYERS + " buyers x " + LoadRun.PURCHASES_PER_BUYER
                 + " purchases over " + LoadRun.PRODUCTS.size() + " products, seed " + loadSeed,
                 () -> load(cell, loadSeed)));
         checks.add(DynamicTest.dynamicTest("the claim agrees with what was measured", () -> agrees(cell)));
         return DynamicContainer.dynamicContainer(cell.variant.name() + " on " + cell.engine.label()
                 + " (claims " + cell.claim + ")", checks);
+    }
+
+    /**
+     * Runs each call of the plan alone, then offers one test per distinct schedule, as many as its
+     * {@link Coverage} says (drawn ones from {@code seed}).
+     */
+    private static Stream<DynamicNode> schedulesOf(VariantOnEngine cell, CheckedPlan checked, long seed) {
+        StatementPlan plan = checked.plan();
+        if (UNAVAILABLE.containsKey(cell.engine)) {
+            return Stream.of(DynamicTest.dynamicTest("not run", () -> skipIfUnavailable(cell.engine)));
+        }
+        StatementScheduleRunner.Discovery discovery;
+        try {
+            discovery = cell.runner().discover(plan);
+        } catch (SQLException | InterruptedException e) {
+            throw new IllegalStateException(cell.variant.name() + " on " + cell.engine.label() + ", " + plan.name()
+                    + ": the calls could not be run alone: " + e.getMessage(), e);
+        }
+        if (discovery.notApplicable() != null) {
+            cell.notApplicable.put(plan.name(), discovery.notApplicable());
+            return Stream.of(DynamicTest.dynamicTest("not applicable", () -> Assumptions.abort(discovery.notApplicable())));
+        }
+        if (discovery.errored()) {
+            return Stream.of(DynamicTest.dynamicTest("each call alone", () -> fail("%s on %s, %s: a call failed when it"
+                            + " ran alone, so no interleaving was run:%n%s%nReproduce: %s", cell.variant.name(),
+                    cell.engine.label(), plan.name(), discovery.alone().stream().map(JdbcScheduleOutcome::script)
+                            .reduce("", String::concat), reproduce(cell))));
+        }
+        boolean every = checked.coverage() == Coverage.EVERY || checked.coverage() == Coverage.EVERY_IF_SHORT
+                && discovery.statements().stream().allMatch(sent -> sent.size() <= SHORT_DESIGN_STATEMENTS);
+        List<List<Integer>> schedules = every ? discovery.every() : discovery.drawn(seed, SAMPLED_SCHEDULES);
+        System.out.printf("[database] %s on %s, %s: %d distinct of %d interleavings, %s%n", cell.variant.name(),
+                cell.engine.label(), plan.name(), schedules.size(), discovery.interleavings(),
+                every ? "every one" : "drawn with seed " + seed + " (-Doversell.scheduleSeed to change)");
+        return schedules.stream().map(schedule -> DynamicTest.dynamicTest(discovery.name(schedule),
+                () -> schedule(cell, discovery, schedule)));
     }
 
     private static void reachable(Engine engine) {
@@ -139,19 +170,18 @@ public abstract class DatabaseSuite {
         }
     }
 
-    private static void schedule(VariantOnEngine cell, SchedulePlan plan, List<Integer> schedule) throws Exception {
+    private static void schedule(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery,
+                                 List<Integer> schedule) throws Exception {
         skipIfUnavailable(cell.engine);
-        ScheduleOutcome outcome = cell.runner(plan).run(schedule);
+        JdbcScheduleOutcome outcome = cell.runner().run(discovery, schedule);
         cell.schedules.add(outcome);
-        if (!outcome.answeredExactlyOnce()) {
-            fail("%s on %s, schedule %s: a call was not answered exactly once (%s; %d answers recorded for %d"
-                            + " request ids answered)%n%s%nReproduce: %s", cell.variant.name(), cell.engine.label(),
-                    outcome.schedule(), outcome.failures(), outcome.answersRecorded(), outcome.requestsAnswered(),
-                    outcome.script(), reproduce(cell));
+        if (outcome.errored()) {
+            fail("%s on %s, schedule %s: %s (an error, never a pass)%n%s%nReproduce: %s", cell.variant.name(),
+                    cell.engine.label(), outcome.ran(), outcome.errors(), outcome.script(), reproduce(cell));
         }
         if (cell.claim == Claim.NEVER_OVERSELLS) {
-            Judge.disagreement(cell.variant.name() + " on " + cell.engine.label(), "schedule " + outcome.schedule()
-                    + " (" + plan.describe() + ")", cell.claim, List.of(outcome.finding())).ifPresent(problem ->
+            Judge.disagreement(cell.variant.name() + " on " + cell.engine.label(), "schedule " + outcome.ran()
+                    + " (" + outcome.plan() + ")", cell.claim, List.of(outcome.finding())).ifPresent(problem ->
                     fail("%s%n%s%nReproduce: %s", problem, outcome.script(), reproduce(cell)));
         }
     }

@@ -21,7 +21,7 @@ public final class Interleavings {
     }
 
     /** How many interleavings {@link #of} would list. */
-    static long count(int... stepCounts) {
+    public static long count(int... stepCounts) {
         long count = 1;
         int placed = 0;
         for (int n : stepCounts) {
@@ -37,31 +37,36 @@ public final class Interleavings {
      * At most {@code limit} interleavings: all of them if there are that few, else {@code limit} different ones
      * drawn uniformly from the printed {@code seed}.
      */
-    static List<List<Integer>> bounded(long seed, int limit, int... stepCounts) {
+    public static List<List<Integer>> bounded(long seed, int limit, int... stepCounts) {
         if (count(stepCounts) <= limit) {
             return of(stepCounts);
         }
         Random random = new Random(seed);
         java.util.LinkedHashSet<List<Integer>> drawn = new java.util.LinkedHashSet<>();
         while (drawn.size() < limit) {
-            int[] left = stepCounts.clone();
-            int total = 0;
-            for (int n : left) {
-                total += n;
-            }
-            List<Integer> schedule = new ArrayList<>(total);
-            for (int remaining = total; remaining > 0; remaining--) {
-                int pick = random.nextInt(remaining); // uniform over interleavings: choose by steps left
-                int party = 0;
-                while (pick >= left[party]) {
-                    pick -= left[party++];
-                }
-                left[party]--;
-                schedule.add(party + 1);
-            }
-            drawn.add(List.copyOf(schedule));
+            drawn.add(draw(random, stepCounts));
         }
         return List.copyOf(drawn);
+    }
+
+    /** One interleaving drawn uniformly from all of them. */
+    public static List<Integer> draw(Random random, int... stepCounts) {
+        int[] left = stepCounts.clone();
+        int total = 0;
+        for (int n : left) {
+            total += n;
+        }
+        List<Integer> schedule = new ArrayList<>(total);
+        for (int remaining = total; remaining > 0; remaining--) {
+            int pick = random.nextInt(remaining); // uniform over interleavings: choose by steps left
+            int party = 0;
+            while (pick >= left[party]) {
+                pick -= left[party++];
+            }
+            left[party]--;
+            schedule.add(party + 1);
+        }
+        return List.copyOf(schedule);
     }
 
     private static void extend(List<Integer> prefix, int[] left, List<List<Integer>> out) {

@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * How the {@link ScheduleRunner} gate learns that a session waits for a lock: by default the engine's own
+ * How the statement gate learns that a session waits for a lock: by default the engine's own
  * answer ({@link Engine#isWaitingForLock}), asked on a connection of its own. A test can hand the gate a blind
  * probe to check that a missed lock wait fails the run instead of passing.
  */

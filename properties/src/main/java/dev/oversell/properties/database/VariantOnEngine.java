@@ -1,31 +1,36 @@
 package dev.oversell.properties.database;
 
 import dev.oversell.design.Claim;
-import dev.oversell.judge.Observation;
-import dev.oversell.run.RunFolder;
-import dev.oversell.design.Deployment;
 import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.Deployment;
+import dev.oversell.judge.Observation;
+import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
+import dev.oversell.properties.database.jdbc.StatementScheduleRunner;
+import dev.oversell.run.RunFolder;
 import dev.oversell.store.Database;
 import dev.oversell.store.Engine;
 import dev.oversell.store.Store;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One (engine, variant) pair under test: its store, what its schedules and load run showed so far. */
+/** One (engine, variant) pair under test: its gate, its store, what its schedules and load run showed so far. */
 final class VariantOnEngine implements AutoCloseable {
 
     final Engine engine;
     final DatabaseVariant variant;
     final Claim claim;
-    final List<ScheduleOutcome> schedules = Collections.synchronizedList(new ArrayList<>());
+    final List<JdbcScheduleOutcome> schedules = Collections.synchronizedList(new ArrayList<>());
+    /** Plans that do not apply to the design (a restock, for a design that has none), and why. */
+    final Map<String, String> notApplicable = Collections.synchronizedMap(new LinkedHashMap<>());
     LoadOutcome load;
     private Database database;
     private Store store;
-    private final Map<SchedulePlan, ScheduleRunner> runners = new HashMap<>();
+    private StatementScheduleRunner runner;
 
     VariantOnEngine(Engine engine, DatabaseVariant variant) {
         this.engine = engine;
@@ -40,16 +45,23 @@ final class VariantOnEngine implements AutoCloseable {
         return database;
     }
 
-    Store store() {
+    /** The store of the load run (created when first asked for, after the schedules have dropped their tables). */
+    synchronized Store store() {
         if (store == null) {
-            store = Store.create(database(), Map.of(ScheduleRunner.SKU, 1L));
+            closeRunner();
+            store = variant.createStore(database(), LoadRun.PRODUCTS);
         }
         return store;
     }
 
-    /** The gate for {@code plan} over this cell's store (one per plan: it keeps a thread per call). */
-    synchronized ScheduleRunner runner(SchedulePlan plan) {
-        return runners.computeIfAbsent(plan, p -> new ScheduleRunner(store(), p));
+    /** The statement gate over this design's own instances and tables on this engine. */
+    synchronized StatementScheduleRunner runner() {
+        if (runner == null) {
+            runner = new StatementScheduleRunner(variant.name(), database(),
+                    variant.schema(StatementScheduleRunner.SCRIPT_STORE),
+                    scheduling -> List.of(variant.attach(Store.existing(scheduling, StatementScheduleRunner.SCRIPT_STORE))));
+        }
+        return runner;
     }
 
     /** What this cell's schedules and load run saw, as the one record every family reports. */
@@ -60,17 +72,20 @@ final class VariantOnEngine implements AutoCloseable {
         List<Observation> observations = new ArrayList<>();
         // the cell's Hermitage-style script (DatabaseMatrix writes it: the most telling schedule of the cell)
         String script = DatabaseSuite.SUITE + "/" + engine.key() + "/" + variant.name() + ".sql";
-        if (variant.purchaseScript().isEmpty()) {
+        if (!variant.schedulable()) {
             observations.add(new Observation(RunFolder.id(), variant.name(), Observation.Family.DATABASE_SCHEDULES,
                     "interleavings", who, version, Observation.Status.SKIPPED, null, null, null, reproduce, null,
-                    "a design built as a service, not a step script: the interleaving gate cannot schedule its"
-                            + " statements yet (its load runs and the deployment check apply)"));
+                    "a service over a store (an actor, a monitor) may send its statements on threads of its own,"
+                            + " which the statement gate does not schedule; its load runs and the deployment check apply"));
         }
+        notApplicable.forEach((plan, why) -> observations.add(new Observation(RunFolder.id(), variant.name(),
+                Observation.Family.DATABASE_SCHEDULES, plan, who, version, Observation.Status.SKIPPED, null, null, null,
+                reproduce, null, why)));
         synchronized (schedules) {
-            for (ScheduleOutcome s : schedules) {
+            for (JdbcScheduleOutcome s : schedules) {
                 observations.add(new Observation(RunFolder.id(), variant.name(), Observation.Family.DATABASE_SCHEDULES,
-                        s.plan() + ": " + s.schedule(), who, version, Observation.Status.CHECKED, s.finding(),
-                        Observation.Counts.ofAccounts(s.answers().size(), s.existed(), s.unitsSold(), s.finalStock()),
+                        s.plan() + ": " + s.ran(), who, version, Observation.Status.CHECKED, s.finding(),
+                        Observation.Counts.ofAccounts(s.answers().size(), s.existed(), s.sold(), s.stockAfter()),
                         s.finding().anomaly() ? s.script() : null, reproduce, script, s.kind().label));
             }
         }
@@ -86,13 +101,28 @@ final class VariantOnEngine implements AutoCloseable {
         return observations;
     }
 
+    private void closeRunner() {
+        if (runner != null) {
+            try {
+                runner.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException(variant.name() + " on " + engine.label()
+                        + ": the interleaving tables could not be dropped: " + e.getMessage(), e);
+            } finally {
+                runner = null;
+            }
+        }
+    }
+
     @Override
     public synchronized void close() {
-        runners.values().forEach(ScheduleRunner::close);
-        runners.clear();
-        if (store != null) {
-            store.close();
-            store = null;
+        try {
+            closeRunner();
+        } finally {
+            if (store != null) {
+                store.close();
+                store = null;
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ import dev.oversell.run.RunFolder;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.LoadOutcome;
-import dev.oversell.properties.database.ScheduleOutcome;
+import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
 import dev.oversell.store.Engine;
 import dev.oversell.store.Store;
 
@@ -29,7 +29,7 @@ final class DeploymentCell implements AutoCloseable {
     final Engine engine;
     final DatabaseVariant variant;
     final Claim claim;
-    final List<ScheduleOutcome> handOvers = Collections.synchronizedList(new ArrayList<>());
+    final List<JdbcScheduleOutcome> handOvers = Collections.synchronizedList(new ArrayList<>());
     LoadOutcome load;
     Reproduction reproduction;
     Finding searchFinding;
@@ -45,7 +45,7 @@ final class DeploymentCell implements AutoCloseable {
 
     Store store() {
         if (store == null) {
-            store = Store.create(Engines.open(engine), Map.of("hot", 1L));
+            store = variant.createStore(Engines.open(engine), Map.of("hot", 1L));
         }
         return store;
     }
@@ -75,9 +75,9 @@ final class DeploymentCell implements AutoCloseable {
                     reproduce, roundsTried + " rounds"));
         }
         synchronized (handOvers) {
-            for (ScheduleOutcome s : handOvers) {
-                observations.add(observed("hand-over, " + s.plan() + ": " + s.schedule(), s.finding(),
-                        Observation.Counts.ofAccounts(s.answers().size(), s.existed(), s.unitsSold(), s.finalStock()),
+            for (JdbcScheduleOutcome s : handOvers) {
+                observations.add(observed("hand-over, " + s.plan() + ": " + s.ran(), s.finding(),
+                        Observation.Counts.ofAccounts(s.answers().size(), s.existed(), s.sold(), s.stockAfter()),
                         s.finding().anomaly() ? s.script() : null, reproduce, s.kind().label,
                         DeploymentSuite.SUITE + "/" + engine.key() + "/" + variant.name() + "-hand-over.sql"));
             }

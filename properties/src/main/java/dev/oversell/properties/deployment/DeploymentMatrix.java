@@ -6,7 +6,7 @@ import dev.oversell.design.Deployment;
 import dev.oversell.design.Variant;
 import dev.oversell.judge.Finding;
 import dev.oversell.properties.Evidence;
-import dev.oversell.properties.database.ScheduleOutcome;
+import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,11 +33,11 @@ final class DeploymentMatrix {
             }
             Map<String, Integer> kinds = new LinkedHashMap<>();
             Map<String, Integer> findings = new LinkedHashMap<>();
-            Optional<ScheduleOutcome> shown;
+            Optional<JdbcScheduleOutcome> shown;
             synchronized (cell.handOvers) {
                 cell.handOvers.forEach(s -> kinds.merge(s.kind().label, 1, Integer::sum));
                 cell.handOvers.forEach(s -> findings.merge(s.finding().word(), 1, Integer::sum));
-                shown = cell.handOvers.stream().min(Comparator.comparing(ScheduleOutcome::kind));
+                shown = cell.handOvers.stream().min(Comparator.comparing(JdbcScheduleOutcome::kind));
             }
             String script = null;
             if (shown.isPresent()) {
@@ -45,11 +45,11 @@ final class DeploymentMatrix {
                 Evidence.writeText(DeploymentSuite.SUITE, script, """
                         -- Oversell: %s on %s, ownership hand-over
                         -- T1 is the old owner (it claimed the product before T2 started); T2 is the new owner, whose
-                        -- first step claims the product. %s
+                        -- first statements claim the product. %s
                         -- Schedule %s: %s.
                         -- Reproduce: %s
 
-                        %s""".formatted(cell.variant.name(), cell.engine.label(), shown.get().plan(), shown.get().schedule(),
+                        %s""".formatted(cell.variant.name(), cell.engine.label(), shown.get().plan(), shown.get().ran(),
                         shown.get().kind().label, DeploymentSuite.reproduce(cell), shown.get().script()));
             }
             String problem = cell.problem();

@@ -9,9 +9,10 @@ import dev.oversell.run.Reproduce;
 import dev.oversell.properties.Seeds;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.LoadRun;
-import dev.oversell.properties.database.ScheduleOutcome;
-import dev.oversell.properties.database.SchedulePlan;
-import dev.oversell.properties.database.ScheduleRunner;
+import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
+import dev.oversell.properties.database.jdbc.StatementPlan;
+import dev.oversell.properties.database.jdbc.StatementScheduleRunner;
+import dev.oversell.store.Store;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
 import dev.oversell.store.StoreException;
@@ -38,7 +39,8 @@ import static dev.oversell.properties.Failures.fail;
  * <ul>
  *   <li>a seeded load run across the instances (each with its own pool, monitor, actor), invariants checked;</li>
  *   <li>a bounded search for the smallest oversell (fewest buyers, then fewest units; {@link ReproductionSearch});</li>
- *   <li>for single-owner designs, every interleaving of an ownership hand-over ({@link HandOver});</li>
+ *   <li>for single-owner designs, an ownership hand-over through the statement gate ({@link HandOver}):
+ *       {@value #HAND_OVER_SCHEDULES} distinct interleavings per plan, drawn from the printed seed;</li>
  *   <li>for the variants in {@code oversell.deployment.processVariants}, the same sale from
  *       {@value SeparateProcesses#PROCESSES} separate JVM processes ({@link SeparateProcesses}), on engines a
  *       second process can reach (not the in-memory H2).</li>
@@ -51,6 +53,11 @@ import static dev.oversell.properties.Failures.fail;
 public abstract class DeploymentSuite {
 
     static final String SUITE = "deployment";
+    /**
+     * Hand-over schedules run per plan: the two owners send some fifteen statements between them, thousands of
+     * interleavings; this many distinct ones are drawn from the printed seed.
+     */
+    static final int HAND_OVER_SCHEDULES = 40;
     private static final List<DeploymentCell> CELLS = Collections.synchronizedList(new ArrayList<>());
     private static final Set<String> PROCESS_VARIANTS = Arrays.stream(DatabaseSettings.setting(
                     "oversell.deployment.processVariants", "db-synchronized-service,db-conditional-update").split(","))
@@ -126,21 +133,30 @@ public abstract class DeploymentSuite {
         try (Inventory probe = cell.variant.attach(cell.store())) {
             fenced = ((SingleOwnerActorService) probe).fenced();
         }
-        for (SchedulePlan plan : List.of(HandOver.lastUnit(fenced), HandOver.sameRequest(fenced))) {
-            handOver(cell, plan);
-        }
-    }
-
-    private static void handOver(DeploymentCell cell, SchedulePlan plan) throws Exception {
-        try (ScheduleRunner runner = new ScheduleRunner(cell.store(), plan)) {
-            for (List<Integer> schedule : runner.schedules()) {
-                ScheduleOutcome outcome = runner.run(schedule);
-                cell.handOvers.add(outcome);
-                if (!outcome.answeredExactlyOnce()) {
-                    fail("%s hand-over on %s, schedule %s: a purchase was not answered exactly once (%d answers"
-                                    + " recorded for %d request ids answered)%n%s", cell.variant.name(),
-                            cell.engine.label(), outcome.schedule(), outcome.answersRecorded(),
-                            outcome.requestsAnswered(), outcome.script());
+        HandOver handOver = new HandOver(fenced, StatementScheduleRunner.SCRIPT_STORE);
+        try (StatementScheduleRunner runner = new StatementScheduleRunner(cell.variant.name() + " hand-over",
+                Engines.open(cell.engine), Store.schema(StatementScheduleRunner.SCRIPT_STORE, handOver.script()),
+                handOver)) {
+            List<StatementPlan> plans = List.of(HandOver.lastUnit(), HandOver.sameRequest());
+            for (int p = 0; p < plans.size(); p++) {
+                StatementPlan plan = plans.get(p);
+                StatementScheduleRunner.Discovery discovery = runner.discover(plan);
+                if (discovery.errored()) {
+                    fail("%s hand-over on %s: a call failed when it ran alone: %s", cell.variant.name(),
+                            cell.engine.label(), discovery.alone());
+                }
+                long seed = Seeds.derived(Long.getLong("oversell.scheduleSeed", Seeds.base()), p);
+                List<List<Integer>> schedules = discovery.drawn(seed, HAND_OVER_SCHEDULES);
+                System.out.printf("[deployment] %s on %s, %s: %d distinct of %d interleavings, drawn with seed %d"
+                                + " (-Doversell.scheduleSeed to change)%n", cell.variant.name(), cell.engine.label(),
+                        plan.name(), schedules.size(), discovery.interleavings(), seed);
+                for (List<Integer> schedule : schedules) {
+                    JdbcScheduleOutcome outcome = runner.run(discovery, schedule);
+                    cell.handOvers.add(outcome);
+                    if (outcome.errored()) {
+                        fail("%s hand-over on %s, schedule %s: %s%n%s", cell.variant.name(), cell.engine.label(),
+                                outcome.ran(), outcome.errors(), outcome.script());
+                    }
                 }
             }
         }

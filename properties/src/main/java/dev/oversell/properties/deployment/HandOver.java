@@ -1,11 +1,15 @@
 package dev.oversell.properties.deployment;
 
+import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.jdbc.OwnedReadModifyWrite;
-import dev.oversell.properties.database.SchedulePlan;
-import dev.oversell.properties.database.ScheduleRunner;
-import dev.oversell.properties.database.ScheduledCall;
+import dev.oversell.properties.database.jdbc.PlannedCall;
+import dev.oversell.properties.database.jdbc.ScheduledDesign;
+import dev.oversell.properties.database.jdbc.StatementPlan;
+import dev.oversell.store.Database;
+import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
+import dev.oversell.store.TransactionalInventory;
 import dev.oversell.store.Tx;
 
 import java.sql.Connection;
@@ -15,46 +19,64 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ownership hand-over of a single-owner design, as two interleaved purchases: T1 is the old owner, which
- * claimed the product before the schedule starts and is still finishing a purchase; T2 is the new owner, which
- * claims the product (its first step) and sells. A T1 that is fenced out is re-routed to the new owner. Two
- * plans, every order of their steps run by the {@link ScheduleRunner}:
+ * The ownership hand-over of a single-owner design, as two interleaved purchases through the statement gate:
+ * instance 1 is the old owner, which claimed the product before the schedule starts and is still finishing a
+ * purchase (T1); instance 2 is the new owner, whose purchase (T2) first claims the product, then sells. A T1
+ * that is fenced out is sent again to the new owner, as the router would. Two plans, every distinct order of
+ * their statements:
  * <ul>
  *   <li>{@link #lastUnit}: two buyers (request ids T1, T2) and one unit: may the hand-over oversell?</li>
  *   <li>{@link #sameRequest}: one buyer's request (id r1) sent to the old owner and, resent, to the new owner,
  *       with two units in stock: may the hand-over apply one request twice?</li>
  * </ul>
  */
-final class HandOver {
+final class HandOver implements ScheduledDesign {
 
-    private HandOver() {
+    private final String storeId;
+    private final Map<String, Long> oldOwner = new ConcurrentHashMap<>();
+    private final Map<String, Long> newOwner = new ConcurrentHashMap<>();
+    private final OwnedReadModifyWrite old;
+    private final OwnedReadModifyWrite next;
+
+    HandOver(boolean fenced, String storeId) {
+        this.storeId = storeId;
+        this.old = new OwnedReadModifyWrite(fenced, oldOwner);
+        this.next = new OwnedReadModifyWrite(fenced, newOwner);
     }
 
-    static SchedulePlan lastUnit(boolean fenced) {
-        return plan("hand-over, last unit", fenced, PurchaseRequest.of("T1", ScheduleRunner.SKU, 1),
-                PurchaseRequest.of("T2", ScheduleRunner.SKU, 1), 1);
+    /** The old owner's script (both owners read the stock alike). */
+    OwnedReadModifyWrite script() {
+        return old;
     }
 
-    static SchedulePlan sameRequest(boolean fenced) {
-        PurchaseRequest resent = PurchaseRequest.of("r1", ScheduleRunner.SKU, 1);
-        return plan("hand-over, one request resent", fenced, resent, resent, 2);
+    static StatementPlan lastUnit() {
+        return new StatementPlan("hand-over, last unit", 1, List.of(
+                new PlannedCall.Buy(0, PurchaseRequest.of("T1", StatementPlan.PRODUCT, 1), 1),
+                new PlannedCall.Buy(1, PurchaseRequest.of("T2", StatementPlan.PRODUCT, 1), -1)));
     }
 
-    private static SchedulePlan plan(String name, boolean fenced, PurchaseRequest toOld, PurchaseRequest toNew,
-                                     long stock) {
-        Map<String, Long> oldOwner = new ConcurrentHashMap<>();
-        Map<String, Long> newOwner = new ConcurrentHashMap<>();
-        OwnedReadModifyWrite old = new OwnedReadModifyWrite(fenced, oldOwner);
-        OwnedReadModifyWrite next = new OwnedReadModifyWrite(fenced, newOwner);
-        return new SchedulePlan(name, List.of(new ScheduledCall.Purchase(toOld, old, next),
-                new ScheduledCall.Purchase(toNew, next, next)), Map.of(ScheduleRunner.SKU, stock), store -> {
-            oldOwner.clear();
-            newOwner.clear();
-            try (Connection c = store.database().connection()) {
-                old.claimIfNew(Tx.forQueries(c, store), ScheduleRunner.SKU);
-            } catch (SQLException e) {
-                throw new StoreException("the old owner could not claim the product: " + e.getMessage(), e);
-            }
-        });
+    static StatementPlan sameRequest() {
+        PurchaseRequest resent = PurchaseRequest.of("r1", StatementPlan.PRODUCT, 1);
+        return new StatementPlan("hand-over, one request resent", 2, List.of(
+                new PlannedCall.Buy(0, resent, 1), new PlannedCall.Buy(1, resent, -1)));
+    }
+
+    @Override
+    public List<Inventory> open(Database scheduling) {
+        Store store = Store.existing(scheduling, storeId);
+        return List.of(TransactionalInventory.over(store, old), TransactionalInventory.over(store, next));
+    }
+
+    /** Each schedule starts with the old owner holding the product and the new one knowing nothing yet. */
+    @Override
+    public void beforeEachSchedule(Database real) {
+        oldOwner.clear();
+        newOwner.clear();
+        Store store = Store.existing(real, storeId);
+        try (Connection c = real.connection()) {
+            old.claimIfNew(Tx.forQueries(c, store), StatementPlan.PRODUCT);
+        } catch (SQLException e) {
+            throw new StoreException("the old owner could not claim the product: " + e.getMessage(), e);
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.oversell.properties.database;
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.Variants;
 import dev.oversell.judge.Finding;
+import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
+import dev.oversell.properties.database.jdbc.ScheduleKind;
 import dev.oversell.store.Engine;
 import org.junit.jupiter.api.Test;
 
@@ -58,9 +60,9 @@ class DatabaseMatrixTest {
         assertThat(DatabaseMatrix.problem(never)).isNotNull().contains("nothing was checked");
     }
 
-    private static ScheduleOutcome schedule(Finding finding, long existed, long sold, long stock) {
-        return new ScheduleOutcome("r1 r2 w1 w2", "test", finding, ScheduleKind.NO_CONFLICT, List.of(), existed, stock,
-                sold, 2, 2, List.of(), "");
+    private static JdbcScheduleOutcome schedule(Finding finding, long existed, long sold, long stock) {
+        return new JdbcScheduleOutcome("test", "s1 s2 u1 u2", "s1 s2 u1 u2", List.of(), finding, ScheduleKind.NO_CONFLICT,
+                List.of(), List.of(), existed, sold, stock, "");
     }
 
     private static LoadOutcome load(long existed, long sold, long stock) {

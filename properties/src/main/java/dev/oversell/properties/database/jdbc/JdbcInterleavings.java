@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every interleaving of one JDBC design's purchase calls on one engine: the statements each call sent when
- * it ran alone (which the interleavings were planned from), each call alone, every interleaving, and how long
- * it all took. {@link #findings()} is what the one claim rule judges; a schedule that errored is never among
- * them, and {@link #verdict()} is "error" if any did.
+ * The interleavings of one plan of one design's calls on one engine: the statements each call sent when it ran
+ * alone (which the interleavings were planned from), each call alone, the distinct interleavings run (out of
+ * {@code interleavings} before equivalent ones were merged), and how long it all took. {@link #findings()} is
+ * what the one claim rule judges; a schedule that errored is never among them, and {@link #verdict()} is
+ * "error" if any did.
  */
-public record JdbcInterleavings(String design, String engine, List<List<String>> statementsAlone,
-                                List<JdbcScheduleOutcome> alone, List<JdbcScheduleOutcome> schedules, Duration elapsed) {
+public record JdbcInterleavings(String design, String engine, String plan, List<List<String>> statementsAlone,
+                                List<JdbcScheduleOutcome> alone, long interleavings,
+                                List<JdbcScheduleOutcome> schedules, Duration elapsed) {
 
     /** The findings of the schedules that ran without an error. */
     public List<Finding> findings() {
@@ -54,7 +56,8 @@ public record JdbcInterleavings(String design, String engine, List<List<String>>
     public String summary() {
         StringBuilder out = new StringBuilder();
         out.append(design).append(" on ").append(engine).append(": ").append(verdict()).append(", ")
-                .append(schedules.size()).append(" interleavings planned, ").append(ranAsPlanned()).append(" ran as planned, ")
+                .append(schedules.size()).append(" distinct of ").append(interleavings).append(" interleavings run (")
+                .append(plan).append("), ").append(ranAsPlanned()).append(" ran as planned, ")
                 .append(distinctRuns()).append(" distinct orders ran, in ")
                 .append(elapsed.toMillis()).append(" ms\n");
         for (int i = 0; i < statementsAlone.size(); i++) {

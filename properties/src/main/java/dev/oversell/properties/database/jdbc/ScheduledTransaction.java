@@ -36,7 +36,7 @@ final class ScheduledTransaction {
     final List<String> settings = new ArrayList<>();
     final List<SchedulingDataSource.Session> sessions = new ArrayList<>();
     /** The call's answer, once finished without throwing. */
-    Integer unitsSold;
+    Object answer;
     /** What the call threw, if it did. */
     Throwable thrown;
 
@@ -47,10 +47,10 @@ final class ScheduledTransaction {
     }
 
     /** Waits for this transaction's turn, sends, and tells the gate what came back. */
-    <T> T point(String verb, String text, long session, Send<T> send) throws SQLException {
+    <T> T point(String verb, String text, long session, boolean plainRead, Send<T> send) throws SQLException {
         SchedulingPoint point;
         synchronized (gate) {
-            point = new SchedulingPoint(this, verb, text, session, settings);
+            point = new SchedulingPoint(this, verb, text, session, settings, plainRead);
             settings.clear();
             if (gate.stopped) {
                 throw stopped(point);

@@ -82,8 +82,10 @@ public final class SchedulingDataSource implements DataSource {
             return connection;
         }
         long id;
+        int isolation;
         try {
             id = engine.sessionId(connection);
+            isolation = connection.getTransactionIsolation();
             if (!connection.getAutoCommit()) {
                 connection.rollback(); // the session-id query must not open the code's transaction
             }
@@ -91,7 +93,7 @@ public final class SchedulingDataSource implements DataSource {
             connection.close();
             throw e;
         }
-        Session session = new Session(transaction, connection, id);
+        Session session = new Session(transaction, connection, id, isolation);
         transaction.opened(session);
         session.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, session);
@@ -109,11 +111,26 @@ public final class SchedulingDataSource implements DataSource {
         /** The last statement sent in the open transaction, null when none is open. */
         volatile String uncommitted;
         private boolean inTransaction;
+        private int isolation;
 
-        Session(ScheduledTransaction transaction, Connection connection, long id) {
+        Session(ScheduledTransaction transaction, Connection connection, long id, int isolation) {
             this.transaction = transaction;
             this.connection = connection;
             this.id = id;
+            this.isolation = isolation;
+        }
+
+        /** See {@link SchedulingPoint#plainRead}. */
+        boolean plainRead(String verb, String text) {
+            if (!verb.equals("select")) {
+                return false;
+            }
+            String sql = text.toLowerCase(java.util.Locale.ROOT);
+            boolean locks = sql.matches("(?s).*\\bfor\\s+(update|share|no\\s+key\\s+update|key\\s+share)\\b.*")
+                    || sql.contains("lock in share mode");
+            boolean changes = sql.matches("(?s).*\\b(nextval|setval|last_insert_id|get_lock|release_lock|pg_advisory\\w*)\\s*\\(.*");
+            boolean lockingLevel = isolation == Connection.TRANSACTION_SERIALIZABLE && engine != Engine.POSTGRESQL;
+            return !locks && !changes && !lockingLevel;
         }
 
         @Override
@@ -131,7 +148,7 @@ public final class SchedulingDataSource implements DataSource {
                     if (args == null) {
                         return end("rollback", "ROLLBACK", null, () -> call(connection, method, args));
                     }
-                    return transaction.point("rollback", "ROLLBACK TO SAVEPOINT", id,
+                    return transaction.point("rollback", "ROLLBACK TO SAVEPOINT", id, false,
                             () -> new ScheduledTransaction.Sent<>(call(connection, method, args), null));
                 case "setAutoCommit":
                     if ((Boolean) args[0] && !connection.getAutoCommit()) {
@@ -140,7 +157,9 @@ public final class SchedulingDataSource implements DataSource {
                     return call(connection, method, args);
                 case "setTransactionIsolation":
                     transaction.setting(isolation((Integer) args[0]));
-                    return call(connection, method, args);
+                    Object set = call(connection, method, args);
+                    isolation = (Integer) args[0];
+                    return set;
                 case "close":
                     if (!closed && uncommitted != null && !connection.getAutoCommit()) {
                         end("rollback", "ROLLBACK", "the connection was closed with its transaction open",
@@ -156,7 +175,7 @@ public final class SchedulingDataSource implements DataSource {
         }
 
         private Object end(String verb, String text, String answer, Action action) throws SQLException {
-            return transaction.point(verb, text, id, () -> {
+            return transaction.point(verb, text, id, false, () -> {
                 try {
                     return new ScheduledTransaction.Sent<>(action.run(), answer);
                 } finally {
@@ -237,7 +256,7 @@ public final class SchedulingDataSource implements DataSource {
             String text = ownSql ? (String) args[0] : sql == null ? "-- batch" : SqlText.inline(sql, parameters);
             String verb = ownSql ? SqlText.verb((String) args[0]) : sql == null ? "batch" : SqlText.verb(sql);
             session.beforeStatement(text);
-            return session.transaction.point(verb, text, session.id, () -> {
+            return session.transaction.point(verb, text, session.id, session.plainRead(verb, text), () -> {
                 Object value = call(statement, method, args);
                 if (value instanceof ResultSet rows) {
                     CachedRowSet read = read(rows);

@@ -18,18 +18,26 @@ final class SchedulingPoint {
     final long session;
     /** Session settings the code made since its last point ({@code BEGIN}, the isolation level), printed first. */
     final List<String> settings;
+    /**
+     * A {@code SELECT} that takes no lock and changes nothing, at a level where the engine reads without locking
+     * (not MariaDB's or H2's SERIALIZABLE, which lock what they read): two neighbouring plain reads of different
+     * transactions answer alike in either order ({@link DistinctSchedules}).
+     */
+    final boolean plainRead;
 
     String answer;
     boolean blocked;
     boolean done;
     Throwable failure;
 
-    SchedulingPoint(ScheduledTransaction transaction, String verb, String text, long session, List<String> settings) {
+    SchedulingPoint(ScheduledTransaction transaction, String verb, String text, long session, List<String> settings,
+                    boolean plainRead) {
         this.transaction = transaction;
         this.verb = verb;
         this.text = text;
         this.session = session;
         this.settings = List.copyOf(settings);
+        this.plainRead = plainRead;
     }
 
     /** The point in a schedule's name: its verb's initial and its transaction's number, e.g. {@code u2}. */

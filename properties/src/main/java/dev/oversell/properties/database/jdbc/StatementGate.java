@@ -4,7 +4,6 @@ import dev.oversell.properties.database.GateError;
 import dev.oversell.properties.database.LockProbe;
 import dev.oversell.store.Engine;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -32,10 +31,10 @@ import java.util.stream.Collectors;
  */
 final class StatementGate {
 
-    /** One purchase call, as plain code over a data source. */
+    /** One call of the design's code (a purchase, a restock); its answer. */
     @FunctionalInterface
     interface Call {
-        int run(DataSource dataSource) throws Exception;
+        Object run() throws Exception;
     }
 
     private enum State { AT_POINT, BLOCKED, FINISHED }
@@ -106,9 +105,9 @@ final class StatementGate {
     private void runCall(ScheduledTransaction transaction, Call call) {
         dataSource.bind(transaction);
         try {
-            int sold = call.run(dataSource);
+            Object answer = call.run();
             synchronized (this) {
-                transaction.unitsSold = sold;
+                transaction.answer = answer;
             }
         } catch (Throwable e) {
             synchronized (this) {

@@ -1,9 +1,13 @@
 package dev.oversell.properties.database.jdbc;
 
+import dev.oversell.design.JdbcPurchase;
+import dev.oversell.design.JdbcSchema;
 import dev.oversell.judge.Finding;
-import dev.oversell.properties.database.Interleavings;
+import dev.oversell.model.Inventory;
+import dev.oversell.model.PurchaseResult;
 import dev.oversell.properties.database.LockProbe;
 import dev.oversell.store.Database;
+import dev.oversell.store.Engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,48 +16,100 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Every interleaving of two calls of unmodified JDBC purchase code, at statement granularity, on a real engine.
+ * Every interleaving of a design's calls, at statement granularity, on a real engine: the one interleaving gate
+ * of Oversell, for code over a data source (a Spring service, a JPA repository, a DAO) and for the designs
+ * written as scripts over Oversell's tables alike.
  *
- * <p>The user supplies the schema ({@link JdbcSchema}: DDL and a stock reader) and the purchase as plain code
- * over a {@code DataSource} ({@link JdbcPurchase}); nobody writes steps. The runner first runs each call alone
- * (from {@value #INITIAL_STOCK} unit of {@value #PRODUCT}), which discovers the statements it sends, then plans
- * every interleaving of those statements ({@link Interleavings#of}) and runs each through the
- * {@link StatementGate} with fresh tables. Code that takes another path under some schedule is run as it goes
- * and recorded ({@link JdbcScheduleOutcome#divergences()}); a schedule is never reported as run as planned
- * when it was not. Each schedule is judged by its accounts: the units that existed, the units the calls said
- * they sold, the stock read afterwards; then whether the answers fit a sequential order.
+ * <p>The design supplies its tables ({@link JdbcSchema}: DDL and a stock reader) and its instances over a data
+ * source ({@link ScheduledDesign}); nobody writes steps. For each {@link StatementPlan} the runner first runs
+ * each call alone ({@link #discover}), which tells the statements it sends, then runs each distinct interleaving
+ * of those statements ({@link DistinctSchedules}: every one, or a sample drawn from a printed seed) through the
+ * {@link StatementGate}, with fresh tables every time. Code that takes another path under some schedule (a
+ * retry, a re-read) is run as it goes and recorded ({@link JdbcScheduleOutcome#divergences()}); a schedule is
+ * never reported as run as planned when it was not. Each schedule is judged by its accounts: the units that
+ * existed, the units the calls said they sold (each request id once), the stock read afterwards; then whether
+ * some sequential order of the calls gives the same answers ({@link SequentialOrders}).
  *
  * <p>A call that throws makes its schedule an error, never "held"; the gate's own failures (a missed lock wait,
- * code that hangs or never commits) are a {@link dev.oversell.properties.database.GateError}. The tables are
- * dropped and every connection closed whatever the outcome.
+ * code that hangs or never commits) are a {@link dev.oversell.properties.database.GateError}. A schema whose
+ * reader does not see what was stocked is refused before any schedule runs. The tables are dropped and every
+ * connection closed whatever the outcome.
  */
-public final class StatementScheduleRunner {
+public final class StatementScheduleRunner implements AutoCloseable {
 
-    public static final String PRODUCT = "sku-1";
-    public static final long INITIAL_STOCK = 1;
-    static final int QUANTITY = 1;
-    static final int CALLS = 2;
+    public static final String PRODUCT = StatementPlan.PRODUCT;
+    /**
+     * The store id of the tables a design over Oversell's tables is scheduled on ({@code ovs_sched_stock},
+     * {@code ovs_sched_purchases}): the same in every run, so its scripts can be replayed as printed.
+     */
+    public static final String SCRIPT_STORE = "sched";
     static final Duration BOUND = Duration.ofSeconds(20);
     private static final int DDL_TIMEOUT_SECONDS = 30;
+
+    /** What running each call of a plan alone showed: what it sent, and which of those are plain reads. */
+    public record Discovery(StatementPlan plan, List<List<String>> statements, List<List<String>> verbs,
+                            List<List<Boolean>> plainReads, List<JdbcScheduleOutcome> alone, String notApplicable) {
+
+        /** Some call threw when it ran alone: the plan's interleavings are not run. */
+        public boolean errored() {
+            return alone.stream().anyMatch(JdbcScheduleOutcome::errored);
+        }
+
+        /** How many interleavings there are before equivalent ones are merged. */
+        public long interleavings() {
+            return DistinctSchedules.all(plainReads);
+        }
+
+        /** Every distinct interleaving. */
+        public List<List<Integer>> every() {
+            return DistinctSchedules.every(plainReads);
+        }
+
+        /** Up to {@code limit} distinct interleavings: all if there are that few, else drawn from {@code seed}. */
+        public List<List<Integer>> drawn(long seed, int limit) {
+            return DistinctSchedules.drawn(seed, limit, plainReads);
+        }
+
+        /** A schedule's name from the statements' verbs: {@code s1 s2 u1 c1 u2 c2}. */
+        public String name(List<Integer> schedule) {
+            int[] next = new int[verbs.size()];
+            List<String> labels = new ArrayList<>();
+            for (int who : schedule) {
+                labels.add(verbs.get(who - 1).get(next[who - 1]++).charAt(0) + String.valueOf(who));
+            }
+            return String.join(" ", labels);
+        }
+    }
 
     private final String design;
     private final Database database;
     private final JdbcSchema schema;
-    private final JdbcPurchase purchase;
+    private final ScheduledDesign subject;
+    private final SchedulingDataSource scheduling;
     private LockProbe probe;
     private Duration bound = BOUND;
+    private List<Inventory> instances;
+    /** Whether the tables exist, made by this runner. */
+    private boolean tablesMade;
 
-    public StatementScheduleRunner(String design, Database database, JdbcSchema schema, JdbcPurchase purchase) {
+    public StatementScheduleRunner(String design, Database database, JdbcSchema schema, ScheduledDesign subject) {
         this.design = design;
         this.database = database;
         this.schema = schema;
-        this.purchase = purchase;
+        this.subject = subject;
         this.probe = LockProbe.of(database.engine());
+        this.scheduling = new SchedulingDataSource(database.dataSource(), database.engine());
+    }
+
+    /** One purchase method over a data source ({@link JdbcPurchase#over}). */
+    public StatementScheduleRunner(String design, Database database, JdbcSchema schema, JdbcPurchase purchase) {
+        this(design, database, schema, ScheduledDesign.of(dataSource -> purchase.over(dataSource, schema)));
     }
 
     /** How the gate learns of lock waits (a test may blind it). */
@@ -68,121 +124,208 @@ public final class StatementScheduleRunner {
         return this;
     }
 
+    public Engine engine() {
+        return database.engine();
+    }
+
+    /** Every distinct interleaving of two purchases of the last unit; the tables are dropped afterwards. */
     public JdbcInterleavings run() throws SQLException, InterruptedException {
+        return run(StatementPlan.lastUnit());
+    }
+
+    /** Every distinct interleaving of {@code plan}; the tables are dropped afterwards. */
+    public JdbcInterleavings run(StatementPlan plan) throws SQLException, InterruptedException {
         long start = System.nanoTime();
-        SchedulingDataSource scheduling = new SchedulingDataSource(database.dataSource(), database.engine());
         try {
-            resetTables();
-            checkStockReader();
-            List<JdbcScheduleOutcome> alone = new ArrayList<>();
-            List<List<String>> statements = new ArrayList<>();
-            int[] counts = new int[CALLS];
-            for (int t = 1; t <= CALLS; t++) {
-                StatementGate gate = gate(scheduling);
-                alone.add(runOne(gate, t, List.of(call(t)), List.of(), "T" + t + " alone"));
-                statements.add(gate.ran.stream().map(p -> p.text).toList());
-                counts[t - 1] = gate.ran.size();
+            Discovery discovery = discover(plan);
+            if (discovery.notApplicable() != null) {
+                throw new IllegalStateException(design + ": " + discovery.notApplicable());
             }
             List<JdbcScheduleOutcome> schedules = new ArrayList<>();
-            if (alone.stream().noneMatch(JdbcScheduleOutcome::errored)) {
-                List<List<String>> verbs = new ArrayList<>();
-                for (List<String> sent : statements) {
-                    verbs.add(sent.stream().map(SqlText::verb).toList());
-                }
-                for (List<Integer> plan : Interleavings.of(counts)) {
-                    StatementGate gate = gate(scheduling);
-                    List<StatementGate.Call> calls = new ArrayList<>();
-                    for (int t = 1; t <= CALLS; t++) {
-                        calls.add(call(t));
-                    }
-                    schedules.add(runOne(gate, 1, calls, plan, name(verbs, plan)));
+            if (!discovery.errored()) {
+                for (List<Integer> schedule : discovery.every()) {
+                    schedules.add(run(discovery, schedule));
                 }
             }
-            return new JdbcInterleavings(design, database.engine().label(), statements, alone, schedules,
-                    Duration.ofNanos(System.nanoTime() - start));
+            return new JdbcInterleavings(design, database.engine().label(), plan.name(), discovery.statements(),
+                    discovery.alone(), discovery.interleavings(), schedules, Duration.ofNanos(System.nanoTime() - start));
         } finally {
             dropTables();
         }
     }
 
-    private StatementGate gate(SchedulingDataSource scheduling) {
+    /**
+     * Runs each call of {@code plan} alone, from the plan's stock, and records what it sent. A call that
+     * refuses with {@link UnsupportedOperationException} (a design without restocks) makes the plan not
+     * applicable; a schema whose reader does not see the stock is refused here, before any schedule.
+     */
+    public Discovery discover(StatementPlan plan) throws SQLException, InterruptedException {
+        resetTables(plan.initialStock());
+        checkStockReader(plan.initialStock());
+        List<JdbcScheduleOutcome> alone = new ArrayList<>();
+        List<List<String>> statements = new ArrayList<>();
+        List<List<String>> verbs = new ArrayList<>();
+        List<List<Boolean>> plainReads = new ArrayList<>();
+        for (int t = 1; t <= plan.calls().size(); t++) {
+            StatementGate gate = gate();
+            JdbcScheduleOutcome outcome = runOne(gate, plan, t, List.of(plan.calls().get(t - 1)), List.of(),
+                    "T" + t + " alone");
+            for (ScheduledTransaction transaction : gate.transactions) {
+                if (transaction.thrown instanceof UnsupportedOperationException refused) {
+                    return new Discovery(plan, List.of(), List.of(), List.of(), List.of(),
+                            "T" + t + " (" + plan.calls().get(t - 1).describe() + ") is not something this design"
+                                    + " does: " + refused.getMessage());
+                }
+            }
+            alone.add(outcome);
+            statements.add(gate.ran.stream().map(p -> p.text).toList());
+            verbs.add(gate.ran.stream().map(p -> p.verb).toList());
+            plainReads.add(gate.ran.stream().map(p -> p.plainRead).toList());
+        }
+        return new Discovery(plan, List.copyOf(statements), List.copyOf(verbs), List.copyOf(plainReads),
+                List.copyOf(alone), null);
+    }
+
+    /** Runs one schedule of {@code discovery}'s plan on fresh tables and judges it. */
+    public JdbcScheduleOutcome run(Discovery discovery, List<Integer> schedule)
+            throws SQLException, InterruptedException {
+        return runOne(gate(), discovery.plan(), 1, discovery.plan().calls(), schedule, discovery.name(schedule));
+    }
+
+    private StatementGate gate() {
         return new StatementGate(scheduling, database.engine(), probe, bound);
     }
 
-    private StatementGate.Call call(int t) {
-        return dataSource -> purchase.buy(dataSource, "request-T" + t, PRODUCT, QUANTITY);
-    }
-
-    /** A plan's name from the statements' verbs: {@code s1 s2 u1 c1 u2 c2}. */
-    static String name(List<List<String>> verbs, List<Integer> plan) {
-        int[] next = new int[verbs.size()];
-        List<String> labels = new ArrayList<>();
-        for (int who : plan) {
-            labels.add(verbs.get(who - 1).get(next[who - 1]++).charAt(0) + String.valueOf(who));
+    private synchronized List<Inventory> instances() {
+        if (instances == null) {
+            instances = List.copyOf(subject.open(new Database(database.engine(), scheduling,
+                    "scheduled " + database, database.lockTimeoutMillis(), null)));
         }
-        return String.join(" ", labels);
+        return instances;
     }
 
-    /** Runs one schedule ({@code plan} empty: the calls' statements in the order they come) on fresh tables and judges it. */
-    private JdbcScheduleOutcome runOne(StatementGate gate, int first, List<StatementGate.Call> calls,
-                                       List<Integer> plan, String planned) throws SQLException, InterruptedException {
-        resetTables();
+    /** Runs {@code calls} (numbered from {@code first}) in the order {@code order} gives (empty: as they come). */
+    private JdbcScheduleOutcome runOne(StatementGate gate, StatementPlan plan, int first, List<PlannedCall> calls,
+                                       List<Integer> order, String planned) throws SQLException, InterruptedException {
+        List<Inventory> on = instances();
+        resetTables(plan.initialStock());
+        subject.beforeEachSchedule(database);
         schema.create().forEach(gate.script::setup);
-        gate.script.setup(SqlText.inline(schema.stockProduct(), Map.of(1, PRODUCT, 2, INITIAL_STOCK)));
+        gate.script.setup(SqlText.inline(schema.stockProduct(), Map.of(1, PRODUCT, 2, plan.initialStock())));
+        List<StatementGate.Call> gateCalls = calls.stream().<StatementGate.Call>map(c -> () -> c.call(on)).toList();
         try (Connection monitor = database.connection()) {
-            gate.run(first, calls, plan, monitor);
+            gate.run(first, gateCalls, order, monitor);
         }
         String ran = gate.ran.stream().map(SchedulingPoint::label).collect(Collectors.joining(" "));
         List<String> answers = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        long sold = 0;
-        boolean answersFitAnOrder = true;
-        for (ScheduledTransaction t : gate.transactions) {
+        List<Object> results = new ArrayList<>();
+        Map<String, Integer> soldById = new HashMap<>();
+        long existed = plan.initialStock();
+        boolean rerouted = false;
+        for (int i = 0; i < gate.transactions.size(); i++) {
+            ScheduledTransaction t = gate.transactions.get(i);
             if (t.thrown != null) {
                 answers.add(t.name + ": threw");
                 errors.add(t.name + " threw " + t.thrown.getClass().getSimpleName() + ": " + gate.describe(t.thrown));
+                results.add(null);
                 continue;
             }
-            int units = t.unitsSold;
-            sold += units;
-            answersFitAnOrder &= units == 0 || units == QUANTITY;
-            answers.add(t.name + ": " + (units > 0 ? "purchased " + units : "out of stock"));
+            Object answer = t.answer;
+            if (answer instanceof PlannedCall.FencedOut fenced) {
+                rerouted = true;
+                // the new owner runs it after the purchase in flight there: unscheduled, once the schedule is over
+                answer = on.get(fenced.goesTo()).buy(fenced.request());
+                gate.script.note(t.name, "fenced out: sent again to the new owner, which answers after its purchase"
+                        + " in flight: " + (((PurchaseResult) answer).unitsSold() > 0 ? "purchased" : "out of stock"));
+            }
+            results.add(answer);
+            if (answer instanceof PurchaseResult result) {
+                soldById.merge(result.requestId(), result.unitsSold(), Math::max);
+                answers.add(t.name + ": " + (result.unitsSold() > 0 ? "purchased " + result.unitsSold() : "out of stock"));
+            } else {
+                PlannedCall.Restock restock = (PlannedCall.Restock) calls.get(i);
+                existed += restock.units();
+                answers.add(t.name + ": restocked " + restock.units());
+            }
         }
+        long sold = soldById.values().stream().mapToLong(Integer::longValue).sum();
         long stockAfter = readStock();
-        Finding finding = Finding.ofAccounts(INITIAL_STOCK, sold, stockAfter);
-        long soldInAnyOrder = QUANTITY * Math.min(gate.transactions.size(), INITIAL_STOCK / QUANTITY);
-        if (finding == Finding.HELD && errors.isEmpty() && (!answersFitAnOrder || sold != soldInAnyOrder)) {
+        Finding finding = Finding.ofAccounts(existed, sold, stockAfter);
+        if (finding == Finding.HELD && errors.isEmpty() && !SequentialOrders.explain(calls, results,
+                Map.of(PRODUCT, plan.initialStock()), Map.of(PRODUCT, stockAfter))) {
             finding = Finding.NOT_LINEARIZABLE;
         }
         if (finding.anomaly()) {
-            gate.script.note("result", finding.word() + ": " + sold + " units sold, " + INITIAL_STOCK
+            gate.script.note("result", finding.word() + ": " + sold + " units sold, " + existed
                     + " existed; stock now " + stockAfter + " (" + finding.meaning() + ")");
         }
         errors.forEach(e -> gate.script.note("result", "error: " + e));
         List<String> divergences = new ArrayList<>();
-        if (!plan.isEmpty()) {
+        if (!order.isEmpty()) {
             divergences.addAll(gate.divergences);
-            List<Integer> turns = gate.ran.stream().map(p -> p.transaction.number).toList();
-            if (!turns.equals(plan)) {
-                divergences.add("the turns ran as " + ran + ", not as planned (" + planned + "): a turn waits behind"
-                        + " its transaction's blocked statement, and code that takes another path sends more or fewer");
+            if (!ran.equals(planned)) {
+                divergences.add("ran as " + ran + ", not as planned (" + planned + "): a turn waits behind its"
+                        + " transaction's blocked statement, and code that takes another path sends other statements");
             }
         }
-        return new JdbcScheduleOutcome(plan.isEmpty() ? ran : planned, ran, List.copyOf(divergences), finding, answers, errors,
-                INITIAL_STOCK, sold, stockAfter, gate.script.render());
+        ScheduleKind kind = kind(finding, errors, rerouted, gate, divergences);
+        return new JdbcScheduleOutcome(plan.describe(), order.isEmpty() ? ran : planned, ran, List.copyOf(divergences),
+                finding, kind, List.copyOf(answers), List.copyOf(errors), existed, sold, stockAfter, gate.script.render());
     }
 
-    /** Drops and re-creates the design's tables and stocks the product; on a connection nobody schedules. */
-    private void resetTables() throws SQLException {
-        dropTables();
+    private ScheduleKind kind(Finding finding, List<String> errors, boolean rerouted, StatementGate gate,
+                              List<String> divergences) {
+        switch (finding) {
+            case OVERSOLD: return ScheduleKind.OVERSOLD;
+            case LOST_UPDATE: return ScheduleKind.LOST_UPDATE;
+            case NOT_LINEARIZABLE: return ScheduleKind.NOT_LINEARIZABLE;
+            default: break;
+        }
+        if (!errors.isEmpty()) {
+            return ScheduleKind.ERROR;
+        }
+        if (rerouted) {
+            return ScheduleKind.FENCED_REROUTED;
+        }
+        List<Engine.Failure> failures = gate.ran.stream().filter(p -> p.failure instanceof SQLException)
+                .map(p -> database.engine().classify((SQLException) p.failure)).toList();
+        if (failures.contains(Engine.Failure.DEADLOCK)) {
+            return ScheduleKind.DEADLOCK_RETRIED;
+        }
+        if (failures.contains(Engine.Failure.SERIALIZATION)) {
+            return ScheduleKind.SERIALIZATION_FAILURE_RETRIED;
+        }
+        if (failures.contains(Engine.Failure.DUPLICATE_KEY)) {
+            return ScheduleKind.DUPLICATE_RETRIED;
+        }
+        if (divergences.stream().anyMatch(d -> d.contains("beyond the plan"))) {
+            return ScheduleKind.ANOTHER_PATH;
+        }
+        if (gate.ran.stream().anyMatch(p -> p.blocked)) {
+            return ScheduleKind.BLOCKED_THEN_DECIDED;
+        }
+        return ScheduleKind.NO_CONFLICT;
+    }
+
+    /**
+     * Makes the design's tables afresh (emptied, if the schema says how and they exist; else dropped and created)
+     * and stocks the product; on a connection nobody schedules.
+     */
+    private void resetTables(long stock) throws SQLException {
+        boolean empty = tablesMade && !schema.empty().isEmpty();
+        if (!empty) {
+            dropTables();
+        }
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
-            for (String ddl : schema.create()) {
-                s.execute(ddl);
+            for (String sql : empty ? schema.empty() : schema.create()) {
+                s.execute(sql);
             }
-            try (PreparedStatement stock = c.prepareStatement(schema.stockProduct())) {
-                stock.setString(1, PRODUCT);
-                stock.setLong(2, INITIAL_STOCK);
-                stock.executeUpdate();
+            tablesMade = true;
+            try (PreparedStatement insert = c.prepareStatement(schema.stockProduct())) {
+                insert.setString(1, PRODUCT);
+                insert.setLong(2, stock);
+                insert.executeUpdate();
             }
             if (!c.getAutoCommit()) {
                 c.commit();
@@ -195,6 +338,7 @@ public final class StatementScheduleRunner {
      * is a loud failure rather than a wait without end.
      */
     private void dropTables() throws SQLException {
+        tablesMade = false;
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
             s.setQueryTimeout(DDL_TIMEOUT_SECONDS);
             for (String ddl : schema.drop()) {
@@ -209,7 +353,7 @@ public final class StatementScheduleRunner {
     }
 
     /** Before any schedule: the stock reader must see exactly the stock the schema was given. */
-    private void checkStockReader() throws SQLException {
+    private void checkStockReader(long stocked) throws SQLException {
         long seen;
         try {
             seen = readStock();
@@ -217,9 +361,9 @@ public final class StatementScheduleRunner {
             throw new IllegalStateException(design + ": the stock reader `" + schema.readStock() + "` does not read"
                     + " the schema's stock: " + e.getMessage(), e);
         }
-        if (seen != INITIAL_STOCK) {
+        if (seen != stocked) {
             throw new IllegalStateException(design + ": the stock reader `" + schema.readStock() + "` read " + seen
-                    + " after `" + schema.stockProduct() + "` stocked " + INITIAL_STOCK);
+                    + " after `" + schema.stockProduct() + "` stocked " + stocked);
         }
     }
 
@@ -236,6 +380,23 @@ public final class StatementScheduleRunner {
                     c.rollback();
                 }
             }
+        }
+    }
+
+    /** Closes the design's instances and drops its tables. */
+    @Override
+    public void close() throws SQLException {
+        List<Inventory> open;
+        synchronized (this) {
+            open = instances;
+            instances = null;
+        }
+        try {
+            if (open != null) {
+                open.forEach(Inventory::close);
+            }
+        } finally {
+            dropTables();
         }
     }
 }

@@ -16,3 +16,5 @@
  * the catalogue's designs.
  */
 package dev.oversell.properties.database.jdbc;
+import dev.oversell.design.JdbcSchema;
+import dev.oversell.design.JdbcPurchase;

@@ -1,4 +1,6 @@
 package dev.oversell.properties.database.jdbc;
+import dev.oversell.design.JdbcSchema;
+import dev.oversell.design.JdbcPurchase;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,19 +1,20 @@
-package dev.oversell.properties.database;
+package dev.oversell.properties.database.jdbc;
 
 /**
  * How one schedule ended, most telling first: what the checker saw if the contract was broken (in the words of
- * {@link dev.oversell.judge.Finding}), else how the engine kept the purchases apart.
+ * {@link dev.oversell.judge.Finding}), else how the engine and the code kept the purchases apart. The first
+ * kind of a design's schedules is the one its script shows.
  */
 public enum ScheduleKind {
     OVERSOLD("oversold"),
     LOST_UPDATE("lost update"),
     NOT_LINEARIZABLE("not linearizable"),
-    NOT_ANSWERED("a call got no answer (error)"),
+    ERROR("a call threw (an error, never a pass)"),
     FENCED_REROUTED("fenced out, re-routed to the new owner"),
     DEADLOCK_RETRIED("deadlock, the victim retried"),
     SERIALIZATION_FAILURE_RETRIED("serialization failure, then retry"),
-    VERSION_CONFLICT_RETRIED("version conflict, then retry"),
-    DUPLICATE_RETRIED("duplicate request id, then retry"),
+    DUPLICATE_RETRIED("duplicate key, then retry"),
+    ANOTHER_PATH("the code took another path (a conflict it detected, then retry)"),
     BLOCKED_THEN_DECIDED("blocked on a lock, then decided on the committed stock"),
     NO_CONFLICT("no conflict: each call decided on the stock it read");
 

@@ -1,4 +1,4 @@
-package dev.oversell.properties.database;
+package dev.oversell.properties.database.jdbc;
 
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.reference.SequentialInventory;
@@ -18,24 +18,23 @@ final class SequentialOrders {
     private SequentialOrders() {
     }
 
-    /** {@code answers.get(i)}: call i's final answer (a purchase's result; null for a restock that was applied). */
-    static boolean explain(List<ScheduledCall> calls, List<PurchaseResult> answers, Map<String, Long> initialStock,
+    /** {@code answers.get(i)}: call i's answer (a {@link PurchaseResult}, or {@link PlannedCall#RESTOCKED}). */
+    static boolean explain(List<PlannedCall> calls, List<Object> answers, Map<String, Long> initialStock,
                            Map<String, Long> finalStock) {
         return permutations(calls.size()).stream().anyMatch(order -> gives(order, calls, answers, initialStock,
                 finalStock));
     }
 
-    private static boolean gives(List<Integer> order, List<ScheduledCall> calls, List<PurchaseResult> answers,
+    private static boolean gives(List<Integer> order, List<PlannedCall> calls, List<Object> answers,
                                  Map<String, Long> initialStock, Map<String, Long> finalStock) {
         try (SequentialInventory spec = new SequentialInventory(initialStock)) {
             for (int i : order) {
-                ScheduledCall call = calls.get(i);
-                if (call instanceof ScheduledCall.Purchase p) {
-                    if (spec.buy(p.request()).unitsSold() != answers.get(i).unitsSold()) {
-                        return false;
-                    }
-                } else if (call instanceof ScheduledCall.Restock r) {
-                    spec.restock(r.product(), r.units());
+                Object expected = calls.get(i).callOn(spec);
+                Object actual = answers.get(i);
+                boolean same = expected instanceof PurchaseResult e && actual instanceof PurchaseResult a
+                        ? e.unitsSold() == a.unitsSold() : expected.equals(actual);
+                if (!same) {
+                    return false;
                 }
             }
             return finalStock.entrySet().stream().allMatch(e -> spec.stock(e.getKey()) == e.getValue());

@@ -1,0 +1,101 @@
+package dev.oversell.properties.database.jdbc;
+
+import dev.oversell.model.Inventory;
+import dev.oversell.model.PurchaseRequest;
+import dev.oversell.model.PurchaseResult;
+import dev.oversell.model.reference.SequentialInventory;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One party of a schedule (T1, T2, ...): the call it makes into one of the design's instances, as the design's
+ * own code; the statement gate schedules whatever that code sends.
+ */
+public sealed interface PlannedCall {
+
+    /** Makes the call; the answer is a {@link PurchaseResult}, a {@link FencedOut} or {@link #RESTOCKED}. */
+    Object call(List<Inventory> instances) throws Exception;
+
+    /** The same call on the specification, which answers as a sequential inventory must. */
+    Object callOn(SequentialInventory specification);
+
+    /** What the call does, for script headers. */
+    String describe();
+
+    /** A restock's answer: the units were added. */
+    String RESTOCKED = "restocked";
+
+    /**
+     * A purchase's answer when the instance it went to was fenced out: the router sends it to instance
+     * {@code goesTo}, which runs it after the purchase in flight there (a single owner handles one purchase at
+     * a time), so the runner makes that call once the schedule is over.
+     */
+    record FencedOut(PurchaseRequest request, int goesTo) {
+    }
+
+    /**
+     * A purchase of {@code request} through instance {@code instance}; a purchase fenced out (the instance no
+     * longer owns the product) is sent again to instance {@code fencedOutGoesTo}, as a router would, if that is
+     * not -1 ({@link FencedOut}).
+     */
+    record Buy(int instance, PurchaseRequest request, int fencedOutGoesTo) implements PlannedCall {
+        public Buy {
+            Objects.requireNonNull(request, "request");
+        }
+
+        public Buy(PurchaseRequest request) {
+            this(0, request, -1);
+        }
+
+        @Override
+        public Object call(List<Inventory> instances) {
+            try {
+                return instances.get(instance).buy(request);
+            } catch (RuntimeException e) {
+                if (fencedOutGoesTo < 0 || !(e.getCause() instanceof dev.oversell.store.FencedOut)) {
+                    throw e;
+                }
+                return new FencedOut(request, fencedOutGoesTo);
+            }
+        }
+
+        @Override
+        public Object callOn(SequentialInventory specification) {
+            return specification.buy(request);
+        }
+
+        @Override
+        public String describe() {
+            return "buys " + request.quantity() + " of '" + request.product() + "' (request id " + request.requestId()
+                    + ")" + (instance > 0 ? " through instance " + (instance + 1) : "");
+        }
+    }
+
+    /** A restock of {@code units} of {@code product} through the first instance. */
+    record Restock(String product, long units) implements PlannedCall {
+        public Restock {
+            Objects.requireNonNull(product, "product");
+            if (units <= 0) {
+                throw new IllegalArgumentException("a restock adds at least one unit");
+            }
+        }
+
+        @Override
+        public Object call(List<Inventory> instances) {
+            instances.get(0).restock(product, units);
+            return RESTOCKED;
+        }
+
+        @Override
+        public Object callOn(SequentialInventory specification) {
+            specification.restock(product, units);
+            return RESTOCKED;
+        }
+
+        @Override
+        public String describe() {
+            return "restocks " + units + " of '" + product + "'";
+        }
+    }
+}
