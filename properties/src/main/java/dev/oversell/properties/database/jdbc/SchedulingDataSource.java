@@ -57,6 +57,11 @@ public final class SchedulingDataSource implements DataSource {
         this.engine = engine;
     }
 
+    /** The engine's own data source, which this one wraps. */
+    DataSource delegate() {
+        return delegate;
+    }
+
     /** From now on, connections this thread takes belong to {@code transaction}. */
     void bind(ScheduledTransaction transaction) {
         bound.set(transaction);
@@ -134,7 +139,9 @@ public final class SchedulingDataSource implements DataSource {
                     return transaction.point("rollback", "ROLLBACK TO SAVEPOINT", id,
                             () -> new ScheduledTransaction.Sent<>(call(connection, method, args), null));
                 case "setAutoCommit":
-                    if ((Boolean) args[0] && !connection.getAutoCommit()) {
+                    // commits only a transaction a statement opened: Spring's transaction managers and Hibernate
+                    // turn autocommit back on after their COMMIT, when there is nothing left to send
+                    if ((Boolean) args[0] && !connection.getAutoCommit() && inTransaction) {
                         return end("commit", "COMMIT", "setAutoCommit(true) commits", () -> call(connection, method, args));
                     }
                     return call(connection, method, args);

@@ -47,6 +47,7 @@ public final class StatementScheduleRunner {
     private final JdbcPurchase purchase;
     private LockProbe probe;
     private Duration bound = BOUND;
+    private SchedulingDataSource scheduling;
 
     public StatementScheduleRunner(String design, Database database, JdbcSchema schema, JdbcPurchase purchase) {
         this.design = design;
@@ -68,9 +69,24 @@ public final class StatementScheduleRunner {
         return this;
     }
 
+    /**
+     * Runs the calls over {@code scheduling} instead of a scheduling data source of the runner's own: for a design
+     * built once over it (a Spring context, an {@code EntityManagerFactory}) whose calls use it rather than the
+     * data source they are handed. It must wrap this runner's database's own data source.
+     */
+    public StatementScheduleRunner over(SchedulingDataSource scheduling) {
+        if (scheduling.delegate() != database.dataSource()) {
+            throw new IllegalArgumentException("the scheduling DataSource given for " + design + " does not wrap the"
+                    + " data source of " + database + ": the gate would not see the statements the calls send");
+        }
+        this.scheduling = scheduling;
+        return this;
+    }
+
     public JdbcInterleavings run() throws SQLException, InterruptedException {
         long start = System.nanoTime();
-        SchedulingDataSource scheduling = new SchedulingDataSource(database.dataSource(), database.engine());
+        SchedulingDataSource scheduling = this.scheduling != null ? this.scheduling
+                : new SchedulingDataSource(database.dataSource(), database.engine());
         try {
             resetTables();
             checkStockReader();

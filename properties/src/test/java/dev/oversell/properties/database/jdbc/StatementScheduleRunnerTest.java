@@ -79,6 +79,53 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> turningAutocommitBackOnAfterTheCommitIsNotASecondCommit() {
+        return onEveryEngine("setAutoCommit(true) after COMMIT, as Spring's transaction managers do, sends nothing",
+                (database, table) -> {
+                    GuardedDecrement guarded = new GuardedDecrement(table);
+                    JdbcPurchase resetsAutocommit = (dataSource, requestId, product, quantity) ->
+                            guarded.buy(new AutocommitResetting(dataSource), requestId, product, quantity);
+                    JdbcInterleavings run = new StatementScheduleRunner("guarded-decrement, autocommit reset",
+                            database, JdbcSchema.stockTable(table), resetsAutocommit).run();
+                    System.out.println(run.summary());
+                    assertThat(run.statementsAlone().get(0)).as(run.summary()).hasSize(2).last().isEqualTo("COMMIT");
+                    assertThat(run.schedules()).as("every interleaving of 2 + 2 statements").hasSize(6);
+                    assertThat(run.errors()).as(run.summary()).isEmpty();
+                    assertThat(run.findings()).as(run.summary()).containsOnly(Finding.HELD);
+                });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aPurchaseBuiltOnceOverTheSchedulingDataSourceIsScheduled() {
+        return onEveryEngine("a design built once over the scheduling DataSource is scheduled", (database, table) -> {
+            SchedulingDataSource scheduling = new SchedulingDataSource(database.dataSource(), database.engine());
+            GuardedDecrement guarded = new GuardedDecrement(table);
+            // the design keeps the data source it was built over and never looks at the one it is handed
+            JdbcPurchase builtOnce = (ignored, requestId, product, quantity) ->
+                    guarded.buy(scheduling, requestId, product, quantity);
+            JdbcInterleavings run = new StatementScheduleRunner("guarded-decrement, built once", database,
+                    JdbcSchema.stockTable(table), builtOnce).over(scheduling).run();
+            System.out.println(run.summary());
+            assertThat(run.schedules()).as("every interleaving of 2 + 2 statements").hasSize(6);
+            assertThat(run.findings()).as(run.summary()).hasSize(6).containsOnly(Finding.HELD);
+            assertThat(run.schedules()).as("T2's UPDATE waits for T1's row lock in some schedule")
+                    .anyMatch(s -> s.script().contains("-- blocked, waiting for a lock"));
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aSchedulingDataSourceOverAnotherDatabaseIsRefused() {
+        return onEveryEngine("a scheduling DataSource over another DataSource is refused", (database, table) -> {
+            SchedulingDataSource elsewhere = new SchedulingDataSource(new AutocommitResetting(database.dataSource()),
+                    database.engine());
+            assertThatThrownBy(() -> new StatementScheduleRunner("guarded-decrement", database,
+                    JdbcSchema.stockTable(table), new GuardedDecrement(table)).over(elsewhere))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("does not wrap");
+        });
+    }
+
+    @TestFactory
     Stream<DynamicTest> aPurchaseThatHangsBeforeCommittingIsStoppedAtTheBound() {
         return onEveryEngine("code that hangs after its UPDATE is a gate error naming it", (database, table) -> {
             CountDownLatch never = new CountDownLatch(1);
