@@ -1,0 +1,128 @@
+package dev.oversell.model.jpa;
+
+import dev.oversell.model.PurchaseRequest;
+import dev.oversell.model.PurchaseResult;
+import dev.oversell.model.UnknownProductException;
+import dev.oversell.model.spring.SpringContextInventory;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+
+/**
+ * The classic Spring Boot oversell: a {@code @Transactional} service loads the {@link StockItem} with
+ * {@link EntityManager#find}, checks its stock in Java and decrements it; Hibernate's dirty checking writes the
+ * row when the transaction commits. At the engine's default isolation.
+ *
+ * <p><b>SQL</b> (as Hibernate sends it; {@code db/jpa-dirty-checking/V1__stock.sql} creates {@code stock_item})
+ * <pre>
+ *   SELECT si1_0.product, si1_0.stock FROM stock_item si1_0 WHERE si1_0.product = ?
+ *   UPDATE stock_item SET stock = ? WHERE product = ?     -- at commit, the entity's new stock; none when too few
+ *   COMMIT
+ * </pre>
+ *
+ * <p><b>Claims:</b> may oversell, on every engine. It is read-then-set with the SQL hidden: the entity holds
+ * the stock read, the UPDATE writes an absolute value computed from it, and nothing ties the two. READ
+ * COMMITTED (H2's and PostgreSQL's default) lets both buyers read 1; MariaDB's default REPEATABLE READ does too,
+ * and its UPDATE writes over a row another transaction changed since. Both are told "purchased".
+ *
+ * <p><b>Where it breaks</b> (one unit of {@code sku-1}; the same on H2, PostgreSQL and MariaDB):
+ * <pre>
+ *   -- T1
+ *   BEGIN;
+ *   SELECT si1_0.product, si1_0.stock FROM stock_item si1_0 WHERE si1_0.product = 'sku-1';   -- 1 row: ('sku-1', 1)
+ *   -- T2
+ *   BEGIN;
+ *   SELECT si1_0.product, si1_0.stock FROM stock_item si1_0 WHERE si1_0.product = 'sku-1';   -- 1 row: ('sku-1', 1)
+ *   -- T1
+ *   UPDATE stock_item SET stock = 0 WHERE product = 'sku-1';                                   -- 1 row affected
+ *   COMMIT;
+ *   -- T2
+ *   UPDATE stock_item SET stock = 0 WHERE product = 'sku-1';                                   -- 1 row affected
+ *   COMMIT;
+ *   -- oversold: 2 units sold, 1 existed; stock now 0
+ * </pre>
+ * {@link JpaOptimisticVersion} ({@code @Version}) and {@link JpaPessimisticWrite} ({@code PESSIMISTIC_WRITE})
+ * are the two JPA answers.
+ *
+ * <p>It does not de-duplicate request ids: a resubmitted request buys again. Restocking is not supported yet.
+ *
+ * <p><b>Run its checks:</b> {@code mvn -pl catalogue -am test -Dtest=SpringDesignsThroughTheGateTest
+ * -Dsurefire.failIfNoSpecifiedTests=false} (every interleaving of two buyers of the last unit, on every engine).
+ */
+public final class JpaDirtyChecking extends SpringContextInventory {
+
+    /** The design's key: its migration is {@code db/jpa-dirty-checking/}. */
+    public static final String KEY = "jpa-dirty-checking";
+
+    public JpaDirtyChecking(DataSource dataSource) {
+        super(dataSource, Wiring.class);
+    }
+
+    @Override
+    public PurchaseResult buy(PurchaseRequest request) {
+        return bean(StockService.class).buy(request);
+    }
+
+    @Override
+    public long stock(String product) {
+        return bean(StockService.class).stock(product);
+    }
+
+    /** The service as a Spring application has it: a bean whose public methods are transactions. */
+    public static class StockService {
+
+        @PersistenceContext
+        private EntityManager entityManager;
+
+        @Transactional
+        public PurchaseResult buy(PurchaseRequest request) {
+            StockItem item = item(request.product());
+            if (item.stock() < request.quantity()) {
+                return PurchaseResult.outOfStock(request, item.stock());
+            }
+            item.take(request.quantity()); // written by dirty checking when the transaction commits
+            return PurchaseResult.purchased(request);
+        }
+
+        @Transactional(readOnly = true)
+        public long stock(String product) {
+            return item(product).stock();
+        }
+
+        private StockItem item(String product) {
+            StockItem item = entityManager.find(StockItem.class, product);
+            if (item == null) {
+                throw new UnknownProductException(product);
+            }
+            return item;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableTransactionManagement
+    static class Wiring {
+
+        @Bean
+        LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource) {
+            return JpaBeans.entityManagerFactory(dataSource, StockItem.class);
+        }
+
+        @Bean
+        JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+            return new JpaTransactionManager(entityManagerFactory);
+        }
+
+        @Bean
+        StockService stockService() {
+            return new StockService();
+        }
+    }
+}
