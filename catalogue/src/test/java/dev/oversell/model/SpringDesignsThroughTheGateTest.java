@@ -147,7 +147,8 @@ class SpringDesignsThroughTheGateTest {
                     c.commit();
                 }
             }
-            try (Inventory inventory = design.build().apply(database.dataSource())) {
+            Inventory inventory = design.build().apply(database.dataSource());
+            try {
                 assertThat(inventory.stock("sku-1")).isEqualTo(1);
                 assertThat(inventory.buy(PurchaseRequest.of("r1", "sku-1", 1)))
                         .isEqualTo(new PurchaseResult.Purchased("r1", "sku-1", 1));
@@ -157,11 +158,13 @@ class SpringDesignsThroughTheGateTest {
                 assertThatThrownBy(() -> inventory.buy(PurchaseRequest.of("r3", "sku-404", 1)))
                         .isInstanceOf(UnknownProductException.class);
                 assertThatThrownBy(() -> inventory.stock("sku-404")).isInstanceOf(UnknownProductException.class);
+            } finally {
                 inventory.close();
-                assertThatThrownBy(() -> inventory.stock("sku-1")).isInstanceOf(IllegalStateException.class);
-                try (Connection c = database.connection()) {
-                    assertThat(c.isValid(5)).as("the data source outlives the design built over it").isTrue();
-                }
+            }
+            assertThatThrownBy(() -> inventory.stock("sku-1")).as("a closed design answers nothing")
+                    .isInstanceOf(IllegalStateException.class);
+            try (Connection c = database.connection()) {
+                assertThat(c.isValid(5)).as("the data source outlives the design built over it").isTrue();
             }
         } finally {
             drop(database, design.table(), history);

@@ -27,22 +27,24 @@ import java.sql.SQLException;
  * could help: whatever the read's connection locks or sees ends with its own statement, before the write's
  * transaction starts on the other connection. Two buyers both read 1 and both write 0.
  *
- * <p><b>Where it breaks</b> (one unit of {@code sku-1}; the same on H2, PostgreSQL and MariaDB):
+ * <p><b>Where it breaks</b> (one unit of {@code sku-1}; the first oversold schedule the gate ran, the same on H2,
+ * PostgreSQL and MariaDB):
  * <pre>
  *   -- T1
- *   SELECT stock FROM stock WHERE product = 'sku-1';      -- 1 row: (1), connection 1, autocommit
+ *   SELECT stock FROM stock WHERE product = 'sku-1'; -- 1 row: (1)
+ *   BEGIN;
+ *   UPDATE stock SET stock = 0 WHERE product = 'sku-1'; -- 1 row affected
  *   -- T2
- *   SELECT stock FROM stock WHERE product = 'sku-1';      -- 1 row: (1)
+ *   SELECT stock FROM stock WHERE product = 'sku-1'; -- 1 row: (1)
  *   -- T1
- *   BEGIN;                                                -- connection 2
- *   UPDATE stock SET stock = 0 WHERE product = 'sku-1';   -- 1 row affected
  *   COMMIT;
  *   -- T2
  *   BEGIN;
- *   UPDATE stock SET stock = 0 WHERE product = 'sku-1';   -- 1 row affected
+ *   UPDATE stock SET stock = 0 WHERE product = 'sku-1'; -- 1 row affected
  *   COMMIT;
  *   -- oversold: 2 units sold, 1 existed; stock now 0
  * </pre>
+ * Each buyer's SELECT ran on one connection in autocommit, its BEGIN ... COMMIT on another.
  * The fix is one connection for the whole purchase (and then a guarded UPDATE, a locking read or a version):
  * in Spring, a {@code @Transactional} service whose DAO takes its connection from the transaction
  * ({@code JdbcTemplate}, {@code DataSourceUtils.getConnection}) rather than from {@code dataSource.getConnection()}.

@@ -21,10 +21,10 @@ import javax.sql.DataSource;
  * {@link EntityManager#find}, checks its stock in Java and decrements it; Hibernate's dirty checking writes the
  * row when the transaction commits. At the engine's default isolation.
  *
- * <p><b>SQL</b> (as Hibernate sends it; {@code db/jpa-dirty-checking/V1__stock.sql} creates {@code stock_item})
+ * <p><b>SQL</b> (as Hibernate 7.2 sends it; {@code db/jpa-dirty-checking/V1__stock.sql} creates {@code stock_item})
  * <pre>
- *   SELECT si1_0.product, si1_0.stock FROM stock_item si1_0 WHERE si1_0.product = ?
- *   UPDATE stock_item SET stock = ? WHERE product = ?     -- at commit, the entity's new stock; none when too few
+ *   select si1_0.product,si1_0.stock from stock_item si1_0 where si1_0.product=?
+ *   update stock_item set stock=? where product=?     -- the flush as the commit begins; none when too few
  *   COMMIT
  * </pre>
  *
@@ -33,22 +33,25 @@ import javax.sql.DataSource;
  * COMMITTED (H2's and PostgreSQL's default) lets both buyers read 1; MariaDB's default REPEATABLE READ does too,
  * and its UPDATE writes over a row another transaction changed since. Both are told "purchased".
  *
- * <p><b>Where it breaks</b> (one unit of {@code sku-1}; the same on H2, PostgreSQL and MariaDB):
+ * <p><b>Where it breaks</b> (one unit of {@code sku-1}; the first oversold schedule the gate ran, the same on H2,
+ * PostgreSQL and MariaDB):
  * <pre>
  *   -- T1
  *   BEGIN;
- *   SELECT si1_0.product, si1_0.stock FROM stock_item si1_0 WHERE si1_0.product = 'sku-1';   -- 1 row: ('sku-1', 1)
+ *   select si1_0.product,si1_0.stock from stock_item si1_0 where si1_0.product='sku-1'; -- 1 row: ('sku-1', 1)
+ *   update stock_item set stock=0 where product='sku-1'; -- 1 row affected
  *   -- T2
  *   BEGIN;
- *   SELECT si1_0.product, si1_0.stock FROM stock_item si1_0 WHERE si1_0.product = 'sku-1';   -- 1 row: ('sku-1', 1)
+ *   select si1_0.product,si1_0.stock from stock_item si1_0 where si1_0.product='sku-1'; -- 1 row: ('sku-1', 1)
  *   -- T1
- *   UPDATE stock_item SET stock = 0 WHERE product = 'sku-1';                                   -- 1 row affected
  *   COMMIT;
  *   -- T2
- *   UPDATE stock_item SET stock = 0 WHERE product = 'sku-1';                                   -- 1 row affected
+ *   update stock_item set stock=0 where product='sku-1'; -- 1 row affected
  *   COMMIT;
  *   -- oversold: 2 units sold, 1 existed; stock now 0
  * </pre>
+ * T2 reads the committed 1 beside T1's uncommitted write (no engine blocks a plain read on it), and its write
+ * of 0 says nothing about what it read.
  * {@link JpaOptimisticVersion} ({@code @Version}) and {@link JpaPessimisticWrite} ({@code PESSIMISTIC_WRITE})
  * are the two JPA answers.
  *

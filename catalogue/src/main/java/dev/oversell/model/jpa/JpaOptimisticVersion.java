@@ -25,10 +25,11 @@ import javax.sql.DataSource;
  * {@code OptimisticLockException}), and the caller runs it again in a new transaction, at most
  * {@value #ATTEMPTS} times. At the engine's default isolation.
  *
- * <p><b>SQL</b> (as Hibernate sends it; {@code db/jpa-optimistic-version/V1__stock.sql} creates {@code stock_item})
+ * <p><b>SQL</b> (as Hibernate 7.2 sends it; {@code db/jpa-optimistic-version/V1__stock.sql} creates
+ * {@code stock_item})
  * <pre>
- *   SELECT vsi1_0.product, vsi1_0.stock, vsi1_0.version FROM stock_item vsi1_0 WHERE vsi1_0.product = ?
- *   UPDATE stock_item SET stock = ?, version = ? WHERE product = ? AND version = ?   -- at commit
+ *   select vsi1_0.product,vsi1_0.stock,vsi1_0.version from stock_item vsi1_0 where vsi1_0.product=?
+ *   update stock_item set stock=?,version=? where product=? and version=?   -- the flush as the commit begins
  *   COMMIT                                     -- or, 0 rows updated: ROLLBACK, and the whole purchase again
  * </pre>
  *
@@ -38,27 +39,28 @@ import javax.sql.DataSource;
  * UPDATE reads the latest committed row even at REPEATABLE READ, H2 locks and re-reads it); Hibernate rolls back
  * and the retry reads the stock anew.
  *
- * <p><b>Where a second buyer is refused</b> (one unit of {@code sku-1}):
+ * <p><b>Where a second buyer is refused</b> (one unit of {@code sku-1}; as the gate ran it, the same on H2,
+ * PostgreSQL and MariaDB):
  * <pre>
  *   -- T1
  *   BEGIN;
- *   SELECT ... FROM stock_item vsi1_0 WHERE vsi1_0.product = 'sku-1';            -- 1 row: ('sku-1', 1, 0)
+ *   select vsi1_0.product,vsi1_0.stock,vsi1_0.version from stock_item vsi1_0 where vsi1_0.product='sku-1'; -- 1 row: ('sku-1', 1, 0)
+ *   update stock_item set stock=0,version=1 where product='sku-1' and version=0; -- 1 row affected
  *   -- T2
  *   BEGIN;
- *   SELECT ... FROM stock_item vsi1_0 WHERE vsi1_0.product = 'sku-1';            -- 1 row: ('sku-1', 1, 0)
- *   -- T1
- *   UPDATE stock_item SET stock = 0, version = 1 WHERE product = 'sku-1' AND version = 0;   -- 1 row affected
- *   -- T2
- *   UPDATE stock_item SET stock = 0, version = 1 WHERE product = 'sku-1' AND version = 0;   -- blocked, waiting for a lock
+ *   select vsi1_0.product,vsi1_0.stock,vsi1_0.version from stock_item vsi1_0 where vsi1_0.product='sku-1'; -- 1 row: ('sku-1', 1, 0)
+ *   update stock_item set stock=0,version=1 where product='sku-1' and version=0; -- blocked, waiting for a lock
  *   -- T1
  *   COMMIT;
  *   -- T2
  *   -- the UPDATE above returns: 0 rows affected
- *   ROLLBACK;                                                                     -- optimistic lock failure: try again
+ *   ROLLBACK;
  *   BEGIN;
- *   SELECT ... FROM stock_item vsi1_0 WHERE vsi1_0.product = 'sku-1';            -- 1 row: ('sku-1', 0, 1)
- *   COMMIT;                                                                       -- T2: out of stock
+ *   select vsi1_0.product,vsi1_0.stock,vsi1_0.version from stock_item vsi1_0 where vsi1_0.product='sku-1'; -- 1 row: ('sku-1', 0, 1)
+ *   COMMIT;
  * </pre>
+ * T2's first attempt ends in an optimistic lock failure and a ROLLBACK; its second reads 0 and answers
+ * "out of stock".
  *
  * <p><b>Where it stops:</b> a purchase that loses {@value #ATTEMPTS} races in a row is an
  * {@link IllegalStateException} (no answer, nothing sold), never "purchased". Under heavy contention on one

@@ -19,13 +19,15 @@ import javax.sql.DataSource;
 
 /**
  * Pessimistic locking, JPA's way: {@link JpaDirtyChecking}'s service, but the {@link StockItem} is loaded with
- * {@code find(StockItem.class, product, LockModeType.PESSIMISTIC_WRITE)}, which Hibernate sends as
- * {@code SELECT ... FOR UPDATE}. At the engine's default isolation.
+ * {@code find(StockItem.class, product, LockModeType.PESSIMISTIC_WRITE)}, which Hibernate sends as a locking
+ * read: {@code SELECT ... FOR UPDATE} on H2 and MariaDB, {@code SELECT ... FOR NO KEY UPDATE} on PostgreSQL (the
+ * row lock an UPDATE that leaves the key alone takes; two of them conflict). At the engine's default isolation.
  *
- * <p><b>SQL</b> (as Hibernate sends it; {@code db/jpa-pessimistic-write/V1__stock.sql} creates {@code stock_item})
+ * <p><b>SQL</b> (as Hibernate 7.2 sends it; {@code db/jpa-pessimistic-write/V1__stock.sql} creates
+ * {@code stock_item})
  * <pre>
- *   SELECT si1_0.product, si1_0.stock FROM stock_item si1_0 WHERE si1_0.product = ? FOR UPDATE
- *   UPDATE stock_item SET stock = ? WHERE product = ?     -- at commit; none when too few
+ *   select si1_0.product,si1_0.stock from stock_item si1_0 where si1_0.product=? for update   -- PostgreSQL: for no key update of si1_0
+ *   update stock_item set stock=? where product=?     -- the flush as the commit begins; none when too few
  *   COMMIT
  * </pre>
  *
@@ -34,21 +36,23 @@ import javax.sql.DataSource;
  * committed version on all three engines, MariaDB's REPEATABLE READ included): the check and the write happen
  * under one lock.
  *
- * <p><b>Where a second buyer is refused</b> (one unit of {@code sku-1}):
+ * <p><b>Where a second buyer is refused</b> (one unit of {@code sku-1}; as the gate ran it on PostgreSQL, the
+ * same with {@code for update} on H2 and MariaDB):
  * <pre>
  *   -- T1
  *   BEGIN;
- *   SELECT si1_0.product, si1_0.stock FROM stock_item si1_0 WHERE si1_0.product = 'sku-1' FOR UPDATE;   -- 1 row: ('sku-1', 1)
+ *   select si1_0.product,si1_0.stock from stock_item si1_0 where si1_0.product='sku-1' for no key update of si1_0; -- 1 row: ('sku-1', 1)
+ *   update stock_item set stock=0 where product='sku-1'; -- 1 row affected
  *   -- T2
  *   BEGIN;
- *   SELECT si1_0.product, si1_0.stock FROM stock_item si1_0 WHERE si1_0.product = 'sku-1' FOR UPDATE;   -- blocked, waiting for a lock
+ *   select si1_0.product,si1_0.stock from stock_item si1_0 where si1_0.product='sku-1' for no key update of si1_0; -- blocked, waiting for a lock
  *   -- T1
- *   UPDATE stock_item SET stock = 0 WHERE product = 'sku-1';                                              -- 1 row affected
  *   COMMIT;
  *   -- T2
  *   -- the SELECT above returns: 1 row: ('sku-1', 0)
- *   COMMIT;                                                                                               -- T2: out of stock
+ *   COMMIT;
  * </pre>
+ * T2 answers "out of stock".
  *
  * <p>It does not de-duplicate request ids: a resubmitted request buys again. Restocking is not supported yet.
  *

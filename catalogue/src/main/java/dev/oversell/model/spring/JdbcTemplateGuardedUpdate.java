@@ -30,21 +30,23 @@ import java.util.List;
  * read at any isolation, H2 locks the row): a second buyer waits for the first to commit, then finds
  * {@code stock >= 1} false. The decision is the engine's, on the current value, never on a stale read in Java.
  *
- * <p><b>Where a second buyer is refused</b> (one unit of {@code sku-1}):
+ * <p><b>Where a second buyer is refused</b> (one unit of {@code sku-1}; as the gate ran it, the same on H2,
+ * PostgreSQL and MariaDB):
  * <pre>
  *   -- T1
  *   BEGIN;
- *   UPDATE stock SET stock = stock - 1 WHERE product = 'sku-1' AND stock >= 1;   -- 1 row affected
+ *   UPDATE stock SET stock = stock - 1 WHERE product = 'sku-1' AND stock >= 1; -- 1 row affected
  *   -- T2
  *   BEGIN;
- *   UPDATE stock SET stock = stock - 1 WHERE product = 'sku-1' AND stock >= 1;   -- blocked, waiting for a lock
+ *   UPDATE stock SET stock = stock - 1 WHERE product = 'sku-1' AND stock >= 1; -- blocked, waiting for a lock
  *   -- T1
  *   COMMIT;
  *   -- T2
  *   -- the UPDATE above returns: 0 rows affected
- *   SELECT stock FROM stock WHERE product = 'sku-1';                              -- 1 row: (0)
- *   COMMIT;                                                                       -- T2: out of stock
+ *   SELECT stock FROM stock WHERE product = 'sku-1'; -- 1 row: (0)
+ *   COMMIT;
  * </pre>
+ * T2 answers "out of stock".
  *
  * <p>It does not de-duplicate request ids: a resubmitted request buys again. Restocking is not supported yet.
  *

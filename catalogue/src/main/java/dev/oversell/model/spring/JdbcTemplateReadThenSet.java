@@ -30,19 +30,20 @@ import java.util.List;
  * READ included, whose UPDATE writes over a row changed since its snapshot) the second write overwriting the
  * first: a lost update, and two buyers told "purchased" for one unit.
  *
- * <p><b>Where it breaks</b> (one unit of {@code sku-1}; the same on H2, PostgreSQL and MariaDB):
+ * <p><b>Where it breaks</b> (one unit of {@code sku-1}; the first oversold schedule the gate ran, the same on H2,
+ * PostgreSQL and MariaDB):
  * <pre>
  *   -- T1
  *   BEGIN;
- *   SELECT stock FROM stock WHERE product = 'sku-1';      -- 1 row: (1)
+ *   SELECT stock FROM stock WHERE product = 'sku-1'; -- 1 row: (1)
+ *   UPDATE stock SET stock = 0 WHERE product = 'sku-1'; -- 1 row affected
  *   -- T2
  *   BEGIN;
- *   SELECT stock FROM stock WHERE product = 'sku-1';      -- 1 row: (1)
+ *   SELECT stock FROM stock WHERE product = 'sku-1'; -- 1 row: (1)
  *   -- T1
- *   UPDATE stock SET stock = 0 WHERE product = 'sku-1';   -- 1 row affected
  *   COMMIT;
  *   -- T2
- *   UPDATE stock SET stock = 0 WHERE product = 'sku-1';   -- 1 row affected
+ *   UPDATE stock SET stock = 0 WHERE product = 'sku-1'; -- 1 row affected
  *   COMMIT;
  *   -- oversold: 2 units sold, 1 existed; stock now 0
  * </pre>
