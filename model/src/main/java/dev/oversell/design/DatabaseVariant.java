@@ -47,10 +47,13 @@ public final class DatabaseVariant implements Variant {
     private final DataSourceInventoryFactory overDataSource;
     private final Map<Engine, Map<Deployment, Claim>> claims;
     private final String mechanism;
+    private final boolean deduplicatesRequestIds;
 
     private DatabaseVariant(String name, Class<?> type, PurchaseScript script, StoreInventoryFactory attach,
                             JdbcSchema schema, DataSourceInventoryFactory overDataSource,
-                            Map<Engine, Map<Deployment, Claim>> claims, String mechanism) {
+                            Map<Engine, Map<Deployment, Claim>> claims, String mechanism,
+                            boolean deduplicatesRequestIds) {
+        this.deduplicatesRequestIds = deduplicatesRequestIds;
         this.name = name;
         this.type = type;
         this.script = script;
@@ -88,6 +91,15 @@ public final class DatabaseVariant implements Variant {
     /** What the design claims on {@code engine} in {@code deployment}. */
     public Claim claim(Deployment deployment, Engine engine) {
         return claims.get(engine).get(deployment);
+    }
+
+    /**
+     * Whether a resubmitted request (the same id) gets its first answer and changes nothing, as the
+     * {@link Inventory} contract asks. A design that declares it does not (many do not: request ids are a table
+     * and a statement more) is checked on everything else, and the report says so.
+     */
+    public boolean deduplicatesRequestIds() {
+        return deduplicatesRequestIds;
     }
 
     /** The purchase script, for a design written as one over Oversell's tables. */
@@ -182,6 +194,7 @@ public final class DatabaseVariant implements Variant {
         private DataSourceInventoryFactory overDataSource;
         private final Map<Engine, Map<Deployment, Claim>> claims = new EnumMap<>(Engine.class);
         private String mechanism;
+        private boolean deduplicatesRequestIds = true;
 
         private Builder(String name) {
             this.name = name;
@@ -257,6 +270,15 @@ public final class DatabaseVariant implements Variant {
             return this;
         }
 
+        /**
+         * The design does not de-duplicate request ids: a resubmitted request buys again. The checks that
+         * resubmit a request are not run on it (and the report says so); every other check is.
+         */
+        public Builder doesNotDeduplicateRequestIds() {
+            this.deduplicatesRequestIds = false;
+            return this;
+        }
+
         public Builder mechanism(String mechanism) {
             this.mechanism = mechanism;
             return this;
@@ -272,7 +294,8 @@ public final class DatabaseVariant implements Variant {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("database design " + name + " is missing:" + missing);
             }
-            return new DatabaseVariant(name, type, script, attach, schema, overDataSource, Map.copyOf(new EnumMap<>(claims)), mechanism);
+            return new DatabaseVariant(name, type, script, attach, schema, overDataSource, Map.copyOf(new EnumMap<>(claims)), mechanism,
+                    deduplicatesRequestIds);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.oversell.properties.conformance;
 
 import dev.oversell.design.Variants;
+import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.reference.SequentialInventory;
@@ -49,7 +50,9 @@ public abstract class ConformanceSuite {
     }
 
     private static void check(Variant variant, long seed) {
-        OperationGenerator generator = new OperationGenerator(seed);
+        // a design that declares it does not de-duplicate request ids is not sent the same id twice
+        boolean resubmits = !(variant instanceof DatabaseVariant database) || database.deduplicatesRequestIds();
+        OperationGenerator generator = new OperationGenerator(seed, resubmits);
         Map<String, Long> stock = generator.initialStock();
         List<Operation> operations = generator.sequence(LENGTH);
         try (Inventory specification = new SequentialInventory(stock); Inventory candidate = variant.create(stock)) {

@@ -20,10 +20,17 @@ final class OperationGenerator {
 
     private final SplittableRandom random;
     private final List<PurchaseRequest> sent = new ArrayList<>();
+    private final boolean resubmits;
     private int nextId;
 
     OperationGenerator(long seed) {
+        this(seed, true);
+    }
+
+    /** {@code resubmits} false: no retried or reused request id (for a design that does not de-duplicate them). */
+    OperationGenerator(long seed, boolean resubmits) {
         this.random = new SplittableRandom(seed);
+        this.resubmits = resubmits;
     }
 
     Map<String, Long> initialStock() {
@@ -45,6 +52,9 @@ final class OperationGenerator {
     private Operation next() {
         int dice = random.nextInt(100);
         if (dice < 45) {
+            return buy(new PurchaseRequest("r" + nextId++, product(), random.nextInt(1, 4)));
+        }
+        if (dice < 60 && !resubmits) {
             return buy(new PurchaseRequest("r" + nextId++, product(), random.nextInt(1, 4)));
         }
         if (dice < 55 && !sent.isEmpty()) {

@@ -151,7 +151,9 @@ public final class SchedulingDataSource implements DataSource {
                     return transaction.point("rollback", "ROLLBACK TO SAVEPOINT", id, false,
                             () -> new ScheduledTransaction.Sent<>(call(connection, method, args), null));
                 case "setAutoCommit":
-                    if ((Boolean) args[0] && !connection.getAutoCommit()) {
+                    // commits only a transaction a statement opened: Spring's transaction managers and Hibernate
+                    // turn autocommit back on after their COMMIT, when there is nothing left to send
+                    if ((Boolean) args[0] && !connection.getAutoCommit() && inTransaction) {
                         return end("commit", "COMMIT", "setAutoCommit(true) commits", () -> call(connection, method, args));
                     }
                     return call(connection, method, args);

@@ -177,6 +177,12 @@ public final class StatementScheduleRunner implements AutoCloseable {
                                     + " does: " + refused.getMessage());
                 }
             }
+            if (gate.ran.isEmpty() && !outcome.errored()) {
+                // nothing to interleave would make every schedule "hold" without exploring anything
+                throw new IllegalStateException(design + ": T" + t + " (" + plan.calls().get(t - 1).describe()
+                        + ") sent no statement through the scheduling data source: the design takes its connections"
+                        + " from somewhere else (a pool of its own, a thread of its own), so the gate cannot schedule it");
+            }
             alone.add(outcome);
             statements.add(gate.ran.stream().map(p -> p.text).toList());
             verbs.add(gate.ran.stream().map(p -> p.verb).toList());

@@ -83,6 +83,23 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> turningAutocommitBackOnAfterTheCommitIsNotASecondCommit() {
+        return onEveryEngine("setAutoCommit(true) after COMMIT, as Spring's transaction managers do, sends nothing",
+                (database, table) -> {
+                    GuardedDecrement guarded = new GuardedDecrement(table);
+                    JdbcPurchase resetsAutocommit = (dataSource, requestId, product, quantity) ->
+                            guarded.buy(new AutocommitResetting(dataSource), requestId, product, quantity);
+                    JdbcInterleavings run = new StatementScheduleRunner("guarded-decrement, autocommit reset",
+                            database, JdbcSchema.stockTable(table), resetsAutocommit).run();
+                    System.out.println(run.summary());
+                    assertThat(run.statementsAlone().get(0)).as(run.summary()).hasSize(2).last().isEqualTo("COMMIT");
+                    assertThat(run.schedules()).as("every interleaving of 2 + 2 statements").hasSize(6);
+                    assertThat(run.errors()).as(run.summary()).isEmpty();
+                    assertThat(run.findings()).as(run.summary()).containsOnly(Finding.HELD);
+                });
+    }
+
+    @TestFactory
     Stream<DynamicTest> aPurchaseThatHangsBeforeCommittingIsStoppedAtTheBound() {
         return onEveryEngine("code that hangs after its UPDATE is a gate error naming it", (database, table) -> {
             CountDownLatch never = new CountDownLatch(1);

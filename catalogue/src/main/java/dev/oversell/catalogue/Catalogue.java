@@ -14,6 +14,15 @@ import dev.oversell.model.jdbc.ReadModifyWrite;
 import dev.oversell.model.jdbc.SelectForUpdate;
 import dev.oversell.model.jdbc.SingleOwnerActorService;
 import dev.oversell.model.jdbc.SynchronizedOverReadModifyWrite;
+import dev.oversell.model.dao.DaoTwoConnections_BrokenReadOnAnotherConnection;
+import dev.oversell.model.jpa.JpaDirtyChecking;
+import dev.oversell.model.jpa.JpaOptimisticVersion;
+import dev.oversell.model.jpa.JpaPessimisticWrite;
+import dev.oversell.model.spring.JdbcTemplateGuardedUpdate;
+import dev.oversell.model.spring.JdbcTemplateReadThenSet;
+import dev.oversell.model.spring.Migrations;
+import dev.oversell.design.DataSourceInventoryFactory;
+import dev.oversell.model.Inventory;
 import dev.oversell.store.Engine;
 import dev.oversell.design.Claim;
 import dev.oversell.design.DatabaseVariant;
@@ -106,8 +115,36 @@ public final class Catalogue implements VariantProvider {
             DatabaseVariant.named("db-single-owner-actor-unfenced")
                     .service(SingleOwnerActorService.class, store -> new SingleOwnerActorService(store, false, false))
                     .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL)
-                    .mechanism("one owner actor per product across instances, no fencing at a hand-over").build()
+                    .mechanism("one owner actor per product across instances, no fencing at a hand-over").build(),
+
+            // Code as teams write it, over a DataSource, each with its own tables (a Flyway migration under db/<name>/)
+            own(JdbcTemplateReadThenSet.KEY, JdbcTemplateReadThenSet.class, "stock", JdbcTemplateReadThenSet::new)
+                    .claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
+                    .mechanism("Spring @Transactional on JdbcTemplate: SELECT stock, then UPDATE SET stock = ?, default isolation").build(),
+            own(JdbcTemplateGuardedUpdate.KEY, JdbcTemplateGuardedUpdate.class, "stock", JdbcTemplateGuardedUpdate::new)
+                    .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                    .mechanism("Spring @Transactional on JdbcTemplate: UPDATE ... WHERE stock >= ?, judged by the update count").build(),
+            own(JpaDirtyChecking.KEY, JpaDirtyChecking.class, "stock_item", JpaDirtyChecking::new)
+                    .claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
+                    .mechanism("JPA/Hibernate: entity found, decremented, flushed by dirty checking at commit").build(),
+            own(JpaOptimisticVersion.KEY, JpaOptimisticVersion.class, "stock_item", JpaOptimisticVersion::new)
+                    .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                    .mechanism("JPA/Hibernate: @Version entity, bounded retry on an optimistic lock failure").build(),
+            own(JpaPessimisticWrite.KEY, JpaPessimisticWrite.class, "stock_item", JpaPessimisticWrite::new)
+                    .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                    .mechanism("JPA/Hibernate: find with LockModeType.PESSIMISTIC_WRITE (SELECT ... FOR UPDATE)").build(),
+            own(DaoTwoConnections_BrokenReadOnAnotherConnection.KEY, DaoTwoConnections_BrokenReadOnAnotherConnection.class,
+                    "stock", DaoTwoConnections_BrokenReadOnAnotherConnection::new)
+                    .claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
+                    .mechanism("a JDBC DAO: the read on one pooled connection, the write on another").build()
     );
+
+    /** A design over a data source whose tables are its own Flyway migration, {@code db/<name>/}. */
+    private static <T extends Inventory> DatabaseVariant.Builder own(String name, Class<T> type, String table,
+                                                                      DataSourceInventoryFactory factory) {
+        return DatabaseVariant.named(name).overDataSource(type, Migrations.schema(name, table), factory)
+                .doesNotDeduplicateRequestIds();
+    }
 
     private static DatabaseVariant.Builder script(String name, PurchaseScript script) {
         return DatabaseVariant.named(name).script(script);

@@ -1,0 +1,6 @@
+-- The StockItem entity's table: one row per product, its units in stock. The same DDL on H2, PostgreSQL and
+-- MariaDB.
+CREATE TABLE stock_item (
+    product VARCHAR(100) NOT NULL PRIMARY KEY,
+    stock   BIGINT       NOT NULL
+);
