@@ -178,7 +178,7 @@ final class StatementGate {
             notifyAll();
         }
         settle(point, monitor);
-        followUnblocked(monitor);
+        followUnblocked(point, monitor);
         synchronized (this) {
             failOnLockTimeout();
         }
@@ -214,16 +214,18 @@ final class StatementGate {
 
     /**
      * After a point returned, a statement it let go of (a lock it released) returns before the gate goes on,
-     * so that the script shows it where it happened; one still waiting for a lock stays blocked.
+     * so that the script shows it where it happened; one still waiting for a lock stays blocked. The point just
+     * granted is not followed: if it blocked, it let go of nothing (and MariaDB's monitor, asked again at once,
+     * does not always list a wait it listed a moment before).
      */
-    private void followUnblocked(Connection monitor) throws SQLException, InterruptedException {
+    private void followUnblocked(SchedulingPoint granted, Connection monitor) throws SQLException, InterruptedException {
         for (ScheduledTransaction other : transactions) {
             SchedulingPoint sending;
             synchronized (this) {
                 sending = other.sending;
             }
-            if (sending == null || !sending.blocked) {
-                continue;
+            if (sending == null || !sending.blocked || sending == granted) {
+                continue; // the point just granted released nothing if it is itself blocked
             }
             long deadline = System.nanoTime() + boundNanos;
             while (true) {
@@ -265,9 +267,10 @@ final class StatementGate {
 
     private void failOnLockTimeout() {
         if (lockTimeout != null) {
-            throw new GateError(lockTimeout + ". A lock timeout inside a schedule means the gate missed a lock wait"
+            throw new GateError.MissedLockWait(lockTimeout + ". A lock timeout inside a schedule means the gate missed a lock wait"
                     + " (the other transactions never went on to release the lock), so the schedule was not run"
-                    + " as given; it is a gate error, never a pass. Script:\n" + script.render());
+                    + " as given; it is a gate error, never a pass. When it timed out: " + states() + "; turns owed "
+                    + java.util.Arrays.toString(turns) + ". Script:\n" + script.render());
         }
     }
 
