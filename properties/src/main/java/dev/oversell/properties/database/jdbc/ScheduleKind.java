@@ -14,7 +14,7 @@ public enum ScheduleKind {
     DEADLOCK_RETRIED("deadlock, the victim retried"),
     SERIALIZATION_FAILURE_RETRIED("serialization failure, then retry"),
     DUPLICATE_RETRIED("duplicate key, then retry"),
-    ANOTHER_PATH("the code took another path (a conflict it detected, then retry)"),
+    ANOTHER_PATH("the code took another path than alone (a conflict it detected and retried, a refusal)"),
     BLOCKED_THEN_DECIDED("blocked on a lock, then decided on the committed stock"),
     NO_CONFLICT("no conflict: each call decided on the stock it read");
 
