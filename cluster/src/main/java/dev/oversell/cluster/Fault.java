@@ -13,7 +13,14 @@ public enum Fault {
     LEAVE_AND_JOIN("leave-and-join", "the node holding the product leaving gracefully while a node joins"),
 
     /** The oldest node, where the shard coordinator runs, is killed with SIGKILL mid-traffic. */
-    KILL_COORDINATOR("kill-coordinator", "the shard coordinator's node killed (SIGKILL)");
+    KILL_COORDINATOR("kill-coordinator", "the shard coordinator's node killed (SIGKILL)"),
+
+    /**
+     * The node holding the product is paused (SIGSTOP: a long GC pause, a frozen VM) until the others have downed
+     * it and the entity runs elsewhere, then resumed (SIGCONT): for a moment, until it learns it was downed, two
+     * incarnations of the entity run. The fault the single-entity guarantee does not cover.
+     */
+    PAUSE_OWNER("pause-owner", "the node holding the product paused (SIGSTOP) until downed, then resumed (SIGCONT)");
 
     private final String product;
     private final String description;

@@ -25,11 +25,25 @@ public record FaultSchedule(long seed, List<Fault> faults, List<Integer> answers
 
     /** Every fault once, in declaration order, each after a seeded number of answers; 60 units per phase. */
     public static FaultSchedule of(long seed) {
+        return of(seed, List.of(Fault.values()));
+    }
+
+    /** {@code faults} in this order, each after a seeded number of answers; 60 units per phase. */
+    public static FaultSchedule of(long seed, List<Fault> faults) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Fault> faults = List.of(Fault.values());
         List<Integer> triggers = faults.stream()
                 .map(f -> random.nextInt(LEAST_BEFORE_FAULT, MOST_BEFORE_FAULT + 1)).toList();
         return new FaultSchedule(seed, faults, triggers, 3L * MOST_BEFORE_FAULT);
+    }
+
+    /** The fault whose phase sells {@code product} ({@code kill-owner}, ...). */
+    public static Fault named(String product) {
+        for (Fault fault : Fault.values()) {
+            if (fault.product().equals(product)) {
+                return fault;
+            }
+        }
+        throw new IllegalArgumentException("no fault named '" + product + "'");
     }
 
     @Override

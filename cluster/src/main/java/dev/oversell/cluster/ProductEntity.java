@@ -41,11 +41,12 @@ import java.util.Map;
  *       while a write was still on its way would not have this.)</li>
  *   <li>The coordinator's node killed: shard allocation waits for a new coordinator, which recovers the
  *       allocations from distributed data; a region keeps serving the shards it has. The guarantee holds.</li>
- *   <li>Where it breaks, and not in this step's schedule: an owner that is not dead but unreachable (a long
- *       GC pause, a stopped process, a network split). The majority downs it after {@code stable-after} and
- *       starts the entity elsewhere, while the unreachable process, once it runs again, still hosts the shard
- *       until its own resolver takes its decision. For that window two incarnations write; unfenced, their
- *       read-then-write interleave into a lost update, an oversell at the last units.</li>
+ *   <li>The owner paused (SIGSTOP, standing for a long GC pause or a frozen VM) until the others have downed it,
+ *       then resumed: this is where it breaks. The majority downs the silent node after {@code stable-after} and
+ *       starts the entity elsewhere, while the paused process, once it runs again, still hosts the shard until it
+ *       learns it was downed: the purchase it was in the middle of finishes, and what was queued for it runs. For
+ *       that moment two incarnations write; unfenced, their read-then-write interleave into a lost update, an
+ *       oversell at the last units (measured: see the check's output; it does not happen on every run).</li>
  * </ul>
  *
  * <p><b>How the fencing token closes the gap.</b> An incarnation, before its first purchase, claims the product:

@@ -55,6 +55,7 @@ public final class ShardedOwnerFaults {
     private final PrintStream progress;
     private final List<NodeLauncher.Node> members = new CopyOnWriteArrayList<>();
     private final List<NodeLauncher.Node> spares = new ArrayList<>();
+    private volatile NodeLauncher.Node paused;
     private final List<String> notes = new ArrayList<>();
     private int nextNode;
 
@@ -104,7 +105,7 @@ public final class ShardedOwnerFaults {
     private List<FaultOutcome> phase(NodeLauncher launcher, Fault fault, int trigger)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Buyers buyers = new Buyers(laneList, fault.product(), () -> List.copyOf(members));
+        Buyers buyers = new Buyers(laneList, fault.product(), this::reachable);
         buyers.start();
         String detail;
         try {
@@ -112,9 +113,11 @@ public final class ShardedOwnerFaults {
                 note(fault, "the fault struck after only " + buyers.leastAnswered() + " answers in the slowest lane ("
                         + trigger + " scheduled): it waited " + PHASE_BOUND.toSeconds() + " s");
             }
+            int answeredBefore = buyers.leastAnswered();
+            long struckAt = millisSince(start);
             detail = inject(launcher, fault);
-            progress.printf("[cluster] %s: %s after %d answers per lane (%d ms into the phase)%n", fault.product(),
-                    detail, buyers.leastAnswered(), millisSince(start));
+            progress.printf("[cluster] %s: struck %d ms into the phase, after %d answers in the slowest lane: %s%n",
+                    fault.product(), struckAt, answeredBefore, detail);
             if (!await(buyers::allSoldOut, PHASE_BOUND)) {
                 note(fault, "not every lane sold out within " + PHASE_BOUND.toSeconds() + " s of the fault");
             }
@@ -161,8 +164,47 @@ public final class ShardedOwnerFaults {
                 return "SIGKILL " + oldest + ", the oldest member (the shard coordinator's node), which "
                         + (oldest.equals(holder) ? "also held " : "did not hold ") + fault.product();
             }
+            case PAUSE_OWNER: {
+                NodeLauncher.Node holder = holderOf(fault.product());
+                long pausedAt = System.nanoTime();
+                paused = holder; // buyers keep sending to it: what it had and what reaches it runs when it resumes
+                members.remove(holder);
+                signal(holder, "STOP");
+                awaitMembers(); // the others downed it
+                long downedAfter = millisSince(pausedAt);
+                NodeLauncher.Node successor = holderOf(fault.product());
+                signal(holder, "CONT");
+                long resumedAt = System.nanoTime();
+                boolean ended = holder.process().waitFor(MEMBERSHIP_BOUND.toSeconds(), TimeUnit.SECONDS);
+                paused = null;
+                if (!ended) {
+                    throw new IllegalStateException(holder + " still runs " + MEMBERSHIP_BOUND.toSeconds()
+                            + " s after it was downed and resumed; the end of its log:\n" + NodeLauncher.tail(holder.log()));
+                }
+                return "SIGSTOP " + holder + ", which held " + fault.product() + "; downed by the others after "
+                        + downedAfter + " ms, the entity restarted on " + successor.name() + "; SIGCONT; it ended "
+                        + millisSince(resumedAt) + " ms later (exit " + holder.process().exitValue() + ")";
+            }
             default:
                 throw new IllegalArgumentException(fault.toString());
+        }
+    }
+
+    /** The nodes buyers send to: the members, and a paused node while it is paused. */
+    private List<NodeLauncher.Node> reachable() {
+        List<NodeLauncher.Node> nodes = new ArrayList<>(members);
+        NodeLauncher.Node zombie = paused;
+        if (zombie != null) {
+            nodes.add(zombie);
+        }
+        return nodes;
+    }
+
+    /** Sends {@code kill -<signal>} to a node's process (SIGSTOP and SIGCONT have no Java API). */
+    private static void signal(NodeLauncher.Node node, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(node.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + signal + " " + node.pid() + " failed");
         }
     }
 

@@ -28,19 +28,24 @@ import static org.assertj.core.api.Assertions.fail;
  * ({@code -Doversell.cluster.engines}, default {@code postgresql,mariadb}; H2 is not a column: the nodes would need
  * one H2 server between them), through every fault of a seeded {@link FaultSchedule}. The fenced variant must hold
  * through every fault; the unfenced one is measured and reported, not asserted: what it does is the engine's and
- * the cluster's to show. Replay a schedule with {@code -Doversell.cluster.seed=<seed>}.
+ * the cluster's to show. Replay a schedule with {@code -Doversell.cluster.seed=<seed>}, and run some faults only,
+ * in the order given, with {@code -Doversell.cluster.faults=pause-owner} (say; the names are {@link Fault#product()}).
  */
 class ShardedOwnerFaultsTest {
 
     @Test
     @Timeout(170)
-    void theFencedOwnerNeverOversellsThroughKillsHandOffsAndTheCoordinatorsLoss() throws Exception {
+    void theFencedOwnerNeverOversellsThroughKillsHandOffsPausesAndTheCoordinatorsLoss() throws Exception {
         long seed = Long.getLong("oversell.cluster.seed", ThreadLocalRandom.current().nextLong(1, 1_000_000));
-        FaultSchedule schedule = FaultSchedule.of(seed);
+        String faults = System.getProperty("oversell.cluster.faults", "");
+        FaultSchedule schedule = faults.isBlank() ? FaultSchedule.of(seed) : FaultSchedule.of(seed,
+                Arrays.stream(faults.split(",")).map(String::trim).map(FaultSchedule::named).toList());
         String reproduce = System.getProperty("oversell.reproduce.mvn", "mvn -pl cluster -am verify")
-                + " -Dtest=ShardedOwnerFaultsTest -Dsurefire.failIfNoSpecifiedTests=false -Doversell.cluster.seed=" + seed;
+                + " -Dtest=ShardedOwnerFaultsTest -Dsurefire.failIfNoSpecifiedTests=false -Doversell.cluster.seed=" + seed
+                + " -Doversell.cluster.faults=";
+        String faultNames = schedule.faults().stream().map(Fault::product).collect(Collectors.joining(","));
         System.out.println("[cluster] schedule " + schedule);
-        System.out.println("[cluster] reproduce: " + reproduce);
+        System.out.println("[cluster] reproduce: " + reproduce + faultNames);
 
         Map<Lane, Store> lanes = new LinkedHashMap<>();
         Map<String, Long> stock = Arrays.stream(Fault.values())
@@ -75,8 +80,8 @@ class ShardedOwnerFaultsTest {
             System.out.println("[cluster] unfenced: " + (unfencedAnomalies.isEmpty()
                     ? "held through every fault in this run (never oversold)"
                     : unfencedAnomalies.stream().map(o -> o.fault().product() + " on " + o.lane().engine().label()
-                    + ": " + o.finding().word() + ", " + o.oversoldUnits() + " units oversold")
-                    .collect(Collectors.joining("; ")) + "; reproduce: " + reproduce));
+                    + ": " + o.finding().word() + ", " + o.oversoldUnits() + " units oversold (that fault alone: "
+                    + reproduce + o.fault().product() + ")").collect(Collectors.joining("; "))));
 
             assertThat(run.outcomes()).hasSize(lanes.size() * schedule.faults().size());
             List<String> broken = new ArrayList<>();
@@ -95,7 +100,7 @@ class ShardedOwnerFaultsTest {
                 }
             }
             if (!broken.isEmpty()) {
-                fail("seed " + seed + ":\n  " + String.join("\n  ", broken) + "\nreproduce: " + reproduce);
+                fail("seed " + seed + ":\n  " + String.join("\n  ", broken) + "\nreproduce: " + reproduce + faultNames);
             }
         } finally {
             lanes.values().forEach(Store::close);
