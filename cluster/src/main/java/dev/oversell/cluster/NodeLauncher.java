@@ -1,0 +1,167 @@
+package dev.oversell.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts {@link ClusterNode}s as separate JVM processes on 127.0.0.1 (the current {@code java}, the current class
+ * path, the {@code oversell.*} settings passed on) and ends every one it started, by its pid, on every way out:
+ * {@link #close()}, a JVM shutdown hook (an interrupted or failing run), and, should this JVM be killed outright,
+ * the node itself, which halts when its standard input (this launcher's pipe) ends. Each node's output goes to
+ * {@code <logs>/<name>.log}.
+ */
+public final class NodeLauncher implements AutoCloseable {
+
+    /** How long a node may take to print READY: a JVM and an actor system starting on a loaded 2-core machine. */
+    static final Duration START_BOUND = Duration.ofSeconds(60);
+
+    private final List<Lane> lanes;
+    private final Path logs;
+    private final Duration lifetime;
+    private final List<Node> started = new CopyOnWriteArrayList<>();
+    private final Thread hook = new Thread(this::killAll, "kill-cluster-nodes");
+
+    /** A started node: its process (and pid), its cluster port, its endpoint's port, its log. */
+    public record Node(String name, Process process, int clusterPort, int endpointPort, Path log) {
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public boolean alive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public String toString() {
+            return name + " (pid " + pid() + ", cluster port " + clusterPort + ")";
+        }
+    }
+
+    /** Nodes that host {@code lanes}, log into {@code logs} and halt by themselves after {@code lifetime}. */
+    public NodeLauncher(List<Lane> lanes, Path logs, Duration lifetime) throws IOException {
+        this.lanes = List.copyOf(lanes);
+        this.logs = Files.createDirectories(logs);
+        this.lifetime = lifetime;
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Every node this launcher started. */
+    public List<Node> started() {
+        return List.copyOf(started);
+    }
+
+    /**
+     * Starts node {@code name} and waits until it printed READY (it joins no cluster until told to). Fails, with
+     * the tail of its log, if it did not within {@link #START_BOUND}.
+     */
+    public Node start(String name) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
+        System.getProperties().stringPropertyNames().stream()
+                .filter(n -> n.startsWith("oversell.") && !n.equals("oversell.pool.size"))
+                .forEach(n -> command.add("-D" + n + "=" + System.getProperty(n)));
+        command.add("-Doversell.pool.size=4");
+        command.add(ClusterNode.class.getName());
+        command.add(name);
+        command.add(String.valueOf(lifetime.toSeconds()));
+        lanes.forEach(lane -> command.add(lane.format()));
+        Path log = logs.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<int[]> ready = new CompletableFuture<>();
+        Node placeholder = new Node(name, process, -1, -1, log);
+        started.add(placeholder);
+        Thread copy = new Thread(() -> copyOutput(process, log, ready), "log-" + name);
+        copy.setDaemon(true);
+        copy.start();
+        try {
+            int[] ports = ready.get(START_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            Node node = new Node(name, process, ports[0], ports[1], log);
+            started.set(started.indexOf(placeholder), node);
+            return node;
+        } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("node " + name + " (pid " + process.pid() + ") did not start within "
+                    + START_BOUND.toSeconds() + " s; the end of its log " + log + ":\n" + tail(log), e);
+        }
+    }
+
+    private static void copyOutput(Process process, Path log, CompletableFuture<int[]> ready) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                out.println(line);
+                if (line.startsWith("READY ")) {
+                    String[] words = line.split(" ");
+                    ready.complete(new int[] {Integer.parseInt(words[1]), Integer.parseInt(words[2])});
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            ready.completeExceptionally(e);
+        }
+        ready.completeExceptionally(new IllegalStateException("the node's output ended before READY"));
+    }
+
+    /** SIGKILL (on Linux {@link Process#destroyForcibly()} is SIGKILL): no shutdown hook, no goodbye. */
+    public void kill(Node node) throws InterruptedException {
+        node.process().destroyForcibly();
+        if (!node.process().waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(node + " is still alive 10 s after SIGKILL");
+        }
+    }
+
+    /** The last lines of a node's log, for a failure message. */
+    public static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private void killAll() {
+        for (Node node : started) {
+            if (node.alive()) {
+                node.process().destroyForcibly();
+            }
+        }
+        for (Node node : started) {
+            try {
+                node.process().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Kills every node still alive and waits for each to be gone; fails if one is not. */
+    @Override
+    public void close() {
+        killAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running already
+        }
+        List<Node> left = started.stream().filter(Node::alive).toList();
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("cluster nodes still alive after being killed: " + left);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package dev.oversell.cluster;
+
+import dev.oversell.judge.Finding;
+import dev.oversell.store.Store;
+import dev.oversell.store.StoreException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * The fault runner: starts a cluster of {@value #NODES} {@link ClusterNode} processes hosting every lane, then, for
+ * each fault of a {@link FaultSchedule}, one phase: buyers buy the phase's product on every node, the fault strikes
+ * once every lane has had its seeded number of answers, buyers go on until every lane is sold out (or the phase's
+ * bound), and each lane's accounts are read from its store and judged. Before each phase the cluster is brought
+ * back to {@value #NODES} members. Every wait is bounded; every process started is ended on the way out
+ * ({@link NodeLauncher}), the check failing if one survives.
+ *
+ * <p>The runner judges and reports; it asserts nothing. Which lanes must hold is the caller's to say.
+ */
+public final class ShardedOwnerFaults {
+
+    public static final int NODES = 3;
+    static final Duration MEMBERSHIP_BOUND = Duration.ofSeconds(40);
+    static final Duration PHASE_BOUND = Duration.ofSeconds(30);
+    static final Duration NODE_LIFETIME = Duration.ofMinutes(5);
+
+    /** One run: the schedule, an outcome per fault and lane, how long it took, and what else was seen. */
+    public record Run(FaultSchedule schedule, List<FaultOutcome> outcomes, Duration took, List<String> notes) {
+    }
+
+    private final Map<Lane, Store> lanes;
+    private final List<Lane> laneList;
+    private final FaultSchedule schedule;
+    private final PrintStream progress;
+    private final List<NodeLauncher.Node> members = new CopyOnWriteArrayList<>();
+    private final List<NodeLauncher.Node> spares = new ArrayList<>();
+    private volatile NodeLauncher.Node paused;
+    private final List<String> notes = new ArrayList<>();
+    private int nextNode;
+
+    private ShardedOwnerFaults(Map<Lane, Store> lanes, FaultSchedule schedule, PrintStream progress) {
+        this.lanes = new LinkedHashMap<>(lanes);
+        this.laneList = List.copyOf(lanes.keySet());
+        this.schedule = schedule;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs {@code schedule} against every lane of {@code lanes} (each over its own store, holding every fault's
+     * product with {@link FaultSchedule#stock()} units), node logs in {@code logs}, progress on {@code progress}.
+     */
+    public static Run run(Map<Lane, Store> lanes, FaultSchedule schedule, Path logs, PrintStream progress)
+            throws IOException, InterruptedException {
+        return new ShardedOwnerFaults(lanes, schedule, progress).run(logs);
+    }
+
+    private Run run(Path logs) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        List<FaultOutcome> outcomes = new ArrayList<>();
+        try (NodeLauncher launcher = new NodeLauncher(laneList, logs, NODE_LIFETIME)) {
+            List<NodeLauncher.Node> started = startAll(launcher, NODES + sparesNeeded());
+            spares.addAll(started.subList(NODES, started.size()));
+            members.add(join(started.get(0), "self"));
+            awaitMembers();
+            String seed = "127.0.0.1:" + started.get(0).clusterPort();
+            for (NodeLauncher.Node node : started.subList(1, NODES)) {
+                members.add(join(node, seed));
+            }
+            awaitMembers();
+            progress.printf("[cluster] %d nodes up: %s, %d spare (%d ms)%n", members.size(), members, spares.size(),
+                    millisSince(start));
+            for (int i = 0; i < schedule.faults().size(); i++) {
+                while (members.size() < NODES) {
+                    members.add(join(spare(launcher), seeds()));
+                    awaitMembers();
+                    progress.printf("[cluster] back to %d nodes: %s%n", members.size(), members);
+                }
+                outcomes.addAll(phase(launcher, schedule.faults().get(i), schedule.answersBeforeFault().get(i)));
+            }
+        }
+        return new Run(schedule, outcomes, Duration.ofNanos(System.nanoTime() - start), List.copyOf(notes));
+    }
+
+    private List<FaultOutcome> phase(NodeLauncher launcher, Fault fault, int trigger)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Buyers buyers = new Buyers(laneList, fault.product(), this::reachable);
+        buyers.start();
+        String detail;
+        try {
+            if (!await(() -> buyers.leastAnswered() >= trigger, PHASE_BOUND)) {
+                note(fault, "the fault struck after only " + buyers.leastAnswered() + " answers in the slowest lane ("
+                        + trigger + " scheduled): it waited " + PHASE_BOUND.toSeconds() + " s");
+            }
+            int answeredBefore = buyers.leastAnswered();
+            long struckAt = millisSince(start);
+            detail = inject(launcher, fault);
+            progress.printf("[cluster] %s: struck %d ms into the phase, after %d answers in the slowest lane: %s%n",
+                    fault.product(), struckAt, answeredBefore, detail);
+            if (!await(buyers::allSoldOut, PHASE_BOUND)) {
+                note(fault, "not every lane sold out within " + PHASE_BOUND.toSeconds() + " s of the fault");
+            }
+        } finally {
+            buyers.stop(NodeClient.CALL_BOUND.multipliedBy(Buyers.ATTEMPTS).plusSeconds(5));
+        }
+        List<FaultOutcome> outcomes = new ArrayList<>();
+        for (Lane lane : laneList) {
+            outcomes.add(judge(fault, lane, detail, buyers.tally(lane), millisSince(start)));
+        }
+        return outcomes;
+    }
+
+    private String inject(NodeLauncher launcher, Fault fault) throws IOException, InterruptedException {
+        switch (fault) {
+            case KILL_OWNER: {
+                NodeLauncher.Node holder = holderOf(fault.product());
+                launcher.kill(holder);
+                members.remove(holder);
+                return "SIGKILL " + holder + ", which held " + fault.product();
+            }
+            case LEAVE_AND_JOIN: {
+                NodeLauncher.Node holder = holderOf(fault.product());
+                String answer = NodeClient.once(holder.endpointPort(), "LEAVE");
+                members.remove(holder);
+                NodeLauncher.Node joiner = join(spare(launcher), seeds());
+                if (!holder.process().waitFor(MEMBERSHIP_BOUND.toSeconds(), TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(holder + " did not leave within " + MEMBERSHIP_BOUND.toSeconds()
+                            + " s; the end of its log:\n" + NodeLauncher.tail(holder.log()));
+                }
+                members.add(joiner);
+                awaitMembers();
+                return holder + ", which held " + fault.product() + ", left gracefully (" + answer + ", exit "
+                        + holder.process().exitValue() + ") while " + joiner.name() + " joined";
+            }
+            case KILL_COORDINATOR: {
+                NodeLauncher.Node holder = holderOf(fault.product());
+                int oldestPort = Integer.parseInt(status(members.get(0))[1]);
+                NodeLauncher.Node oldest = members.stream().filter(n -> n.clusterPort() == oldestPort).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("the oldest member " + oldestPort
+                                + " is none of " + members));
+                launcher.kill(oldest);
+                members.remove(oldest);
+                return "SIGKILL " + oldest + ", the oldest member (the shard coordinator's node), which "
+                        + (oldest.equals(holder) ? "also held " : "did not hold ") + fault.product();
+            }
+            case PAUSE_OWNER: {
+                NodeLauncher.Node holder = holderOf(fault.product());
+                long pausedAt = System.nanoTime();
+                paused = holder; // buyers keep sending to it: what it had and what reaches it runs when it resumes
+                members.remove(holder);
+                signal(holder, "STOP");
+                awaitMembers(); // the others downed it
+                long downedAfter = millisSince(pausedAt);
+                NodeLauncher.Node successor = holderOf(fault.product());
+                signal(holder, "CONT");
+                long resumedAt = System.nanoTime();
+                boolean ended = holder.process().waitFor(MEMBERSHIP_BOUND.toSeconds(), TimeUnit.SECONDS);
+                paused = null;
+                if (!ended) {
+                    throw new IllegalStateException(holder + " still runs " + MEMBERSHIP_BOUND.toSeconds()
+                            + " s after it was downed and resumed; the end of its log:\n" + NodeLauncher.tail(holder.log()));
+                }
+                return "SIGSTOP " + holder + ", which held " + fault.product() + "; downed by the others after "
+                        + downedAfter + " ms, the entity restarted on " + successor.name() + "; SIGCONT; it ended "
+                        + millisSince(resumedAt) + " ms later (exit " + holder.process().exitValue() + ")";
+            }
+            default:
+                throw new IllegalArgumentException(fault.toString());
+        }
+    }
+
+    /** The nodes buyers send to: the members, and a paused node while it is paused. */
+    private List<NodeLauncher.Node> reachable() {
+        List<NodeLauncher.Node> nodes = new ArrayList<>(members);
+        NodeLauncher.Node zombie = paused;
+        if (zombie != null) {
+            nodes.add(zombie);
+        }
+        return nodes;
+    }
+
+    /** Sends {@code kill -<signal>} to a node's process (SIGSTOP and SIGCONT have no Java API). */
+    private static void signal(NodeLauncher.Node node, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(node.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + signal + " " + node.pid() + " failed");
+        }
+    }
+
+    /** Spare nodes, started ahead: one per node a fault removes before the last phase, one per node that joins. */
+    private int sparesNeeded() {
+        int spares = 0;
+        List<Fault> faults = schedule.faults();
+        for (int i = 0; i < faults.size(); i++) {
+            if (faults.get(i) == Fault.LEAVE_AND_JOIN || i < faults.size() - 1) {
+                spares++;
+            }
+        }
+        return spares;
+    }
+
+    /** A node started ahead, not yet joined (or one started now, if none is left). */
+    private NodeLauncher.Node spare(NodeLauncher launcher) throws IOException, InterruptedException {
+        return spares.isEmpty() ? launcher.start(name()) : spares.remove(0);
+    }
+
+    private List<NodeLauncher.Node> startAll(NodeLauncher launcher, int count) throws InterruptedException {
+        ExecutorService starter = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<NodeLauncher.Node>> starting = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String name = name();
+                starting.add(starter.submit(() -> launcher.start(name)));
+            }
+            List<NodeLauncher.Node> nodes = new ArrayList<>();
+            for (Future<NodeLauncher.Node> f : starting) {
+                nodes.add(f.get());
+            }
+            return nodes;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a node did not start: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            starter.shutdownNow();
+        }
+    }
+
+    /** The members' cluster addresses, as seed nodes for a node that joins. */
+    private String seeds() {
+        return members.stream().map(n -> "127.0.0.1:" + n.clusterPort()).collect(Collectors.joining(","));
+    }
+
+    private static NodeLauncher.Node join(NodeLauncher.Node node, String seeds) throws IOException {
+        String answer = NodeClient.once(node.endpointPort(), "JOIN " + seeds);
+        if (!answer.equals("JOINING")) {
+            throw new IOException(node + " did not join through " + seeds + ": " + answer);
+        }
+        return node;
+    }
+
+    /** The node whose entity answers for {@code product} (the same for every lane: one shard per product). */
+    private NodeLauncher.Node holderOf(String product) throws IOException, InterruptedException {
+        String last = "";
+        long deadline = System.nanoTime() + MEMBERSHIP_BOUND.toNanos();
+        while (System.nanoTime() < deadline) {
+            NodeLauncher.Node asked = members.get(0);
+            String answer = NodeClient.once(asked.endpointPort(), "LOCATE " + laneList.get(0).name() + " " + product);
+            if (answer.startsWith("AT ")) {
+                String name = answer.split(" ")[1];
+                for (NodeLauncher.Node node : members) {
+                    if (node.name().equals(name)) {
+                        return node;
+                    }
+                }
+            }
+            last = answer;
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("could not locate " + product + " within " + MEMBERSHIP_BOUND.toSeconds()
+                + " s: " + last);
+    }
+
+    private static String[] status(NodeLauncher.Node node) throws IOException {
+        String answer = NodeClient.once(node.endpointPort(), "STATUS");
+        String[] words = answer.split(" ");
+        if (!words[0].equals("STATUS") || words.length < 3) {
+            throw new IOException(node + " answered " + answer);
+        }
+        return words;
+    }
+
+    /** Waits until every member sees exactly the members, all up. */
+    private void awaitMembers() throws InterruptedException {
+        String expected = members.stream().map(n -> String.valueOf(n.clusterPort())).sorted()
+                .collect(Collectors.joining(","));
+        String seen = "";
+        long deadline = System.nanoTime() + MEMBERSHIP_BOUND.toNanos();
+        while (System.nanoTime() < deadline) {
+            Set<String> views = new HashSet<>();
+            try {
+                for (NodeLauncher.Node node : members) {
+                    views.add(status(node)[2]);
+                }
+                seen = views.toString();
+                if (views.equals(Set.of(expected))) {
+                    return;
+                }
+            } catch (IOException e) {
+                seen = e.getMessage();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the members did not agree on " + expected + " within "
+                + MEMBERSHIP_BOUND.toSeconds() + " s; they saw " + seen);
+    }
+
+    private FaultOutcome judge(Fault fault, Lane lane, String detail, Buyers.Tally tally, long millis) {
+        Store store = lanes.get(lane);
+        long stock;
+        long sold = 0;
+        Set<String> recordedSales = new HashSet<>();
+        try (Connection c = store.database().connection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT stock FROM " + store.stockTable() + " WHERE product = ?")) {
+                s.setString(1, fault.product());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    stock = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT request_id, quantity FROM " + store.purchasesTable()
+                    + " WHERE product = ? AND purchased = 1")) {
+                s.setString(1, fault.product());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        recordedSales.add(rs.getString(1));
+                        sold += rs.getInt(2);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read the accounts of " + lane.name() + ": " + e.getMessage(), e);
+        }
+        long existed = schedule.stock();
+        Set<String> unrecorded = new TreeSet<>(tally.toldPurchased);
+        unrecorded.removeAll(recordedSales);
+        Set<String> contradicted = new TreeSet<>(tally.toldOutOfStock);
+        contradicted.retainAll(recordedSales);
+        return new FaultOutcome(fault, lane, detail, tally.attempted.size(), tally.toldPurchased.size(),
+                tally.toldOutOfStock.size(), tally.failed.size(), tally.resubmitted.get(), existed, sold, stock,
+                Math.max(0, sold - existed), stock + sold == existed, unrecorded.size(), contradicted.size(),
+                tally.soldOut, new TreeSet<>(tally.tokens), new TreeSet<>(tally.answeredBy),
+                Finding.ofAccounts(existed, sold, stock), millis);
+    }
+
+    private void note(Fault fault, String text) {
+        notes.add(fault.product() + ": " + text);
+        progress.println("[cluster] " + fault.product() + ": " + text);
+    }
+
+    private String name() {
+        return "n" + nextNode++;
+    }
+
+    private static boolean await(BooleanSupplier condition, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}
