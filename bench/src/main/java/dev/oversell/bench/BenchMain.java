@@ -11,6 +11,7 @@ import dev.oversell.bench.results.ResultFiles;
 import dev.oversell.bench.results.RunInfo;
 import dev.oversell.bench.results.SummaryMarkdown;
 import dev.oversell.design.Variants;
+import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.Variant;
 import dev.oversell.run.RunFolder;
 import dev.oversell.store.Database;
@@ -87,7 +88,12 @@ public final class BenchMain {
         Map<String, String> engines = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         if (settings.runs(Measurement.DATABASE)) {
-            String[] variants = names(Variants.overStores(), settings);
+            // designs with tables of their own (the Spring and JPA ones) are judged by every suite but not yet
+            // benchmarked: their failed purchases are not counted the way the store designs' are
+            List<DatabaseVariant> overStores = Variants.overStores().stream().filter(v -> !v.ownTables()).toList();
+            Variants.overStores().stream().filter(DatabaseVariant::ownTables).forEach(v ->
+                    System.out.println("[bench] " + v.name() + ": tables of its own, not benchmarked yet"));
+            String[] variants = names(overStores, settings);
             for (Engine engine : reachable(engines, skipped)) {
                 for (int clients : settings.clients()) {
                     System.out.println("[bench] " + engine.label() + ", " + clients + " client(s)");

@@ -21,17 +21,18 @@ class InventoryContractTest {
 
     /** The designs that de-duplicate request ids, as the contract asks (a design may declare it does not). */
     static Stream<Arguments> deduplicating() {
-        return Stream.concat(
-                Stream.of(Arguments.of("specification", (InventoryFactory) SequentialInventory::new)),
-                Catalogue.all().stream().filter(v -> !(v instanceof dev.oversell.design.DatabaseVariant d)
-                                || d.deduplicatesRequestIds())
-                        .map(v -> Arguments.of(v.name(), (dev.oversell.design.InventoryFactory) v::create)));
+        return designs(v -> !(v instanceof dev.oversell.design.DatabaseVariant d) || d.deduplicatesRequestIds());
     }
 
     static Stream<Arguments> inventories() {
+        return designs(v -> true);
+    }
+
+    private static Stream<Arguments> designs(java.util.function.Predicate<dev.oversell.design.Variant> which) {
         return Stream.concat(
                 Stream.of(Arguments.of("specification", (InventoryFactory) SequentialInventory::new)),
-                Catalogue.all().stream().map(v -> Arguments.of(v.name(), (dev.oversell.design.InventoryFactory) v::create)));
+                Catalogue.all().stream().filter(which)
+                        .map(v -> Arguments.of(v.name(), (dev.oversell.design.InventoryFactory) v::create)));
     }
 
     private static Inventory stocked(InventoryFactory factory) {

@@ -73,7 +73,7 @@ public class DatabaseVariantBenchmark {
 
     @Setup(Level.Trial)
     public void openStore() {
-        store = HotStore.open(engine);
+        store = HotStore.open(engine, Variants.byName(variant, DatabaseVariant.class));
     }
 
     @Setup(Level.Iteration)

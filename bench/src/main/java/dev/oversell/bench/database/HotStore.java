@@ -32,9 +32,15 @@ final class HotStore implements AutoCloseable {
      * the tables. Fails with a {@code StoreException} naming the URL if the engine cannot be reached.
      */
     static HotStore open(String engineKey) {
+        return open(engineKey, null);
+    }
+
+    /** The same, with {@code design}'s own tables if it keeps its stock in tables of its own. */
+    static HotStore open(String engineKey, dev.oversell.design.DatabaseVariant design) {
         Database database = DatabaseSettings.open(Engine.valueOf(engineKey.toUpperCase(Locale.ROOT)));
         try {
-            return new HotStore(database, Store.create(database, EndlessStock.stock()));
+            return new HotStore(database, design == null ? Store.create(database, EndlessStock.stock())
+                    : design.createStore(database, EndlessStock.stock()));
         } catch (RuntimeException e) {
             database.close();
             throw e;
