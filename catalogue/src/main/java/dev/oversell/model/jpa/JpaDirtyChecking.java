@@ -3,6 +3,7 @@ package dev.oversell.model.jpa;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
+import dev.oversell.model.spring.InventoryService;
 import dev.oversell.model.spring.SpringContextInventory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -66,26 +67,11 @@ public final class JpaDirtyChecking extends SpringContextInventory {
     public static final String KEY = "jpa-dirty-checking";
 
     public JpaDirtyChecking(DataSource dataSource) {
-        super(dataSource, Wiring.class);
-    }
-
-    @Override
-    public PurchaseResult buy(PurchaseRequest request) {
-        return bean(StockService.class).buy(request);
-    }
-
-    @Override
-    protected String table() {
-        return "stock_item";
-    }
-
-    @Override
-    public long stock(String product) {
-        return bean(StockService.class).stock(product);
+        super(dataSource, "stock_item", false, Wiring.class);
     }
 
     /** The service as a Spring application has it: a bean whose public methods are transactions. */
-    public static class StockService {
+    public static class StockService implements InventoryService {
 
         @PersistenceContext
         private EntityManager entityManager;

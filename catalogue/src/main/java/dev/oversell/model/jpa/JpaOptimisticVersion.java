@@ -3,6 +3,7 @@ package dev.oversell.model.jpa;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
+import dev.oversell.model.spring.InventoryService;
 import dev.oversell.model.spring.SpringContextInventory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -80,12 +81,12 @@ public final class JpaOptimisticVersion extends SpringContextInventory {
     public static final int ATTEMPTS = 3;
 
     public JpaOptimisticVersion(DataSource dataSource) {
-        super(dataSource, Wiring.class);
+        super(dataSource, "stock_item", true, Wiring.class);
     }
 
     @Override
     public PurchaseResult buy(PurchaseRequest request) {
-        StockService service = bean(StockService.class);
+        InventoryService service = service();
         OptimisticLockingFailureException lost = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -98,23 +99,8 @@ public final class JpaOptimisticVersion extends SpringContextInventory {
                 + ATTEMPTS + " times in a row; nothing was sold", lost);
     }
 
-    @Override
-    protected String table() {
-        return "stock_item";
-    }
-
-    @Override
-    protected boolean versioned() {
-        return true;
-    }
-
-    @Override
-    public long stock(String product) {
-        return bean(StockService.class).stock(product);
-    }
-
     /** The service as a Spring application has it: a bean whose public methods are transactions. */
-    public static class StockService {
+    public static class StockService implements InventoryService {
 
         @PersistenceContext
         private EntityManager entityManager;

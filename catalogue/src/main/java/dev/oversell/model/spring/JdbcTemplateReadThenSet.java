@@ -59,26 +59,11 @@ public final class JdbcTemplateReadThenSet extends SpringContextInventory {
     public static final String KEY = "jdbc-template-read-then-set";
 
     public JdbcTemplateReadThenSet(DataSource dataSource) {
-        super(dataSource, Wiring.class);
-    }
-
-    @Override
-    public PurchaseResult buy(PurchaseRequest request) {
-        return bean(StockService.class).buy(request);
-    }
-
-    @Override
-    protected String table() {
-        return "stock";
-    }
-
-    @Override
-    public long stock(String product) {
-        return bean(StockService.class).stock(product);
+        super(dataSource, "stock", false, Wiring.class);
     }
 
     /** The service as a Spring application has it: a bean whose public methods are transactions. */
-    public static class StockService {
+    public static class StockService implements InventoryService {
 
         private final JdbcTemplate jdbc;
 

@@ -1,6 +1,8 @@
 package dev.oversell.model.spring;
 
 import dev.oversell.model.Inventory;
+import dev.oversell.model.PurchaseRequest;
+import dev.oversell.model.PurchaseResult;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 import javax.sql.DataSource;
@@ -12,15 +14,21 @@ import javax.sql.DataSource;
  * statements). Closing the inventory closes the context; the data source is the caller's, and stays open.
  *
  * <p>A restock is the one atomic statement every design shares ({@link AtomicRestock}) on the design's
- * {@link #table()}; only the purchase differs.
+ * table; only the purchase differs.
  */
 public abstract class SpringContextInventory implements Inventory {
 
     private final AnnotationConfigApplicationContext context;
     private final DataSource dataSource;
+    private final String table;
+    private final boolean versioned;
 
-    /** A context of {@code wiring} ({@code @Configuration} classes), with {@code dataSource} as its one DataSource. */
-    protected SpringContextInventory(DataSource dataSource, Class<?>... wiring) {
+    /**
+     * A context of {@code wiring} ({@code @Configuration} classes, one {@link InventoryService} bean among them),
+     * with {@code dataSource} as its one DataSource; the design keeps its stock rows ({@code product},
+     * {@code stock}) in {@code table}, with a version column every change must bump if {@code versioned}.
+     */
+    protected SpringContextInventory(DataSource dataSource, String table, boolean versioned, Class<?>... wiring) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         // a singleton from outside: the context uses it and never closes it (a bean it created from an
         // AutoCloseable, such as a pool, it would close with itself)
@@ -29,14 +37,23 @@ public abstract class SpringContextInventory implements Inventory {
         context.refresh();
         this.context = context;
         this.dataSource = dataSource;
+        this.table = table;
+        this.versioned = versioned;
     }
 
-    /** The table the design keeps its stock rows in ({@code product}, {@code stock}). */
-    protected abstract String table();
+    /** The context's service bean, whose methods are the design's transactions. */
+    protected final InventoryService service() {
+        return bean(InventoryService.class);
+    }
 
-    /** Whether the rows carry a version column that every change must bump. */
-    protected boolean versioned() {
-        return false;
+    @Override
+    public PurchaseResult buy(PurchaseRequest request) {
+        return service().buy(request);
+    }
+
+    @Override
+    public long stock(String product) {
+        return service().stock(product);
     }
 
     /** The context's bean of {@code type}; an {@link IllegalStateException} once the inventory is closed. */
@@ -52,7 +69,7 @@ public abstract class SpringContextInventory implements Inventory {
         if (!context.isActive()) {
             throw new IllegalStateException(getClass().getSimpleName() + " is closed");
         }
-        AtomicRestock.restock(dataSource, table(), versioned(), product, units);
+        AtomicRestock.restock(dataSource, table, versioned, product, units);
     }
 
     @Override
