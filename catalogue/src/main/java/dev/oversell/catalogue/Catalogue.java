@@ -80,13 +80,14 @@ public final class Catalogue implements VariantProvider {
                     .mechanism("an actor owns the stock; the caller asks it for the stock, decides, then tells it to take")
                     .build(),
 
-            // Database variants: claims per engine (H2, PostgreSQL, MariaDB), for one instance and for several.
+            // Database variants: claims per engine column (H2, PostgreSQL, MariaDB with innodb_snapshot_isolation OFF
+            // and ON), for one instance and for several.
             script("db-read-write-autocommit", new ReadModifyWrite(AUTOCOMMIT)).claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
                     .mechanism("SELECT stock on its own, then UPDATE stock = ? committed with the purchase record (the seed's service)").build(),
             script("db-read-write-read-committed", new ReadModifyWrite(READ_COMMITTED)).claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
                     .mechanism("SELECT stock, then UPDATE stock = ?, one transaction at READ COMMITTED").build(),
             perEngine(script("db-read-write-repeatable-read", new ReadModifyWrite(REPEATABLE_READ)),
-                    NEVER_OVERSELLS, NEVER_OVERSELLS, MAY_OVERSELL)
+                    NEVER_OVERSELLS, NEVER_OVERSELLS, MAY_OVERSELL, NEVER_OVERSELLS)
                     .mechanism("SELECT stock, then UPDATE stock = ?, one transaction at REPEATABLE READ").build(),
             script("db-read-write-serializable", new ReadModifyWrite(SERIALIZABLE)).claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
                     .mechanism("SELECT stock, then UPDATE stock = ?, one transaction at SERIALIZABLE").build(),
@@ -96,9 +97,9 @@ public final class Catalogue implements VariantProvider {
                     .mechanism("UPDATE ... SET stock = stock - ? WHERE stock >= ?, judged by the update count").build(),
             script("db-optimistic-version", new OptimisticVersion()).claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
                     .mechanism("SELECT stock, version; UPDATE ... WHERE version = ?; bounded retry").build(),
-            perEngine(script("db-ledger-repeatable-read", new Ledger(REPEATABLE_READ)), MAY_OVERSELL, MAY_OVERSELL, MAY_OVERSELL)
+            perEngine(script("db-ledger-repeatable-read", new Ledger(REPEATABLE_READ)), MAY_OVERSELL, MAY_OVERSELL, MAY_OVERSELL, MAY_OVERSELL)
                     .mechanism("stock = initial + supply - SUM(orders), then INSERT an order, at REPEATABLE READ").build(),
-            perEngine(script("db-ledger-serializable", new Ledger(SERIALIZABLE)), MAY_OVERSELL, NEVER_OVERSELLS, NEVER_OVERSELLS)
+            perEngine(script("db-ledger-serializable", new Ledger(SERIALIZABLE)), MAY_OVERSELL, NEVER_OVERSELLS, NEVER_OVERSELLS, NEVER_OVERSELLS)
                     .mechanism("stock = initial + supply - SUM(orders), then INSERT an order, at SERIALIZABLE").build(),
             DatabaseVariant.named("db-synchronized-service")
                     .service(SynchronizedOverReadModifyWrite.class, store -> new SynchronizedOverReadModifyWrite(store, false))
@@ -118,14 +119,14 @@ public final class Catalogue implements VariantProvider {
                     .mechanism("one owner actor per product across instances, no fencing at a hand-over").build(),
 
             // Code as teams write it, over a DataSource, each with its own tables (a Flyway migration under db/<name>/)
-            own(JdbcTemplateReadThenSet.KEY, JdbcTemplateReadThenSet.class, "stock", JdbcTemplateReadThenSet::new)
-                    .claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
+            perEngine(own(JdbcTemplateReadThenSet.KEY, JdbcTemplateReadThenSet.class, "stock", JdbcTemplateReadThenSet::new),
+                    MAY_OVERSELL, MAY_OVERSELL, MAY_OVERSELL, NEVER_OVERSELLS)
                     .mechanism("Spring @Transactional on JdbcTemplate: SELECT stock, then UPDATE SET stock = ?, default isolation").build(),
             own(JdbcTemplateGuardedUpdate.KEY, JdbcTemplateGuardedUpdate.class, "stock", JdbcTemplateGuardedUpdate::new)
                     .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
                     .mechanism("Spring @Transactional on JdbcTemplate: UPDATE ... WHERE stock >= ?, judged by the update count").build(),
-            own(JpaDirtyChecking.KEY, JpaDirtyChecking.class, "stock_item", JpaDirtyChecking::new)
-                    .claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
+            perEngine(own(JpaDirtyChecking.KEY, JpaDirtyChecking.class, "stock_item", JpaDirtyChecking::new),
+                    MAY_OVERSELL, MAY_OVERSELL, MAY_OVERSELL, NEVER_OVERSELLS)
                     .mechanism("JPA/Hibernate: entity found, decremented, flushed by dirty checking at commit").build(),
             own(JpaOptimisticVersion.KEY, JpaOptimisticVersion.class, "stock_item", JpaOptimisticVersion::new)
                     .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
@@ -151,13 +152,16 @@ public final class Catalogue implements VariantProvider {
     }
 
     /**
-     * Claims that differ by engine. A transaction's safety does not depend on how many app instances send it,
-     * so the shared-store claim is the one-instance claim.
+     * Claims that differ by engine column. A transaction's safety does not depend on how many app instances send
+     * it, so the shared-store claim is the one-instance claim. {@code mariadbSnapshotIsolation} is the claim on
+     * MariaDB with {@code innodb_snapshot_isolation} ON (11.6.2's default), where a REPEATABLE READ write of a row
+     * changed since the transaction's snapshot is refused rather than losing the other's update.
      */
     private static DatabaseVariant.Builder perEngine(DatabaseVariant.Builder builder, Claim h2, Claim postgresql,
-                                                     Claim mariadb) {
+                                                     Claim mariadb, Claim mariadbSnapshotIsolation) {
         return builder.claimsOn(Engine.H2, h2, h2).claimsOn(Engine.POSTGRESQL, postgresql, postgresql)
-                .claimsOn(Engine.MARIADB, mariadb, mariadb);
+                .claimsOn(Engine.MARIADB, mariadb, mariadb)
+                .claimsOn(Engine.MARIADB_SNAPSHOT_ISOLATION, mariadbSnapshotIsolation, mariadbSnapshotIsolation);
     }
 
     @Override

@@ -50,14 +50,15 @@ public final class Variants {
         return List.copyOf(byName.values());
     }
 
-    /** The designs this run judges: all of them, or the one {@code -Doversell.variant} names. */
+    /** The designs this run judges: all of them, or those {@code -Doversell.variant} names (comma-separated). */
     public static List<Variant> selected() {
         List<Variant> all = all();
         String only = System.getProperty(ONLY);
         if (only == null || only.isBlank()) {
             return all;
         }
-        return List.of(byName(all, only.trim()));
+        return java.util.Arrays.stream(only.split(",")).map(String::trim).filter(n -> !n.isEmpty()).distinct()
+                .map(n -> byName(all, n)).toList();
     }
 
     /** The selected in-memory designs (what Lincheck and jcstress drive). */

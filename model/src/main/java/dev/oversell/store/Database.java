@@ -84,12 +84,43 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The engine and its version as the server reports it, e.g. {@code PostgreSQL 15.20}. */
-    public String version() {
+    /**
+     * The engine, its version as the server reports it, and the settings that decide verdicts, as a session of
+     * this database sees them, each beside the server's own default where the column pins it: the default
+     * isolation level, and on MariaDB {@code innodb_snapshot_isolation} and {@code sql_mode}, on H2 its
+     * compatibility {@code MODE}. For example {@code MariaDB 10.11.19-MariaDB; innodb_snapshot_isolation ON
+     * (server default OFF); default isolation REPEATABLE READ (server default REPEATABLE-READ); sql_mode ...}.
+     * This is what a run records as the engine's version, so that every verdict names the settings it held under.
+     */
+    public String versionAndSettings() {
         try (Connection c = connection()) {
-            return c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+            StringBuilder s = new StringBuilder(c.getMetaData().getDatabaseProductName()).append(' ')
+                    .append(c.getMetaData().getDatabaseProductVersion());
+            String isolation = Engine.isolationName(c.getTransactionIsolation());
+            switch (engine.server()) {
+                case H2 -> s.append("; MODE ").append(value(c, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'MODE'")).append("; default isolation ").append(isolation);
+                case POSTGRESQL -> s.append("; default isolation ").append(isolation).append(" (server default ")
+                        .append(value(c, "SELECT reset_val FROM pg_settings WHERE name = 'default_transaction_isolation'"))
+                        .append(')');
+                default -> {
+                    String snapshot = value(c, "SELECT IF(@@SESSION.innodb_snapshot_isolation, 'ON', 'OFF')");
+                    s.append("; innodb_snapshot_isolation ").append(snapshot).append(" (server default ")
+                            .append(value(c, "SELECT IF(@@GLOBAL.innodb_snapshot_isolation, 'ON', 'OFF')")).append(')')
+                            .append("; default isolation ").append(isolation).append(" (server default ")
+                            .append(value(c, "SELECT @@GLOBAL.tx_isolation")).append(')')
+                            .append("; sql_mode ").append(value(c, "SELECT @@SESSION.sql_mode"));
+                }
+            }
+            return s.toString();
         } catch (SQLException e) {
-            return engine.label() + " (version unknown: " + e.getMessage() + ")";
+            return engine.label() + " (version and settings unknown: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String value(Connection c, String query) throws SQLException {
+        try (var s = c.createStatement(); var rs = s.executeQuery(query)) {
+            return rs.next() ? String.valueOf(rs.getString(1)) : "unknown";
         }
     }
 

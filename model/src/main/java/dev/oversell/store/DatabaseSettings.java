@@ -16,7 +16,8 @@ import java.util.Map;
  * <table>
  *   <caption>settings per engine (ENGINE = h2, postgresql or mariadb)</caption>
  *   <tr><th>setting</th><th>default</th></tr>
- *   <tr><td>{@code oversell.engines}</td><td>{@code h2,postgresql,mariadb}: the engines to run</td></tr>
+ *   <tr><td>{@code oversell.engines}</td><td>{@code h2,postgresql,mariadb,mariadb-snapshot-isolation}: the
+ *       engine columns to run (the last is the MariaDB server with {@code innodb_snapshot_isolation} ON)</td></tr>
  *   <tr><td>{@code oversell.h2.url}</td><td>{@code jdbc:h2:mem:oversell;DB_CLOSE_DELAY=-1}</td></tr>
  *   <tr><td>{@code oversell.postgresql.url}</td><td>{@code jdbc:postgresql://127.0.0.1:5432/test}</td></tr>
  *   <tr><td>{@code oversell.postgresql.user}</td><td>{@code postgres}</td></tr>
@@ -27,7 +28,9 @@ import java.util.Map;
  *   <tr><td>{@code oversell.lockTimeoutMillis}</td><td>{@code 5000}: no lock wait lasts longer (MariaDB: whole seconds)</td></tr>
  * </table>
  *
- * Connections come from a HikariCP pool per engine.
+ * Connections come from a HikariCP pool per engine column, each connection with the column's pinned settings
+ * ({@link Engine#defaultIsolation()}, {@link Engine#sessionSettings()}). The two MariaDB columns share the
+ * {@code oversell.mariadb.*} settings: they are one server.
  */
 public final class DatabaseSettings {
 
@@ -49,7 +52,7 @@ public final class DatabaseSettings {
      * version) it uses. Without one, that engine is unreachable, and says why.
      */
     private static void requireDriver(Engine engine) {
-        String[] driver = DRIVERS.get(engine);
+        String[] driver = DRIVERS.get(engine.server());
         try {
             Class.forName(driver[0], false, DatabaseSettings.class.getClassLoader());
         } catch (ClassNotFoundException missing) {
@@ -61,17 +64,35 @@ public final class DatabaseSettings {
 
     /** The engines this run asks for ({@code oversell.engines}). */
     public static List<Engine> requestedEngines() {
-        String list = setting("oversell.engines", "h2,postgresql,mariadb");
+        return requestedEngines("h2,postgresql,mariadb,mariadb-snapshot-isolation");
+    }
+
+    /** The engines this run asks for ({@code oversell.engines}), or {@code defaults} when it names none. */
+    public static List<Engine> requestedEngines(String defaults) {
+        String list = setting("oversell.engines", defaults);
         return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> Engine.valueOf(s.toUpperCase(Locale.ROOT))).distinct().toList();
+                .map(Engine::ofKey).distinct().toList();
+    }
+
+    /**
+     * The servers behind the requested engine columns, each once ({@link Engine#server()}): what the checks of
+     * Oversell's own machinery (the gate, the store's failure handling, migrations) run on; the settings of a
+     * column decide verdicts, not whether the machinery works.
+     */
+    public static List<Engine> requestedServers() {
+        return requestedEngines().stream().map(Engine::server).distinct().toList();
     }
 
     public static String url(Engine engine) {
-        return setting("oversell." + engine.key() + ".url", DEFAULTS.get(engine)[0]);
+        return setting("oversell." + engine.server().key() + ".url", DEFAULTS.get(engine.server())[0]);
     }
 
     public static String user(Engine engine) {
-        return setting("oversell." + engine.key() + ".user", DEFAULTS.get(engine)[1]);
+        return setting("oversell." + engine.server().key() + ".user", DEFAULTS.get(engine.server())[1]);
+    }
+
+    private static String password(Engine engine) {
+        return setting("oversell." + engine.server().key() + ".password", "");
     }
 
     /**
@@ -86,11 +107,12 @@ public final class DatabaseSettings {
     public static Database open(Engine engine, int lockTimeoutMillis) {
         requireDriver(engine);
         HikariConfig config = new HikariConfig();
-        config.setConnectionInitSql(engine.lockTimeoutStatement(lockTimeoutMillis));
+        config.setConnectionInitSql(engine.connectionInitSql(lockTimeoutMillis));
+        config.setTransactionIsolation(isolationConstantName(engine.defaultIsolation()));
         config.setPoolName("oversell-" + engine.key());
         config.setJdbcUrl(url(engine));
         config.setUsername(user(engine));
-        config.setPassword(setting("oversell." + engine.key() + ".password", ""));
+        config.setPassword(password(engine));
         config.setMaximumPoolSize(Integer.parseInt(setting("oversell.pool.size", "16")));
         config.setMinimumIdle(0);
         config.setConnectionTimeout(5_000);
@@ -100,9 +122,22 @@ public final class DatabaseSettings {
             return new Database(engine, pool, engine.label() + " at " + url(engine), lockTimeoutMillis, pool);
         } catch (RuntimeException e) {
             throw new StoreException("cannot reach " + engine.label() + " at " + url(engine) + " as " + user(engine)
-                    + ": " + rootMessage(e) + ". Set -Doversell." + engine.key() + ".url/.user/.password (or "
-                    + "OVERSELL_" + engine.name() + "_URL, ...) to point at your server.", e);
+                    + (engine.sessionSettings().isEmpty() ? "" : " with " + String.join(", ", engine.sessionSettings()))
+                    + ": " + rootMessage(e) + (rootMessage(e).contains("Unknown system variable")
+                    ? " (this server does not have the setting: MariaDB before 10.6.18, or MySQL; leave the column out"
+                    + " with -Doversell.engines)" : "")
+                    + ". Set -Doversell." + engine.server().key() + ".url/.user/.password (or "
+                    + "OVERSELL_" + engine.server().name() + "_URL, ...) to point at your server.", e);
         }
+    }
+
+    private static String isolationConstantName(int level) {
+        return switch (level) {
+            case java.sql.Connection.TRANSACTION_READ_COMMITTED -> "TRANSACTION_READ_COMMITTED";
+            case java.sql.Connection.TRANSACTION_REPEATABLE_READ -> "TRANSACTION_REPEATABLE_READ";
+            case java.sql.Connection.TRANSACTION_SERIALIZABLE -> "TRANSACTION_SERIALIZABLE";
+            default -> throw new IllegalArgumentException("no pool setting for isolation level " + level);
+        };
     }
 
     /** A system property, else the matching environment variable ({@code a.b.c} &rarr; {@code A_B_C}), else the default. */

@@ -5,49 +5,158 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The database engines Oversell measures, and the little each one does differently: how it reports a failure
- * that a retry may cure, how a session tells whether it is waiting for a lock, and how a lock wait is bounded.
- * The SQL of the variants themselves is the same on every engine.
+ * The database engines Oversell measures, each a column of the verdicts: an engine <em>with the settings that
+ * decide verdicts</em>, because the same SQL is safe or not depending on them. Every column pins those settings
+ * on each session it opens (see {@link #sessionSettings()} and {@link #defaultIsolation()}), so that a claim
+ * names them and a verdict does not change with a server's configuration; {@link Database#versionAndSettings()}
+ * records what the server said, beside its own defaults. MariaDB is two columns: InnoDB's
+ * {@code innodb_snapshot_isolation} OFF (the default of 10.11, and of every MariaDB before 11.6.2) and ON (the
+ * default from 11.6.2): with it ON, a REPEATABLE READ transaction that writes a row changed since its snapshot
+ * is refused ({@code ERROR 1020 Record has changed since last read}) instead of losing the other's update.
+ *
+ * <p>Besides, the little each engine does differently: how it reports a failure that a retry may cure, how a
+ * session tells whether it is waiting for a lock, and how a lock wait is bounded. The SQL of the variants
+ * themselves is the same on every engine.
  */
 public enum Engine {
 
     /** H2 2.x, embedded in the JVM: the default, needs nothing installed. */
     H2("H2", "SELECT SESSION_ID()",
             "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = ? AND BLOCKER_ID IS NOT NULL",
-            "SET LOCK_TIMEOUT %d"),
+            "SET LOCK_TIMEOUT %d", Connection.TRANSACTION_READ_COMMITTED, List.of()),
 
     /** PostgreSQL (15 here), through pgjdbc. */
     POSTGRESQL("PostgreSQL", "SELECT pg_backend_pid()",
             "SELECT cardinality(pg_blocking_pids(CAST(? AS integer)))",
-            "SET lock_timeout = %d"),
+            "SET lock_timeout = %d", Connection.TRANSACTION_READ_COMMITTED, List.of()),
 
-    /** MariaDB (10.11 here) with InnoDB, through MariaDB Connector/J. */
+    /** MariaDB (10.11 here) with InnoDB, through MariaDB Connector/J, {@code innodb_snapshot_isolation} OFF. */
     MARIADB("MariaDB", "SELECT CONNECTION_ID()",
             "SHOW ENGINE INNODB STATUS", // parsed: see isWaitingForLock
-            "SET SESSION innodb_lock_wait_timeout = %d");
+            "SET SESSION innodb_lock_wait_timeout = %d", Connection.TRANSACTION_REPEATABLE_READ,
+            List.of("innodb_snapshot_isolation = OFF")),
+
+    /**
+     * The same MariaDB server with {@code innodb_snapshot_isolation} ON on every session, as MariaDB 11.6.2 and
+     * later have it by default. A server without the setting (MariaDB before 10.6.18, MySQL) cannot be this column.
+     */
+    MARIADB_SNAPSHOT_ISOLATION("MariaDB, snapshot isolation", "SELECT CONNECTION_ID()",
+            "SHOW ENGINE INNODB STATUS",
+            "SET SESSION innodb_lock_wait_timeout = %d", Connection.TRANSACTION_REPEATABLE_READ,
+            List.of("innodb_snapshot_isolation = ON"));
 
     private final String label;
     private final String sessionIdQuery;
     private final String waitingForLockQuery;
     private final String lockTimeoutStatement;
+    private final int defaultIsolation;
+    private final List<String> sessionSettings;
 
-    Engine(String label, String sessionIdQuery, String waitingForLockQuery, String lockTimeoutStatement) {
+    Engine(String label, String sessionIdQuery, String waitingForLockQuery, String lockTimeoutStatement,
+           int defaultIsolation, List<String> sessionSettings) {
         this.label = label;
         this.sessionIdQuery = sessionIdQuery;
         this.waitingForLockQuery = waitingForLockQuery;
         this.lockTimeoutStatement = lockTimeoutStatement;
+        this.defaultIsolation = defaultIsolation;
+        this.sessionSettings = sessionSettings;
     }
 
     public String label() {
         return label;
     }
 
-    /** The lower-case name used in settings and file names: {@code h2}, {@code postgresql}, {@code mariadb}. */
+    /**
+     * The name used in settings and file names: {@code h2}, {@code postgresql}, {@code mariadb},
+     * {@code mariadb-snapshot-isolation}.
+     */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The column whose key is {@code key} (as {@link #key()} gives it; case and {@code _} for {@code -} do not matter). */
+    public static Engine ofKey(String key) {
+        String wanted = key.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (Engine engine : values()) {
+            if (engine.key().equals(wanted)) {
+                return engine;
+            }
+        }
+        throw new IllegalArgumentException("no engine " + key + "; the engines are "
+                + java.util.Arrays.stream(values()).map(Engine::key).toList());
+    }
+
+    /**
+     * The kind of server this column runs on, whose driver, dialect and connection settings it uses: itself,
+     * but for {@link #MARIADB_SNAPSHOT_ISOLATION}, which is a MariaDB server with other session settings.
+     */
+    public Engine server() {
+        return this == MARIADB_SNAPSHOT_ISOLATION ? MARIADB : this;
+    }
+
+    /**
+     * The isolation level a transaction gets when the code does not choose one: the engine's documented default
+     * (READ COMMITTED on H2 and PostgreSQL, REPEATABLE READ on MariaDB), pinned on every connection of the
+     * column's pool whatever the server is configured with, as a {@link Connection} constant.
+     */
+    public int defaultIsolation() {
+        return defaultIsolation;
+    }
+
+    /**
+     * The server settings, {@code name = value}, that this column pins on every session (with
+     * {@code SET SESSION}) because verdicts depend on them; empty when none beyond the default isolation.
+     */
+    public List<String> sessionSettings() {
+        return sessionSettings;
+    }
+
+    /** The statement that pins {@link #sessionSettings()} on a session, or empty when there are none. */
+    public java.util.Optional<String> sessionSettingsStatement() {
+        return sessionSettings.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of("SET SESSION " + String.join(", SESSION ", sessionSettings));
+    }
+
+    /**
+     * What a pool runs on each new connection of this column: the lock-wait bound and the pinned
+     * {@link #sessionSettings()}, in one statement (a pool runs one; MariaDB's {@code SET} takes several).
+     */
+    public String connectionInitSql(int lockTimeoutMillis) {
+        return sessionSettings.isEmpty() ? lockTimeoutStatement(lockTimeoutMillis)
+                : lockTimeoutStatement(lockTimeoutMillis) + ", SESSION " + String.join(", SESSION ", sessionSettings);
+    }
+
+    /** The statement that sets a session's default isolation level on this engine. */
+    public String isolationStatement(int level) {
+        return (server() == MARIADB ? "SET SESSION TRANSACTION ISOLATION LEVEL "
+                : "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL ") + isolationName(level);
+    }
+
+    /**
+     * What every session of this column runs before its first statement, as a person replaying a script by hand
+     * types it: the pinned default isolation and {@link #sessionSettings()}.
+     */
+    public List<String> sessionSetup() {
+        List<String> setup = new java.util.ArrayList<>();
+        setup.add(isolationStatement(defaultIsolation));
+        sessionSettingsStatement().ifPresent(setup::add);
+        return List.copyOf(setup);
+    }
+
+    /** An isolation level's SQL name ({@code REPEATABLE READ}) from its {@link Connection} constant. */
+    public static String isolationName(int level) {
+        return switch (level) {
+            case Connection.TRANSACTION_NONE -> "NONE";
+            case Connection.TRANSACTION_READ_UNCOMMITTED -> "READ UNCOMMITTED";
+            case Connection.TRANSACTION_READ_COMMITTED -> "READ COMMITTED";
+            case Connection.TRANSACTION_REPEATABLE_READ -> "REPEATABLE READ";
+            case Connection.TRANSACTION_SERIALIZABLE -> "SERIALIZABLE";
+            default -> "level " + level;
+        };
     }
 
     public static Engine of(Connection connection) throws SQLException {
@@ -86,7 +195,7 @@ public enum Engine {
     private Failure classifyOne(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         int code = e.getErrorCode();
-        return switch (this) {
+        return switch (server()) {
             case POSTGRESQL -> switch (state) {
                 case "40001" -> Failure.SERIALIZATION;
                 case "40P01" -> Failure.DEADLOCK;
@@ -95,7 +204,7 @@ public enum Engine {
                 case "57P01", "57P02", "57P03" -> Failure.CONNECTION; // the server ended the session (terminated, shutting down)
                 default -> state.startsWith("08") ? Failure.CONNECTION : Failure.OTHER;
             };
-            case MARIADB -> switch (code) {
+            case MARIADB, MARIADB_SNAPSHOT_ISOLATION -> switch (code) {
                 case 1213 -> Failure.DEADLOCK;
                 case 1020 -> Failure.SERIALIZATION; // "Record has changed since last read" (innodb_snapshot_isolation)
                 case 1205 -> Failure.LOCK_TIMEOUT;
@@ -132,7 +241,7 @@ public enum Engine {
      * 0.1 s, so a probe that follows another within 0.1 s sees old news).
      */
     public boolean isWaitingForLock(Connection monitor, long sessionId) throws SQLException {
-        if (this == MARIADB) {
+        if (server() == MARIADB) {
             return innodbSaysWaiting(monitor, sessionId);
         }
         for (int attempt = 1; ; attempt++) {
@@ -180,7 +289,7 @@ public enum Engine {
 
     /** The statement that bounds a session's lock waits (MariaDB counts whole seconds, at least 1). */
     public String lockTimeoutStatement(int millis) {
-        return lockTimeoutStatement.formatted(this == MARIADB ? Math.max(1, (millis + 999) / 1000) : millis);
+        return lockTimeoutStatement.formatted(server() == MARIADB ? Math.max(1, (millis + 999) / 1000) : millis);
     }
 
     /** Kinds of failure a transaction step can end in. */

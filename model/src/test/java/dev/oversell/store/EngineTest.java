@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How each engine's errors are classified: only what a retry can cure is retried. */
 class EngineTest {
@@ -30,5 +31,28 @@ class EngineTest {
     void aConnectionTheServerTerminatedIsAConnectionFailure() {
         SQLException terminated = new SQLException("terminating connection due to administrator command", "57P01");
         assertThat(Engine.POSTGRESQL.classify(terminated)).isEqualTo(Engine.Failure.CONNECTION);
+    }
+
+    @Test
+    void everyColumnIsFoundByItsKey() {
+        for (Engine engine : Engine.values()) {
+            assertThat(Engine.ofKey(engine.key())).isEqualTo(engine);
+        }
+        assertThat(Engine.ofKey("MARIADB_SNAPSHOT_ISOLATION")).isEqualTo(Engine.MARIADB_SNAPSHOT_ISOLATION);
+        assertThatThrownBy(() -> Engine.ofKey("mysql")).hasMessageContaining("no engine mysql");
+    }
+
+    @Test
+    void theSnapshotIsolationColumnIsTheMariaDbServerWithTheSettingOnAndTheDefaultColumnPinsItOff() {
+        assertThat(Engine.MARIADB_SNAPSHOT_ISOLATION.server()).isEqualTo(Engine.MARIADB);
+        assertThat(Engine.MARIADB_SNAPSHOT_ISOLATION.connectionInitSql(5_000))
+                .isEqualTo("SET SESSION innodb_lock_wait_timeout = 5, SESSION innodb_snapshot_isolation = ON");
+        assertThat(Engine.MARIADB.connectionInitSql(5_000))
+                .isEqualTo("SET SESSION innodb_lock_wait_timeout = 5, SESSION innodb_snapshot_isolation = OFF");
+        assertThat(Engine.POSTGRESQL.connectionInitSql(5_000)).isEqualTo("SET lock_timeout = 5000");
+        assertThat(Engine.MARIADB_SNAPSHOT_ISOLATION.sessionSetup()).containsExactly(
+                "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ", "SET SESSION innodb_snapshot_isolation = ON");
+        assertThat(Engine.MARIADB_SNAPSHOT_ISOLATION.classify(
+                new SQLException("Record has changed since last read", "HY000", 1020))).isEqualTo(Engine.Failure.SERIALIZATION);
     }
 }

@@ -6,7 +6,6 @@ import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
 import dev.oversell.store.Store;
 
-import java.util.Locale;
 
 /**
  * A benchmark fork's own tables on one engine: the engine's HikariCP pool, as {@link DatabaseSettings} opens it
@@ -37,7 +36,7 @@ final class HotStore implements AutoCloseable {
 
     /** The same, with {@code design}'s own tables if it keeps its stock in tables of its own. */
     static HotStore open(String engineKey, dev.oversell.design.DatabaseVariant design) {
-        Database database = DatabaseSettings.open(Engine.valueOf(engineKey.toUpperCase(Locale.ROOT)));
+        Database database = DatabaseSettings.open(Engine.ofKey(engineKey));
         try {
             return new HotStore(database, design == null ? Store.create(database, EndlessStock.stock())
                     : design.createStore(database, EndlessStock.stock()));

@@ -5,7 +5,6 @@ import dev.oversell.store.Engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -61,7 +60,7 @@ public final class Ratios {
 
     /** H2, PostgreSQL, MariaDB: the order of {@code Engine}. */
     static int engineRank(String engine) {
-        return engine == null ? -1 : Engine.valueOf(engine.toUpperCase(Locale.ROOT)).ordinal();
+        return engine == null ? -1 : Engine.ofKey(engine).ordinal();
     }
 
     static int rank(String variant, List<String> order) {

@@ -164,7 +164,7 @@ public final class SummaryMarkdown {
     }
 
     static String label(String engineKey) {
-        return Engine.valueOf(engineKey.toUpperCase(Locale.ROOT)).label();
+        return Engine.ofKey(engineKey).label();
     }
 
     private static String minutesAndSeconds(java.time.Duration took) {

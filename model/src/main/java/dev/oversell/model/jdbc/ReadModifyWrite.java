@@ -26,8 +26,9 @@ import java.util.Objects;
  *       are told "purchased": the second write is a lost update.
  *   <li>REPEATABLE READ: engine-dependent. PostgreSQL aborts the second writer of a row changed since its
  *       snapshot (40001, retried: it then sees 0). MariaDB 10.11 with its default
- *       {@code innodb_snapshot_isolation=OFF} lets the UPDATE overwrite the newer row: a lost update. H2: as
- *       measured (see the verdict matrix).
+ *       {@code innodb_snapshot_isolation=OFF} lets the UPDATE overwrite the newer row: a lost update; with it ON
+ *       (11.6.2's default, the {@code mariadb-snapshot-isolation} column) the UPDATE is refused (1020, retried:
+ *       it then sees 0). H2: as measured (see the verdict matrix).
  *   <li>SERIALIZABLE: never oversells on any engine (PostgreSQL SSI, MariaDB shared read locks and a deadlock
  *       that is retried, H2 as measured).
  * </ul>

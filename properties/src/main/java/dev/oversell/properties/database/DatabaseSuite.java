@@ -162,7 +162,7 @@ public abstract class DatabaseSuite {
 
     private static void reachable(Engine engine) {
         try {
-            VERSIONS.put(engine, Engines.open(engine).version());
+            VERSIONS.put(engine, Engines.open(engine).versionAndSettings());
         } catch (StoreException unreachable) {
             UNAVAILABLE.put(engine, unreachable.getMessage());
             if (Engines.required()) {

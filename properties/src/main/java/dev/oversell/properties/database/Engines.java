@@ -39,7 +39,7 @@ public final class Engines {
                     System.out.printf("[database] dropped %d tables left behind by an earlier, interrupted run in %s%n",
                             leftovers, database);
                 }
-                VERSIONS.put(e, database.version());
+                VERSIONS.put(e, database.versionAndSettings());
                 System.out.printf("[database] %s: %s%n", e.label(), VERSIONS.get(e));
                 return database;
             } catch (StoreException unreachable) {

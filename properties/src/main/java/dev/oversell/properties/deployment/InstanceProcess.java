@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,7 +34,7 @@ public final class InstanceProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        Engine engine = Engine.valueOf(args[0].toUpperCase(Locale.ROOT));
+        Engine engine = Engine.ofKey(args[0]);
         String storeId = args[1];
         DatabaseVariant variant = Variants.byName(args[2], DatabaseVariant.class);
         int instance = Integer.parseInt(args[3]);

@@ -33,7 +33,7 @@ class FlywayMigrationsTest {
 
     @TestFactory
     Stream<DynamicTest> eachMigrationRunsUnderFlywayAndTheDesignSellsWhatItHolds() {
-        return DatabaseSettings.requestedEngines().stream().flatMap(engine -> Variants.overStores().stream()
+        return DatabaseSettings.requestedServers().stream().flatMap(engine -> Variants.overStores().stream()
                 .filter(v -> v.ownTables() && Migrations.class.getClassLoader()
                         .getResource("db/" + v.name() + "/V1__stock.sql") != null)
                 .map(design -> DynamicTest.dynamicTest(engine.label() + ", " + design.name()

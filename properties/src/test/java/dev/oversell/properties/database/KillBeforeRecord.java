@@ -76,9 +76,9 @@ final class KillBeforeRecord implements AutoCloseable {
     private void kill(Connection victim) throws SQLException {
         Engine engine = pool.engine();
         long session = engine.sessionId(victim);
-        String kill = switch (engine) {
+        String kill = switch (engine.server()) {
             case POSTGRESQL -> "SELECT pg_terminate_backend(" + session + ", 5000)";
-            case MARIADB -> "KILL " + session;
+            case MARIADB, MARIADB_SNAPSHOT_ISOLATION -> "KILL " + session;
             case H2 -> "CALL ABORT_SESSION(" + session + ")";
         };
         try (Connection other = pool.connection(); Statement s = other.createStatement()) {

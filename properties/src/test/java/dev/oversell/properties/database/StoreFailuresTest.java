@@ -47,7 +47,7 @@ class StoreFailuresTest {
 
     @TestFactory
     Stream<DynamicTest> aConnectionKilledBetweenWriteAndRecordChangesNothing() {
-        return DatabaseSettings.requestedEngines().stream().flatMap(engine -> Variants.overStores().stream()
+        return DatabaseSettings.requestedServers().stream().flatMap(engine -> Variants.overStores().stream()
                 .filter(variant -> !variant.ownTables()) // designs over Oversell's tables, which record their answers
                 .map(variant -> DynamicTest.dynamicTest(engine.label() + ", " + variant.name()
                         + ": a connection killed between the write and the record", () -> killedBeforeRecord(engine, variant))));
@@ -134,7 +134,7 @@ class StoreFailuresTest {
 
     @TestFactory
     Stream<DynamicTest> faultsGiveAClearErrorAndChangeNothing() {
-        return DatabaseSettings.requestedEngines().stream().flatMap(engine -> Stream.of(
+        return DatabaseSettings.requestedServers().stream().flatMap(engine -> Stream.of(
                 DynamicTest.dynamicTest(engine.label() + ": a connection killed mid-purchase is a clear error and"
                         + " changes nothing", () -> connectionKilledMidPurchase(engine)),
                 DynamicTest.dynamicTest(engine.label() + ": a lock held past every retry is a clear error and"
@@ -163,9 +163,9 @@ class StoreFailuresTest {
         private static void kill(Database database, Tx tx) throws SQLException {
             Engine engine = database.engine();
             long session = engine.sessionId(tx.connection());
-            String kill = switch (engine) {
+            String kill = switch (engine.server()) {
                 case POSTGRESQL -> "SELECT pg_terminate_backend(" + session + ")";
-                case MARIADB -> "KILL " + session;
+                case MARIADB, MARIADB_SNAPSHOT_ISOLATION -> "KILL " + session;
                 case H2 -> "CALL ABORT_SESSION(" + session + ")";
             };
             try (Connection other = database.connection(); Statement s = other.createStatement()) {

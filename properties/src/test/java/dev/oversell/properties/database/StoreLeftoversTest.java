@@ -29,7 +29,7 @@ class StoreLeftoversTest {
 
     @TestFactory
     Stream<DynamicTest> startUpCleanUpLeavesARunInProgressAlone() {
-        return DatabaseSettings.requestedEngines().stream().flatMap(engine -> Stream.of(
+        return DatabaseSettings.requestedServers().stream().flatMap(engine -> Stream.of(
                 DynamicTest.dynamicTest(engine.label() + ": a run in progress keeps its tables when another run starts",
                         () -> runInProgressKeepsItsTables(engine)),
                 DynamicTest.dynamicTest(engine.label() + ": tables older than the bound are dropped",

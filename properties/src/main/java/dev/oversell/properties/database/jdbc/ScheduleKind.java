@@ -10,6 +10,7 @@ public enum ScheduleKind {
     LOST_UPDATE("lost update"),
     NOT_LINEARIZABLE("not linearizable"),
     ERROR("a call threw (an error, never a pass)"),
+    REFUSED("the engine refused a purchase (serialization failure or deadlock), which failed with nothing applied"),
     FENCED_REROUTED("fenced out, re-routed to the new owner"),
     DEADLOCK_RETRIED("deadlock, the victim retried"),
     SERIALIZATION_FAILURE_RETRIED("serialization failure, then retry"),

@@ -15,8 +15,14 @@ final class ScheduleScript {
     private record Line(String who, Supplier<String> text) {
     }
 
+    private final List<String> everySession = new ArrayList<>();
     private final List<String> setup = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
+
+    /** A statement each session (T1, T2, ...) runs before its first one: the engine column's pinned settings. */
+    void everySession(String statement) {
+        everySession.add(statement + ";");
+    }
 
     void setup(String statement) {
         setup.add(statement + ";");
@@ -43,6 +49,10 @@ final class ScheduleScript {
 
     String render() {
         StringBuilder out = new StringBuilder();
+        if (!everySession.isEmpty()) {
+            out.append("-- in every session (T1, T2, ...) first: the engine column's settings\n");
+            everySession.forEach(s -> out.append("-- ").append(s).append('\n'));
+        }
         if (!setup.isEmpty()) {
             out.append("-- setup\n");
             setup.forEach(s -> out.append(s).append('\n'));

@@ -204,15 +204,7 @@ public final class SchedulingDataSource implements DataSource {
         }
 
         private String isolation(int level) {
-            String name = switch (level) {
-                case Connection.TRANSACTION_READ_UNCOMMITTED -> "READ UNCOMMITTED";
-                case Connection.TRANSACTION_READ_COMMITTED -> "READ COMMITTED";
-                case Connection.TRANSACTION_REPEATABLE_READ -> "REPEATABLE READ";
-                case Connection.TRANSACTION_SERIALIZABLE -> "SERIALIZABLE";
-                default -> "level " + level;
-            };
-            return engine == Engine.MARIADB ? "SET SESSION TRANSACTION ISOLATION LEVEL " + name
-                    : "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + name;
+            return engine.isolationStatement(level);
         }
     }
 

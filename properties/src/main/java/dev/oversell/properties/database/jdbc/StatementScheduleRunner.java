@@ -36,7 +36,10 @@ import java.util.stream.Collectors;
  * existed, the units the calls said they sold (each request id once), the stock read afterwards; then whether
  * some sequential order of the calls gives the same answers ({@link SequentialOrders}).
  *
- * <p>A call that throws makes its schedule an error, never "held"; the gate's own failures (a missed lock wait,
+ * <p>A call the engine refused (its exception carries a serialization failure or a deadlock, however the code
+ * wrapped it) is a purchase that failed: the schedule is judged on its accounts like any other, so a refused
+ * purchase that was applied all the same shows as units lost; the order check leaves refused calls out. Any
+ * other call that throws makes its schedule an error, never "held"; the gate's own failures (a missed lock wait,
  * code that hangs or never commits) are a {@link dev.oversell.properties.database.GateError}. A schema whose
  * reader does not see what was stocked is refused before any schedule runs. The tables are dropped and every
  * connection closed whatever the outcome.
@@ -223,6 +226,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
         List<Inventory> on = instances();
         resetTables(plan.initialStock());
         subject.beforeEachSchedule(database);
+        database.engine().sessionSetup().forEach(gate.script::everySession);
         schema.create().forEach(gate.script::setup);
         gate.script.setup(SqlText.inline(schema.stockProduct(), Map.of(1, PRODUCT, 2, plan.initialStock())));
         List<StatementGate.Call> gateCalls = calls.stream().<StatementGate.Call>map(c -> () -> c.call(on)).toList();
@@ -234,10 +238,22 @@ public final class StatementScheduleRunner implements AutoCloseable {
         List<String> errors = new ArrayList<>();
         List<Object> results = new ArrayList<>();
         Map<String, Integer> soldById = new HashMap<>();
+        List<Integer> refused = new ArrayList<>();
         long existed = plan.initialStock();
         boolean rerouted = false;
         for (int i = 0; i < gate.transactions.size(); i++) {
             ScheduledTransaction t = gate.transactions.get(i);
+            Engine.Failure refusal = t.thrown == null ? null : refusal(t.thrown);
+            if (refusal != null) {
+                // the engine aborted the transaction to keep it consistent and the code passed that on: the purchase
+                // failed; that nothing of it was applied is what the accounts below check (else units are lost)
+                refused.add(i);
+                answers.add(t.name + ": refused by the engine (" + gate.describe(t.thrown) + ")");
+                gate.script.note("result", t.name + "'s purchase failed: the engine refused it ("
+                        + refusal.name().toLowerCase(java.util.Locale.ROOT) + ") and the code passed the failure on");
+                results.add(null);
+                continue;
+            }
             if (t.thrown != null) {
                 answers.add(t.name + ": threw");
                 errors.add(t.name + " threw " + t.thrown.getClass().getSimpleName() + ": " + gate.describe(t.thrown));
@@ -265,9 +281,13 @@ public final class StatementScheduleRunner implements AutoCloseable {
         long sold = soldById.values().stream().mapToLong(Integer::longValue).sum();
         long stockAfter = readStock();
         Finding finding = Finding.ofAccounts(existed, sold, stockAfter);
-        if (finding == Finding.HELD && errors.isEmpty() && !SequentialOrders.explain(calls, results,
-                Map.of(PRODUCT, plan.initialStock()), Map.of(PRODUCT, stockAfter))) {
+        if (finding == Finding.HELD && errors.isEmpty() && !SequentialOrders.explain(without(calls, refused),
+                without(results, refused), Map.of(PRODUCT, plan.initialStock()), Map.of(PRODUCT, stockAfter))) {
             finding = Finding.NOT_LINEARIZABLE;
+        }
+        if (!finding.anomaly() && !refused.isEmpty()) {
+            gate.script.note("result", finding.word() + ": " + sold + " units sold, " + existed + " existed; stock now "
+                    + stockAfter + ": nothing of the refused purchase was applied");
         }
         if (finding.anomaly()) {
             gate.script.note("result", finding.word() + ": " + sold + " units sold, " + existed
@@ -282,13 +302,40 @@ public final class StatementScheduleRunner implements AutoCloseable {
                         + " transaction's blocked statement, and code that takes another path sends other statements");
             }
         }
-        ScheduleKind kind = kind(finding, errors, rerouted, gate, divergences);
+        ScheduleKind kind = kind(finding, errors, !refused.isEmpty(), rerouted, gate, divergences);
         return new JdbcScheduleOutcome(plan.describe(), order.isEmpty() ? ran : planned, ran, List.copyOf(divergences),
                 finding, kind, List.copyOf(answers), List.copyOf(errors), existed, sold, stockAfter, gate.script.render());
     }
 
-    private ScheduleKind kind(Finding finding, List<String> errors, boolean rerouted, StatementGate gate,
-                              List<String> divergences) {
+    /**
+     * The engine's refusal a call's exception carries (somewhere in its causes, as Spring and Hibernate wrap it):
+     * a serialization failure or a deadlock the engine ended by aborting this transaction; null for anything
+     * else, which is an error.
+     */
+    private Engine.Failure refusal(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                Engine.Failure failure = database.engine().classify(sql);
+                if (failure == Engine.Failure.SERIALIZATION || failure == Engine.Failure.DEADLOCK) {
+                    return failure;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static <T> List<T> without(List<T> list, List<Integer> indexes) {
+        List<T> kept = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!indexes.contains(i)) {
+                kept.add(list.get(i));
+            }
+        }
+        return kept;
+    }
+
+    private ScheduleKind kind(Finding finding, List<String> errors, boolean refused, boolean rerouted,
+                              StatementGate gate, List<String> divergences) {
         switch (finding) {
             case OVERSOLD: return ScheduleKind.OVERSOLD;
             case LOST_UPDATE: return ScheduleKind.LOST_UPDATE;
@@ -297,6 +344,9 @@ public final class StatementScheduleRunner implements AutoCloseable {
         }
         if (!errors.isEmpty()) {
             return ScheduleKind.ERROR;
+        }
+        if (refused) {
+            return ScheduleKind.REFUSED;
         }
         if (rerouted) {
             return ScheduleKind.FENCED_REROUTED;

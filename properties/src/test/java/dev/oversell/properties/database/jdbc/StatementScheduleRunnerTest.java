@@ -234,7 +234,7 @@ class StatementScheduleRunnerTest {
 
     /** Runs {@code check} on every requested engine with a fresh table name, then checks nothing was left behind. */
     private static Stream<DynamicTest> onEveryEngine(String what, Check check) {
-        return DatabaseSettings.requestedEngines().stream().map(engine -> DynamicTest.dynamicTest(
+        return DatabaseSettings.requestedServers().stream().map(engine -> DynamicTest.dynamicTest(
                 engine.label() + ": " + what, () -> {
                     Database database = Engines.openOrSkip(engine);
                     String table = Store.PREFIX + Store.idMadeAt(Instant.now()) + "_stock";
