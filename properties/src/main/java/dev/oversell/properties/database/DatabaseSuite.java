@@ -86,7 +86,8 @@ public abstract class DatabaseSuite {
             new CheckedPlan(StatementPlan.restockRacingPurchase(), Coverage.EVERY),
             new CheckedPlan(StatementPlan.twoUnitsEach(), Coverage.DRAWN),
             new CheckedPlan(StatementPlan.threeBuyers(), "every".equals(System.getProperty("oversell.threeBuyers"))
-                    ? Coverage.EVERY_IF_SHORT : Coverage.DRAWN));
+                    ? Coverage.EVERY_IF_SHORT : Coverage.DRAWN),
+            new CheckedPlan(StatementPlan.sameRequestTwice(), Coverage.DRAWN));
 
     @TestFactory
     public Stream<DynamicNode> everyDatabaseVariantIsJudgedOnEveryEngine() {
@@ -111,6 +112,11 @@ public abstract class DatabaseSuite {
             for (int p = 0; p < PLANS.size(); p++) {
                 CheckedPlan checked = PLANS.get(p);
                 long seed = Seeds.derived(scheduleSeed, p);
+                if (checked.plan().name().equals(StatementPlan.SAME_REQUEST_TWICE) && !cell.variant.deduplicatesRequestIds()) {
+                    checks.add(DynamicContainer.dynamicContainer(checked.plan().describe() + " (declared: not de-duplicated)",
+                            Stream.of(checked).flatMap(x -> resubmissionsOf(cell, checked, seed))));
+                    continue;
+                }
                 // the schedules are known once each call has run alone, so the container is filled as it runs
                 checks.add(DynamicContainer.dynamicContainer(checked.plan().describe(),
                         Stream.of(checked).flatMap(x -> schedulesOf(cell, checked, seed))));
@@ -158,6 +164,59 @@ public abstract class DatabaseSuite {
                 every ? "every one" : "drawn with seed " + seed + " (-Doversell.scheduleSeed to change)");
         return schedules.stream().map(schedule -> DynamicTest.dynamicTest(discovery.name(schedule),
                 () -> schedule(cell, discovery, schedule)));
+    }
+
+    /**
+     * A design that declares it does not de-duplicate request ids is not judged for overselling on the same
+     * request sent twice (applying it twice is what it declares), but the declaration is measured like a claim:
+     * some schedule must apply the request twice, else the design de-duplicates after all and should say so. What
+     * was measured goes to the report as that plan's note.
+     */
+    private static Stream<DynamicNode> resubmissionsOf(VariantOnEngine cell, CheckedPlan checked, long seed) {
+        StatementPlan plan = checked.plan();
+        if (UNAVAILABLE.containsKey(cell.engine)) {
+            return Stream.of(DynamicTest.dynamicTest("not run", () -> skipIfUnavailable(cell.engine)));
+        }
+        StatementScheduleRunner.Discovery discovery;
+        try {
+            discovery = cell.runner().discover(plan);
+        } catch (SQLException | InterruptedException e) {
+            throw new IllegalStateException(cell.variant.name() + " on " + cell.engine.label() + ", " + plan.name()
+                    + ": the calls could not be run alone: " + e.getMessage(), e);
+        }
+        if (discovery.notApplicable() != null || discovery.errored()) {
+            return Stream.of(DynamicTest.dynamicTest("each call alone", () -> fail("%s on %s, %s: %s%nReproduce: %s",
+                    cell.variant.name(), cell.engine.label(), plan.name(), discovery.notApplicable() != null
+                            ? discovery.notApplicable() : discovery.alone().stream().map(JdbcScheduleOutcome::script)
+                            .reduce("", String::concat), reproduce(cell))));
+        }
+        List<List<Integer>> schedules = discovery.drawn(seed, SAMPLED_SCHEDULES);
+        List<JdbcScheduleOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        System.out.printf("[database] %s on %s, %s: %d distinct of %d interleavings, drawn with seed %d%n",
+                cell.variant.name(), cell.engine.label(), plan.name(), schedules.size(), discovery.interleavings(), seed);
+        Stream<DynamicNode> runs = schedules.stream().map(schedule -> DynamicTest.dynamicTest(discovery.name(schedule),
+                () -> {
+                    JdbcScheduleOutcome outcome = cell.runner().run(discovery, schedule);
+                    if (outcome.errored()) {
+                        fail("%s on %s, schedule %s: %s (an error, never a pass)%n%s%nReproduce: %s", cell.variant.name(),
+                                cell.engine.label(), outcome.ran(), outcome.errors(), outcome.script(), reproduce(cell));
+                    }
+                    outcomes.add(outcome);
+                }));
+        Stream<DynamicNode> verdict = Stream.of(DynamicTest.dynamicTest(
+                "the declaration 'does not de-duplicate request ids' agrees with what was measured", () -> {
+                    List<JdbcScheduleOutcome> twice = outcomes.stream().filter(StatementPlan::appliedTwice).toList();
+                    if (twice.isEmpty()) {
+                        fail("%s on %s declares it does not de-duplicate request ids, but in none of %d schedules of '%s'"
+                                        + " was the request applied twice: it de-duplicates (declare it so, and it is"
+                                        + " judged on that), or these schedules missed it.%nReproduce: %s",
+                                cell.variant.name(), cell.engine.label(), outcomes.size(), plan.name(), reproduce(cell));
+                    }
+                    cell.notApplicable.put(plan.name(), "not judged for overselling: the design does not de-duplicate"
+                            + " request ids, as it declares; measured: the request was applied twice in " + twice.size()
+                            + " of " + outcomes.size() + " schedules (e.g. " + twice.get(0).ran() + ")");
+                }));
+        return Stream.concat(runs, verdict);
     }
 
     private static void reachable(Engine engine) {

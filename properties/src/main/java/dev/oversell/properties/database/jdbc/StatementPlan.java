@@ -57,6 +57,28 @@ public record StatementPlan(String name, long initialStock, List<PlannedCall> ca
                 new PlannedCall.Buy(PurchaseRequest.of("T1", PRODUCT, 1)), new PlannedCall.Restock(PRODUCT, 1)));
     }
 
+    /**
+     * One request sent twice at once (a client that resubmits after a timeout while its first try is still in
+     * flight), one unit from a stock of 2: a design that de-duplicates request ids applies it once (both answers
+     * the same, one unit gone); one that does not applies it twice, which the accounts show as a unit taken for a
+     * sale counted once ({@link dev.oversell.judge.Finding#LOST_UPDATE}).
+     */
+    public static StatementPlan sameRequestTwice() {
+        PurchaseRequest request = PurchaseRequest.of("R1", PRODUCT, 1);
+        return new StatementPlan(SAME_REQUEST_TWICE, 2, List.of(new PlannedCall.Buy(request), new PlannedCall.Buy(request)));
+    }
+
+    /** The name of {@link #sameRequestTwice()}. */
+    public static final String SAME_REQUEST_TWICE = "the same request twice, stock 2";
+
+    /**
+     * True if {@code outcome}, a schedule of {@link #sameRequestTwice()}, applied the request twice: two units gone
+     * for the one request.
+     */
+    public static boolean appliedTwice(JdbcScheduleOutcome outcome) {
+        return outcome.stockAfter() == outcome.existed() - 2;
+    }
+
     /** A one-line description for script headers. */
     public String describe() {
         StringBuilder out = new StringBuilder(name + ": " + initialStock + " of '" + PRODUCT + "' in stock;");
