@@ -17,13 +17,14 @@ public record Lane(String name, Engine engine, String storeId, boolean fenced) {
         }
     }
 
-    /** The variant's name on {@code engine}: {@code sharded-owner-fenced-postgresql}, say. */
-    public static String nameOf(boolean fenced, Engine engine) {
-        return "sharded-owner-" + (fenced ? "fenced" : "unfenced") + "-" + engine.key();
+    /** The design's lane on {@code engine}: {@code pekko-sharded-owner-fenced-postgresql}, say. */
+    public static String nameOf(ShardedOwnerDesign design, Engine engine) {
+        return design.designName() + "-" + engine.key();
     }
 
-    public String variant() {
-        return "sharded-owner-" + (fenced ? "fenced" : "unfenced");
+    /** The design this lane runs. */
+    public ShardedOwnerDesign design() {
+        return fenced ? ShardedOwnerDesign.FENCED : ShardedOwnerDesign.UNFENCED;
     }
 
     public String format() {

@@ -15,8 +15,8 @@ record EngineCells(Claim oneInstance, Claim sharedStore, List<Labelled> checks) 
 
     /** The claims as a cell's first line: one instance's claim, and two instances' when it differs. */
     String claims() {
-        if (oneInstance == Claim.NOT_APPLICABLE && sharedStore != Claim.NOT_APPLICABLE) {
-            return VerdictMatrix.words(sharedStore) + ", across its nodes"; // a cluster design: no one-instance claim
+        if (oneInstance == Claim.NOT_APPLICABLE) { // a cluster design: no one-instance claim
+            return sharedStore == Claim.NOT_APPLICABLE ? "n/a" : VerdictMatrix.words(sharedStore) + ", across its nodes";
         }
         return oneInstance == sharedStore
                 ? VerdictMatrix.words(oneInstance) + ", with 1 or 2 instances"
