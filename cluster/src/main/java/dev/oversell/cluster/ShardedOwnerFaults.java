@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +46,8 @@ public final class ShardedOwnerFaults {
     static final Duration PHASE_BOUND = Duration.ofSeconds(30);
     static final Duration NODE_LIFETIME = Duration.ofMinutes(5);
     static final Duration STALL_BOUND = Duration.ofSeconds(20);
+    /** How long a paused owner's successor is looked for before the owner is resumed anyway (pause-owner). */
+    static final Duration SUCCESSOR_BOUND = Duration.ofSeconds(15);
     /** Purchases the restarted entity must answer in every lane before the paused owner is resumed. */
     static final int SOLD_ELSEWHERE_BEFORE_RESUME = 3;
 
@@ -178,7 +181,10 @@ public final class ShardedOwnerFaults {
                 signal(holder, "STOP");
                 awaitMembers(); // the others downed it
                 long downedAfter = millisSince(pausedAt);
-                NodeLauncher.Node successor = holderOf(fault.product());
+                // A pause that lands inside the purchase's write transaction leaves the engine's row lock held by the
+                // paused process: the restarted entity's first statement waits on it until the process runs again.
+                // So the successor is looked for within a bound, and the owner resumed either way.
+                Optional<NodeLauncher.Node> successor = locate(fault.product(), SUCCESSOR_BOUND);
                 signal(holder, "CONT");
                 long resumedAt = System.nanoTime();
                 boolean ended = holder.process().waitFor(MEMBERSHIP_BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -188,7 +194,9 @@ public final class ShardedOwnerFaults {
                             + " s after it was downed and resumed; the end of its log:\n" + NodeLauncher.tail(holder.log()));
                 }
                 return "SIGSTOP " + holder + ", which held " + fault.product() + "; downed by the others after "
-                        + downedAfter + " ms, the entity restarted on " + successor.name() + "; SIGCONT; it ended "
+                        + downedAfter + " ms, " + successor.map(n -> "the entity restarted on " + n.name())
+                        .orElse("the entity did not answer elsewhere within " + SUCCESSOR_BOUND.toSeconds()
+                                + " s (a row lock held by the paused process, most likely)") + "; SIGCONT; it ended "
                         + millisSince(resumedAt) + " ms later (exit " + holder.process().exitValue() + ")";
             }
             case PAUSE_OWNER_MID_PURCHASE: {
@@ -348,24 +356,30 @@ public final class ShardedOwnerFaults {
 
     /** The node whose entity answers for {@code product} (the same for every lane: one shard per product). */
     private NodeLauncher.Node holderOf(String product) throws IOException, InterruptedException {
-        String last = "";
-        long deadline = System.nanoTime() + MEMBERSHIP_BOUND.toNanos();
-        while (System.nanoTime() < deadline) {
-            NodeLauncher.Node asked = members.get(0);
+        return locate(product, MEMBERSHIP_BOUND).orElseThrow(() -> new IllegalStateException("could not locate "
+                + product + " within " + MEMBERSHIP_BOUND.toSeconds() + " s: " + lastLocate));
+    }
+
+    private volatile String lastLocate = "";
+
+    /** The node whose entity answers for {@code product}, asking the members in turn, within {@code bound}. */
+    private Optional<NodeLauncher.Node> locate(String product, Duration bound) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
+            NodeLauncher.Node asked = members.get(attempt % members.size());
             String answer = NodeClient.once(asked.endpointPort(), "LOCATE " + laneList.get(0).name() + " " + product);
             if (answer.startsWith("AT ")) {
                 String name = answer.split(" ")[1];
                 for (NodeLauncher.Node node : members) {
                     if (node.name().equals(name)) {
-                        return node;
+                        return Optional.of(node);
                     }
                 }
             }
-            last = answer;
+            lastLocate = asked.name() + " answered " + answer;
             Thread.sleep(100);
         }
-        throw new IllegalStateException("could not locate " + product + " within " + MEMBERSHIP_BOUND.toSeconds()
-                + " s: " + last);
+        return Optional.empty();
     }
 
     private static String[] status(NodeLauncher.Node node) throws IOException {

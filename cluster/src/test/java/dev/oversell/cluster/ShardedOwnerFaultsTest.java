@@ -12,9 +12,9 @@ import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The cluster designs a catalogue declares ({@link Variants#clustered()}; here Oversell's: the sharded single owner
@@ -44,11 +45,20 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ShardedOwnerFaultsTest {
 
+    /** The bound of one round (a cluster started, five faults, stopped: about 90 s on 2 busy cores). */
+    static final Duration ROUND_BOUND = Duration.ofSeconds(200);
+
     @Test
-    @Timeout(600)
-    void eachClusterDesignsClaimHoldsThroughKillsHandOffsPausesAndTheCoordinatorsLoss() throws Exception {
+    void eachClusterDesignsClaimIsMeasuredThroughKillsHandOffsPausesAndTheCoordinatorsLoss() {
         long seed = Long.getLong("oversell.cluster.seed", ThreadLocalRandom.current().nextLong(1, 1_000_000));
         int rounds = Integer.getInteger("oversell.cluster.rounds", 1);
+        Duration bound = ROUND_BOUND.multipliedBy(rounds);
+        assertTimeoutPreemptively(bound, () -> judgeEveryClusterDesign(seed, rounds),
+                () -> "seed " + seed + ": the cluster check took longer than " + bound.toSeconds() + " s (" + rounds
+                        + " rounds); every node it started is ended on the way out");
+    }
+
+    private static void judgeEveryClusterDesign(long seed, int rounds) throws Exception {
         String faults = System.getProperty("oversell.cluster.faults", "");
         String reproduce = System.getProperty("oversell.reproduce.mvn", "mvn -pl cluster -am verify")
                 + " -Dtest=ShardedOwnerFaultsTest -Dsurefire.failIfNoSpecifiedTests=false -Doversell.cluster.seed=" + seed

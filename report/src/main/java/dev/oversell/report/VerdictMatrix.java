@@ -66,7 +66,8 @@ final class VerdictMatrix {
         all.stream().filter(o -> !names.contains(o.design())).forEach(m.otherChecks::add);
         Map<Family, String> familyLinks = run.familyLinks();
         m.inMemoryTable(designs.stream().filter(d -> d.kind().equals(IN_MEMORY)).toList(), all, familyLinks);
-        m.databaseTable(designs.stream().filter(d -> !d.kind().equals(IN_MEMORY)).toList(), all, familyLinks);
+        m.databaseTable(java.util.stream.Stream.concat(designs.stream().filter(d -> d.kind().equals(DATABASE)),
+                designs.stream().filter(d -> d.kind().equals(CLUSTER))).toList(), all, familyLinks); // cluster rows last
         return m;
     }
 
