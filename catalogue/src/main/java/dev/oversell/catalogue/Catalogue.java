@@ -25,6 +25,7 @@ import dev.oversell.design.DataSourceInventoryFactory;
 import dev.oversell.model.Inventory;
 import dev.oversell.store.Engine;
 import dev.oversell.design.Claim;
+import dev.oversell.design.ClusterDesign;
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.InMemoryVariant;
 import dev.oversell.design.Variant;
@@ -164,9 +165,39 @@ public final class Catalogue implements VariantProvider {
                 .claimsOn(Engine.MARIADB_SNAPSHOT_ISOLATION, mariadbSnapshotIsolation, mariadbSnapshotIsolation);
     }
 
+    /**
+     * The single owner on a real distributed engine: one Apache Pekko Cluster Sharding entity per product, on
+     * three node processes writing through to the shared database (module {@code cluster}, which starts the
+     * cluster and supplies the check: {@code ShardedOwnerFaultsTest}). Claimed under the faults that check
+     * injects: the owner's node killed, a graceful leave and a join, the coordinator's node killed, the owner
+     * paused at a random moment, and the owner paused between its read and its write until the others downed it.
+     */
+    private static final String NO_H2 = "three node processes cannot share a private in-memory H2";
+    private static final List<ClusterDesign> CLUSTER_DESIGNS = List.of(
+            ClusterDesign.named("pekko-sharded-owner-fenced")
+                    .implementedBy("dev.oversell.cluster.ProductEntity")
+                    .claimsOnEveryEngine(NEVER_OVERSELLS).notApplicableOn(Engine.H2, NO_H2)
+                    .mechanism("one Pekko Cluster Sharding entity per product across 3 JVMs, writes fenced by the"
+                            + " incarnation's token").build(),
+            ClusterDesign.named("pekko-sharded-owner-unfenced")
+                    .implementedBy("dev.oversell.cluster.ProductEntity")
+                    .claimsOnEveryEngine(MAY_OVERSELL).notApplicableOn(Engine.H2, NO_H2)
+                    .mechanism("one Pekko Cluster Sharding entity per product across 3 JVMs, the seed's plain"
+                            + " read-then-write").build());
+
     @Override
     public List<Variant> variants() {
         return VARIANTS;
+    }
+
+    @Override
+    public List<ClusterDesign> clusterDesigns() {
+        return CLUSTER_DESIGNS;
+    }
+
+    /** The built-in cluster designs (for this repository's own tests of the catalogue). */
+    public static List<ClusterDesign> clustered() {
+        return CLUSTER_DESIGNS;
     }
 
     /** The built-in designs (for this repository's own tests of the catalogue; checkers use {@link Variants}). */

@@ -3,6 +3,8 @@ package dev.oversell.catalogue;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.jdbc.OwnedReadModifyWrite;
 import dev.oversell.model.reference.SequentialInventory;
+import dev.oversell.design.Claim;
+import dev.oversell.design.ClusterDesign;
 import dev.oversell.design.Variant;
 import dev.oversell.store.PurchaseScript;
 import dev.oversell.store.TransactionalInventory;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +52,21 @@ class CatalogueCompletenessTest {
 
     @Test
     void namesAreUnique() {
-        assertThat(Catalogue.all()).extracting(Variant::name).doesNotHaveDuplicates();
+        assertThat(Stream.concat(Catalogue.all().stream().map(Variant::name),
+                Catalogue.clustered().stream().map(ClusterDesign::name)).toList()).doesNotHaveDuplicates();
+    }
+
+    /**
+     * A cluster design is measured by the module that starts its cluster, which this module cannot see: each must
+     * name a class of that module and claim something on some engine; the cluster check fails if a declared
+     * design is one it does not run, and the judge if one was measured nowhere.
+     */
+    @Test
+    void everyClusterDesignNamesItsImplementationAndClaimsSomething() {
+        assertThat(Catalogue.clustered()).isNotEmpty().allSatisfy(design -> {
+            assertThat(design.implementation()).startsWith("dev.oversell.cluster.");
+            assertThat(design.claims().values()).anyMatch(c -> c != Claim.NOT_APPLICABLE);
+        });
+        assertThat(new Catalogue().clusterDesigns()).isEqualTo(Catalogue.clustered());
     }
 }

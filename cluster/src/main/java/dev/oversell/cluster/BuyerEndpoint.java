@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  *   STATUS                                     -&gt;  STATUS &lt;cluster port of the oldest member up&gt; &lt;ports of the members up, p1,p2,...&gt;
  *   JOIN self | JOIN &lt;host:port,...&gt;          -&gt;  JOINING (forms the cluster, or joins it through those seeds)
  *   LEAVE                                      -&gt;  LEAVING (then a graceful leave: hand-off, exit)
+ *   ARM &lt;request id&gt;,...                      -&gt;  ARMED (those purchases will stall on this node: {@link StallPoint})
+ *   STALLED                                    -&gt;  STALLED &lt;request id&gt;:&lt;stock read&gt;:&lt;token&gt;:&lt;state&gt;,...
  * </pre>
  * A purchase not answered within {@link #ASK_TIMEOUT} is answered {@code FAILED timeout}: its outcome is unknown
  * to the buyer, who may resubmit the same request id (never applied twice).
@@ -116,6 +118,13 @@ final class BuyerEndpoint {
                 case "LEAVE": {
                     CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.clusterLeavingReason());
                     return "LEAVING";
+                }
+                case "ARM": {
+                    StallPoint.arm(java.util.Arrays.asList(words[1].split(",")));
+                    return "ARMED";
+                }
+                case "STALLED": {
+                    return "STALLED " + StallPoint.stalled();
                 }
                 default:
                     return "FAILED unknown request " + words[0];

@@ -74,6 +74,19 @@ final class Buyers {
         return tallies.values().stream().mapToInt(t -> t.answered.get()).min().orElse(0);
     }
 
+    /** Each lane's purchases answered so far, by lane name. */
+    Map<String, Integer> answered() {
+        Map<String, Integer> answered = new HashMap<>();
+        tallies.forEach((lane, tally) -> answered.put(lane, tally.answered.get()));
+        return answered;
+    }
+
+    /** True once every lane has had at least {@code more} purchases answered since {@code before}. */
+    boolean eachAnsweredSince(Map<String, Integer> before, int more) {
+        return tallies.entrySet().stream()
+                .allMatch(e -> e.getValue().answered.get() >= before.getOrDefault(e.getKey(), 0) + more);
+    }
+
     boolean allSoldOut() {
         return tallies.values().stream().allMatch(t -> t.soldOut);
     }

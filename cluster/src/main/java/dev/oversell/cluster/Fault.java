@@ -20,7 +20,16 @@ public enum Fault {
      * it and the entity runs elsewhere, then resumed (SIGCONT): for a moment, until it learns it was downed, two
      * incarnations of the entity run. The fault the single-entity guarantee does not cover.
      */
-    PAUSE_OWNER("pause-owner", "the node holding the product paused (SIGSTOP) until downed, then resumed (SIGCONT)");
+    PAUSE_OWNER("pause-owner", "the node holding the product paused (SIGSTOP) until downed, then resumed (SIGCONT)"),
+
+    /**
+     * The same pause placed at a program point: one purchase per lane, sent once by the fault runner (never
+     * resubmitted), stops between its read of the stock and its write ({@link StallPoint}); then the node holding the
+     * product is paused (SIGSTOP) until the others have downed it and the entity, restarted elsewhere, has sold a
+     * few units in every lane; then resumed (SIGCONT), and the stalled purchase writes the stock it read before.
+     */
+    PAUSE_OWNER_MID_PURCHASE("pause-owner-mid-purchase", "the node holding the product paused (SIGSTOP) while a"
+            + " purchase stood between its read and its write, until downed and the entity sold elsewhere, then resumed");
 
     private final String product;
     private final String description;
@@ -33,6 +42,11 @@ public enum Fault {
     /** The product the phase of this fault sells (its own shard). */
     public String product() {
         return product;
+    }
+
+    /** The request id of the purchase this fault stalls in {@code lane} (pause-owner-mid-purchase only). */
+    public String stalledRequestId(Lane lane) {
+        return product + "-" + lane.name() + "-stalled";
     }
 
     public String description() {

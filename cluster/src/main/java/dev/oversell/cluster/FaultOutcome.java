@@ -7,6 +7,7 @@ import java.util.Set;
 /**
  * What one lane went through in one fault's phase: what its buyers were told, and what the database says.
  *
+ * @param stall            the lane's purchase held at the stall point (pause-owner-mid-purchase), else null
  * @param attempted        purchases (request ids) the lane's buyers made
  * @param purchased        of those, answered "purchased"
  * @param outOfStock       answered "out of stock"
@@ -24,7 +25,7 @@ import java.util.Set;
  * @param answeredBy       nodes whose entity answered
  * @param finding          the accounts in the words of {@link Finding}
  */
-public record FaultOutcome(Fault fault, Lane lane, String faultDetail, int attempted, int purchased, int outOfStock,
+public record FaultOutcome(Fault fault, Lane lane, String faultDetail, Stall stall, int attempted, int purchased, int outOfStock,
                            int failed, int resubmitted, long existed, long unitsSold, long finalStock,
                            long oversoldUnits, boolean conserved, int unrecordedAcks, int contradicted,
                            boolean soldOut, Set<Long> tokens, Set<String> answeredBy, Finding finding, long millis) {
@@ -36,7 +37,7 @@ public record FaultOutcome(Fault fault, Lane lane, String faultDetail, int attem
 
     /** One line for people. */
     public String line() {
-        return String.format("%-17s %-34s attempted %3d  purchased %3d  out of stock %3d  failed/timed out %3d"
+        return String.format("%-24s %-39s attempted %3d  purchased %3d  out of stock %3d  failed/timed out %3d"
                         + "  resubmitted %3d | db: sold %3d of %3d, stock %3d, oversold %d, %s%s%s | tokens %s, answered by %s, %s, %d ms",
                 fault.product(), lane.name(), attempted, purchased, outOfStock, failed, resubmitted, unitsSold, existed,
                 finalStock, oversoldUnits, conserved ? "adds up" : "DOES NOT ADD UP",

@@ -2,7 +2,6 @@ package dev.oversell.cluster;
 
 import dev.oversell.store.Engine;
 
-import java.util.Locale;
 
 /**
  * One variant on one engine, as the cluster carries it: the sharded entities of lane {@code name} write through
@@ -17,13 +16,14 @@ public record Lane(String name, Engine engine, String storeId, boolean fenced) {
         }
     }
 
-    /** The variant's name on {@code engine}: {@code sharded-owner-fenced-postgresql}, say. */
-    public static String nameOf(boolean fenced, Engine engine) {
-        return "sharded-owner-" + (fenced ? "fenced" : "unfenced") + "-" + engine.key();
+    /** The design's lane on {@code engine}: {@code pekko-sharded-owner-fenced-postgresql}, say. */
+    public static String nameOf(ShardedOwnerDesign design, Engine engine) {
+        return design.designName() + "-" + engine.key();
     }
 
-    public String variant() {
-        return "sharded-owner-" + (fenced ? "fenced" : "unfenced");
+    /** The design this lane runs. */
+    public ShardedOwnerDesign design() {
+        return fenced ? ShardedOwnerDesign.FENCED : ShardedOwnerDesign.UNFENCED;
     }
 
     public String format() {
@@ -35,7 +35,7 @@ public record Lane(String name, Engine engine, String storeId, boolean fenced) {
         if (parts.length != 4) {
             throw new IllegalArgumentException("a lane is name:engine:storeId:fenced, got '" + text + "'");
         }
-        return new Lane(parts[0], Engine.valueOf(parts[1].toUpperCase(Locale.ROOT)), parts[2],
+        return new Lane(parts[0], Engine.ofKey(parts[1]), parts[2],
                 Boolean.parseBoolean(parts[3]));
     }
 }

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,6 +45,11 @@ public final class ShardedOwnerFaults {
     static final Duration MEMBERSHIP_BOUND = Duration.ofSeconds(40);
     static final Duration PHASE_BOUND = Duration.ofSeconds(30);
     static final Duration NODE_LIFETIME = Duration.ofMinutes(5);
+    static final Duration STALL_BOUND = Duration.ofSeconds(20);
+    /** How long a paused owner's successor is looked for before the owner is resumed anyway (pause-owner). */
+    static final Duration SUCCESSOR_BOUND = Duration.ofSeconds(15);
+    /** Purchases the restarted entity must answer in every lane before the paused owner is resumed. */
+    static final int SOLD_ELSEWHERE_BEFORE_RESUME = 3;
 
     /** One run: the schedule, an outcome per fault and lane, how long it took, and what else was seen. */
     public record Run(FaultSchedule schedule, List<FaultOutcome> outcomes, Duration took, List<String> notes) {
@@ -56,6 +62,8 @@ public final class ShardedOwnerFaults {
     private final List<NodeLauncher.Node> members = new CopyOnWriteArrayList<>();
     private final List<NodeLauncher.Node> spares = new ArrayList<>();
     private volatile NodeLauncher.Node paused;
+    /** The purchases held at the stall point in the current phase, by request id. */
+    private final Map<String, Stall> stalls = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private int nextNode;
 
@@ -115,7 +123,7 @@ public final class ShardedOwnerFaults {
             }
             int answeredBefore = buyers.leastAnswered();
             long struckAt = millisSince(start);
-            detail = inject(launcher, fault);
+            detail = inject(launcher, fault, buyers);
             progress.printf("[cluster] %s: struck %d ms into the phase, after %d answers in the slowest lane: %s%n",
                     fault.product(), struckAt, answeredBefore, detail);
             if (!await(buyers::allSoldOut, PHASE_BOUND)) {
@@ -126,12 +134,13 @@ public final class ShardedOwnerFaults {
         }
         List<FaultOutcome> outcomes = new ArrayList<>();
         for (Lane lane : laneList) {
-            outcomes.add(judge(fault, lane, detail, buyers.tally(lane), millisSince(start)));
+            outcomes.add(judge(fault, lane, detail, buyers.tally(lane), millisSince(start),
+                    stalls.get(fault.stalledRequestId(lane))));
         }
         return outcomes;
     }
 
-    private String inject(NodeLauncher launcher, Fault fault) throws IOException, InterruptedException {
+    private String inject(NodeLauncher launcher, Fault fault, Buyers buyers) throws IOException, InterruptedException {
         switch (fault) {
             case KILL_OWNER: {
                 NodeLauncher.Node holder = holderOf(fault.product());
@@ -172,7 +181,10 @@ public final class ShardedOwnerFaults {
                 signal(holder, "STOP");
                 awaitMembers(); // the others downed it
                 long downedAfter = millisSince(pausedAt);
-                NodeLauncher.Node successor = holderOf(fault.product());
+                // A pause that lands inside the purchase's write transaction leaves the engine's row lock held by the
+                // paused process: the restarted entity's first statement waits on it until the process runs again.
+                // So the successor is looked for within a bound, and the owner resumed either way.
+                Optional<NodeLauncher.Node> successor = locate(fault.product(), SUCCESSOR_BOUND);
                 signal(holder, "CONT");
                 long resumedAt = System.nanoTime();
                 boolean ended = holder.process().waitFor(MEMBERSHIP_BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -182,11 +194,95 @@ public final class ShardedOwnerFaults {
                             + " s after it was downed and resumed; the end of its log:\n" + NodeLauncher.tail(holder.log()));
                 }
                 return "SIGSTOP " + holder + ", which held " + fault.product() + "; downed by the others after "
-                        + downedAfter + " ms, the entity restarted on " + successor.name() + "; SIGCONT; it ended "
+                        + downedAfter + " ms, " + successor.map(n -> "the entity restarted on " + n.name())
+                        .orElse("the entity did not answer elsewhere within " + SUCCESSOR_BOUND.toSeconds()
+                                + " s (a row lock held by the paused process, most likely)") + "; SIGCONT; it ended "
                         + millisSince(resumedAt) + " ms later (exit " + holder.process().exitValue() + ")";
+            }
+            case PAUSE_OWNER_MID_PURCHASE: {
+                NodeLauncher.Node holder = holderOf(fault.product());
+                List<String> ids = laneList.stream().map(fault::stalledRequestId).toList();
+                String armed = NodeClient.once(holder.endpointPort(), "ARM " + String.join(",", ids));
+                if (!armed.equals("ARMED")) {
+                    throw new IOException(holder + " did not arm the stall point: " + armed);
+                }
+                for (Lane lane : laneList) {
+                    sendOnce(holder, "BUY " + lane.name() + " " + fault.stalledRequestId(lane) + " " + fault.product() + " 1");
+                }
+                String stalled = awaitStalled(holder, ids.size());
+                long pausedAt = System.nanoTime();
+                paused = holder;
+                members.remove(holder);
+                signal(holder, "STOP");
+                awaitMembers(); // the others downed it
+                long downedAfter = millisSince(pausedAt);
+                NodeLauncher.Node successor = holderOf(fault.product());
+                Map<String, Integer> before = buyers.answered();
+                if (!await(() -> buyers.eachAnsweredSince(before, SOLD_ELSEWHERE_BEFORE_RESUME), PHASE_BOUND)) {
+                    note(fault, "the entity restarted on " + successor.name() + " did not answer "
+                            + SOLD_ELSEWHERE_BEFORE_RESUME + " purchases in every lane within " + PHASE_BOUND.toSeconds()
+                            + " s; resumed anyway (answers since the pause: " + buyers.answered() + ", before " + before + ")");
+                }
+                signal(holder, "CONT");
+                long resumedAt = System.nanoTime();
+                String after = stalledAfterResume(holder);
+                boolean ended = holder.process().waitFor(MEMBERSHIP_BOUND.toSeconds(), TimeUnit.SECONDS);
+                paused = null;
+                if (!ended) {
+                    throw new IllegalStateException(holder + " still runs " + MEMBERSHIP_BOUND.toSeconds()
+                            + " s after it was downed and resumed; the end of its log:\n" + NodeLauncher.tail(holder.log()));
+                }
+                for (String report : stalled.split(",")) {
+                    Stall stall = Stall.of(holder.name(), report, successor.name(), downedAfter, after);
+                    stalls.put(stall.requestId(), stall);
+                }
+                return "one purchase per lane, sent once to " + holder + ", which held " + fault.product()
+                        + ", stopped between its read and its write; SIGSTOP; downed by the others after " + downedAfter
+                        + " ms, the entity restarted on " + successor.name() + " and answered at least "
+                        + SOLD_ELSEWHERE_BEFORE_RESUME + " purchases in every lane; SIGCONT; " + holder.name()
+                        + " ended " + millisSince(resumedAt) + " ms later (exit " + holder.process().exitValue() + ")";
             }
             default:
                 throw new IllegalArgumentException(fault.toString());
+        }
+    }
+
+    /** Sends one request to a node on a thread of its own, once, and forgets it (its answer is not waited for). */
+    private static void sendOnce(NodeLauncher.Node node, String request) {
+        Thread sender = new Thread(() -> {
+            try {
+                NodeClient.once(node.endpointPort(), request);
+            } catch (IOException ignored) {
+                // the node was paused or downed meanwhile: the request's fate is the database's to tell
+            }
+        }, "send-once-" + node.name());
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    /** Waits until {@code count} purchases stand at the node's stall point; their reports, else a loud failure. */
+    private static String awaitStalled(NodeLauncher.Node node, int count) throws IOException, InterruptedException {
+        String last = "";
+        long deadline = System.nanoTime() + STALL_BOUND.toNanos();
+        while (System.nanoTime() < deadline) {
+            last = NodeClient.once(node.endpointPort(), "STALLED");
+            String[] stalled = last.substring("STALLED".length()).trim().split(",");
+            if (java.util.Arrays.stream(stalled).filter(r -> r.endsWith(":stalled")).count() == count) {
+                return last.substring("STALLED ".length()).replace(":stalled", "");
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the " + count + " armed purchases did not all reach the stall point on " + node
+                + " within " + STALL_BOUND.toSeconds() + " s (it answered: " + last + "); the fault was not injected");
+    }
+
+    /** What the stall point says once its node runs again, if it still answers before it shuts down. */
+    private static String stalledAfterResume(NodeLauncher.Node node) {
+        try {
+            return "its stall point then reported " + NodeClient.once(node.endpointPort(), "STALLED")
+                    .substring("STALLED ".length());
+        } catch (IOException | RuntimeException e) {
+            return "it no longer answered (" + e.getMessage() + ")";
         }
     }
 
@@ -260,24 +356,30 @@ public final class ShardedOwnerFaults {
 
     /** The node whose entity answers for {@code product} (the same for every lane: one shard per product). */
     private NodeLauncher.Node holderOf(String product) throws IOException, InterruptedException {
-        String last = "";
-        long deadline = System.nanoTime() + MEMBERSHIP_BOUND.toNanos();
-        while (System.nanoTime() < deadline) {
-            NodeLauncher.Node asked = members.get(0);
+        return locate(product, MEMBERSHIP_BOUND).orElseThrow(() -> new IllegalStateException("could not locate "
+                + product + " within " + MEMBERSHIP_BOUND.toSeconds() + " s: " + lastLocate));
+    }
+
+    private volatile String lastLocate = "";
+
+    /** The node whose entity answers for {@code product}, asking the members in turn, within {@code bound}. */
+    private Optional<NodeLauncher.Node> locate(String product, Duration bound) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
+            NodeLauncher.Node asked = members.get(attempt % members.size());
             String answer = NodeClient.once(asked.endpointPort(), "LOCATE " + laneList.get(0).name() + " " + product);
             if (answer.startsWith("AT ")) {
                 String name = answer.split(" ")[1];
                 for (NodeLauncher.Node node : members) {
                     if (node.name().equals(name)) {
-                        return node;
+                        return Optional.of(node);
                     }
                 }
             }
-            last = answer;
+            lastLocate = asked.name() + " answered " + answer;
             Thread.sleep(100);
         }
-        throw new IllegalStateException("could not locate " + product + " within " + MEMBERSHIP_BOUND.toSeconds()
-                + " s: " + last);
+        return Optional.empty();
     }
 
     private static String[] status(NodeLauncher.Node node) throws IOException {
@@ -314,7 +416,7 @@ public final class ShardedOwnerFaults {
                 + MEMBERSHIP_BOUND.toSeconds() + " s; they saw " + seen);
     }
 
-    private FaultOutcome judge(Fault fault, Lane lane, String detail, Buyers.Tally tally, long millis) {
+    private FaultOutcome judge(Fault fault, Lane lane, String detail, Buyers.Tally tally, long millis, Stall stall) {
         Store store = lanes.get(lane);
         long stock;
         long sold = 0;
@@ -345,7 +447,7 @@ public final class ShardedOwnerFaults {
         unrecorded.removeAll(recordedSales);
         Set<String> contradicted = new TreeSet<>(tally.toldOutOfStock);
         contradicted.retainAll(recordedSales);
-        return new FaultOutcome(fault, lane, detail, tally.attempted.size(), tally.toldPurchased.size(),
+        return new FaultOutcome(fault, lane, detail, stall, tally.attempted.size(), tally.toldPurchased.size(),
                 tally.toldOutOfStock.size(), tally.failed.size(), tally.resubmitted.get(), existed, sold, stock,
                 Math.max(0, sold - existed), stock + sold == existed, unrecorded.size(), contradicted.size(),
                 tally.soldOut, new TreeSet<>(tally.tokens), new TreeSet<>(tally.answeredBy),

@@ -1,116 +1,190 @@
 package dev.oversell.cluster;
 
+import dev.oversell.design.Claim;
+import dev.oversell.design.ClusterDesign;
+import dev.oversell.design.Variants;
 import dev.oversell.properties.database.Engines;
+import dev.oversell.report.RunReport;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
 import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The sharded single owner on a three-node Pekko cluster of separate processes, fenced and unfenced, on each engine
- * ({@code -Doversell.cluster.engines}, default {@code postgresql,mariadb}; H2 is not a column: the nodes would need
- * one H2 server between them), through every fault of a seeded {@link FaultSchedule}. The fenced variant must hold
- * through every fault; the unfenced one is measured and reported, not asserted: what it does is the engine's and
- * the cluster's to show. Replay a schedule with {@code -Doversell.cluster.seed=<seed>}, and run some faults only,
- * in the order given, with {@code -Doversell.cluster.faults=pause-owner} (say; the names are {@link Fault#product()}).
+ * The cluster designs a catalogue declares ({@link Variants#clustered()}; here Oversell's: the sharded single owner
+ * on a three-node Pekko cluster of separate processes, fenced and unfenced), on every engine they claim something
+ * on ({@code -Doversell.engines} narrows; H2 is claimed n/a: three processes cannot share a private in-memory H2),
+ * through every fault of a seeded {@link FaultSchedule}; each design's claim judged per engine, both ways, by the one
+ * judge, from the observations written to the run folder ({@code cluster/observations.json}). The fenced design
+ * must hold through every fault; the unfenced one claims it may oversell, and must be caught doing it (the fault at
+ * the program point, {@code pause-owner-mid-purchase}, shows it on every run).
+ *
+ * <p>Replay a schedule with {@code -Doversell.cluster.seed=<seed>}, run some faults only, in the order given, with
+ * {@code -Doversell.cluster.faults=pause-owner-mid-purchase} (say; the names are {@link Fault#product()}), and
+ * several rounds (a fresh cluster each, seeds {@code seed}, {@code seed+1}, ...) with
+ * {@code -Doversell.cluster.rounds=3} ({@code -Pthorough} runs 3).
  */
 class ShardedOwnerFaultsTest {
 
+    /** The bound of one round (a cluster started, five faults, stopped: about 90 s on 2 busy cores). */
+    static final Duration ROUND_BOUND = Duration.ofSeconds(200);
+
     @Test
-    @Timeout(170)
-    void theFencedOwnerNeverOversellsThroughKillsHandOffsPausesAndTheCoordinatorsLoss() throws Exception {
+    void eachClusterDesignsClaimIsMeasuredThroughKillsHandOffsPausesAndTheCoordinatorsLoss() {
         long seed = Long.getLong("oversell.cluster.seed", ThreadLocalRandom.current().nextLong(1, 1_000_000));
+        int rounds = Integer.getInteger("oversell.cluster.rounds", 1);
+        Duration bound = ROUND_BOUND.multipliedBy(rounds);
+        assertTimeoutPreemptively(bound, () -> judgeEveryClusterDesign(seed, rounds),
+                () -> "seed " + seed + ": the cluster check took longer than " + bound.toSeconds() + " s (" + rounds
+                        + " rounds); every node it started is ended on the way out");
+    }
+
+    private static void judgeEveryClusterDesign(long seed, int rounds) throws Exception {
         String faults = System.getProperty("oversell.cluster.faults", "");
-        FaultSchedule schedule = faults.isBlank() ? FaultSchedule.of(seed) : FaultSchedule.of(seed,
-                Arrays.stream(faults.split(",")).map(String::trim).map(FaultSchedule::named).toList());
         String reproduce = System.getProperty("oversell.reproduce.mvn", "mvn -pl cluster -am verify")
                 + " -Dtest=ShardedOwnerFaultsTest -Dsurefire.failIfNoSpecifiedTests=false -Doversell.cluster.seed=" + seed
                 + " -Doversell.cluster.faults=";
-        String faultNames = schedule.faults().stream().map(Fault::product).collect(Collectors.joining(","));
-        System.out.println("[cluster] schedule " + schedule);
-        System.out.println("[cluster] reproduce: " + reproduce + faultNames);
 
-        Map<Lane, Store> lanes = new LinkedHashMap<>();
-        Map<String, Long> stock = Arrays.stream(Fault.values())
-                .collect(Collectors.toMap(Fault::product, f -> schedule.stock()));
+        List<ClusterDesign> declared = Variants.clustered();
+        List<String> unknown = declared.stream().map(ClusterDesign::name)
+                .filter(n -> ShardedOwnerDesign.named(n).isEmpty()).toList();
+        List<String> undeclared = ShardedOwnerDesign.names().stream()
+                .filter(n -> declared.stream().noneMatch(d -> d.name().equals(n))).toList();
+        if (!unknown.isEmpty() || !undeclared.isEmpty()) {
+            fail("every cluster design a catalogue declares must be one this check runs, and every design it runs must"
+                    + " be declared: declared but measured by no check " + unknown + "; run but declared nowhere "
+                    + undeclared);
+        }
+        ClusterVerdicts verdicts = new ClusterVerdicts(declared);
+
+        Map<Engine, Database> databases = new EnumMap<>(Engine.class);
+        Map<Engine, String> versions = new EnumMap<>(Engine.class);
+        List<String> broken = new ArrayList<>();
         try {
-            for (Engine engine : engines()) {
-                Database database;
+            for (Engine engine : DatabaseSettings.requestedEngines()) {
+                List<ClusterDesign> claiming = declared.stream().filter(d -> d.claim(engine) != Claim.NOT_APPLICABLE).toList();
+                declared.stream().filter(d -> d.claim(engine) == Claim.NOT_APPLICABLE)
+                        .forEach(d -> verdicts.skipped(d, engine, d.notApplicable().get(engine)));
+                if (claiming.isEmpty() || !clusterEngines().contains(engine)) {
+                    continue;
+                }
                 try {
-                    database = Engines.open(engine);
+                    Database database = Engines.open(engine);
+                    databases.put(engine, database);
+                    versions.put(engine, database.version());
                 } catch (StoreException unreachable) {
                     if (Engines.required()) {
                         fail(engine.label() + " is required (CI=true) but unreachable: " + unreachable.getMessage());
                     }
                     System.out.println("[cluster] " + engine.label() + " SKIPPED, not reachable");
-                    continue;
+                    claiming.forEach(d -> verdicts.skipped(d, engine, "not reachable: " + unreachable.getMessage()));
                 }
-                for (boolean fenced : new boolean[] {true, false}) {
+            }
+            Assumptions.assumeFalse(databases.isEmpty(), "no engine reachable for the cluster check");
+
+            for (int round = 1; round <= rounds; round++) {
+                long roundSeed = seed + round - 1;
+                FaultSchedule schedule = faults.isBlank() ? FaultSchedule.of(roundSeed) : FaultSchedule.of(roundSeed,
+                        Arrays.stream(faults.split(",")).map(String::trim).map(FaultSchedule::named).toList());
+                String roundReproduce = reproduce.replace("-Doversell.cluster.seed=" + seed,
+                        "-Doversell.cluster.seed=" + roundSeed);
+                String faultNames = schedule.faults().stream().map(Fault::product).collect(Collectors.joining(","));
+                System.out.println("[cluster] round " + round + " of " + rounds + ", schedule " + schedule);
+                System.out.println("[cluster] reproduce: " + roundReproduce + faultNames);
+                ShardedOwnerFaults.Run run = runRound(declared, databases, schedule);
+                System.out.println("[cluster] seed " + roundSeed + ", " + run.took().toMillis() + " ms, per fault and lane:");
+                run.outcomes().forEach(o -> System.out.println("[cluster]   " + o.line()));
+                run.notes().forEach(n -> System.out.println("[cluster] note: " + n));
+                verdicts.measured(run, round, versions, roundReproduce);
+                broken.addAll(powerless(run, declared.size() * databases.size(), roundSeed, roundReproduce + faultNames));
+            }
+        } finally {
+            verdicts.write();
+            RunReport.refresh();
+            Engines.closeAll();
+        }
+        verdicts.observations().stream().filter(o -> o.checked() && o.finding().anomaly())
+                .forEach(o -> System.out.println("[cluster] caught: " + o.design() + " on " + o.engine() + ", "
+                        + o.cell() + ": " + o.finding().word() + "\n" + o.example() + "\n  reproduce: " + o.reproduce()));
+        broken.addAll(verdicts.disagreements());
+        if (!broken.isEmpty()) {
+            fail("seed " + seed + ":\n  " + String.join("\n  ", broken));
+        }
+    }
+
+    /** One round: a fresh store per design and engine, a fresh cluster, the schedule's faults. */
+    private static ShardedOwnerFaults.Run runRound(List<ClusterDesign> designs, Map<Engine, Database> databases,
+                                                   FaultSchedule schedule) throws Exception {
+        Map<Lane, Store> lanes = new LinkedHashMap<>();
+        Map<String, Long> stock = Arrays.stream(Fault.values())
+                .collect(Collectors.toMap(Fault::product, f -> schedule.stock()));
+        try {
+            databases.forEach((engine, database) -> {
+                for (ClusterDesign design : designs) {
+                    if (design.claim(engine) == Claim.NOT_APPLICABLE) {
+                        continue;
+                    }
+                    ShardedOwnerDesign implementation = ShardedOwnerDesign.named(design.name()).orElseThrow();
                     Store store = Store.create(database, stock);
-                    lanes.put(new Lane(Lane.nameOf(fenced, engine), engine, store.id(), fenced), store);
+                    lanes.put(new Lane(Lane.nameOf(implementation, engine), engine, store.id(),
+                            implementation.fenced()), store);
                 }
-            }
-            org.junit.jupiter.api.Assumptions.assumeFalse(lanes.isEmpty(), "no engine reachable for the cluster check");
-
-            ShardedOwnerFaults.Run run = ShardedOwnerFaults.run(lanes, schedule,
-                    Path.of("target", "cluster-nodes", String.valueOf(seed)), System.out);
-
-            System.out.println("[cluster] seed " + seed + ", " + run.took().toMillis() + " ms, per fault and lane:");
-            run.outcomes().forEach(o -> System.out.println("[cluster]   " + o.line()));
-            run.notes().forEach(n -> System.out.println("[cluster] note: " + n));
-            List<FaultOutcome> unfencedAnomalies = run.outcomes().stream()
-                    .filter(o -> !o.lane().fenced() && !o.held()).toList();
-            System.out.println("[cluster] unfenced: " + (unfencedAnomalies.isEmpty()
-                    ? "held through every fault in this run (never oversold)"
-                    : unfencedAnomalies.stream().map(o -> o.fault().product() + " on " + o.lane().engine().label()
-                    + ": " + o.finding().word() + ", " + o.oversoldUnits() + " units oversold (that fault alone: "
-                    + reproduce + o.fault().product() + ")").collect(Collectors.joining("; "))));
-
-            assertThat(run.outcomes()).hasSize(lanes.size() * schedule.faults().size());
-            List<String> broken = new ArrayList<>();
-            for (FaultOutcome o : run.outcomes()) {
-                if (o.lane().fenced() && !o.held()) {
-                    broken.add(o.line());
-                }
-                if (o.purchased() == 0) {
-                    broken.add("nothing was sold: " + o.line());
-                }
-                if (o.fault() != Fault.KILL_COORDINATOR && o.answeredBy().size() < 2) {
-                    broken.add("the fault did not move the entity (one node answered): " + o.line());
-                }
-                if (o.lane().fenced() && o.fault() != Fault.KILL_COORDINATOR && o.tokens().size() < 2) {
-                    broken.add("no second incarnation claimed the product: " + o.line());
-                }
-            }
-            if (!broken.isEmpty()) {
-                fail("seed " + seed + ":\n  " + String.join("\n  ", broken) + "\nreproduce: " + reproduce + faultNames);
-            }
+            });
+            return ShardedOwnerFaults.run(lanes, schedule,
+                    Path.of("target", "cluster-nodes", String.valueOf(schedule.seed())), System.out);
         } finally {
             lanes.values().forEach(Store::close);
         }
     }
 
-    private static List<Engine> engines() {
-        List<Engine> requested = DatabaseSettings.requestedEngines();
-        return Arrays.stream(DatabaseSettings.setting("oversell.cluster.engines", "postgresql,mariadb").split(","))
-                .map(s -> Engine.valueOf(s.trim().toUpperCase(Locale.ROOT))).filter(requested::contains)
-                .map(Function.identity()).toList();
+    /**
+     * What makes a run prove nothing: a lane missing, a phase that sold nothing, a fault that did not move the entity,
+     * a fenced lane where no second incarnation claimed the product. Each is a failure, never a "held".
+     */
+    private static List<String> powerless(ShardedOwnerFaults.Run run, int lanes, long seed, String reproduce) {
+        List<String> broken = new ArrayList<>();
+        if (run.outcomes().size() != lanes * run.schedule().faults().size()) {
+            broken.add("expected " + lanes * run.schedule().faults().size() + " outcomes, got " + run.outcomes().size());
+        }
+        for (FaultOutcome o : run.outcomes()) {
+            if (o.purchased() == 0) {
+                broken.add("nothing was sold: " + o.line());
+            }
+            if (o.fault() != Fault.KILL_COORDINATOR && o.answeredBy().size() < 2) {
+                broken.add("the fault did not move the entity (one node answered): " + o.line());
+            }
+            if (o.lane().fenced() && o.fault() != Fault.KILL_COORDINATOR && o.tokens().size() < 2) {
+                broken.add("no second incarnation claimed the product: " + o.line());
+            }
+        }
+        if (!broken.isEmpty()) {
+            broken.add("(seed " + seed + "; reproduce: " + reproduce + ")");
+        }
+        return broken;
+    }
+
+    /** {@code -Doversell.cluster.engines} narrows the cluster check further (default: every engine). */
+    private static List<Engine> clusterEngines() {
+        Optional<String> only = Optional.ofNullable(DatabaseSettings.setting("oversell.cluster.engines", null));
+        return only.map(s -> Arrays.stream(s.split(",")).map(Engine::ofKey)
+                .toList()).orElse(List.of(Engine.values()));
     }
 }

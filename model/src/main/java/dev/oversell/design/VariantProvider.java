@@ -12,4 +12,12 @@ public interface VariantProvider {
 
     /** The designs this provider declares; names must be unique among all providers on the class path. */
     List<Variant> variants();
+
+    /**
+     * The designs this provider declares that run as a cluster of separate processes, checked by the module that
+     * starts the cluster ({@link ClusterDesign}); none unless overridden. Names are unique among all designs.
+     */
+    default List<ClusterDesign> clusterDesigns() {
+        return List.of();
+    }
 }

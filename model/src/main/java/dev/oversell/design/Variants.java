@@ -27,9 +27,7 @@ public final class Variants {
         Map<String, Variant> byName = new LinkedHashMap<>();
         Map<String, String> providerOf = new LinkedHashMap<>();
         List<String> providers = new ArrayList<>();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        for (VariantProvider provider : ServiceLoader.load(VariantProvider.class,
-                loader != null ? loader : Variants.class.getClassLoader())) {
+        for (VariantProvider provider : providers()) {
             String who = provider.getClass().getName();
             providers.add(who);
             for (Variant variant : provider.variants()) {
@@ -48,6 +46,38 @@ public final class Variants {
                     : "the providers " + providers + " declare none"));
         }
         return List.copyOf(byName.values());
+    }
+
+    /**
+     * Every cluster design of every provider ({@link VariantProvider#clusterDesigns()}), names checked unique
+     * among all designs; empty when no provider declares one (the cluster check then has nothing to run).
+     */
+    public static List<ClusterDesign> clustered() {
+        Map<String, String> providerOf = new LinkedHashMap<>();
+        List<ClusterDesign> designs = new ArrayList<>();
+        for (VariantProvider provider : providers()) {
+            String who = provider.getClass().getName();
+            for (Variant variant : provider.variants()) {
+                providerOf.putIfAbsent(variant.name(), who);
+            }
+        }
+        for (VariantProvider provider : providers()) {
+            String who = provider.getClass().getName();
+            for (ClusterDesign design : provider.clusterDesigns()) {
+                String earlier = providerOf.putIfAbsent(design.name(), who);
+                if (earlier != null) {
+                    throw new IllegalStateException("two designs are named '" + design.name() + "': one from "
+                            + earlier + ", one from " + who + "; a design's name must be unique");
+                }
+                designs.add(design);
+            }
+        }
+        return List.copyOf(designs);
+    }
+
+    private static ServiceLoader<VariantProvider> providers() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return ServiceLoader.load(VariantProvider.class, loader != null ? loader : Variants.class.getClassLoader());
     }
 
     /** The designs this run judges: all of them, or those {@code -Doversell.variant} names (comma-separated). */

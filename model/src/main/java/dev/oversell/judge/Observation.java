@@ -26,8 +26,12 @@ public record Observation(String runId, String design, Family family, String cel
                           String engineVersion, Status status, Finding finding, Counts counts, String example,
                           String reproduce, String evidenceFile, String note) {
 
-    /** The families of checks; each is judged on its own by the same rule. */
-    public enum Family { LINCHECK, JCSTRESS, DATABASE_SCHEDULES, DATABASE_LOAD, DEPLOYMENT }
+    /**
+     * The families of checks; each is judged on its own by the same rule. {@link #CLUSTER_FAULTS}: a design run as
+     * a cluster of separate processes over one database, one observation per fault and engine
+     * ({@link dev.oversell.design.ClusterDesign}).
+     */
+    public enum Family { LINCHECK, JCSTRESS, DATABASE_SCHEDULES, DATABASE_LOAD, DEPLOYMENT, CLUSTER_FAULTS }
 
     public enum Status {
         CHECKED,

@@ -1,6 +1,7 @@
 package dev.oversell.run;
 
 import dev.oversell.design.Claim;
+import dev.oversell.design.ClusterDesign;
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.Deployment;
 import dev.oversell.design.InMemoryVariant;
@@ -13,10 +14,15 @@ import java.util.Map;
 /**
  * A design as a run's evidence records it: what it is and what it claimed, so that a report needs nothing but
  * the run folder (not the designs' classes). Claims are keyed {@code single-instance} and, for a database design,
- * {@code <engine>/single-instance} and {@code <engine>/shared-store}.
+ * {@code <engine>/single-instance} and {@code <engine>/shared-store}; a cluster design's, {@code <engine>/shared-store}.
  */
 public record JudgedDesign(String name, String kind, String type, String execution, String mechanism,
                            Map<String, Claim> claims) {
+
+    /** The kind of a {@link ClusterDesign}. */
+    public static final String CLUSTER = "cluster";
+    /** How a cluster design's calls run: in processes of its own. */
+    public static final String SEPARATE_PROCESSES = "SEPARATE_PROCESSES";
 
     public static JudgedDesign of(Variant variant) {
         Map<String, Claim> claims = new LinkedHashMap<>();
@@ -32,6 +38,20 @@ public record JudgedDesign(String name, String kind, String type, String executi
         }
         return new JudgedDesign(variant.name(), variant.inMemory() ? "in-memory" : "database",
                 variant.type().getName(), variant.execution().name(), variant.mechanism(), claims);
+    }
+
+    /**
+     * A cluster design: kind {@code cluster}, execution {@code SEPARATE_PROCESSES}, a claim per engine under
+     * {@code <engine>/shared-store} (the cluster is several processes sharing the database; one instance is no
+     * claim of its, and reads as n/a).
+     */
+    public static JudgedDesign of(ClusterDesign design) {
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        for (Engine engine : Engine.values()) {
+            claims.put(engine.key() + "/" + key(Deployment.SHARED_STORE), design.claim(engine));
+        }
+        return new JudgedDesign(design.name(), CLUSTER, design.implementation(), SEPARATE_PROCESSES,
+                design.mechanism(), claims);
     }
 
     public static String key(Deployment deployment) {

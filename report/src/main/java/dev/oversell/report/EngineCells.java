@@ -8,12 +8,16 @@ import java.util.List;
 /**
  * What one database design claims and showed on one engine: its claim for one app instance and for two
  * instances sharing the database, and a cell per family of checks (interleavings, load, 2 instances), in the
- * order the cell prints them.
+ * order the cell prints them. A cluster design claims nothing for one instance (n/a) and has one family, its
+ * cluster faults, judging the claim across its node processes.
  */
 record EngineCells(Claim oneInstance, Claim sharedStore, List<Labelled> checks) {
 
     /** The claims as a cell's first line: one instance's claim, and two instances' when it differs. */
     String claims() {
+        if (oneInstance == Claim.NOT_APPLICABLE) { // a cluster design: no one-instance claim
+            return sharedStore == Claim.NOT_APPLICABLE ? "n/a" : VerdictMatrix.words(sharedStore) + ", across its nodes";
+        }
         return oneInstance == sharedStore
                 ? VerdictMatrix.words(oneInstance) + ", with 1 or 2 instances"
                 : VerdictMatrix.words(oneInstance) + "; with 2 instances " + VerdictMatrix.words(sharedStore);
@@ -21,8 +25,10 @@ record EngineCells(Claim oneInstance, Claim sharedStore, List<Labelled> checks) 
 
     /** The verdict of every family judging {@code deployment}'s claim, in one word (as the snapshot keeps it). */
     Verdict verdict(Deployment deployment) {
-        return Verdict.combine(checks.stream().filter(c -> Families.deployment(c.family()) == deployment)
-                .map(c -> c.cell().verdict()).toList());
+        List<Verdict> verdicts = checks.stream().filter(c -> Families.deployment(c.family()) == deployment)
+                .map(c -> c.cell().verdict()).toList();
+        Claim claim = deployment == Deployment.SINGLE_INSTANCE ? oneInstance : sharedStore;
+        return verdicts.isEmpty() && claim == Claim.NOT_APPLICABLE ? Verdict.NOT_APPLICABLE : Verdict.combine(verdicts);
     }
 
     /** True when none of the families has an observation on this engine (not reachable, or left out). */

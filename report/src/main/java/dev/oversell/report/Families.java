@@ -18,6 +18,11 @@ final class Families {
     static final Set<Family> IN_MEMORY = EnumSet.of(Family.LINCHECK, Family.JCSTRESS);
     /** The database table's families (each engine's cell has a line per family), shown even when not run. */
     static final Set<Family> DATABASE = EnumSet.of(Family.DATABASE_SCHEDULES, Family.DATABASE_LOAD, Family.DEPLOYMENT);
+    /**
+     * A cluster design's families, in the database table (it writes through to a database too), shown even when
+     * not run: its cluster's fault run, and no other (no checker can build a cluster in its own JVM).
+     */
+    static final Set<Family> CLUSTER = EnumSet.of(Family.CLUSTER_FAULTS);
 
     private Families() {
     }
@@ -29,6 +34,7 @@ final class Families {
             case DATABASE_SCHEDULES -> "interleavings";
             case DATABASE_LOAD -> "load";
             case DEPLOYMENT -> "2 instances";
+            case CLUSTER_FAULTS -> "cluster faults";
         };
     }
 
@@ -37,6 +43,7 @@ final class Families {
         String noun = switch (family) {
             case DATABASE_SCHEDULES -> "schedule";
             case JCSTRESS -> "run";
+            case CLUSTER_FAULTS -> "fault";
             default -> "check";
         };
         return n + " " + noun + (n == 1 ? "" : "s");
@@ -47,8 +54,12 @@ final class Families {
         return family == Family.JCSTRESS;
     }
 
-    /** The deployment whose claim the family judges: two app instances for the deployment check, else one. */
+    /**
+     * The deployment whose claim the family judges: several processes sharing the database for the deployment
+     * check (two app instances) and the cluster's faults (its node processes), else one instance.
+     */
     static Deployment deployment(Family family) {
-        return family == Family.DEPLOYMENT ? Deployment.SHARED_STORE : Deployment.SINGLE_INSTANCE;
+        return family == Family.DEPLOYMENT || family == Family.CLUSTER_FAULTS ? Deployment.SHARED_STORE
+                : Deployment.SINGLE_INSTANCE;
     }
 }

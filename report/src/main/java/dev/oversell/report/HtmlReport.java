@@ -144,7 +144,8 @@ final class HtmlReport {
     private static void databaseTable(StringBuilder h, VerdictMatrix matrix) {
         h.append("<h2>Database designs</h2><p class=\"note\">Per engine: the claims, then every interleaving of"
                 + " the purchase's statements and a seeded load run with one app instance, and the deployment check"
-                + " with 2 instances sharing the database.</p><table id=\"database-designs\" class=\"verdicts\">"
+                + " with 2 instances sharing the database. A cluster design (its nodes separate processes writing to the"
+                + " database): its cluster's fault run, one check per fault.</p><table id=\"database-designs\" class=\"verdicts\">"
                 + "<thead><tr><th>design</th>");
         for (String engine : matrix.engines) {
             h.append("<th>").append(Html.escape(VerdictMatrix.engineLabel(engine)));

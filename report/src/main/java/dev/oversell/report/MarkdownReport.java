@@ -41,7 +41,8 @@ final class MarkdownReport {
 
         md.append("\n## Database designs\n\nPer engine: the claims, then every interleaving of the purchase's"
                 + " statements and a seeded load run with one app instance, and the deployment check with 2 instances"
-                + " sharing the database.\n\n");
+                + " sharing the database. A cluster design (its nodes separate processes writing to the database): its cluster's"
+                + " fault run, one check per fault.\n\n");
         List<String> engines = new ArrayList<>(List.of("design"));
         matrix.engines.forEach(e -> engines.add(VerdictMatrix.engineLabel(e)));
         MarkdownTable database = MarkdownTable.of(engines);

@@ -56,7 +56,8 @@ final class Snapshot {
         });
         md.append(inMemory.render());
         md.append("\n## Database designs\n\nEach cell: the verdict, then (the claim). One instance: the interleavings and"
-                + " the load run; 2 instances: two app instances sharing the database.\n\n");
+                + " the load run; 2 instances: two app instances sharing the database (a cluster design: its node processes"
+                + " under the cluster's faults).\n\n");
         List<String> engines = new ArrayList<>(List.of("design"));
         matrix.engines.forEach(e -> engines.add(VerdictMatrix.engineLabel(e)));
         matrix.engines.forEach(e -> engines.add(VerdictMatrix.engineLabel(e) + ", 2 instances"));

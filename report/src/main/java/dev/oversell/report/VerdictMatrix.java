@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  *   <li>in-memory designs: one row each, a column per family of checks (Lincheck) or per cell of a family shown
  *       cell by cell (jcstress: one per scenario);</li>
  *   <li>database designs: one row each, and per engine their claims and a line per family of checks
- *       (interleavings, load, 2 instances: {@link EngineCells}).</li>
+ *       (interleavings, load, 2 instances: {@link EngineCells}); a cluster design (several node processes over
+ *       the database) is a row of this table too, with its one family, the cluster's faults.</li>
  * </ul>
  * Each cell is {@link Cell#of} the observations of that design, family (and engine or scenario), with counts and a
  * link to its evidence. Built from one {@link RunEvidence} and nothing else: the rows are the designs the run's
@@ -35,6 +36,7 @@ final class VerdictMatrix {
 
     static final String IN_MEMORY = "in-memory";
     static final String DATABASE = "database";
+    static final String CLUSTER = JudgedDesign.CLUSTER;
 
     /** The in-memory table's check columns. */
     final List<Column> inMemoryColumns = new ArrayList<>();
@@ -53,9 +55,9 @@ final class VerdictMatrix {
         VerdictMatrix m = new VerdictMatrix();
         List<JudgedDesign> designs = run.designs();
         for (JudgedDesign design : designs) {
-            if (!design.kind().equals(IN_MEMORY) && !design.kind().equals(DATABASE)) {
+            if (!design.kind().equals(IN_MEMORY) && !design.kind().equals(DATABASE) && !design.kind().equals(CLUSTER)) {
                 throw new RefusedEvidence("the design " + design.name() + " is of kind '" + design.kind()
-                        + "': this report knows '" + IN_MEMORY + "' and '" + DATABASE + "'");
+                        + "': this report knows '" + IN_MEMORY + "', '" + DATABASE + "' and '" + CLUSTER + "'");
             }
         }
         Set<String> names = new LinkedHashSet<>();
@@ -64,7 +66,8 @@ final class VerdictMatrix {
         all.stream().filter(o -> !names.contains(o.design())).forEach(m.otherChecks::add);
         Map<Family, String> familyLinks = run.familyLinks();
         m.inMemoryTable(designs.stream().filter(d -> d.kind().equals(IN_MEMORY)).toList(), all, familyLinks);
-        m.databaseTable(designs.stream().filter(d -> d.kind().equals(DATABASE)).toList(), all, familyLinks);
+        m.databaseTable(java.util.stream.Stream.concat(designs.stream().filter(d -> d.kind().equals(DATABASE)),
+                designs.stream().filter(d -> d.kind().equals(CLUSTER))).toList(), all, familyLinks); // cluster rows last
         return m;
     }
 
@@ -103,8 +106,12 @@ final class VerdictMatrix {
         engines.addAll(keys);
         observed.stream().filter(o -> o.engine() != null && o.engineVersion() != null)
                 .forEach(o -> engineVersions.putIfAbsent(engineKey(o.engine()), o.engineVersion()));
-        Set<Family> families = families(Families.DATABASE, observed);
+        Set<Family> databaseFamilies = families(Families.DATABASE,
+                of(designs.stream().filter(d -> d.kind().equals(DATABASE)).toList(), observed));
+        Set<Family> clusterFamilies = families(Families.CLUSTER,
+                of(designs.stream().filter(d -> d.kind().equals(CLUSTER)).toList(), observed));
         for (JudgedDesign design : designs) {
+            Set<Family> families = design.kind().equals(CLUSTER) ? clusterFamilies : databaseFamilies;
             Map<String, EngineCells> row = new LinkedHashMap<>();
             for (String engine : engines) {
                 List<EngineCells.Labelled> checks = new ArrayList<>();

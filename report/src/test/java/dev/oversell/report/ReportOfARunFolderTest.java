@@ -1,6 +1,9 @@
 package dev.oversell.report;
 
+import dev.oversell.design.Claim;
+import dev.oversell.design.Deployment;
 import dev.oversell.judge.Finding;
+import dev.oversell.judge.Observation.Counts;
 import dev.oversell.judge.Observation.Family;
 import dev.oversell.judge.Observation.Status;
 import dev.oversell.run.JudgedDesign;
@@ -13,6 +16,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,6 +94,41 @@ class ReportOfARunFolderTest {
         assertThat(h2.verdict(dev.oversell.design.Deployment.SINGLE_INSTANCE))
                 .as("held interleavings and an unchecked load run are not a held claim").isEqualTo(Verdict.NOT_CHECKED);
         assertThat(engine(matrix, "beta", "postgresql").notMeasured()).isTrue();
+    }
+
+    @Test
+    void aClusterDesignIsARowOfTheDatabaseTableWithItsOneFamilyAndNoOneInstanceClaim() throws IOException {
+        Path run = RunFolderFixture.write(tmp.resolve("runs"));
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        claims.put("h2/shared-store", Claim.NOT_APPLICABLE);
+        claims.put("postgresql/shared-store", Claim.MAY_OVERSELL);
+        JudgedDesign gamma = new JudgedDesign("gamma", JudgedDesign.CLUSTER, "example.Gamma",
+                JudgedDesign.SEPARATE_PROCESSES, "one sharded entity per product", claims);
+        RunFolderFixture.write(run, "cluster", RunFolderFixture.DATABASE_JVM, List.of(gamma), List.of(
+                RunFolderFixture.observation("gamma", Family.CLUSTER_FAULTS, "every fault", "H2", Status.SKIPPED,
+                        null, null, null, null, "three node processes cannot share a private in-memory H2"),
+                RunFolderFixture.observation("gamma", Family.CLUSTER_FAULTS, "kill-owner", "PostgreSQL",
+                        Status.CHECKED, Finding.HELD, new Counts(62, 60, 0, 0), null, "cluster/summary.md", null),
+                RunFolderFixture.observation("gamma", Family.CLUSTER_FAULTS, "pause-owner-mid-purchase", "PostgreSQL",
+                        Status.CHECKED, Finding.OVERSOLD, new Counts(65, 64, 4, 0), "the stale write",
+                        "cluster/summary.md", null)));
+        VerdictMatrix matrix = VerdictMatrix.of(RunEvidence.read(run));
+
+        assertThat(matrix.database.keySet()).extracting(JudgedDesign::name).containsExactly("beta", "gamma");
+        EngineCells postgresql = engine(matrix, "gamma", "postgresql");
+        assertThat(postgresql.checks()).extracting(EngineCells.Labelled::family).containsExactly(Family.CLUSTER_FAULTS);
+        assertThat(postgresql.claims()).isEqualTo("may oversell, across its nodes");
+        assertThat(check(postgresql, Family.CLUSTER_FAULTS).verdict()).isEqualTo(Verdict.OVERSOLD);
+        assertThat(check(postgresql, Family.CLUSTER_FAULTS).text()).isEqualTo("1 of 2 faults oversold");
+        assertThat(postgresql.verdict(Deployment.SINGLE_INSTANCE)).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(postgresql.verdict(Deployment.SHARED_STORE)).isEqualTo(Verdict.OVERSOLD);
+        EngineCells h2 = engine(matrix, "gamma", "h2");
+        assertThat(h2.claims()).isEqualTo("n/a");
+        assertThat(check(h2, Family.CLUSTER_FAULTS).verdict()).isEqualTo(Verdict.SKIPPED);
+        assertThat(check(h2, Family.CLUSTER_FAULTS).text()).contains("cannot share a private in-memory H2");
+        assertThat(engine(matrix, "beta", "h2").checks()).extracting(EngineCells.Labelled::family)
+                .as("a database design has no cluster line").doesNotContain(Family.CLUSTER_FAULTS);
+        assertThat(matrix.counterexamples).extracting(Counterexample::design).contains("gamma");
     }
 
     @Test

@@ -1,0 +1,123 @@
+package dev.oversell.cluster;
+
+import dev.oversell.design.Claim;
+import dev.oversell.design.ClusterDesign;
+import dev.oversell.judge.Finding;
+import dev.oversell.judge.Judge;
+import dev.oversell.judge.Observation;
+import dev.oversell.properties.Evidence;
+import dev.oversell.run.Environment;
+import dev.oversell.run.JudgedDesign;
+import dev.oversell.run.Observations;
+import dev.oversell.run.RunFolder;
+import dev.oversell.store.Engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the cluster's fault runs observed, as the one {@link Observation} type, family
+ * {@link Observation.Family#CLUSTER_FAULTS}: one per design, engine and fault (a fault of a later round names its
+ * round), written to {@code cluster/observations.json} in the run folder with the designs and their claims, and
+ * judged by the one {@link Judge}, per design and engine, against the design's claim. An engine a design claims
+ * nothing on is a {@code SKIPPED} observation saying why; an engine not reachable is one too, and is not judged.
+ */
+final class ClusterVerdicts {
+
+    static final String FAMILY = "cluster";
+    static final String SUMMARY = "summary.md";
+
+    private final List<ClusterDesign> designs;
+    private final List<Observation> observations = new ArrayList<>();
+    private final StringBuilder summary = new StringBuilder();
+
+    ClusterVerdicts(List<ClusterDesign> designs) {
+        this.designs = List.copyOf(designs);
+        summary.append("# The cluster's faults, run ").append(RunFolder.id()).append("\n\n")
+                .append("Per fault, design and engine: what the buyers were told, and what the database says.\n");
+    }
+
+    /** {@code design} is not measured on {@code engine}, for the reason given. */
+    void skipped(ClusterDesign design, Engine engine, String why) {
+        observations.add(new Observation(RunFolder.id(), design.name(), Observation.Family.CLUSTER_FAULTS,
+                "every fault", engine.label(), null, Observation.Status.SKIPPED, null, null, null, null, null, why));
+    }
+
+    /** One round's outcomes: an observation per lane and fault. */
+    void measured(ShardedOwnerFaults.Run run, int round, Map<Engine, String> versions, String reproduce) {
+        summary.append("\n## Round ").append(round).append(": ").append(run.schedule()).append("\n\n")
+                .append("Took ").append(run.took().toMillis()).append(" ms. Reproduce: `").append(reproduce)
+                .append("`\n\n```\n");
+        run.outcomes().forEach(o -> summary.append(o.line()).append('\n'));
+        summary.append("```\n");
+        run.notes().forEach(n -> summary.append("\n- note: ").append(n));
+        for (FaultOutcome o : run.outcomes()) {
+            Finding finding = o.finding().anomaly() ? o.finding() : o.held() ? Finding.HELD : Finding.NOT_LINEARIZABLE;
+            String cell = o.fault().product() + (round == 1 ? "" : ", round " + round);
+            String example = finding.anomaly() ? example(o) : null;
+            observations.add(new Observation(RunFolder.id(), o.lane().design().designName(),
+                    Observation.Family.CLUSTER_FAULTS, cell, o.lane().engine().label(), versions.get(o.lane().engine()),
+                    Observation.Status.CHECKED, finding,
+                    Observation.Counts.ofAccounts(o.attempted(), o.existed(), o.unitsSold(), o.finalStock()), example,
+                    reproduce + o.fault().product(), FAMILY + "/" + SUMMARY, o.fault().description()));
+        }
+    }
+
+    /**
+     * The counterexample of one lane's phase, in words: the fault as it struck (step by step for the stall between
+     * read and write), what the buyers were told, then the accounts.
+     */
+    static String example(FaultOutcome o) {
+        String head = o.lane().design().designName() + " on " + o.lane().engine().label() + ", "
+                + ShardedOwnerFaults.NODES + " node processes, fault " + o.fault().product() + ":\n";
+        Stall s = o.stall();
+        String what = s == null ? "What happened: " + o.fault().description() + "; " + o.faultDetail() + ".\n"
+                : "  1. " + s.node() + " holds the product's entity (token " + s.token() + "); purchase " + s.requestId()
+                + " reads stock " + s.stockRead() + " and stops before its write (the stall point)\n"
+                + "  2. SIGSTOP " + s.node() + "; the other nodes down it after " + s.downedAfterMillis()
+                + " ms; the entity restarts on " + s.successor() + " (a new incarnation) and sells on\n"
+                + "  3. SIGCONT " + s.node() + " (" + s.afterResume() + "): the stalled purchase writes stock = "
+                + (s.stockRead() - 1) + (o.lane().fenced() ? " WHERE owner_epoch = " + s.token() : "")
+                + " over the new incarnation's sales, and records its sale\n"
+                + "  4. buyers buy on until they are told it is sold out\n";
+        return head + what
+                + "Buyers: " + o.attempted() + " purchases, " + o.purchased() + " told purchased, " + o.outOfStock()
+                + " told out of stock, " + o.failed() + " failed or timed out; incarnations' tokens " + o.tokens()
+                + ", answered by " + o.answeredBy() + ".\n"
+                + "Database: " + o.unitsSold() + " units sold of " + o.existed() + ", stock " + o.finalStock()
+                + (o.oversoldUnits() > 0 ? ". Oversell: " + o.oversoldUnits() + " units sold that never existed."
+                : o.conserved() ? "." : ": stock and sales do not add up.");
+    }
+
+    /** Writes {@code cluster/observations.json} and {@code cluster/summary.md} into the run folder. */
+    void write() {
+        Evidence.writeJson(FAMILY, "observations.json", new Observations(RunFolder.id(), FAMILY,
+                Environment.ofThisJvm(), designs.stream().map(JudgedDesign::of).toList(), List.copyOf(observations)));
+        Evidence.writeText(FAMILY, SUMMARY, summary.toString());
+    }
+
+    /** Why what was measured disagrees with the claims, per design and engine measured (empty: they agree). */
+    List<String> disagreements() {
+        List<String> problems = new ArrayList<>();
+        for (ClusterDesign design : designs) {
+            for (Engine engine : Engine.values()) {
+                List<Observation> seen = observations.stream().filter(o -> o.design().equals(design.name())
+                        && o.engine().equals(engine.label()) && o.checked()).toList();
+                if (seen.isEmpty()) {
+                    continue; // not measured: claimed n/a, not reachable or not requested; the report says which
+                }
+                Claim claim = design.claim(engine);
+                Optional<String> why = Judge.judge(design.name() + " on " + engine.label() + " across "
+                        + ShardedOwnerFaults.NODES + " node processes", "the cluster's faults", claim, seen);
+                why.ifPresent(problems::add);
+            }
+        }
+        return problems;
+    }
+
+    List<Observation> observations() {
+        return List.copyOf(observations);
+    }
+}
