@@ -89,7 +89,7 @@ class ShardedOwnerFaultsTest {
                 try {
                     Database database = Engines.open(engine);
                     databases.put(engine, database);
-                    versions.put(engine, database.version());
+                    versions.put(engine, database.versionAndSettings());
                 } catch (StoreException unreachable) {
                     if (Engines.required()) {
                         fail(engine.label() + " is required (CI=true) but unreachable: " + unreachable.getMessage());
