@@ -218,7 +218,8 @@ public final class ShardedOwnerFaults {
                 long downedAfter = millisSince(pausedAt);
                 NodeLauncher.Node successor = holderOf(fault.product());
                 Map<String, Integer> before = buyers.answered();
-                if (!await(() -> buyers.eachAnsweredSince(before, SOLD_ELSEWHERE_BEFORE_RESUME), PHASE_BOUND)) {
+                boolean soldElsewhere = await(() -> buyers.eachAnsweredSince(before, SOLD_ELSEWHERE_BEFORE_RESUME), PHASE_BOUND);
+                if (!soldElsewhere) {
                     note(fault, "the entity restarted on " + successor.name() + " did not answer "
                             + SOLD_ELSEWHERE_BEFORE_RESUME + " purchases in every lane within " + PHASE_BOUND.toSeconds()
                             + " s; resumed anyway (answers since the pause: " + buyers.answered() + ", before " + before + ")");
@@ -232,8 +233,10 @@ public final class ShardedOwnerFaults {
                     throw new IllegalStateException(holder + " still runs " + MEMBERSHIP_BOUND.toSeconds()
                             + " s after it was downed and resumed; the end of its log:\n" + NodeLauncher.tail(holder.log()));
                 }
+                String logged = resumedInLog(holder);
                 for (String report : stalled.split(",")) {
-                    Stall stall = Stall.of(holder.name(), report, successor.name(), downedAfter, after);
+                    Stall stall = Stall.of(holder.name(), report, successor.name(), downedAfter, soldElsewhere,
+                            after + (logged.isEmpty() ? "" : "; its log: " + logged));
                     stalls.put(stall.requestId(), stall);
                 }
                 return "one purchase per lane, sent once to " + holder + ", which held " + fault.product()
@@ -277,6 +280,16 @@ public final class ShardedOwnerFaults {
     }
 
     /** What the stall point says once its node runs again, if it still answers before it shuts down. */
+    /** The stall point's "resumed" lines in a node's log, {@code id:read:resumed} each, space-separated. */
+    private static String resumedInLog(NodeLauncher.Node node) {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(node.log())) {
+            return lines.filter(l -> l.startsWith("[stall] ")).map(l -> l.substring("[stall] ".length()))
+                    .collect(java.util.stream.Collectors.joining(" "));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
+    }
+
     private static String stalledAfterResume(NodeLauncher.Node node) {
         try {
             return "its stall point then reported " + NodeClient.once(node.endpointPort(), "STALLED")

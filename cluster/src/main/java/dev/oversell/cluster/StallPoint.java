@@ -64,6 +64,8 @@ final class StallPoint {
             long now = System.nanoTime();
             if (now - last > PAUSE_SEEN.toNanos()) {
                 STALLED.put(requestId, read + ":resumed");
+                // also in the node's log, which outlives the node (a downed node shuts down soon after it resumes)
+                System.out.println("[stall] " + requestId + ":" + read + ":resumed");
                 return;
             }
             if (now > deadline) {

@@ -57,6 +57,16 @@ final class ClusterVerdicts {
             Finding finding = o.finding().anomaly() ? o.finding() : o.held() ? Finding.HELD : Finding.NOT_LINEARIZABLE;
             String cell = o.fault().product() + (round == 1 ? "" : ", round " + round);
             String example = finding.anomaly() ? example(o) : null;
+            // a stall that did not strike as designed proves nothing about a stale write (an oversell seen stands)
+            if (o.stall() != null && !o.stall().struckAsDesigned() && finding != Finding.OVERSOLD) {
+                observations.add(new Observation(RunFolder.id(), o.lane().design().designName(),
+                        Observation.Family.CLUSTER_FAULTS, cell, o.lane().engine().label(), versions.get(o.lane().engine()),
+                        Observation.Status.NOT_CHECKED, null, null, null, reproduce + o.fault().product(),
+                        FAMILY + "/" + SUMMARY, "the fault did not strike as designed, nothing concluded: "
+                        + (o.stall().soldElsewhere() ? "" : "the new incarnation did not sell while the purchase stood; ")
+                        + o.stall().afterResume()));
+                continue;
+            }
             observations.add(new Observation(RunFolder.id(), o.lane().design().designName(),
                     Observation.Family.CLUSTER_FAULTS, cell, o.lane().engine().label(), versions.get(o.lane().engine()),
                     Observation.Status.CHECKED, finding,

@@ -131,13 +131,9 @@ public final class DatabaseSettings {
         }
     }
 
+    /** HikariCP's name for an isolation level: the {@link java.sql.Connection} constant's, {@code TRANSACTION_READ_COMMITTED}. */
     private static String isolationConstantName(int level) {
-        return switch (level) {
-            case java.sql.Connection.TRANSACTION_READ_COMMITTED -> "TRANSACTION_READ_COMMITTED";
-            case java.sql.Connection.TRANSACTION_REPEATABLE_READ -> "TRANSACTION_REPEATABLE_READ";
-            case java.sql.Connection.TRANSACTION_SERIALIZABLE -> "TRANSACTION_SERIALIZABLE";
-            default -> throw new IllegalArgumentException("no pool setting for isolation level " + level);
-        };
+        return "TRANSACTION_" + Engine.isolationName(level).replace(' ', '_');
     }
 
     /** A system property, else the matching environment variable ({@code a.b.c} &rarr; {@code A_B_C}), else the default. */

@@ -159,20 +159,6 @@ public enum Engine {
         };
     }
 
-    public static Engine of(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (product.contains("h2")) {
-            return H2;
-        }
-        if (product.contains("postgres")) {
-            return POSTGRESQL;
-        }
-        if (product.contains("mariadb") || product.contains("mysql")) {
-            return MARIADB;
-        }
-        throw new IllegalArgumentException("Oversell does not know the engine " + product);
-    }
-
     /** What kind of failure an exception is, as far as retrying and classifying schedules go. */
     public Failure classify(SQLException e) {
         if (e instanceof VersionConflict) {

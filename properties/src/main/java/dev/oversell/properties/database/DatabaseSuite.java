@@ -190,10 +190,15 @@ public abstract class DatabaseSuite {
                             ? discovery.notApplicable() : discovery.alone().stream().map(JdbcScheduleOutcome::script)
                             .reduce("", String::concat), reproduce(cell))));
         }
-        List<List<Integer>> schedules = discovery.drawn(seed, SAMPLED_SCHEDULES);
+        // both serial orders always (a second submission that sees the first's commit is where a design that keeps
+        // no record of request ids surely applies it again), then the drawn ones
+        java.util.LinkedHashSet<List<Integer>> chosen = new java.util.LinkedHashSet<>(discovery.serial());
+        chosen.addAll(discovery.drawn(seed, SAMPLED_SCHEDULES));
+        List<List<Integer>> schedules = List.copyOf(chosen);
         List<JdbcScheduleOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-        System.out.printf("[database] %s on %s, %s: %d distinct of %d interleavings, drawn with seed %d%n",
-                cell.variant.name(), cell.engine.label(), plan.name(), schedules.size(), discovery.interleavings(), seed);
+        System.out.printf("[database] %s on %s, %s: %d distinct of %d interleavings, both serial orders and some"
+                        + " drawn with seed %d%n", cell.variant.name(), cell.engine.label(), plan.name(), schedules.size(),
+                discovery.interleavings(), seed);
         Stream<DynamicNode> runs = schedules.stream().map(schedule -> DynamicTest.dynamicTest(discovery.name(schedule),
                 () -> {
                     JdbcScheduleOutcome outcome = cell.runner().run(discovery, schedule);
@@ -239,6 +244,11 @@ public abstract class DatabaseSuite {
         if (outcome.errored()) {
             fail("%s on %s, schedule %s: %s (an error, never a pass)%n%s%nReproduce: %s", cell.variant.name(),
                     cell.engine.label(), outcome.ran(), outcome.errors(), outcome.script(), reproduce(cell));
+        }
+        if (discovery.plan().name().equals(StatementPlan.SAME_REQUEST_TWICE) && StatementPlan.appliedTwice(outcome)) {
+            fail("%s on %s declares it de-duplicates request ids, but schedule %s applied the same request twice%n%s%n"
+                    + "Reproduce: %s", cell.variant.name(), cell.engine.label(), outcome.ran(), outcome.script(),
+                    reproduce(cell));
         }
         if (cell.claim == Claim.NEVER_OVERSELLS) {
             Judge.disagreement(cell.variant.name() + " on " + cell.engine.label(), "schedule " + outcome.ran()

@@ -79,6 +79,22 @@ public final class StatementScheduleRunner implements AutoCloseable {
             return DistinctSchedules.drawn(seed, limit, plainReads);
         }
 
+        /**
+         * The orders in which each call runs whole, first in the plan's order, then in the reverse one (the two
+         * orders in which a second call certainly sees the first's commit).
+         */
+        public List<List<Integer>> serial() {
+            List<Integer> forward = new ArrayList<>();
+            List<Integer> backward = new ArrayList<>();
+            for (int t = 1; t <= statements.size(); t++) {
+                forward.addAll(java.util.Collections.nCopies(statements.get(t - 1).size(), t));
+            }
+            for (int t = statements.size(); t >= 1; t--) {
+                backward.addAll(java.util.Collections.nCopies(statements.get(t - 1).size(), t));
+            }
+            return forward.equals(backward) ? List.of(forward) : List.of(forward, backward);
+        }
+
         /** A schedule's name from the statements' verbs: {@code s1 s2 u1 c1 u2 c2}. */
         public String name(List<Integer> schedule) {
             int[] next = new int[verbs.size()];
@@ -243,7 +259,8 @@ public final class StatementScheduleRunner implements AutoCloseable {
         boolean rerouted = false;
         for (int i = 0; i < gate.transactions.size(); i++) {
             ScheduledTransaction t = gate.transactions.get(i);
-            Engine.Failure refusal = t.thrown == null ? null : refusal(t.thrown);
+            // alone (no order), a refusal has no other transaction to blame: the call cannot succeed, an error
+            Engine.Failure refusal = t.thrown == null || order.isEmpty() ? null : refusal(t.thrown);
             if (refusal != null) {
                 // the engine aborted the transaction to keep it consistent and the code passed that on: the purchase
                 // failed; that nothing of it was applied is what the accounts below check (else units are lost)

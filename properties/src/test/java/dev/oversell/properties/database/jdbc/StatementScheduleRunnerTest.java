@@ -204,6 +204,21 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> aPurchaseRefusedEvenAloneIsAnErrorNotHeld() {
+        return onEveryEngine("code that always reports a serialization failure is an error, not held", (database, table) -> {
+            GuardedDecrement guarded = new GuardedDecrement(table);
+            JdbcPurchase alwaysRefused = (dataSource, requestId, product, quantity) -> {
+                guarded.buy(dataSource, requestId, product, quantity); // it talks to the engine, then fails anyway
+                throw new java.sql.SQLException("could not serialize access", "40001", 1213);
+            };
+            JdbcInterleavings run = new StatementScheduleRunner("always refused", database,
+                    JdbcSchema.stockTable(table), alwaysRefused).run();
+            assertThat(run.verdict()).as(run.summary()).isEqualTo("error");
+            assertThat(run.findings()).as("nothing was judged: no schedule ran").isEmpty();
+        });
+    }
+
+    @TestFactory
     Stream<DynamicTest> aGateBlindToLockWaitsFailsTheRun() {
         return onEveryEngine("a lock timeout inside a schedule is a gate error, not a pass", (database, table) -> {
             LockProbe blind = (monitor, session) -> false;
