@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static dev.oversell.properties.Failures.fail;
@@ -139,22 +140,10 @@ public abstract class DatabaseSuite {
         if (UNAVAILABLE.containsKey(cell.engine)) {
             return Stream.of(DynamicTest.dynamicTest("not run", () -> skipIfUnavailable(cell.engine)));
         }
-        StatementScheduleRunner.Discovery discovery;
-        try {
-            discovery = cell.runner().discover(plan);
-        } catch (SQLException | InterruptedException e) {
-            throw new IllegalStateException(cell.variant.name() + " on " + cell.engine.label() + ", " + plan.name()
-                    + ": the calls could not be run alone: " + e.getMessage(), e);
-        }
-        if (discovery.notApplicable() != null) {
-            cell.notApplicable.put(plan.name(), discovery.notApplicable());
-            return Stream.of(DynamicTest.dynamicTest("not applicable", () -> Assumptions.abort(discovery.notApplicable())));
-        }
-        if (discovery.errored()) {
-            return Stream.of(DynamicTest.dynamicTest("each call alone", () -> fail("%s on %s, %s: a call failed when it"
-                            + " ran alone, so no interleaving was run:%n%s%nReproduce: %s", cell.variant.name(),
-                    cell.engine.label(), plan.name(), discovery.alone().stream().map(JdbcScheduleOutcome::script)
-                            .reduce("", String::concat), reproduce(cell))));
+        StatementScheduleRunner.Discovery discovery = discover(cell, plan);
+        Optional<DynamicNode> notRun = notRun(cell, discovery);
+        if (notRun.isPresent()) {
+            return notRun.stream();
         }
         boolean every = checked.coverage() == Coverage.EVERY || checked.coverage() == Coverage.EVERY_IF_SHORT
                 && discovery.statements().stream().allMatch(sent -> sent.size() <= SHORT_DESIGN_STATEMENTS);
@@ -177,18 +166,10 @@ public abstract class DatabaseSuite {
         if (UNAVAILABLE.containsKey(cell.engine)) {
             return Stream.of(DynamicTest.dynamicTest("not run", () -> skipIfUnavailable(cell.engine)));
         }
-        StatementScheduleRunner.Discovery discovery;
-        try {
-            discovery = cell.runner().discover(plan);
-        } catch (SQLException | InterruptedException e) {
-            throw new IllegalStateException(cell.variant.name() + " on " + cell.engine.label() + ", " + plan.name()
-                    + ": the calls could not be run alone: " + e.getMessage(), e);
-        }
-        if (discovery.notApplicable() != null || discovery.errored()) {
-            return Stream.of(DynamicTest.dynamicTest("each call alone", () -> fail("%s on %s, %s: %s%nReproduce: %s",
-                    cell.variant.name(), cell.engine.label(), plan.name(), discovery.notApplicable() != null
-                            ? discovery.notApplicable() : discovery.alone().stream().map(JdbcScheduleOutcome::script)
-                            .reduce("", String::concat), reproduce(cell))));
+        StatementScheduleRunner.Discovery discovery = discover(cell, plan);
+        Optional<DynamicNode> notRun = notRun(cell, discovery);
+        if (notRun.isPresent()) {
+            return notRun.stream();
         }
         // both serial orders always (a second submission that sees the first's commit is where a design that keeps
         // no record of request ids surely applies it again), then the drawn ones
@@ -222,6 +203,35 @@ public abstract class DatabaseSuite {
                             + " of " + outcomes.size() + " schedules (e.g. " + twice.get(0).ran() + ")");
                 }));
         return Stream.concat(runs, verdict);
+    }
+
+    /** Each call of {@code plan} run alone on the cell's engine: what it sent. */
+    private static StatementScheduleRunner.Discovery discover(VariantOnEngine cell, StatementPlan plan) {
+        try {
+            return cell.runner().discover(plan);
+        } catch (SQLException | InterruptedException e) {
+            throw new IllegalStateException(cell.variant.name() + " on " + cell.engine.label() + ", " + plan.name()
+                    + ": the calls could not be run alone: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The one node to offer instead of the plan's schedules when they are not run: the plan is not something the
+     * design does (recorded for the report, skipped), or a call failed when it ran alone (a failure).
+     */
+    private static Optional<DynamicNode> notRun(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery) {
+        StatementPlan plan = discovery.plan();
+        if (discovery.notApplicable() != null) {
+            cell.notApplicable.put(plan.name(), discovery.notApplicable());
+            return Optional.of(DynamicTest.dynamicTest("not applicable", () -> Assumptions.abort(discovery.notApplicable())));
+        }
+        if (discovery.errored()) {
+            return Optional.of(DynamicTest.dynamicTest("each call alone", () -> fail("%s on %s, %s: a call failed when it"
+                            + " ran alone, so no interleaving was run:%n%s%nReproduce: %s", cell.variant.name(),
+                    cell.engine.label(), plan.name(), discovery.alone().stream().map(JdbcScheduleOutcome::script)
+                            .reduce("", String::concat), reproduce(cell))));
+        }
+        return Optional.empty();
     }
 
     private static void reachable(Engine engine) {
