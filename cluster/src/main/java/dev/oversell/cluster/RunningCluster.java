@@ -30,11 +30,14 @@ public final class RunningCluster implements AutoCloseable {
 
     private final NodeLauncher launcher;
     private final List<NodeLauncher.Node> members;
+    private final Duration readyIn;
     private final Duration startedIn;
 
-    private RunningCluster(NodeLauncher launcher, List<NodeLauncher.Node> members, Duration startedIn) {
+    private RunningCluster(NodeLauncher launcher, List<NodeLauncher.Node> members, Duration readyIn,
+                           Duration startedIn) {
         this.launcher = launcher;
         this.members = List.copyOf(members);
+        this.readyIn = readyIn;
         this.startedIn = startedIn;
     }
 
@@ -49,6 +52,7 @@ public final class RunningCluster implements AutoCloseable {
         NodeLauncher launcher = new NodeLauncher(lanes, logs, lifetime);
         try {
             List<NodeLauncher.Node> started = startAll(launcher, nodes);
+            Duration readyIn = Duration.ofNanos(System.nanoTime() - start);
             join(started.get(0), "self");
             awaitMembers(started.subList(0, 1));
             String seed = "127.0.0.1:" + started.get(0).clusterPort();
@@ -56,7 +60,7 @@ public final class RunningCluster implements AutoCloseable {
                 join(node, seed);
             }
             awaitMembers(started);
-            return new RunningCluster(launcher, started, Duration.ofNanos(System.nanoTime() - start));
+            return new RunningCluster(launcher, started, readyIn, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException | InterruptedException | RuntimeException e) {
             launcher.close();
             throw e;
@@ -66,6 +70,11 @@ public final class RunningCluster implements AutoCloseable {
     /** The members, in the order they were started. */
     public List<NodeLauncher.Node> members() {
         return members;
+    }
+
+    /** From the first node's start to the last node's READY (its JVM and actor system started, not yet joined). */
+    public Duration readyIn() {
+        return readyIn;
     }
 
     /** From the first node's start to every member seeing every member up. */

@@ -71,7 +71,8 @@ public class ShardedOwnerCluster {
             Path logs = RunFolder.dir("jmh").resolve("cluster-nodes").resolve(engine + "-" + params.getThreads() + "-clients");
             cluster = RunningCluster.start(List.of(fenced), NODES, logs, lifetime(params));
             lane = fenced.name();
-            System.out.println("[cluster] " + NODES + " nodes up in " + cluster.startedIn().toMillis() + " ms: "
+            System.out.println("[cluster] " + NODES + " nodes up in " + cluster.startedIn().toMillis() + " ms (their JVMs"
+                    + " ready after " + cluster.readyIn().toMillis() + " ms): "
                     + cluster.members() + "; their logs in " + logs);
         } catch (IOException | InterruptedException | RuntimeException e) {
             dropStore();
