@@ -59,7 +59,8 @@ import java.util.stream.Stream;
  * Each result is then divided by its reference from the same run. Nothing is asserted: this is measurement.
  *
  * <p><b>Run:</b> {@code mvn -B -q -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar}
- * (about 9 minutes on 2 cores with 3 engines, the cluster about 2 of them). Settings: {@link MatrixSettings}, and {@code docs/benchmarks.md}.
+ * (about 9 minutes on 2 cores with 3 engines, the cluster about 2 of them). Settings: {@link MatrixSettings}, and
+ * {@code docs/benchmarks.md}.
  */
 public final class BenchMain {
 

@@ -77,9 +77,11 @@ public final class NodeLauncher implements AutoCloseable {
      * the tail of its log, if it did not within {@link #START_BOUND}.
      */
     public Node start(String name) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).trim().split(" +")));
-        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
+        command.add("-cp");
+        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         System.getProperties().stringPropertyNames().stream()
                 .filter(n -> n.startsWith("oversell.") && !n.equals("oversell.pool.size"))
                 .forEach(n -> command.add("-D" + n + "=" + System.getProperty(n)));

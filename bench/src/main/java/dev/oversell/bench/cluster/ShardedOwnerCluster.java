@@ -24,6 +24,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A benchmark fork's cluster: the fork's own tables on one engine ({@link HotStore}, the {@code EndlessStock}) and
@@ -66,14 +67,15 @@ public class ShardedOwnerCluster {
         }
         store = HotStore.open(engine);
         try {
-            Lane fenced = new Lane(Lane.nameOf(true, Engine.valueOf(engine.toUpperCase(Locale.ROOT))),
-                    Engine.valueOf(engine.toUpperCase(Locale.ROOT)), store.store().id(), true);
-            Path logs = RunFolder.dir("jmh").resolve("cluster-nodes").resolve(engine + "-" + params.getThreads() + "-clients");
+            Engine server = Engine.valueOf(engine.toUpperCase(Locale.ROOT));
+            Lane fenced = new Lane(Lane.nameOf(true, server), server, store.store().id(), true);
+            Path logs = RunFolder.dir("jmh").resolve("cluster-nodes")
+                    .resolve(engine + "-" + params.getThreads() + "-clients");
             cluster = RunningCluster.start(List.of(fenced), NODES, logs, lifetime(params));
             lane = fenced.name();
-            System.out.println("[cluster] " + NODES + " nodes up in " + cluster.startedIn().toMillis() + " ms (their JVMs"
-                    + " ready after " + cluster.readyIn().toMillis() + " ms): "
-                    + cluster.members() + "; their logs in " + logs);
+            System.out.println("[cluster] " + NODES + " nodes up in " + cluster.startedIn().toMillis()
+                    + " ms (their JVMs ready after " + cluster.readyIn().toMillis() + " ms): " + cluster.members()
+                    + "; their logs in " + logs);
         } catch (IOException | InterruptedException | RuntimeException e) {
             dropStore();
             throw e;
@@ -88,7 +90,7 @@ public class ShardedOwnerCluster {
     }
 
     private static long length(TimeValue time) {
-        return time.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS);
+        return time.convertTo(TimeUnit.MILLISECONDS);
     }
 
     /** Empties the purchases table: every iteration starts without the last one's answers. */
