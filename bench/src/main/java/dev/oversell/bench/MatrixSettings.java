@@ -27,7 +27,7 @@ import static dev.oversell.store.DatabaseSettings.setting;
  *   <tr><td>{@code oversell.bench.iterationMillis}</td><td>500</td><td>length of a measurement iteration</td></tr>
  *   <tr><td>{@code oversell.bench.threads}</td><td>1,2,4,8</td><td>in-memory thread counts</td></tr>
  *   <tr><td>{@code oversell.bench.clients}</td><td>1,4,8</td><td>database client counts</td></tr>
- *   <tr><td>{@code oversell.bench.clusterWarmupIterations}</td><td>10</td><td>warm-up iterations per fork of the
+ *   <tr><td>{@code oversell.bench.clusterWarmupIterations}</td><td>20</td><td>warm-up iterations per fork of the
  *       cluster benchmark: its three node JVMs start cold with each fork</td></tr>
  *   <tr><td>{@code oversell.bench.groups}</td><td>in-memory,database,cluster</td><td>which groups to run</td></tr>
  *   <tr><td>{@code oversell.bench.variants}</td><td>all</td><td>catalogue variants to run (comma-separated);
@@ -50,7 +50,7 @@ public record MatrixSettings(int forks, int warmupIterations, int warmupMillis, 
                 number("oversell.bench.warmupMillis", 500),
                 number("oversell.bench.iterations", 2),
                 number("oversell.bench.iterationMillis", 500),
-                number("oversell.bench.clusterWarmupIterations", 10),
+                number("oversell.bench.clusterWarmupIterations", 20),
                 list("oversell.bench.threads", "1,2,4,8").stream().map(Integer::parseInt).toList(),
                 list("oversell.bench.clients", "1,4,8").stream().map(Integer::parseInt).toList(),
                 Set.copyOf(list("oversell.bench.groups",
