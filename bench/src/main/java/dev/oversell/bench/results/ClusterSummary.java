@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
 final class ClusterSummary {
 
     /** The database rows shown beside the cluster's, in this order. */
-    static final List<String> COMPANIONS = List.of(Ratios.DATABASE_REFERENCE, "db-conditional-update",
+    static final String CONDITIONAL_UPDATE = "db-conditional-update";
+    static final List<String> COMPANIONS = List.of(Ratios.DATABASE_REFERENCE, CONDITIONAL_UPDATE,
             "db-single-owner-actor");
 
     private ClusterSummary() {
@@ -45,14 +46,14 @@ final class ClusterSummary {
                 + "to the nodes in turn) beside the database rows of the same run at the same client counts. Each "
                 + "fork starts its own cluster, which is not timed; see `docs/benchmarks.md`.\n\n");
         md.append("### ÷ the raw `UPDATE` (`raw-update`) on the same engine with the same clients\n\n");
-        table(md, ratios, designs, columns, r -> SummaryMarkdown.ratio(r.ratio()) + flag(r));
+        table(md, ratios, designs, columns, Ratios.DATABASE_REFERENCE, r -> SummaryMarkdown.ratio(r.ratio()) + flag(r));
         md.append("### ÷ the conditional `UPDATE` design (`db-conditional-update`), same engine and clients\n\n");
-        table(md, ratios, designs.subList(1, designs.size()), columns, r -> find(ratios, Measurement.DATABASE,
-                "db-conditional-update", r.engine(), r.threads())
+        table(md, ratios, designs.subList(1, designs.size()), columns, CONDITIONAL_UPDATE,
+                r -> find(ratios, Measurement.DATABASE, CONDITIONAL_UPDATE, r.engine(), r.threads())
                 .filter(c -> c.opsPerSecond() != null && c.opsPerSecond() > 0 && r.opsPerSecond() != null)
                 .map(c -> SummaryMarkdown.ratio(r.opsPerSecond() / c.opsPerSecond()) + flag(r)).orElse("—"));
         md.append("### Purchases per second\n\n");
-        table(md, ratios, designs, columns, r -> SummaryMarkdown.throughput(r) + flag(r));
+        table(md, ratios, designs, columns, Ratios.DATABASE_REFERENCE, r -> SummaryMarkdown.throughput(r) + flag(r));
         md.append("×N: N clients (JMH threads). The database rows are those of the database tables above.\n\n");
         return md.toString();
     }
@@ -61,14 +62,14 @@ final class ClusterSummary {
     }
 
     private static void table(StringBuilder md, List<Ratio> ratios, List<String> designs, List<Column> columns,
-                              Function<Ratio, String> cell) {
+                              String reference, Function<Ratio, String> cell) {
         List<String> header = new ArrayList<>(List.of("design"));
         columns.forEach(c -> header.add(SummaryMarkdown.label(c.engine()) + " ×" + c.clients()));
         MarkdownTable table = MarkdownTable.of(header).alignRight(IntStream.rangeClosed(1, columns.size()).toArray());
         for (String design : designs) {
             String group = COMPANIONS.contains(design) ? Measurement.DATABASE : Measurement.CLUSTER;
             List<String> row = new ArrayList<>(List.of("`" + design + "`"
-                    + (design.equals(Ratios.DATABASE_REFERENCE) ? " (reference)" : "")));
+                    + (design.equals(reference) ? " (reference)" : "")));
             columns.forEach(c -> row.add(find(ratios, group, design, c.engine(), c.clients()).map(cell).orElse("—")));
             table.row(row);
         }
