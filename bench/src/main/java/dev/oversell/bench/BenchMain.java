@@ -1,5 +1,6 @@
 package dev.oversell.bench;
 
+import dev.oversell.bench.cluster.ShardedOwnerBenchmark;
 import dev.oversell.bench.database.DatabaseVariantBenchmark;
 import dev.oversell.bench.database.RawJdbcFloorBenchmark;
 import dev.oversell.bench.inmemory.CasLoopReferenceBenchmark;
@@ -49,15 +50,24 @@ import java.util.stream.Stream;
  *   <li>on each engine that answers, at each client count: the raw conditional {@code UPDATE} (the reference)
  *       and every database catalogue variant. An engine that cannot be reached is skipped with a message
  *       saying why, and the summary says so too.</li>
+ *   <li>through the cluster, on each server engine that answers (not H2: the node processes need a server
+ *       between them), at each client count: the single owner on Pekko Cluster Sharding, fenced
+ *       ({@link ShardedOwnerBenchmark}: each fork starts and kills a three-node cluster), divided by the same
+ *       floor. Its companions, the floor, {@value #CONDITIONAL_UPDATE} and {@value #HOME_MADE_OWNER}, come from
+ *       the database group; when that group is not run, they are measured with the cluster.</li>
  * </ol>
  * Each result is then divided by its reference from the same run. Nothing is asserted: this is measurement.
  *
  * <p><b>Run:</b> {@code mvn -B -q -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar}
- * (about 7 minutes on 2 cores with 3 engines). Settings: {@link MatrixSettings}, and {@code docs/benchmarks.md}.
+ * (about 9 minutes on 2 cores with 3 engines, the cluster about 2 of them). Settings: {@link MatrixSettings}, and
+ * {@code docs/benchmarks.md}.
  */
 public final class BenchMain {
 
     private static final String BUILD_COMMAND = "mvn -B -q -pl bench -am package -DskipTests";
+    /** The sharded owner's companions in the cluster group: the cheapest safe design and the home-made owner. */
+    static final String CONDITIONAL_UPDATE = "db-conditional-update";
+    static final String HOME_MADE_OWNER = "db-single-owner-actor";
 
     private BenchMain() {
     }
@@ -87,6 +97,8 @@ public final class BenchMain {
         }
         Map<String, String> engines = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
+        List<Engine> reachable = settings.runs(Measurement.DATABASE) || settings.runs(Measurement.CLUSTER)
+                ? reachable(engines, skipped) : List.of();
         if (settings.runs(Measurement.DATABASE)) {
             // designs with tables of their own (the Spring and JPA ones) are judged by every suite but not yet
             // benchmarked: their failed purchases are not counted the way the store designs' are
@@ -94,7 +106,7 @@ public final class BenchMain {
             Variants.overStores().stream().filter(DatabaseVariant::ownTables).forEach(v ->
                     System.out.println("[bench] " + v.name() + ": tables of its own, not benchmarked yet"));
             String[] variants = names(overStores, settings);
-            for (Engine engine : reachable(engines, skipped)) {
+            for (Engine engine : reachable) {
                 for (int clients : settings.clients()) {
                     System.out.println("[bench] " + engine.label() + ", " + clients + " client(s)");
                     var options = options(settings, clients)
@@ -107,6 +119,9 @@ public final class BenchMain {
                     run(options, Measurement.DATABASE, results, measurements, files);
                 }
             }
+        }
+        if (settings.runs(Measurement.CLUSTER)) {
+            cluster(settings, reachable, results, measurements, files);
         }
 
         List<String> order = designOrder();
@@ -128,6 +143,47 @@ public final class BenchMain {
         skipped.forEach((engine, why) -> System.out.println("[bench] SKIPPED " + engine + ": " + why)); // again, last
     }
 
+    /**
+     * The cluster group: on each reachable server engine, at each client count, one JMH run of the sharded owner
+     * (a fork that starts a cluster, warms it up for {@code clusterWarmupIterations}, measures, kills it); then, if
+     * the database group did not measure them, the floor and the two companions with the same clients.
+     */
+    private static void cluster(MatrixSettings settings, List<Engine> reachable, List<RunResult> results,
+                                List<Measurement> measurements, ResultFiles files) throws Exception {
+        List<String> missing = Stream.of(CONDITIONAL_UPDATE, HOME_MADE_OWNER)
+                .filter(name -> !settings.runs(Measurement.DATABASE) || !settings.includes(name)).toList();
+        boolean floorMissing = !settings.runs(Measurement.DATABASE);
+        for (Engine engine : reachable) {
+            if (engine == Engine.H2) {
+                System.out.println("[bench] the cluster leaves H2 out: its node processes need one database server"
+                        + " between them");
+                continue;
+            }
+            for (int clients : settings.clients()) {
+                System.out.println("[bench] " + engine.label() + " through a 3-node Pekko cluster, " + clients
+                        + " client(s)");
+                var options = options(settings, clients)
+                        .warmupIterations(settings.clusterWarmupIterations())
+                        .include("^" + Pattern.quote(ShardedOwnerBenchmark.class.getName() + "."))
+                        .param("engine", engine.key());
+                run(options, Measurement.CLUSTER, results, measurements, files);
+                if (floorMissing || !missing.isEmpty()) {
+                    System.out.println("[bench] " + engine.label() + ", " + clients + " client(s): beside it, "
+                            + (floorMissing ? "the floor and " : "") + String.join(", ", missing));
+                    var companions = options(settings, clients).param("engine", engine.key());
+                    if (floorMissing) {
+                        companions.include("^" + Pattern.quote(RawJdbcFloorBenchmark.class.getName() + "."));
+                    }
+                    if (!missing.isEmpty()) {
+                        companions.include("^" + Pattern.quote(DatabaseVariantBenchmark.class.getName() + "."))
+                                .param("variant", missing.toArray(String[]::new));
+                    }
+                    run(companions, Measurement.DATABASE, results, measurements, files);
+                }
+            }
+        }
+    }
+
     /** The options every JMH run shares: the settings, the thread count, and the fork's JVM arguments. */
     private static ChainedOptionsBuilder options(MatrixSettings settings, int threads) {
         List<String> jvmArgs = new ArrayList<>();
@@ -136,6 +192,10 @@ public final class BenchMain {
         System.getProperties().stringPropertyNames().stream().sorted()
                 .filter(name -> name.startsWith("oversell.") && !name.startsWith("oversell.bench."))
                 .forEach(name -> jvmArgs.add("-D" + name + "=" + System.getProperty(name)));
+        if (System.getProperty(RunFolder.ID) == null) {
+            // the forks write into this run's folder too (the cluster's node logs): give them its id
+            jvmArgs.add("-D" + RunFolder.ID + "=" + RunFolder.id());
+        }
         return new OptionsBuilder()
                 .threads(threads)
                 .forks(settings.forks())
@@ -192,7 +252,7 @@ public final class BenchMain {
         return Stream.of(Stream.of(Ratios.IN_MEMORY_REFERENCE, Ratios.DATABASE_REFERENCE),
                         Variants.all().stream().map(Variant::name),
                         Stream.of("oversell-actor-blocking-ask", "oversell-actor-pipelined-asks",
-                                "pekko-blocking-ask", "pekko-pipelined-asks"))
+                                "pekko-blocking-ask", "pekko-pipelined-asks", ShardedOwnerBenchmark.VARIANT))
                 .flatMap(s -> s).collect(Collectors.toList());
     }
 

@@ -15,7 +15,7 @@ import static dev.oversell.store.DatabaseSettings.setting;
 /**
  * The settings of one {@link BenchMain} run, read from system properties ({@code -Doversell.bench.forks=3}) or
  * environment variables ({@code OVERSELL_BENCH_FORKS=3}), with defaults sized for the whole matrix to finish in
- * about 7 minutes on 2 cores with 3 engines:
+ * about 9 minutes on 2 cores with 3 engines (the cluster about 2 of them):
  *
  * <table>
  *   <caption>settings</caption>
@@ -27,7 +27,9 @@ import static dev.oversell.store.DatabaseSettings.setting;
  *   <tr><td>{@code oversell.bench.iterationMillis}</td><td>500</td><td>length of a measurement iteration</td></tr>
  *   <tr><td>{@code oversell.bench.threads}</td><td>1,2,4,8</td><td>in-memory thread counts</td></tr>
  *   <tr><td>{@code oversell.bench.clients}</td><td>1,4,8</td><td>database client counts</td></tr>
- *   <tr><td>{@code oversell.bench.groups}</td><td>in-memory,database</td><td>which groups to run</td></tr>
+ *   <tr><td>{@code oversell.bench.clusterWarmupIterations}</td><td>20</td><td>warm-up iterations per fork of the
+ *       cluster benchmark: its three node JVMs start cold with each fork</td></tr>
+ *   <tr><td>{@code oversell.bench.groups}</td><td>in-memory,database,cluster</td><td>which groups to run</td></tr>
  *   <tr><td>{@code oversell.bench.variants}</td><td>all</td><td>catalogue variants to run (comma-separated);
  *       the references always run</td></tr>
  *   <tr><td>{@code oversell.bench.heap}</td><td>4g</td><td>{@code -Xmx} of every fork</td></tr>
@@ -38,8 +40,8 @@ import static dev.oversell.store.DatabaseSettings.setting;
  * </table>
  */
 public record MatrixSettings(int forks, int warmupIterations, int warmupMillis, int iterations, int iterationMillis,
-                             List<Integer> threads, List<Integer> clients, Set<String> groups, Set<String> variants,
-                             String heap, Path output) {
+                             int clusterWarmupIterations, List<Integer> threads, List<Integer> clients,
+                             Set<String> groups, Set<String> variants, String heap, Path output) {
 
     public static MatrixSettings fromSystemProperties() {
         return new MatrixSettings(
@@ -48,9 +50,11 @@ public record MatrixSettings(int forks, int warmupIterations, int warmupMillis, 
                 number("oversell.bench.warmupMillis", 500),
                 number("oversell.bench.iterations", 2),
                 number("oversell.bench.iterationMillis", 500),
+                number("oversell.bench.clusterWarmupIterations", 20),
                 list("oversell.bench.threads", "1,2,4,8").stream().map(Integer::parseInt).toList(),
                 list("oversell.bench.clients", "1,4,8").stream().map(Integer::parseInt).toList(),
-                Set.copyOf(list("oversell.bench.groups", Measurement.IN_MEMORY + "," + Measurement.DATABASE)),
+                Set.copyOf(list("oversell.bench.groups",
+                        Measurement.IN_MEMORY + "," + Measurement.DATABASE + "," + Measurement.CLUSTER)),
                 Set.copyOf(list("oversell.bench.variants", "")),
                 setting("oversell.bench.heap", "4g"),
                 Path.of(setting("oversell.bench.out", RunFolder.runs().resolve(RunFolder.id()).resolve("jmh").toString()))
@@ -76,6 +80,10 @@ public record MatrixSettings(int forks, int warmupIterations, int warmupMillis, 
         }
         if (runs(Measurement.DATABASE)) {
             line.append("; databases at ").append(join(clients)).append(" clients");
+        }
+        if (runs(Measurement.CLUSTER)) {
+            line.append("; the cluster at ").append(join(clients)).append(" clients, warm-up ")
+                    .append(clusterWarmupIterations).append(" × ").append(warmupMillis).append(" ms");
         }
         if (!variants.isEmpty()) {
             line.append("; variants ").append(String.join(", ", variants.stream().sorted().toList()));

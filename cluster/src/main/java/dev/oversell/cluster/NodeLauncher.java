@@ -28,6 +28,14 @@ public final class NodeLauncher implements AutoCloseable {
     /** How long a node may take to print READY: a JVM and an actor system starting on a loaded 2-core machine. */
     static final Duration START_BOUND = Duration.ofSeconds(60);
 
+    /**
+     * The nodes' JVM options, {@value #DEFAULT_JVM_OPTIONS} unless {@code -Doversell.cluster.nodeJvmOptions=...}
+     * (space-separated) says otherwise: small heaps and the C1 compiler only, so that a node starts fast and several
+     * of them fit on 2 cores.
+     */
+    public static final String JVM_OPTIONS = "oversell.cluster.nodeJvmOptions";
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     private final List<Lane> lanes;
     private final Path logs;
     private final Duration lifetime;
@@ -69,9 +77,11 @@ public final class NodeLauncher implements AutoCloseable {
      * the tail of its log, if it did not within {@link #START_BOUND}.
      */
     public Node start(String name) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).trim().split(" +")));
+        command.add("-cp");
+        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         System.getProperties().stringPropertyNames().stream()
                 .filter(n -> n.startsWith("oversell.") && !n.equals("oversell.pool.size"))
                 .forEach(n -> command.add("-D" + n + "=" + System.getProperty(n)));

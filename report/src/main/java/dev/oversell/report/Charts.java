@@ -10,7 +10,8 @@ import java.util.TreeSet;
 
 /**
  * Inline SVG bar charts from the JMH ratios: throughput of the in-memory designs per thread count (log scale),
- * and the cost of safety of the database designs, as a ratio to the raw conditional UPDATE on the same engine.
+ * and the cost of safety of the database designs (the single owner through a Pekko cluster among them, group
+ * {@code cluster}), as a ratio to the raw conditional UPDATE on the same engine.
  * Plain SVG, no script, so the page reads offline and in any browser.
  */
 final class Charts {
@@ -44,14 +45,14 @@ final class Charts {
         Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
         TreeSet<Integer> clients = new TreeSet<>();
         for (JsonNode r : jmh) {
-            if (r.path("group").asText().startsWith("data")) {
+            if (againstTheFloor(r)) {
                 clients.add(r.path("threads").asInt());
             }
         }
         int shown = clients.contains(4) ? 4 : clients.isEmpty() ? 0 : clients.last();
         List<String> engines = new ArrayList<>();
         for (JsonNode r : jmh) {
-            if (!r.path("group").asText().startsWith("data") || r.path("threads").asInt() != shown) {
+            if (!againstTheFloor(r) || r.path("threads").asInt() != shown) {
                 continue;
             }
             String engine = r.path("engine").asText("?");
@@ -62,6 +63,12 @@ final class Charts {
         }
         return bars("Cost of safety: database designs relative to the raw conditional UPDATE on the same engine ("
                 + shown + " clients; 1.0 = the engine's floor)", rows, engines, false, "× the raw UPDATE");
+    }
+
+    /** A database design, or the single owner through the cluster: each divided by its engine's raw UPDATE. */
+    private static boolean againstTheFloor(JsonNode r) {
+        String group = r.path("group").asText();
+        return group.startsWith("data") || group.equals("cluster");
     }
 
     private static String bars(String title, Map<String, Map<String, Double>> rows, List<String> series, boolean log,

@@ -16,7 +16,7 @@ import dev.oversell.store.Store;
  * <p>It never drops tables it did not create: another build may be running its database suites on the same
  * servers.
  */
-final class HotStore implements AutoCloseable {
+public final class HotStore implements AutoCloseable {
 
     private final Database database;
     private final Store store;
@@ -30,7 +30,7 @@ final class HotStore implements AutoCloseable {
      * Opens {@code engineKey} ({@code h2}, {@code postgresql}, {@code mariadb}) per the settings and creates
      * the tables. Fails with a {@code StoreException} naming the URL if the engine cannot be reached.
      */
-    static HotStore open(String engineKey) {
+    public static HotStore open(String engineKey) {
         return open(engineKey, null);
     }
 
@@ -46,11 +46,11 @@ final class HotStore implements AutoCloseable {
         }
     }
 
-    Database database() {
+    public Database database() {
         return database;
     }
 
-    Store store() {
+    public Store store() {
         return store;
     }
 

@@ -19,6 +19,8 @@ public record Measurement(String group, String engine, String benchmark, String 
 
     public static final String IN_MEMORY = "in-memory";
     public static final String DATABASE = "database";
+    /** The single owner on a Pekko cluster of node processes, divided by the database reference of its engine. */
+    public static final String CLUSTER = "cluster";
 
     /** Reads one run result of {@code group}. */
     public static Measurement of(String group, RunResult run) {

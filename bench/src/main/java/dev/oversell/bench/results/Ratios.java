@@ -9,9 +9,10 @@ import java.util.Objects;
 
 /**
  * Divides every measurement by its reference from the same run: in memory, {@value #IN_MEMORY_REFERENCE} at the
- * same thread count; on a database, {@value #DATABASE_REFERENCE} on the same engine with the same clients. The
- * references get a line too (ratio 1). Lines come out grouped (in memory, then each engine), then by design in
- * {@code order}, then by threads.
+ * same thread count; on a database, {@value #DATABASE_REFERENCE} on the same engine with the same clients; through
+ * the cluster ({@code Measurement.CLUSTER}), the same database reference, measured in the database group of the
+ * same run. The references get a line too (ratio 1). Lines come out grouped (in memory, databases, the cluster),
+ * then by engine, then by design in {@code order}, then by threads.
  */
 public final class Ratios {
 
@@ -28,6 +29,11 @@ public final class Ratios {
         return Measurement.IN_MEMORY.equals(group) ? IN_MEMORY_REFERENCE : DATABASE_REFERENCE;
     }
 
+    /** The group the reference of {@code group} is measured in: the cluster's is the database group's floor. */
+    public static String referenceGroupOf(String group) {
+        return Measurement.CLUSTER.equals(group) ? Measurement.DATABASE : group;
+    }
+
     /**
      * One ratio per measurement. {@code order} lists designs in the order tables should show them (the
      * references and the catalogue order); designs not in it follow, alphabetically.
@@ -36,7 +42,7 @@ public final class Ratios {
         List<Ratio> ratios = new ArrayList<>();
         for (Measurement measured : sorted(measurements, order)) {
             Measurement reference = measurements.stream()
-                    .filter(other -> other.group().equals(measured.group())
+                    .filter(other -> other.group().equals(referenceGroupOf(measured.group()))
                             && Objects.equals(other.engine(), measured.engine())
                             && other.threads() == measured.threads()
                             && other.variant().equals(referenceOf(measured.group())))
@@ -46,16 +52,24 @@ public final class Ratios {
         return ratios;
     }
 
-    /** Sorted by group (in memory first), engine, design in {@code order}, threads. */
+    /** Sorted by group (in memory, databases, the cluster), engine, design in {@code order}, threads. */
     public static List<Measurement> sorted(List<Measurement> measurements, List<String> order) {
         Comparator<Measurement> byDesign = Comparator.comparingInt(m -> rank(m.variant(), order));
         return measurements.stream()
-                .sorted(Comparator.comparing((Measurement m) -> !Measurement.IN_MEMORY.equals(m.group()))
+                .sorted(Comparator.comparingInt((Measurement m) -> groupRank(m.group()))
                         .thenComparingInt(m -> engineRank(m.engine()))
                         .thenComparing(byDesign)
                         .thenComparing(Measurement::variant)
                         .thenComparingInt(Measurement::threads))
                 .toList();
+    }
+
+    static int groupRank(String group) {
+        return switch (group) {
+            case Measurement.IN_MEMORY -> 0;
+            case Measurement.DATABASE -> 1;
+            default -> 2;
+        };
     }
 
     /** H2, PostgreSQL, MariaDB: the order of {@code Engine}. */

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code summary.md}: the ratios side by side (in memory by thread count; every engine and client count in one
- * table), then the throughput behind them with JMH's error, a legend, and the command that reproduces the run.
+ * table), then the throughput behind them with JMH's error, the single owner through a Pekko cluster beside its
+ * companions ({@link ClusterSummary}), a legend, and the command that reproduces the run.
  * Written for people; {@code ratios.json} has the same numbers for programs.
  */
 public final class SummaryMarkdown {
@@ -64,6 +65,7 @@ public final class SummaryMarkdown {
             table(md, ofEngine, columns(ofEngine, run.clients(), engine), col -> col.threads + (col.threads == 1
                     ? " client" : " clients"), r -> throughput(r) + flag(r));
         }
+        md.append(ClusterSummary.of(ratios, run.clients()));
         legend(md, run);
         return md.toString();
     }
@@ -91,6 +93,8 @@ public final class SummaryMarkdown {
                 + "and is there as the speed of no coordination.\n");
         md.append("- `*-blocking-ask`: one ask, then wait; `*-pipelined-asks`: 16 asks sent, then awaited, "
                 + "scored per purchase. `oversell-actor-*` is Oversell's runtime, `pekko-*` Apache Pekko typed.\n");
+        md.append("- `sharded-owner-fenced`: the single owner on Pekko Cluster Sharding across three node JVMs, "
+                + "fenced; its ratio is to the same engine's `raw-update` at the same clients.\n");
         md.append("- † some purchases failed (retries ran out): they count in the score as calls; "
                 + "`failedPerSecond` in `ratios.json` says how many.\n");
         md.append("- — no result: that benchmark's fork failed or was not run (see the console output).\n");
