@@ -14,8 +14,8 @@ class CostOfSafetyChartTest {
              {"group": "database", "engine": "postgresql", "variant": "raw-update", "threads": 4, "ratio": 1.0},
              {"group": "database", "engine": "postgresql", "variant": "db-conditional-update", "threads": 4, "ratio": 0.54},
              {"group": "database", "engine": "postgresql", "variant": "db-single-owner-actor", "threads": 4, "ratio": 0.4},
-             {"group": "cluster", "engine": "postgresql", "variant": "sharded-owner-fenced", "threads": 4, "ratio": 0.16},
-             {"group": "cluster", "engine": "postgresql", "variant": "sharded-owner-fenced", "threads": 8, "ratio": 0.48}]
+             {"group": "cluster", "engine": "postgresql", "variant": "pekko-sharded-owner-fenced", "threads": 4, "ratio": 0.16},
+             {"group": "cluster", "engine": "postgresql", "variant": "pekko-sharded-owner-fenced", "threads": 8, "ratio": 0.48}]
             """;
 
     @Test
@@ -24,7 +24,7 @@ class CostOfSafetyChartTest {
 
         String chart = Charts.costOfSafety(ratios);
 
-        assertThat(chart).contains("<title>sharded-owner-fenced, postgresql: 0.16</title>")
+        assertThat(chart).contains("<title>pekko-sharded-owner-fenced, postgresql: 0.16</title>")
                 .contains("<title>db-single-owner-actor, postgresql: 0.40</title>")
                 .contains("<title>db-conditional-update, postgresql: 0.54</title>")
                 .doesNotContain("0.48")

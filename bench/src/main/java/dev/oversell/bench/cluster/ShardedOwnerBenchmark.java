@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The single owner on Apache Pekko Cluster Sharding, fenced ({@code sharded-owner-fenced}, the cluster module's
+ * The single owner on Apache Pekko Cluster Sharding, fenced ({@code pekko-sharded-owner-fenced}, the cluster module's
  * {@code ProductEntity}): purchases through a three-node cluster of separate JVM processes to the hot product's
  * sharded entity, which writes each one through to the engine with its fencing token. Clients are JMH threads
  * (1, 4 or 8); each sends its purchases over TCP to the nodes in turn ({@link ClusterClient}), so two purchases in
@@ -52,7 +52,7 @@ import java.util.concurrent.TimeUnit;
 public class ShardedOwnerBenchmark {
 
     /** The design's name in the results: the benchmark method's, in kebab case. */
-    public static final String VARIANT = "sharded-owner-fenced";
+    public static final String VARIANT = "pekko-sharded-owner-fenced";
 
     @Benchmark
     public int shardedOwnerFenced(ShardedOwnerCluster cluster, ClusterClient client, Buyer buyer,

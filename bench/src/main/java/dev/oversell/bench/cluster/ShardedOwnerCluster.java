@@ -3,6 +3,7 @@ package dev.oversell.bench.cluster;
 import dev.oversell.bench.IterationCounter;
 import dev.oversell.bench.database.HotStore;
 import dev.oversell.cluster.Lane;
+import dev.oversell.cluster.ShardedOwnerDesign;
 import dev.oversell.cluster.NodeLauncher;
 import dev.oversell.cluster.RunningCluster;
 import dev.oversell.run.RunFolder;
@@ -23,13 +24,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A benchmark fork's cluster: the fork's own tables on one engine ({@link HotStore}, the {@code EndlessStock}) and
  * a {@link RunningCluster} of {@value #NODES} node processes whose sharded entity writes through to them, fenced
- * (the lane {@code sharded-owner-fenced-<engine>}). Started once per fork, before the warm-up (a cluster takes
+ * (the lane {@code pekko-sharded-owner-fenced-<engine>}). Started once per fork, before the warm-up (a cluster takes
  * seconds to start and form, which no iteration should time); killed, every node by its pid, and the tables
  * dropped after the fork's last iteration, or in the trial tear-down if a failed run never got there. If the fork
  * itself dies, each node halts when its launcher's pipe ends (see {@code NodeLauncher}).
@@ -67,8 +67,8 @@ public class ShardedOwnerCluster {
         }
         store = HotStore.open(engine);
         try {
-            Engine server = Engine.valueOf(engine.toUpperCase(Locale.ROOT));
-            Lane fenced = new Lane(Lane.nameOf(true, server), server, store.store().id(), true);
+            Engine server = Engine.ofKey(engine);
+            Lane fenced = new Lane(Lane.nameOf(ShardedOwnerDesign.FENCED, server), server, store.store().id(), true);
             Path logs = RunFolder.dir("jmh").resolve("cluster-nodes")
                     .resolve(engine + "-" + params.getThreads() + "-clients");
             cluster = RunningCluster.start(List.of(fenced), NODES, logs, lifetime(params));

@@ -41,7 +41,7 @@ final class ClusterSummary {
         cluster.stream().map(Ratio::variant).distinct().forEach(designs::add);
 
         StringBuilder md = new StringBuilder("## The single owner through a Pekko cluster\n\n");
-        md.append("The sharded owner (`sharded-owner-fenced`: one Pekko Cluster Sharding entity per product on three "
+        md.append("The sharded owner (`pekko-sharded-owner-fenced`: one Pekko Cluster Sharding entity per product on three "
                 + "node JVMs, writing through to the engine with its fencing token; each client sends its purchases "
                 + "to the nodes in turn) beside the database rows of the same run at the same client counts. Each "
                 + "fork starts its own cluster, which is not timed; see `docs/benchmarks.md`.\n\n");

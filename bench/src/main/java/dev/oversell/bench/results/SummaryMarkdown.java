@@ -93,7 +93,7 @@ public final class SummaryMarkdown {
                 + "and is there as the speed of no coordination.\n");
         md.append("- `*-blocking-ask`: one ask, then wait; `*-pipelined-asks`: 16 asks sent, then awaited, "
                 + "scored per purchase. `oversell-actor-*` is Oversell's runtime, `pekko-*` Apache Pekko typed.\n");
-        md.append("- `sharded-owner-fenced`: the single owner on Pekko Cluster Sharding across three node JVMs, "
+        md.append("- `pekko-sharded-owner-fenced`: the single owner on Pekko Cluster Sharding across three node JVMs, "
                 + "fenced; its ratio is to the same engine's `raw-update` at the same clients.\n");
         md.append("- † some purchases failed (retries ran out): they count in the score as calls; "
                 + "`failedPerSecond` in `ratios.json` says how many.\n");
