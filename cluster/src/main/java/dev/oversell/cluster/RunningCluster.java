@@ -51,7 +51,8 @@ public final class RunningCluster implements AutoCloseable {
         long start = System.nanoTime();
         NodeLauncher launcher = new NodeLauncher(lanes, logs, lifetime);
         try {
-            List<NodeLauncher.Node> started = startAll(launcher, nodes);
+            List<NodeLauncher.Node> started = startAll(launcher,
+                    java.util.stream.IntStream.range(0, nodes).mapToObj(i -> "n" + i).toList());
             Duration readyIn = Duration.ofNanos(System.nanoTime() - start);
             join(started.get(0), "self");
             awaitMembers(started.subList(0, 1));
@@ -93,12 +94,12 @@ public final class RunningCluster implements AutoCloseable {
         launcher.close();
     }
 
-    private static List<NodeLauncher.Node> startAll(NodeLauncher launcher, int count) throws InterruptedException {
-        ExecutorService starter = Executors.newFixedThreadPool(count);
+    /** Starts a node process per name at once, and returns them once each is READY (started, not yet joined). */
+    static List<NodeLauncher.Node> startAll(NodeLauncher launcher, List<String> names) throws InterruptedException {
+        ExecutorService starter = Executors.newFixedThreadPool(names.size());
         try {
             List<Future<NodeLauncher.Node>> starting = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String name = "n" + i;
+            for (String name : names) {
                 starting.add(starter.submit(() -> launcher.start(name)));
             }
             List<NodeLauncher.Node> nodes = new ArrayList<>();
@@ -113,15 +114,17 @@ public final class RunningCluster implements AutoCloseable {
         }
     }
 
-    private static void join(NodeLauncher.Node node, String seeds) throws IOException {
+    /** Tells {@code node} to join the cluster through {@code seeds} ({@code self}: to form it); returns it. */
+    static NodeLauncher.Node join(NodeLauncher.Node node, String seeds) throws IOException {
         String answer = NodeClient.once(node.endpointPort(), "JOIN " + seeds);
         if (!answer.equals("JOINING")) {
             throw new IOException(node + " did not join through " + seeds + ": " + answer);
         }
+        return node;
     }
 
     /** Waits until each of {@code members} sees exactly {@code members}, all up. */
-    private static void awaitMembers(List<NodeLauncher.Node> members) throws InterruptedException {
+    static void awaitMembers(List<NodeLauncher.Node> members) throws InterruptedException {
         String expected = members.stream().map(n -> String.valueOf(n.clusterPort())).sorted()
                 .collect(Collectors.joining(","));
         String seen = "";

@@ -21,10 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -335,23 +331,11 @@ public final class ShardedOwnerFaults {
     }
 
     private List<NodeLauncher.Node> startAll(NodeLauncher launcher, int count) throws InterruptedException {
-        ExecutorService starter = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<NodeLauncher.Node>> starting = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String name = name();
-                starting.add(starter.submit(() -> launcher.start(name)));
-            }
-            List<NodeLauncher.Node> nodes = new ArrayList<>();
-            for (Future<NodeLauncher.Node> f : starting) {
-                nodes.add(f.get());
-            }
-            return nodes;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a node did not start: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            starter.shutdownNow();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(name());
         }
+        return RunningCluster.startAll(launcher, names);
     }
 
     /** The members' cluster addresses, as seed nodes for a node that joins. */
@@ -360,11 +344,7 @@ public final class ShardedOwnerFaults {
     }
 
     private static NodeLauncher.Node join(NodeLauncher.Node node, String seeds) throws IOException {
-        String answer = NodeClient.once(node.endpointPort(), "JOIN " + seeds);
-        if (!answer.equals("JOINING")) {
-            throw new IOException(node + " did not join through " + seeds + ": " + answer);
-        }
-        return node;
+        return RunningCluster.join(node, seeds);
     }
 
     /** The node whose entity answers for {@code product} (the same for every lane: one shard per product). */
@@ -406,27 +386,7 @@ public final class ShardedOwnerFaults {
 
     /** Waits until every member sees exactly the members, all up. */
     private void awaitMembers() throws InterruptedException {
-        String expected = members.stream().map(n -> String.valueOf(n.clusterPort())).sorted()
-                .collect(Collectors.joining(","));
-        String seen = "";
-        long deadline = System.nanoTime() + MEMBERSHIP_BOUND.toNanos();
-        while (System.nanoTime() < deadline) {
-            Set<String> views = new HashSet<>();
-            try {
-                for (NodeLauncher.Node node : members) {
-                    views.add(status(node)[2]);
-                }
-                seen = views.toString();
-                if (views.equals(Set.of(expected))) {
-                    return;
-                }
-            } catch (IOException e) {
-                seen = e.getMessage();
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the members did not agree on " + expected + " within "
-                + MEMBERSHIP_BOUND.toSeconds() + " s; they saw " + seen);
+        RunningCluster.awaitMembers(members);
     }
 
     private FaultOutcome judge(Fault fault, Lane lane, String detail, Buyers.Tally tally, long millis, Stall stall) {
