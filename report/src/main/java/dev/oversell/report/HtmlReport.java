@@ -26,8 +26,8 @@ final class HtmlReport {
             table.verdicts td,table.verdicts th{font-size:12px}#in-memory-designs td{min-width:90px}
             th.design{text-align:left}th.design .name{white-space:nowrap}
             .mech{display:block;max-width:230px;font-weight:normal;color:#666;font-size:11px}
-            th .version{display:block;font-weight:normal;color:#666;font-size:11px}
-            #database-designs td{width:28%;padding:2px 3px}
+            th .version{display:block;font-weight:normal;color:#666;font-size:11px;overflow-wrap:anywhere}
+            #database-designs td{padding:2px 3px}
             .oversold{background:#fbd5d5}.held{background:#d9f2d9}.lostupdate,.notlinearizable{background:#fde8c8}
             .na{background:#fafafa;color:#999}.notrun,.skipped{background:#eee;color:#666}.notchecked{background:#fff3b0}
             td .v{font-weight:600;display:block}a{color:#1a4f8b}
@@ -151,7 +151,8 @@ final class HtmlReport {
             h.append("<th>").append(Html.escape(VerdictMatrix.engineLabel(engine)));
             String version = matrix.engineVersions.get(engine);
             if (version != null) {
-                h.append("<span class=\"version\">").append(Html.escape(version)).append("</span>");
+                // the engine's settings are long lists (sql_mode): a break may fall after any comma
+                h.append("<span class=\"version\">").append(Html.escape(version).replace(",", ",<wbr>")).append("</span>");
             }
             h.append("</th>");
         }
