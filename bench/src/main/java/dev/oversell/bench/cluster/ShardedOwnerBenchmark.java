@@ -55,8 +55,8 @@ public class ShardedOwnerBenchmark {
     public static final String VARIANT = "pekko-sharded-owner-fenced";
 
     @Benchmark
-    public int shardedOwnerFenced(ShardedOwnerCluster cluster, ClusterClient client, Buyer buyer,
-                                  FailedPurchases failures) {
+    public int pekkoShardedOwnerFenced(ShardedOwnerCluster cluster, ClusterClient client, Buyer buyer,
+                                       FailedPurchases failures) {
         PurchaseRequest purchase = buyer.nextPurchase();
         ClusterBuyer.Answer answer = client.buyer().buy(client.lane(), purchase.requestId(), purchase.product(),
                 purchase.quantity());
