@@ -15,7 +15,8 @@ import static dev.oversell.store.DatabaseSettings.setting;
 /**
  * The settings of one {@link BenchMain} run, read from system properties ({@code -Doversell.bench.forks=3}) or
  * environment variables ({@code OVERSELL_BENCH_FORKS=3}), with defaults sized for the whole matrix to finish in
- * about 9 minutes on 2 cores with 3 engines (the cluster about 2 of them):
+ * minutes on 2 cores with 3 engines (8 min 20 s measured before the Spring, JPA and DAO designs were added,
+ * which add a few; the cluster about 2 of them):
  *
  * <table>
  *   <caption>settings</caption>
