@@ -21,7 +21,6 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -137,14 +136,11 @@ public abstract class DatabaseSuite {
      */
     private static Stream<DynamicNode> schedulesOf(VariantOnEngine cell, CheckedPlan checked, long seed) {
         StatementPlan plan = checked.plan();
-        if (UNAVAILABLE.containsKey(cell.engine)) {
-            return Stream.of(DynamicTest.dynamicTest("not run", () -> skipIfUnavailable(cell.engine)));
-        }
-        StatementScheduleRunner.Discovery discovery = discover(cell, plan);
-        Optional<DynamicNode> notRun = notRun(cell, discovery);
+        Optional<DynamicNode> notRun = notRun(cell, plan);
         if (notRun.isPresent()) {
             return notRun.stream();
         }
+        StatementScheduleRunner.Discovery discovery = cell.discovery(plan);
         boolean every = checked.coverage() == Coverage.EVERY || checked.coverage() == Coverage.EVERY_IF_SHORT
                 && discovery.statements().stream().allMatch(sent -> sent.size() <= SHORT_DESIGN_STATEMENTS);
         List<List<Integer>> schedules = every ? discovery.every() : discovery.drawn(seed, SAMPLED_SCHEDULES);
@@ -163,14 +159,11 @@ public abstract class DatabaseSuite {
      */
     private static Stream<DynamicNode> resubmissionsOf(VariantOnEngine cell, CheckedPlan checked, long seed) {
         StatementPlan plan = checked.plan();
-        if (UNAVAILABLE.containsKey(cell.engine)) {
-            return Stream.of(DynamicTest.dynamicTest("not run", () -> skipIfUnavailable(cell.engine)));
-        }
-        StatementScheduleRunner.Discovery discovery = discover(cell, plan);
-        Optional<DynamicNode> notRun = notRun(cell, discovery);
+        Optional<DynamicNode> notRun = notRun(cell, plan);
         if (notRun.isPresent()) {
             return notRun.stream();
         }
+        StatementScheduleRunner.Discovery discovery = cell.discovery(plan);
         // both serial orders always (a second submission that sees the first's commit is where a design that keeps
         // no record of request ids surely applies it again), then the drawn ones
         java.util.LinkedHashSet<List<Integer>> chosen = new java.util.LinkedHashSet<>(discovery.serial());
@@ -205,22 +198,16 @@ public abstract class DatabaseSuite {
         return Stream.concat(runs, verdict);
     }
 
-    /** Each call of {@code plan} run alone on the cell's engine: what it sent. */
-    private static StatementScheduleRunner.Discovery discover(VariantOnEngine cell, StatementPlan plan) {
-        try {
-            return cell.runner().discover(plan);
-        } catch (SQLException | InterruptedException e) {
-            throw new IllegalStateException(cell.variant.name() + " on " + cell.engine.label() + ", " + plan.name()
-                    + ": the calls could not be run alone: " + e.getMessage(), e);
-        }
-    }
-
     /**
-     * The one node to offer instead of the plan's schedules when they are not run: the plan is not something the
-     * design does (recorded for the report, skipped), or a call failed when it ran alone (a failure).
+     * The one node to offer instead of the plan's schedules when they are not run: the engine is unreachable
+     * (skipped, or failed when required), the plan is not something the design does (recorded for the report,
+     * skipped), or a call failed when it ran alone (a failure). Runs each call alone, once per cell and plan.
      */
-    private static Optional<DynamicNode> notRun(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery) {
-        StatementPlan plan = discovery.plan();
+    private static Optional<DynamicNode> notRun(VariantOnEngine cell, StatementPlan plan) {
+        if (UNAVAILABLE.containsKey(cell.engine)) {
+            return Optional.of(DynamicTest.dynamicTest("not run", () -> skipIfUnavailable(cell.engine)));
+        }
+        StatementScheduleRunner.Discovery discovery = cell.discovery(plan);
         if (discovery.notApplicable() != null) {
             cell.notApplicable.put(plan.name(), discovery.notApplicable());
             return Optional.of(DynamicTest.dynamicTest("not applicable", () -> Assumptions.abort(discovery.notApplicable())));

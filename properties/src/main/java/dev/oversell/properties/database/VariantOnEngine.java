@@ -5,6 +5,7 @@ import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.Deployment;
 import dev.oversell.judge.Observation;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
+import dev.oversell.properties.database.jdbc.StatementPlan;
 import dev.oversell.properties.database.jdbc.StatementScheduleRunner;
 import dev.oversell.run.RunFolder;
 import dev.oversell.store.Database;
@@ -31,6 +32,7 @@ final class VariantOnEngine implements AutoCloseable {
     private Database database;
     private Store store;
     private StatementScheduleRunner runner;
+    private final Map<String, StatementScheduleRunner.Discovery> discoveries = new LinkedHashMap<>();
 
     VariantOnEngine(Engine engine, DatabaseVariant variant) {
         this.engine = engine;
@@ -62,6 +64,21 @@ final class VariantOnEngine implements AutoCloseable {
                     scheduling -> List.of(variant.attach(Store.existing(scheduling, StatementScheduleRunner.SCRIPT_STORE))));
         }
         return runner;
+    }
+
+    /** Each call of {@code plan} run alone on this cell's engine (once per plan): what it sent. */
+    synchronized StatementScheduleRunner.Discovery discovery(StatementPlan plan) {
+        StatementScheduleRunner.Discovery known = discoveries.get(plan.name());
+        if (known == null) {
+            try {
+                known = runner().discover(plan);
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(variant.name() + " on " + engine.label() + ", " + plan.name()
+                        + ": the calls could not be run alone: " + e.getMessage(), e);
+            }
+            discoveries.put(plan.name(), known);
+        }
+        return known;
     }
 
     /** What this cell's schedules and load run saw, as the one record every family reports. */
