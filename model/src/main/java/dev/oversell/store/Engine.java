@@ -30,10 +30,13 @@ public enum Engine {
             // a unique index (an INSERT of the same key) as merely running: there, a statement running for more than
             // 0.5 s counts as waiting. The statements the gate schedules take milliseconds; one taken to wait too
             // early runs in another order than planned, which the gate records as a divergence, never as a verdict
-            // the engine did not give
-            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = ? AND (BLOCKER_ID IS NOT NULL OR"
-                    + " (EXECUTING_STATEMENT IS NOT NULL"
-                    + " AND EXECUTING_STATEMENT_START < DATEADD(MILLISECOND, -500, CURRENT_TIMESTAMP)))",
+            // the engine did not give. A session whose blocker has just committed still names it until its thread
+            // wakes: it counts as waiting only while the blocker holds uncommitted changes (its locks), so that the
+            // gate, asking right after a commit, waits for the woken statement instead of taking it as blocked
+            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS W WHERE W.SESSION_ID = ? AND (EXISTS (SELECT 1 FROM"
+                    + " INFORMATION_SCHEMA.SESSIONS B WHERE B.SESSION_ID = W.BLOCKER_ID AND B.CONTAINS_UNCOMMITTED)"
+                    + " OR (W.EXECUTING_STATEMENT IS NOT NULL"
+                    + " AND W.EXECUTING_STATEMENT_START < DATEADD(MILLISECOND, -500, CURRENT_TIMESTAMP)))",
             "SET LOCK_TIMEOUT %d", Connection.TRANSACTION_READ_COMMITTED, List.of()),
 
     /** PostgreSQL (15 here), through pgjdbc. */

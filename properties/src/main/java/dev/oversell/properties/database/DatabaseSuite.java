@@ -10,6 +10,7 @@ import dev.oversell.run.Reproduce;
 import dev.oversell.properties.Seeds;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
+import dev.oversell.properties.database.jdbc.Exploration;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
 import dev.oversell.properties.database.jdbc.StatementPlan;
 import dev.oversell.properties.database.jdbc.StatementScheduleRunner;
@@ -23,11 +24,15 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static dev.oversell.properties.Failures.fail;
 
@@ -38,11 +43,13 @@ import static dev.oversell.properties.Failures.fail;
  *   <li><b>Interleavings</b> ({@link #PLANS}), each schedule run for real through the one statement gate
  *       ({@link StatementScheduleRunner}: the design's own code over a scheduling data source) and named after
  *       the statements it interleaves ({@code s1 s2 u1 i1 c1 u2 ...}): two purchases of the last unit and a
- *       restock racing a purchase, every distinct order of their statements; two purchases of 2 units from a
- *       stock of 3, and three purchases of the last unit, every distinct order where there are at most
- *       {@value #SAMPLED_SCHEDULES}, else that many drawn from the printed seed. With
- *       {@code -Doversell.threeBuyers=every} (the {@code thorough} profile), every distinct order of three buyers
- *       who send at most {@value #SHORT_DESIGN_STATEMENTS} statements each (hundreds per design and engine).</li>
+ *       restock racing a purchase, every distinct order of their statements; three purchases of the last unit,
+ *       every distinct execution ({@link dev.oversell.properties.database.jdbc.Exploration}: found as they run,
+ *       the engine's locks deciding who can go on) for designs whose buyers send at most
+ *       {@value #SHORT_DESIGN_STATEMENTS} statements each, else a sample; two purchases of 2 units from a stock of
+ *       3, and the same request sent twice, a sample: every distinct order where there are at most
+ *       {@code oversell.sampledSchedules} (12; 48 with the {@code thorough} profile), else that many drawn from the
+ *       printed seed.</li>
  *   <li><b>A seeded load run</b> ({@link LoadRun}): many buyers of two products at once, invariants checked at
  *       the end.</li>
  * </ol>
@@ -64,16 +71,22 @@ public abstract class DatabaseSuite {
     private static final Map<Engine, String> UNAVAILABLE = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** Schedules run per sampled plan: all of them if there are no more, else as many drawn. */
-    static final int SAMPLED_SCHEDULES = 12;
+    static final int SAMPLED_SCHEDULES = Integer.getInteger("oversell.sampledSchedules", 12);
+    /** The most executions one plan's exploration runs before it stops and says it did not run every one. */
+    static final int EXPLORED_LIMIT = 5_000;
     /** The most statements each of three buyers may send for every one of their interleavings to be run. */
     static final int SHORT_DESIGN_STATEMENTS = 3;
 
     /** How many of a plan's distinct schedules run. */
     enum Coverage {
+        /** Every distinct execution, found as they run. */
         EVERY,
-        /** Every one if each call sends at most {@value #SHORT_DESIGN_STATEMENTS} statements, else drawn. */
+        /**
+         * Every distinct execution if each call sends at most {@value #SHORT_DESIGN_STATEMENTS} statements, else
+         * drawn.
+         */
         EVERY_IF_SHORT,
-        /** Up to {@value #SAMPLED_SCHEDULES}, drawn from the printed seed (all, if there are no more). */
+        /** Up to {@link #SAMPLED_SCHEDULES}, drawn from the printed seed (all, if there are no more). */
         DRAWN
     }
 
@@ -85,8 +98,7 @@ public abstract class DatabaseSuite {
     static final List<CheckedPlan> PLANS = List.of(new CheckedPlan(StatementPlan.lastUnit(), Coverage.EVERY),
             new CheckedPlan(StatementPlan.restockRacingPurchase(), Coverage.EVERY),
             new CheckedPlan(StatementPlan.twoUnitsEach(), Coverage.DRAWN),
-            new CheckedPlan(StatementPlan.threeBuyers(), "every".equals(System.getProperty("oversell.threeBuyers"))
-                    ? Coverage.EVERY_IF_SHORT : Coverage.DRAWN),
+            new CheckedPlan(StatementPlan.threeBuyers(), Coverage.EVERY_IF_SHORT),
             new CheckedPlan(StatementPlan.sameRequestTwice(), Coverage.DRAWN));
 
     @TestFactory
@@ -141,14 +153,69 @@ public abstract class DatabaseSuite {
             return notRun.stream();
         }
         StatementScheduleRunner.Discovery discovery = cell.discovery(plan);
-        boolean every = checked.coverage() == Coverage.EVERY || checked.coverage() == Coverage.EVERY_IF_SHORT
-                && discovery.statements().stream().allMatch(sent -> sent.size() <= SHORT_DESIGN_STATEMENTS);
-        List<List<Integer>> schedules = every ? discovery.every() : discovery.drawn(seed, SAMPLED_SCHEDULES);
+        if (checked.coverage() == Coverage.EVERY || checked.coverage() == Coverage.EVERY_IF_SHORT
+                && discovery.statements().stream().allMatch(sent -> sent.size() <= SHORT_DESIGN_STATEMENTS)) {
+            return explored(cell, discovery);
+        }
+        List<List<Integer>> schedules = discovery.drawn(seed, SAMPLED_SCHEDULES);
         System.out.printf("[database] %s on %s, %s: %d distinct of %d interleavings, %s%n", cell.variant.name(),
                 cell.engine.label(), plan.name(), schedules.size(), discovery.interleavings(),
-                every ? "every one" : "drawn with seed " + seed + " (-Doversell.scheduleSeed to change)");
+                discovery.interleavings() <= SAMPLED_SCHEDULES ? "every one"
+                        : "drawn with seed " + seed + " (-Doversell.scheduleSeed to change)");
         return schedules.stream().map(schedule -> DynamicTest.dynamicTest(discovery.name(schedule),
                 () -> schedule(cell, discovery, schedule)));
+    }
+
+    /**
+     * One test per distinct execution of the plan, each run as the test runner asks for the next one
+     * ({@link Exploration}); the count is printed when every one has run. A gate failure while finding the next
+     * execution becomes a failing test, and the exploration stops there.
+     */
+    private static Stream<DynamicNode> explored(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery) {
+        Exploration exploration = cell.runner().explore(discovery, EXPLORED_LIMIT);
+        String where = cell.variant.name() + " on " + cell.engine.label() + ", " + discovery.plan().name();
+        System.out.printf("[database] %s: every distinct execution of %d interleavings, found as they run%n", where,
+                discovery.interleavings());
+        long start = System.nanoTime();
+        Iterator<DynamicNode> tests = new Iterator<>() {
+            private boolean failed;
+            private boolean told;
+
+            @Override
+            public boolean hasNext() {
+                boolean more = !failed && exploration.hasNext();
+                if (!more && !told) {
+                    told = true;
+                    String short_ = failed ? "stopped by a failure" : exploration.stoppedAtLimit() ? "stopped at "
+                            + EXPLORED_LIMIT + ": NOT every execution was run" : exploration.grafts() > 0 ? "every one"
+                            + " the engine let be reached: " + exploration.grafts() + " times it would not repeat a"
+                            + " choice of its own (which of two transactions contending for the same row went on: a race inside the engine), and the"
+                            + " executions left below its first choice were not run" : "every one";
+                    System.out.printf("[database] %s: %d distinct executions%s in %.1f s, %s%n", where,
+                            exploration.executions(), exploration.equivalent() == 0 ? "" : " (" + exploration.equivalent()
+                                    + " of them found equivalent to one before)", (System.nanoTime() - start) / 1e9, short_);
+                    if (!failed && !exploration.complete()) {
+                        cell.notApplicable.put(discovery.plan().name() + ", coverage", short_);
+                    }
+                }
+                return more;
+            }
+
+            @Override
+            public DynamicNode next() {
+                int number = exploration.executions() + 1;
+                try {
+                    JdbcScheduleOutcome outcome = exploration.next();
+                    return DynamicTest.dynamicTest(outcome.ran(), () -> judge(cell, discovery, outcome));
+                } catch (RuntimeException | Error e) {
+                    failed = true;
+                    return DynamicTest.dynamicTest("execution " + number, () -> {
+                        throw e;
+                    });
+                }
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(tests, Spliterator.ORDERED), false);
     }
 
     /**
@@ -236,7 +303,12 @@ public abstract class DatabaseSuite {
     private static void schedule(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery,
                                  List<Integer> schedule) throws Exception {
         skipIfUnavailable(cell.engine);
-        JdbcScheduleOutcome outcome = cell.runner().run(discovery, schedule);
+        judge(cell, discovery, cell.runner().run(discovery, schedule));
+    }
+
+    /** Records a schedule's outcome for the report and fails if it disagrees with the design's claims. */
+    private static void judge(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery,
+                              JdbcScheduleOutcome outcome) {
         cell.schedules.add(outcome);
         if (outcome.errored()) {
             fail("%s on %s, schedule %s: %s (an error, never a pass)%n%s%nReproduce: %s", cell.variant.name(),

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  * <p>The code decides what it sends, not the plan: a turn given to a transaction that has already returned is
  * recorded as not taken, and statements beyond the plan are let through one at a time, lowest transaction
  * first, and recorded; {@link #ran} is what actually happened, and {@link #divergences} says where it left the plan.
+ * Instead of a list of turns, a {@link Chooser} may pick each next point among the transactions ready to send
+ * (those neither blocked nor returned): that is how {@link ScheduleTree} walks every distinct execution.
  *
  * <p>The gate never fails open: a lock timeout inside a schedule (a lock wait the gate missed), a statement that
  * neither returns nor blocks, code that neither sends its next statement nor returns, all within the bound, or a
@@ -65,12 +67,48 @@ final class StatementGate {
         this.boundNanos = bound.toNanos();
     }
 
+    /** Which of the transactions ready to send goes next, when the gate is not following a list of turns. */
+    @FunctionalInterface
+    interface Chooser {
+        /**
+         * {@code ready}: the transactions (indexes into the schedule's calls, lowest first) whose next point waits
+         * for its turn, every other one blocked on a lock or returned; {@code next}: those points. Returns one of
+         * {@code ready}.
+         */
+        int choose(List<Integer> ready, List<SchedulingPoint> next);
+    }
+
+    /** What runs the schedule once the calls' threads are started. */
+    @FunctionalInterface
+    private interface Driver {
+        void drive() throws SQLException, InterruptedException;
+    }
+
     /**
      * Runs {@code calls} (numbered from {@code firstNumber}: T1, T2, ...) in the order {@code plan} gives, then
      * lets through whatever they still send. Returns when every call has returned.
      */
     void run(int firstNumber, List<Call> calls, List<Integer> plan, Connection monitor)
             throws SQLException, InterruptedException {
+        run(firstNumber, calls, () -> {
+            for (int who : plan) {
+                turns[who - firstNumber]++;
+                progress(monitor);
+            }
+            drain(monitor);
+        });
+    }
+
+    /**
+     * Runs {@code calls} (T1, T2, ...), asking {@code chooser} at every step which of the transactions ready to
+     * send goes next; it is asked only once every call has settled (each waits for its turn, waits for a lock, or
+     * has returned), so that what it is offered does not depend on timing. Returns when every call has returned.
+     */
+    void run(List<Call> calls, Chooser chooser, Connection monitor) throws SQLException, InterruptedException {
+        run(1, calls, () -> choose(chooser, monitor));
+    }
+
+    private void run(int firstNumber, List<Call> calls, Driver driver) throws SQLException, InterruptedException {
         turns = new int[calls.size()];
         for (int i = 0; i < calls.size(); i++) {
             transactions.add(new ScheduledTransaction(firstNumber + i, this));
@@ -84,11 +122,7 @@ final class StatementGate {
             thread.start();
         }
         try {
-            for (int who : plan) {
-                turns[who - firstNumber]++;
-                progress(monitor);
-            }
-            drain(monitor);
+            driver.drive();
         } catch (Throwable failed) {
             List<String> leftovers = stop();
             if (!leftovers.isEmpty()) {
@@ -99,6 +133,62 @@ final class StatementGate {
         List<String> leftovers = stop();
         if (!leftovers.isEmpty()) {
             throw new GateError("the schedule ran, but its clean-up did not: " + leftovers);
+        }
+    }
+
+    /** Lets the chooser pick the next point among the ready transactions, step by step, until every call returned. */
+    private void choose(Chooser chooser, Connection monitor) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + boundNanos;
+        while (true) {
+            for (ScheduledTransaction transaction : transactions) {
+                awaitSettled(transaction);
+            }
+            List<Integer> ready = new ArrayList<>();
+            List<SchedulingPoint> next = new ArrayList<>();
+            synchronized (this) {
+                failOnLockTimeout();
+                if (transactions.stream().allMatch(t -> t.finished)) {
+                    List<String> open = openTransactions();
+                    if (!open.isEmpty()) {
+                        throw new GateError(String.join("; ", open) + ": a purchase must end its transaction;"
+                                + " Oversell rolled it back. Script:\n" + script.render());
+                    }
+                    return;
+                }
+                boolean settled = true;
+                for (int i = 0; i < transactions.size(); i++) {
+                    ScheduledTransaction t = transactions.get(i);
+                    if (t.waiting != null) {
+                        ready.add(i);
+                        next.add(t.waiting);
+                    } else if (!t.finished && (t.sending == null || !t.sending.blocked)) {
+                        settled = false; // a lock wait ended on its own (the engine broke a deadlock): look again
+                    }
+                }
+                if (!settled || ready.isEmpty()) {
+                    if (settled) {
+                        List<String> open = openTransactions();
+                        if (!open.isEmpty()) {
+                            throw new GateError(transactions.stream().filter(t -> !t.finished)
+                                    .map(t -> t.sending + " waits for a lock")
+                                    .collect(Collectors.joining(", ")) + ", and " + String.join("; ", open)
+                                    + ": nothing can move (a purchase that never commits). Script:\n" + script.render());
+                        }
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new GateError("no transaction could go on within " + bound.toMillis() + " ms: "
+                                + states() + "; script so far:\n" + script.render());
+                    }
+                    wait(5); // every call waits for a lock: the engine ends a deadlock by aborting one of them
+                    continue;
+                }
+            }
+            int pick = chooser.choose(List.copyOf(ready), List.copyOf(next));
+            if (!ready.contains(pick)) {
+                throw new IllegalStateException("the chooser picked T" + (pick + 1) + ", which is not ready: " + ready);
+            }
+            grant(transactions.get(pick), monitor);
+            deadline = System.nanoTime() + boundNanos;
         }
     }
 
@@ -178,7 +268,13 @@ final class StatementGate {
             notifyAll();
         }
         settle(point, monitor);
-        followUnblocked(point, monitor);
+        boolean releasedNothing;
+        synchronized (this) {
+            releasedNothing = point.plainRead && point.done && point.failure == null;
+        }
+        if (!releasedNothing) { // a plain read that returned held no lock and let go of none
+            followUnblocked(point, monitor);
+        }
         synchronized (this) {
             failOnLockTimeout();
         }
@@ -214,37 +310,51 @@ final class StatementGate {
 
     /**
      * After a point returned, a statement it let go of (a lock it released) returns before the gate goes on,
-     * so that the script shows it where it happened; one still waiting for a lock stays blocked. The point just
-     * granted is not followed: if it blocked, it let go of nothing (and MariaDB's monitor, asked again at once,
-     * does not always list a wait it listed a moment before).
+     * so that the script shows it where it happened; one still waiting for a lock stays blocked. Until nothing
+     * changes: a statement that returns may itself let go of another (PostgreSQL wakes every waiter of a committed
+     * transaction and they take the row's lock in turn), so a waiter seen still waiting while another woken one
+     * ran is asked again once that one returned; which of them is blocked when the gate goes on then does not
+     * depend on timing. The point just granted is not followed: if it blocked, it let go of nothing (and MariaDB's
+     * monitor, asked again at once, does not always list a wait it listed a moment before).
      */
     private void followUnblocked(SchedulingPoint granted, Connection monitor) throws SQLException, InterruptedException {
-        for (ScheduledTransaction other : transactions) {
-            SchedulingPoint sending;
-            synchronized (this) {
-                sending = other.sending;
-            }
-            if (sending == null || !sending.blocked || sending == granted) {
-                continue; // the point just granted released nothing if it is itself blocked
-            }
-            long deadline = System.nanoTime() + boundNanos;
-            while (true) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (ScheduledTransaction other : transactions) {
+                SchedulingPoint sending;
                 synchronized (this) {
-                    if (sending.done) {
-                        break;
-                    }
-                    wait(2);
-                    if (sending.done) {
-                        break;
-                    }
+                    sending = other.sending;
                 }
-                if (probe.isWaitingForLock(monitor, sending.session)) {
-                    break;
+                if (sending == null || !sending.blocked || sending == granted) {
+                    continue; // the point just granted released nothing if it is itself blocked
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new GateError(sending + " was no longer waiting for a lock but did not return within "
-                            + bound.toMillis() + " ms; script so far:\n" + script.render());
+                if (returnsOrWaits(sending, monitor)) {
+                    changed = true;
                 }
+            }
+        }
+    }
+
+    /** Waits until a point seen blocked returns (true) or its session is seen waiting for a lock (false). */
+    private boolean returnsOrWaits(SchedulingPoint sending, Connection monitor) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + boundNanos;
+        while (true) {
+            synchronized (this) {
+                if (sending.done) {
+                    return true;
+                }
+                wait(2);
+                if (sending.done) {
+                    return true;
+                }
+            }
+            if (probe.isWaitingForLock(monitor, sending.session)) {
+                return false;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new GateError(sending + " was no longer waiting for a lock but did not return within "
+                        + bound.toMillis() + " ms; script so far:\n" + script.render());
             }
         }
     }
@@ -387,8 +497,9 @@ final class StatementGate {
                 threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
                 interrupted = true;
             }
-            synchronized (this) {
-                wait(10);
+            Thread alive = threads.stream().filter(Thread::isAlive).findFirst().orElse(null);
+            if (alive != null) {
+                alive.join(10); // returns as soon as it ends: a call that has returned ends at once
             }
         }
         // every call again, not only those seen finished above: a thread may end between that look and this one

@@ -28,11 +28,14 @@ import java.util.stream.Collectors;
  *
  * <p>The design supplies its tables ({@link JdbcSchema}: DDL and a stock reader) and its instances over a data
  * source ({@link ScheduledDesign}); nobody writes steps. For each {@link StatementPlan} the runner first runs
- * each call alone ({@link #discover}), which tells the statements it sends, then runs each distinct interleaving
- * of those statements ({@link DistinctSchedules}: every one, or a sample drawn from a printed seed) through the
- * {@link StatementGate}, with fresh tables every time. Code that takes another path under some schedule (a
- * retry, a re-read) is run as it goes and recorded ({@link JdbcScheduleOutcome#divergences()}); a schedule is
- * never reported as run as planned when it was not. Each schedule is judged by its accounts: the units that
+ * each call alone ({@link #discover}), which tells the statements it sends, then runs, through the
+ * {@link StatementGate} and with fresh tables every time, either every distinct execution, found as it runs
+ * ({@link #explore}: at each step one of the transactions not waiting for a lock goes on, until every choice has
+ * been taken; code that takes another path is explored along it), or given orders of the statements each call
+ * sent alone ({@link #run(Discovery, List)}: every distinct one, or a sample drawn from a printed seed,
+ * {@link DistinctSchedules}), where a turn given to a blocked transaction queues behind it, and code that takes
+ * another path under some schedule (a retry, a re-read) is run as it goes and recorded
+ * ({@link JdbcScheduleOutcome#divergences()}); a schedule is never reported as run as planned when it was not. Each schedule is judged by its accounts: the units that
  * existed, the units the calls said they sold (each request id once), the stock read afterwards; then whether
  * some sequential order of the calls gives the same answers ({@link SequentialOrders}).
  *
@@ -187,8 +190,8 @@ public final class StatementScheduleRunner implements AutoCloseable {
         List<List<Boolean>> plainReads = new ArrayList<>();
         for (int t = 1; t <= plan.calls().size(); t++) {
             StatementGate gate = gate();
-            JdbcScheduleOutcome outcome = runOne(gate, plan, t, List.of(plan.calls().get(t - 1)), List.of(),
-                    "T" + t + " alone");
+            JdbcScheduleOutcome outcome = runOne(gate, plan, t, List.of(plan.calls().get(t - 1)), List.of(), null,
+                    "T" + t + " alone", null);
             for (ScheduledTransaction transaction : gate.transactions) {
                 if (transaction.thrown instanceof UnsupportedOperationException refused) {
                     return new Discovery(plan, List.of(), List.of(), List.of(), List.of(),
@@ -211,16 +214,37 @@ public final class StatementScheduleRunner implements AutoCloseable {
                 List.copyOf(alone), null);
     }
 
+    /**
+     * Every distinct execution of {@code discovery}'s plan, found as they run ({@link ScheduleTree}): each is run
+     * on fresh tables and judged when the iterator is asked for it; at most {@code limit} of them.
+     */
+    public Exploration explore(Discovery discovery, int limit) {
+        return new Exploration(this, discovery, limit);
+    }
+
+    /** One execution of {@code discovery}'s plan, the chooser picking each next statement; on fresh tables, judged. */
+    JdbcScheduleOutcome runChosen(Discovery discovery, StatementGate.Chooser chooser)
+            throws SQLException, InterruptedException {
+        return runOne(gate(), discovery.plan(), 1, discovery.plan().calls(), List.of(), chooser, null,
+                discovery.statements());
+    }
+
+    String design() {
+        return design;
+    }
+
     /** Runs one schedule of {@code discovery}'s plan on fresh tables and judges it. */
     public JdbcScheduleOutcome run(Discovery discovery, List<Integer> schedule)
             throws SQLException, InterruptedException {
         try {
-            return runOne(gate(), discovery.plan(), 1, discovery.plan().calls(), schedule, discovery.name(schedule));
+            return runOne(gate(), discovery.plan(), 1, discovery.plan().calls(), schedule, null,
+                    discovery.name(schedule), null);
         } catch (dev.oversell.properties.database.GateError.MissedLockWait missed) {
             System.out.printf("[gate] %s on %s, schedule %s: the engine ended a lock wait the gate had not seen;"
                     + " running the schedule once more (a second miss fails the run)%n", design,
                     database.engine().label(), discovery.name(schedule));
-            return runOne(gate(), discovery.plan(), 1, discovery.plan().calls(), schedule, discovery.name(schedule));
+            return runOne(gate(), discovery.plan(), 1, discovery.plan().calls(), schedule, null,
+                    discovery.name(schedule), null);
         }
     }
 
@@ -236,9 +260,15 @@ public final class StatementScheduleRunner implements AutoCloseable {
         return instances;
     }
 
-    /** Runs {@code calls} (numbered from {@code first}) in the order {@code order} gives (empty: as they come). */
+    /**
+     * Runs {@code calls} (numbered from {@code first}) in the order {@code order} gives, or as {@code chooser}
+     * picks (then {@code aloneSent}: what each call sent alone, to tell when the code took another path), or,
+     * with neither, alone as they come.
+     */
     private JdbcScheduleOutcome runOne(StatementGate gate, StatementPlan plan, int first, List<PlannedCall> calls,
-                                       List<Integer> order, String planned) throws SQLException, InterruptedException {
+                                       List<Integer> order, StatementGate.Chooser chooser, String planned,
+                                       List<List<String>> aloneSent) throws SQLException, InterruptedException {
+        boolean alone = order.isEmpty() && chooser == null;
         List<Inventory> on = instances();
         resetTables(plan.initialStock());
         subject.beforeEachSchedule(database);
@@ -247,9 +277,16 @@ public final class StatementScheduleRunner implements AutoCloseable {
         gate.script.setup(SqlText.inline(schema.stockProduct(), Map.of(1, PRODUCT, 2, plan.initialStock())));
         List<StatementGate.Call> gateCalls = calls.stream().<StatementGate.Call>map(c -> () -> c.call(on)).toList();
         try (Connection monitor = database.connection()) {
-            gate.run(first, gateCalls, order, monitor);
+            if (chooser != null) {
+                gate.run(gateCalls, chooser, monitor);
+            } else {
+                gate.run(first, gateCalls, order, monitor);
+            }
         }
         String ran = gate.ran.stream().map(SchedulingPoint::label).collect(Collectors.joining(" "));
+        if (chooser != null) {
+            planned = ran; // the chooser's picks are the schedule
+        }
         List<String> answers = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<Object> results = new ArrayList<>();
@@ -260,7 +297,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
         for (int i = 0; i < gate.transactions.size(); i++) {
             ScheduledTransaction t = gate.transactions.get(i);
             // alone (no order), a refusal has no other transaction to blame: the call cannot succeed, an error
-            Engine.Failure refusal = t.thrown == null || order.isEmpty() ? null : refusal(t.thrown);
+            Engine.Failure refusal = t.thrown == null || alone ? null : refusal(t.thrown);
             if (refusal != null) {
                 // the engine aborted the transaction to keep it consistent and the code passed that on: the purchase
                 // failed; that nothing of it was applied is what the accounts below check (else units are lost)
@@ -312,15 +349,22 @@ public final class StatementScheduleRunner implements AutoCloseable {
         }
         errors.forEach(e -> gate.script.note("result", "error: " + e));
         List<String> divergences = new ArrayList<>();
-        if (!order.isEmpty()) {
+        boolean anotherPath = false;
+        if (chooser != null) {
+            for (ScheduledTransaction t : gate.transactions) {
+                long sent = gate.ran.stream().filter(p -> p.transaction == t).count();
+                anotherPath |= sent > aloneSent.get(t.number - 1).size();
+            }
+        } else if (!alone) {
             divergences.addAll(gate.divergences);
             if (!ran.equals(planned)) {
                 divergences.add("ran as " + ran + ", not as planned (" + planned + "): a turn waits behind its"
                         + " transaction's blocked statement, and code that takes another path sends other statements");
             }
         }
-        ScheduleKind kind = kind(finding, errors, !refused.isEmpty(), rerouted, gate, divergences);
-        return new JdbcScheduleOutcome(plan.describe(), order.isEmpty() ? ran : planned, ran, List.copyOf(divergences),
+        anotherPath |= divergences.stream().anyMatch(d -> d.contains("beyond the plan"));
+        ScheduleKind kind = kind(finding, errors, !refused.isEmpty(), rerouted, gate, anotherPath);
+        return new JdbcScheduleOutcome(plan.describe(), alone ? ran : planned, ran, List.copyOf(divergences),
                 finding, kind, List.copyOf(answers), List.copyOf(errors), existed, sold, stockAfter, gate.script.render());
     }
 
@@ -352,7 +396,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
     }
 
     private ScheduleKind kind(Finding finding, List<String> errors, boolean refused, boolean rerouted,
-                              StatementGate gate, List<String> divergences) {
+                              StatementGate gate, boolean anotherPath) {
         switch (finding) {
             case OVERSOLD: return ScheduleKind.OVERSOLD;
             case LOST_UPDATE: return ScheduleKind.LOST_UPDATE;
@@ -379,7 +423,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
         if (failures.contains(Engine.Failure.DUPLICATE_KEY)) {
             return ScheduleKind.DUPLICATE_RETRIED;
         }
-        if (divergences.stream().anyMatch(d -> d.contains("beyond the plan"))) {
+        if (anotherPath) {
             return ScheduleKind.ANOTHER_PATH;
         }
         if (gate.ran.stream().anyMatch(p -> p.blocked)) {

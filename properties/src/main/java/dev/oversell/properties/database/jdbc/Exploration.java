@@ -1,0 +1,115 @@
+package dev.oversell.properties.database.jdbc;
+
+import dev.oversell.properties.database.GateError;
+
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Every distinct execution of a plan's calls ({@link ScheduleTree}), each run on fresh tables and judged when it
+ * is asked for, so that a test runner can show one test per execution as they are found. A run that the engine
+ * did not let replay the choices it was given is run again; the sixth time, what the engine chose becomes the
+ * branch, and the executions of the old one not yet run are counted as not reached ({@link #grafts()}), never
+ * passed over in silence. A run in which the engine ended a lock wait the gate had not seen is run once more; a
+ * second fails with a {@link GateError}. Past {@code limit} executions the exploration stops and says so
+ * ({@link #complete()} is false).
+ */
+public final class Exploration implements Iterator<JdbcScheduleOutcome> {
+
+    private final StatementScheduleRunner runner;
+    private final StatementScheduleRunner.Discovery discovery;
+    private final int limit;
+    private final ScheduleTree tree = new ScheduleTree();
+    private int executions;
+    /** Runs of one execution before the engine's choice is taken as the branch. */
+    private static final int REPLAYS = 6;
+
+    Exploration(StatementScheduleRunner runner, StatementScheduleRunner.Discovery discovery, int limit) {
+        this.runner = runner;
+        this.discovery = discovery;
+        this.limit = limit;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return !tree.exhausted() && executions < limit;
+    }
+
+    /** Runs the next execution and judges it. */
+    @Override
+    public JdbcScheduleOutcome next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        try {
+            boolean missedBefore = false;
+            for (int attempt = 1; ; attempt++) {
+                JdbcScheduleOutcome outcome;
+                String trouble;
+                boolean graft = attempt >= REPLAYS;
+                int graftsBefore = tree.grafts();
+                try {
+                    outcome = runner.runChosen(discovery, tree.nextRun(graft));
+                    trouble = tree.diverged();
+                } catch (GateError.MissedLockWait missed) {
+                    if (missedBefore) {
+                        throw missed;
+                    }
+                    missedBefore = true;
+                    outcome = null;
+                    trouble = "the engine ended a lock wait the gate had not seen";
+                }
+                if (trouble == null) {
+                    tree.finished();
+                    executions++;
+                    if (tree.grafts() > graftsBefore) {
+                        System.out.printf("[gate] %s on %s, %s, execution %d: the engine chose otherwise %d times; its"
+                                + " choice is the branch now, and what was left of the old one is not reached%n",
+                                runner.design(), runner.engine().label(), discovery.plan().name(), executions, REPLAYS);
+                    }
+                    return outcome;
+                }
+                System.out.printf("[gate] %s on %s, %s, execution %d: %s; running it again%n", runner.design(),
+                        runner.engine().label(), discovery.plan().name(), executions + 1, trouble);
+                tree.retry();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(runner.design() + " on " + runner.engine().label() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Executions run and judged so far. */
+    public int executions() {
+        return executions;
+    }
+
+    /** Of those, the ones found equivalent to one run before (every transaction ready to go on was asleep). */
+    public int equivalent() {
+        return tree.equivalent();
+    }
+
+    /** Whether it stopped at its limit with executions left to run. */
+    public boolean stoppedAtLimit() {
+        return !tree.exhausted() && executions >= limit;
+    }
+
+    /**
+     * Times the engine would not repeat a choice it made before, so that its new choice became the branch and the
+     * executions left below the old one were not reached.
+     */
+    public int grafts() {
+        return tree.grafts();
+    }
+
+    /**
+     * Whether every distinct execution has been run: false while it goes on, if it stopped at its limit, or if
+     * the engine's choices left some unreached ({@link #grafts()}).
+     */
+    public boolean complete() {
+        return tree.exhausted() && tree.grafts() == 0;
+    }
+}

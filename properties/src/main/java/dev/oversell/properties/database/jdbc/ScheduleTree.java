@@ -1,0 +1,211 @@
+package dev.oversell.properties.database.jdbc;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every distinct execution of a schedule's calls, found as they run: stateless model checking, the way
+ * Lincheck's model checker and CHESS explore threads, with the engine's locks deciding who can move. At each step
+ * the {@link StatementGate} offers the transactions whose next statement waits for its turn (one blocked on a lock
+ * is not offered; it goes on when the engine lets it), and the tree records who was chosen. The first run takes
+ * the lowest ready transaction at every step; each later run replays a recorded prefix of choices and then takes
+ * one not yet taken there, deepest first, until none is left. Every run is a different execution, and together
+ * they are all of them: orders that the engine's locks make the same execution are run once (enumerating the
+ * orders of the statements each call sent alone runs them many times), and code that sends other statements under
+ * another schedule (a retry) has those statements interleaved too.
+ *
+ * <p>Equivalent executions are pruned with sleep sets (Godefroid, 1996): two neighbouring plain reads of different
+ * transactions ({@link SchedulingPoint#plainRead}) answer alike in either order, so once the executions that
+ * start with one of them have been run, those that start with the other do not take the first one next again
+ * unless something that does not commute with it ran in between. A run that reaches a step where every ready
+ * transaction is asleep is equivalent to one already run: it is finished (the calls must end) and counted apart.
+ *
+ * <p>The engine is assumed to answer the same choices the same way, and mostly does; where it does not, a replay
+ * is offered other transactions than the run it replays. That happens where one commit wakes several statements
+ * waiting for the same row: which of them takes the row next is the engine's race, not the gate's choice (on
+ * PostgreSQL both re-check the row's newest version and lock it, and the loser waits for the winner; H2 wakes
+ * every waiter at once). That is recorded
+ * ({@link #diverged()}) and the caller runs it again; a run told to {@code graft} instead takes the engine's
+ * choice as the new branch there, and the executions below the old one that were not yet run are counted
+ * ({@link #grafts()}): an execution the tree meant to reach and did not is never passed over in silence.
+ */
+final class ScheduleTree {
+
+    /** One step of the current path: who was ready, who is asleep, who was chosen and who has been. */
+    private static final class Node {
+        final List<Integer> ready;
+        final List<Boolean> plain;
+        final List<String> labels;
+        final Set<Integer> sleep;
+        final Set<Integer> done = new HashSet<>();
+        int chosen;
+
+        Node(List<Integer> ready, List<Boolean> plain, List<String> labels, Set<Integer> sleep) {
+            this.ready = ready;
+            this.plain = plain;
+            this.labels = labels;
+            this.sleep = sleep;
+        }
+
+        boolean plainRead(int transaction) {
+            return plain.get(ready.indexOf(transaction));
+        }
+    }
+
+    private final List<Node> path = new ArrayList<>();
+    /** How many steps of {@link #path} the next run replays. */
+    private int replay;
+    private boolean exhausted;
+    private int runs;
+    private int equivalent;
+    private String diverged;
+    private boolean sleepBlocked;
+    /** Steps the current run has taken. */
+    private int steps;
+    private boolean graft;
+    private int grafts;
+
+    /** Whether every execution has been run. */
+    boolean exhausted() {
+        return exhausted;
+    }
+
+    /** Runs started. */
+    int runs() {
+        return runs;
+    }
+
+    /** Runs that turned out equivalent to one already run (every ready transaction asleep at some step). */
+    int equivalent() {
+        return equivalent;
+    }
+
+    /** How the last run left the path it was to replay, or null if it replayed it faithfully. */
+    String diverged() {
+        if (diverged == null && steps < replay) {
+            return "the calls returned after " + steps + " steps, not " + replay + " as when the same choices ran before";
+        }
+        return diverged;
+    }
+
+    /** Whether the last run was equivalent to one already run. */
+    boolean lastWasEquivalent() {
+        return sleepBlocked;
+    }
+
+    /** Times a replay took the engine's choice as a new branch, leaving the rest of the old one unexplored. */
+    int grafts() {
+        return grafts;
+    }
+
+    /**
+     * The chooser of the next run: it replays the recorded prefix, then explores. With {@code graft}, where the
+     * engine does not offer what the prefix recorded, the run goes on from what it offers, as a new branch.
+     */
+    StatementGate.Chooser nextRun(boolean graft) {
+        this.graft = graft;
+        if (exhausted) {
+            throw new IllegalStateException("every execution has been run");
+        }
+        runs++;
+        diverged = null;
+        sleepBlocked = false;
+        steps = 0;
+        return (ready, next) -> choose(steps++, ready, next);
+    }
+
+    private int choose(int step, List<Integer> ready, List<SchedulingPoint> next) {
+        List<Boolean> plain = next.stream().map(p -> p.plainRead).toList();
+        if (step < replay && diverged == null) {
+            Node node = path.get(step);
+            if (node.ready.equals(ready) && node.plain.equals(plain)) {
+                return node.chosen;
+            }
+            if (graft) {
+                path.subList(step, path.size()).clear();
+                replay = step;
+                grafts++;
+            } else {
+                diverged = "after " + prefix(step) + " the statements ready were " + next.stream()
+                        .map(SchedulingPoint::label).toList() + ", not " + node.labels + " as when the same choices ran"
+                        + " before";
+            }
+        }
+        if (diverged != null || sleepBlocked) {
+            return ready.get(0); // off the tree: the run only has to end
+        }
+        Set<Integer> sleep = new TreeSet<>();
+        if (step > 0) {
+            Node parent = path.get(step - 1);
+            Set<Integer> candidates = new TreeSet<>(parent.sleep);
+            candidates.addAll(parent.done);
+            for (int t : candidates) {
+                // t did not move, so its next point is the one it had at the parent
+                if (t != parent.chosen && ready.contains(t) && parent.plainRead(t) && parent.plainRead(parent.chosen)) {
+                    sleep.add(t);
+                }
+            }
+        }
+        Node node = new Node(List.copyOf(ready), plain, next.stream().map(SchedulingPoint::label).toList(), sleep);
+        Integer pick = ready.stream().filter(t -> !sleep.contains(t)).findFirst().orElse(null);
+        if (pick == null) {
+            sleepBlocked = true; // every ready transaction asleep: the rest is an execution already run
+            return ready.get(0);
+        }
+        node.chosen = pick;
+        path.add(node);
+        return pick;
+    }
+
+    /**
+     * After a run: picks the next execution to run (the deepest step with a ready transaction neither taken
+     * there nor asleep), or marks the tree exhausted. A run that {@link #diverged()} must be run again first.
+     */
+    void finished() {
+        if (graft && steps < replay) {
+            path.subList(steps, path.size()).clear(); // the calls ended sooner than the old branch: a new one
+            replay = steps;
+            grafts++;
+        }
+        if (diverged() != null) {
+            throw new IllegalStateException("the run diverged from the path it replayed: run it again, or graft");
+        }
+        if (sleepBlocked) {
+            equivalent++;
+        }
+        for (int k = path.size() - 1; k >= 0; k--) {
+            Node node = path.get(k);
+            node.done.add(node.chosen);
+            Integer other = node.ready.stream()
+                    .filter(t -> !node.done.contains(t) && !node.sleep.contains(t)).findFirst().orElse(null);
+            if (other != null) {
+                node.chosen = other;
+                path.subList(k + 1, path.size()).clear();
+                replay = k + 1;
+                return;
+            }
+        }
+        exhausted = true;
+    }
+
+    /** Forgets that the last run diverged, to replay the same prefix once more. */
+    void retry() {
+        runs--;
+        diverged = null;
+        sleepBlocked = false;
+        path.subList(Math.min(replay, path.size()), path.size()).clear();
+    }
+
+    /** The schedule's first {@code steps} points, as they are named: {@code s1 u1 s2}. */
+    private String prefix(int steps) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < steps; k++) {
+            Node node = path.get(k);
+            out.append(k == 0 ? "" : " ").append(node.labels.get(node.ready.indexOf(node.chosen)));
+        }
+        return out.length() == 0 ? "the start" : out.toString();
+    }
+}
