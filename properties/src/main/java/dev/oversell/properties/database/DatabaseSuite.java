@@ -192,8 +192,9 @@ public abstract class DatabaseSuite {
                             + " choice of its own (which of two transactions contending for the same row went on: a race inside the engine), and the"
                             + " executions left below its first choice were not run" : "every one";
                     System.out.printf("[database] %s: %d distinct executions%s in %.1f s, %s%n", where,
-                            exploration.executions(), exploration.equivalent() == 0 ? "" : " (" + exploration.equivalent()
-                                    + " of them found equivalent to one before)", (System.nanoTime() - start) / 1e9, short_);
+                            exploration.executions() - exploration.equivalent(), exploration.equivalent() == 0 ? ""
+                                    : " (and " + exploration.equivalent() + " runs found equivalent to one of them on the"
+                                    + " way)", (System.nanoTime() - start) / 1e9, short_);
                     if (!failed && !exploration.complete()) {
                         cell.notApplicable.put(discovery.plan().name() + ", coverage", short_);
                     }

@@ -18,9 +18,12 @@ import java.util.TreeSet;
  * another schedule (a retry) has those statements interleaved too.
  *
  * <p>Equivalent executions are pruned with sleep sets (Godefroid, 1996): two neighbouring plain reads of different
- * transactions ({@link SchedulingPoint#plainRead}) answer alike in either order, so once the executions that
- * start with one of them have been run, those that start with the other do not take the first one next again
- * unless something that does not commute with it ran in between. A run that reaches a step where every ready
+ * transactions ({@link SchedulingPoint#plainRead}) answer alike in either order, and so does the commit of a
+ * transaction that only read ({@link SchedulingPoint#inert}) beside any point of another; so once the executions
+ * that start with one of them have been run, those that start with the other do not take the first one next
+ * again unless something that does not commute with it ran in between. And where such a commit is ready, it is
+ * taken at once and nothing else is tried at that step: whatever the others do, an equivalent execution takes it
+ * first (a persistent set of one, in the words of the partial-order reduction literature). A run that reaches a step where every ready
  * transaction is asleep is equivalent to one already run: it is finished (the calls must end) and counted apart.
  *
  * <p>The engine is assumed to answer the same choices the same way, and mostly does; where it does not, a replay
@@ -38,20 +41,27 @@ final class ScheduleTree {
     private static final class Node {
         final List<Integer> ready;
         final List<Boolean> plain;
+        final List<Boolean> inert;
         final List<String> labels;
         final Set<Integer> sleep;
         final Set<Integer> done = new HashSet<>();
         int chosen;
+        /** The chosen point commutes with every other: taking it first is enough, no other is tried here. */
+        boolean alone;
 
-        Node(List<Integer> ready, List<Boolean> plain, List<String> labels, Set<Integer> sleep) {
+        Node(List<Integer> ready, List<Boolean> plain, List<Boolean> inert, List<String> labels, Set<Integer> sleep) {
             this.ready = ready;
             this.plain = plain;
+            this.inert = inert;
             this.labels = labels;
             this.sleep = sleep;
         }
 
-        boolean plainRead(int transaction) {
-            return plain.get(ready.indexOf(transaction));
+        /** Whether the next points of transactions {@code a} and {@code b} answer alike in either order. */
+        boolean independent(int a, int b) {
+            int i = ready.indexOf(a);
+            int j = ready.indexOf(b);
+            return plain.get(i) && plain.get(j) || inert.get(i) || inert.get(j);
         }
     }
 
@@ -144,12 +154,27 @@ final class ScheduleTree {
             candidates.addAll(parent.done);
             for (int t : candidates) {
                 // t did not move, so its next point is the one it had at the parent
-                if (t != parent.chosen && ready.contains(t) && parent.plainRead(t) && parent.plainRead(parent.chosen)) {
+                if (t != parent.chosen && ready.contains(t) && parent.independent(t, parent.chosen)) {
                     sleep.add(t);
                 }
             }
         }
-        Node node = new Node(List.copyOf(ready), plain, next.stream().map(SchedulingPoint::label).toList(), sleep);
+        Node node = new Node(List.copyOf(ready), plain, next.stream().map(p -> p.inert).toList(),
+                next.stream().map(SchedulingPoint::label).toList(), sleep);
+        Integer inert = null;
+        for (int i = 0; i < ready.size() && inert == null; i++) {
+            if (next.get(i).inert && !sleep.contains(ready.get(i))) {
+                inert = ready.get(i);
+            }
+        }
+        if (inert != null) {
+            // it commutes with whatever the others do from here, so every execution has an equivalent one that
+            // takes it now (a persistent set of one): the others are not tried first at this step
+            node.alone = true;
+            node.chosen = inert;
+            path.add(node);
+            return inert;
+        }
         Integer pick = ready.stream().filter(t -> !sleep.contains(t)).findFirst().orElse(null);
         if (pick == null) {
             sleepBlocked = true; // every ready transaction asleep: the rest is an execution already run
@@ -179,7 +204,7 @@ final class ScheduleTree {
         for (int k = path.size() - 1; k >= 0; k--) {
             Node node = path.get(k);
             node.done.add(node.chosen);
-            Integer other = node.ready.stream()
+            Integer other = node.alone ? null : node.ready.stream()
                     .filter(t -> !node.done.contains(t) && !node.sleep.contains(t)).findFirst().orElse(null);
             if (other != null) {
                 node.chosen = other;

@@ -111,6 +111,8 @@ public final class SchedulingDataSource implements DataSource {
         /** The last statement sent in the open transaction, null when none is open. */
         volatile String uncommitted;
         private boolean inTransaction;
+        /** Whether every statement of the open transaction was a plain read. */
+        private boolean onlyPlainReads = true;
         private int isolation;
 
         Session(ScheduledTransaction transaction, Connection connection, long id, int isolation) {
@@ -177,14 +179,24 @@ public final class SchedulingDataSource implements DataSource {
         }
 
         private Object end(String verb, String text, String answer, Action action) throws SQLException {
-            return transaction.point(verb, text, id, false, () -> {
+            boolean inert = onlyPlainReads
+                    && !(engine == Engine.POSTGRESQL && isolation == Connection.TRANSACTION_SERIALIZABLE);
+            return transaction.point(verb, text, id, false, inert, () -> {
                 try {
                     return new ScheduledTransaction.Sent<>(action.run(), answer);
                 } finally {
                     inTransaction = false;
+                    onlyPlainReads = true;
                     uncommitted = null;
                 }
             });
+        }
+
+        /** Records a statement of the open transaction (or, with autocommit on, of its own). */
+        void sent(boolean plainRead) {
+            if (!plainRead) {
+                onlyPlainReads = false;
+            }
         }
 
         /** Marks the start of a transaction ({@code BEGIN} in the script) before a statement sent with autocommit off. */
@@ -250,7 +262,9 @@ public final class SchedulingDataSource implements DataSource {
             String text = ownSql ? (String) args[0] : sql == null ? "-- batch" : SqlText.inline(sql, parameters);
             String verb = ownSql ? SqlText.verb((String) args[0]) : sql == null ? "batch" : SqlText.verb(sql);
             session.beforeStatement(text);
-            return session.transaction.point(verb, text, session.id, session.plainRead(verb, text), () -> {
+            boolean plainRead = session.plainRead(verb, text);
+            session.sent(plainRead);
+            return session.transaction.point(verb, text, session.id, plainRead, () -> {
                 Object value = call(statement, method, args);
                 if (value instanceof ResultSet rows) {
                     CachedRowSet read = read(rows);

@@ -24,6 +24,12 @@ final class SchedulingPoint {
      * transactions answer alike in either order ({@link DistinctSchedules}).
      */
     final boolean plainRead;
+    /**
+     * A commit or rollback of a transaction that sent only plain reads (not under PostgreSQL's SERIALIZABLE, whose
+     * read-only commits take part in its conflict checks): it releases no lock and changes nothing another
+     * transaction sees, so it answers alike before or after any point of another transaction ({@link ScheduleTree}).
+     */
+    final boolean inert;
 
     String answer;
     boolean blocked;
@@ -31,13 +37,14 @@ final class SchedulingPoint {
     Throwable failure;
 
     SchedulingPoint(ScheduledTransaction transaction, String verb, String text, long session, List<String> settings,
-                    boolean plainRead) {
+                    boolean plainRead, boolean inert) {
         this.transaction = transaction;
         this.verb = verb;
         this.text = text;
         this.session = session;
         this.settings = List.copyOf(settings);
         this.plainRead = plainRead;
+        this.inert = inert;
     }
 
     /** The point in a schedule's name: its verb's initial and its transaction's number, e.g. {@code u2}. */

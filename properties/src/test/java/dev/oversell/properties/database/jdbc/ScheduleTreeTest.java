@@ -17,8 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScheduleTreeTest {
 
-    /** Simulated transactions: {@code steps.get(t).get(i)} is true if step i of T(t+1) is a plain read. */
-    private record Program(List<List<Boolean>> steps, boolean lockOnFirstWrite) {
+    /**
+     * Simulated transactions: {@code steps.get(t).get(i)} is true if step i of T(t+1) is a plain read; the last
+     * step of the transactions in {@code inertEnds} is a commit of a transaction that only read.
+     */
+    private record Program(List<List<Boolean>> steps, boolean lockOnFirstWrite, Set<Integer> inertEnds) {
+        Program(List<List<Boolean>> steps, boolean lockOnFirstWrite) {
+            this(steps, lockOnFirstWrite, Set.of());
+        }
     }
 
     /** Runs the tree to the end on {@code program}; returns every executed order (transaction numbers from 1). */
@@ -55,7 +61,8 @@ class ScheduleTreeTest {
                 }
                 ready.add(t);
                 points.add(new SchedulingPoint(new ScheduledTransaction(t + 1, null), plain ? "select" : "update",
-                        "step " + next[t], t, List.of(), plain));
+                        "step " + next[t], t, List.of(), plain,
+                        program.inertEnds().contains(t) && next[t] == steps.size() - 1));
             }
             if (ready.isEmpty()) {
                 return order;
@@ -96,6 +103,13 @@ class ScheduleTreeTest {
         assertThat(classes).isEqualTo(new HashSet<>(DistinctSchedules.every(steps)));
         assertThat(runs.size() - tree.equivalent()).isEqualTo(classes.size());
         assertThat(runs.size()).isLessThan((int) Interleavings.count(3, 3, 3));
+    }
+
+    @Test
+    void aReadOnlyCommitIsTakenAtOnceAndNothingElseIsTriedBeforeIt() {
+        List<List<Boolean>> steps = List.of(List.of(false, false), List.of(false));
+        assertThat(explore(new ScheduleTree(), new Program(steps, false))).hasSize(3);
+        assertThat(explore(new ScheduleTree(), new Program(steps, false, Set.of(1)))).containsExactly(List.of(2, 1, 1));
     }
 
     @Test
