@@ -1,5 +1,7 @@
 package dev.oversell.actor;
 
+import io.micrometer.context.ContextSnapshotFactory;
+
 import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +16,11 @@ import java.util.function.Supplier;
 /**
  * A shared pool and the actors multiplexed on it. Closing the system stops every actor (failing what is
  * pending) and shuts its own pool down; sends after that fail with {@link ActorStoppedException}.
+ *
+ * <p>A system made {@link #carryingSendersContext() to carry the sender's context} captures, with each message,
+ * what the sending thread holds in the thread locals that Micrometer's context propagation knows of (a tracing
+ * context, a logging context, a test's scheduled transaction), and puts it in place while the message is
+ * handled, as executors wrapped by that library do: the work done for a caller is seen as the caller's.
  */
 public final class ActorSystem implements AutoCloseable {
 
@@ -22,6 +29,8 @@ public final class ActorSystem implements AutoCloseable {
     private final Runnable releasePool; // shuts down a pool of the system's own; nothing for a caller's executor
     private final Set<ActorRef<?>> actors = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Captures the sender's context with each message; null: messages carry none. */
+    private volatile ContextSnapshotFactory context;
 
     /** A system on its own pool of {@code threads} daemon threads. */
     public ActorSystem(String name, int threads) {
@@ -58,6 +67,15 @@ public final class ActorSystem implements AutoCloseable {
     }
 
     /**
+     * From now on, each message sent to an actor spawned by this system carries the sender's context (every thread
+     * local registered with Micrometer's {@code ContextRegistry}), in place while the message is handled.
+     */
+    public ActorSystem carryingSendersContext() {
+        this.context = ContextSnapshotFactory.builder().build();
+        return this;
+    }
+
+    /**
      * Starts an actor. {@code behavior} builds its initial state, and its state again on each restart.
      *
      * @throws ActorStoppedException if the system is closed
@@ -67,7 +85,7 @@ public final class ActorSystem implements AutoCloseable {
             throw new ActorStoppedException("actor system " + name + " is closed; cannot spawn " + actorName, null);
         }
         ActorRef<M> ref = new ActorRef<>(new Mailbox<>(name + "/" + actorName, pool,
-                Objects.requireNonNull(behavior, "behavior"), Objects.requireNonNull(policy, "policy")));
+                Objects.requireNonNull(behavior, "behavior"), Objects.requireNonNull(policy, "policy"), context));
         actors.add(ref);
         ref.terminated().whenComplete((ignored, error) -> actors.remove(ref));
         return ref;

@@ -1,5 +1,8 @@
 package dev.oversell.actor;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
+
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,6 +29,8 @@ import java.util.function.Supplier;
  * handled or failed, {@code terminated} completes after the last handler has returned, and whoever sees it
  * complete sees every write of every turn. A pool that rejects a turn leaves the mailbox in the same state: the
  * party that was refused holds {@code scheduled}, closes, fails what is queued and terminates, alone.
+ * <b>Context:</b> in a system that carries the sender's context, each message is queued with a snapshot of it,
+ * put in place on the turn's thread while that message is handled and taken away after.
  */
 final class Mailbox<M> implements Runnable {
 
@@ -35,7 +40,8 @@ final class Mailbox<M> implements Runnable {
     private final Executor pool;
     private final Supplier<? extends Behavior<M>> factory;
     private final SupervisionPolicy policy;
-    private final Queue<M> queue = new ConcurrentLinkedQueue<>();
+    private final ContextSnapshotFactory context;
+    private final Queue<Envelope<M>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
@@ -44,8 +50,14 @@ final class Mailbox<M> implements Runnable {
     private volatile Throwable stopCause;
     private Behavior<M> behavior; // touched only inside turns
 
-    Mailbox(String name, Executor pool, Supplier<? extends Behavior<M>> factory, SupervisionPolicy policy) {
+    /** A message and the sender's context it carries (null: none). */
+    private record Envelope<M>(M message, ContextSnapshot context) {
+    }
+
+    Mailbox(String name, Executor pool, Supplier<? extends Behavior<M>> factory, SupervisionPolicy policy,
+            ContextSnapshotFactory context) {
         this.name = name;
+        this.context = context;
         this.pool = pool;
         this.factory = factory;
         this.policy = policy;
@@ -61,7 +73,7 @@ final class Mailbox<M> implements Runnable {
             if (closed) {
                 throw new ActorStoppedException("actor " + name + " is stopped; refused " + message, stopCause);
             }
-            queue.add(message);
+            queue.add(new Envelope<>(message, context == null ? null : context.captureAll()));
         }
         schedule();
     }
@@ -107,11 +119,17 @@ final class Mailbox<M> implements Runnable {
                     failAll(stopCause);
                     break;
                 }
-                M message = queue.poll();
-                if (message == null) {
+                Envelope<M> envelope = queue.poll();
+                if (envelope == null) {
                     break;
                 }
-                handle(message);
+                if (envelope.context() == null) {
+                    handle(envelope.message());
+                } else {
+                    try (ContextSnapshot.Scope sendersContext = envelope.context().setThreadLocals()) {
+                        handle(envelope.message());
+                    }
+                }
             }
         } finally {
             if (closed && queue.isEmpty()) { // in this order: once closed, nothing more can be enqueued
@@ -162,9 +180,9 @@ final class Mailbox<M> implements Runnable {
     }
 
     private void failAll(Throwable cause) {
-        for (M pending = queue.poll(); pending != null; pending = queue.poll()) {
-            failReply(pending, new ActorStoppedException(
-                    "actor " + name + " stopped before handling " + pending, cause));
+        for (Envelope<M> pending = queue.poll(); pending != null; pending = queue.poll()) {
+            failReply(pending.message(), new ActorStoppedException(
+                    "actor " + name + " stopped before handling " + pending.message(), cause));
         }
     }
 

@@ -108,12 +108,14 @@ public final class DatabaseVariant implements Variant {
     }
 
     /**
-     * Whether every statement of a purchase is sent on the calling thread, through connections taken from the
-     * data source or store it was built over: what the interleaving checker needs to schedule them. True for code
-     * over a data source and for scripts; a service over a store (an actor, a monitor) is not scheduled.
+     * Whether the interleaving checker can schedule a purchase's statements: true for every design. Code over a data
+     * source and scripts send them on the calling thread; a service over a store sends them there too (a monitor)
+     * or on threads that carry the caller's context (an actor of {@code DefaultActorSystem.forStores()}, or any
+     * executor that propagates Micrometer's context), and a service whose threads carry nothing is reported by the
+     * checker as sending nothing it can schedule, never passed.
      */
     public boolean schedulable() {
-        return schema != null || script != null;
+        return true;
     }
 
     /**

@@ -22,12 +22,12 @@ public final class DefaultActorSystem {
     }
 
     private static final class Holder {
-        static final ActorSystem SYSTEM = create(System.getProperty(EXECUTOR_PROPERTY, "pool"));
+        static final ActorSystem SYSTEM = create(System.getProperty(EXECUTOR_PROPERTY, "pool"), "oversell-actors");
 
-        private static ActorSystem create(String executor) {
+        private static ActorSystem create(String executor, String name) {
             return switch (executor) {
-                case "pool" -> new ActorSystem("oversell-actors", Math.max(2, Runtime.getRuntime().availableProcessors()));
-                case "calling-thread" -> new ActorSystem("oversell-actors-calling-thread", Runnable::run);
+                case "pool" -> new ActorSystem(name, Math.max(2, Runtime.getRuntime().availableProcessors()));
+                case "calling-thread" -> new ActorSystem(name + "-calling-thread", Runnable::run);
                 default -> throw new IllegalArgumentException("-D" + EXECUTOR_PROPERTY + " must be pool or"
                         + " calling-thread, got '" + executor + "'");
             };
@@ -36,5 +36,21 @@ public final class DefaultActorSystem {
 
     public static ActorSystem get() {
         return Holder.SYSTEM;
+    }
+
+    private static final class ForStores {
+        static final ActorSystem SYSTEM = Holder.create(System.getProperty(EXECUTOR_PROPERTY, "pool"), "oversell-store-actors")
+                .carryingSendersContext();
+    }
+
+    /**
+     * The process-wide system of the actors that work for callers over a database (an actor service, a single
+     * owner): on the same executor as {@link #get()}, but each message carries the sender's context
+     * ({@link ActorSystem#carryingSendersContext()}), so that a statement an actor sends for a caller is seen as
+     * the caller's (Oversell's statement gate schedules it as that caller's transaction; a tracing context
+     * follows it alike). The in-memory actor designs keep {@link #get()}, whose messages carry nothing.
+     */
+    public static ActorSystem forStores() {
+        return ForStores.SYSTEM;
     }
 }

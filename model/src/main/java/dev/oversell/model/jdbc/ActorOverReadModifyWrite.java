@@ -35,7 +35,7 @@ public final class ActorOverReadModifyWrite extends ForwardingInventory {
     }
 
     private ActorOverReadModifyWrite(TransactionalInventory handler) {
-        super(new ActorInventory(DefaultActorSystem.get(), handler, askTimeout(handler)));
+        super(new ActorInventory(DefaultActorSystem.forStores(), handler, askTimeout(handler)));
     }
 
     /**

@@ -47,7 +47,7 @@ public final class SingleOwnerActorService implements Inventory {
         Map<String, Long> epochs = new ConcurrentHashMap<>();
         TransactionalInventory handler = new TransactionalInventory(store, new OwnedReadModifyWrite(fenced, epochs),
                 RetryPolicy.DEFAULT, ownsStore);
-        this.owner = new ActorInventory(DefaultActorSystem.get(), handler, ActorOverReadModifyWrite.askTimeout(handler));
+        this.owner = new ActorInventory(DefaultActorSystem.forStores(), handler, ActorOverReadModifyWrite.askTimeout(handler));
         this.directory = OwnerDirectory.join(store, this);
     }
 

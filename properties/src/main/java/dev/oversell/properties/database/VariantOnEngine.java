@@ -89,12 +89,6 @@ final class VariantOnEngine implements AutoCloseable {
         List<Observation> observations = new ArrayList<>();
         // the cell's Hermitage-style script (DatabaseMatrix writes it: the most telling schedule of the cell)
         String script = DatabaseSuite.SUITE + "/" + engine.key() + "/" + variant.name() + ".sql";
-        if (!variant.schedulable()) {
-            observations.add(new Observation(RunFolder.id(), variant.name(), Observation.Family.DATABASE_SCHEDULES,
-                    "interleavings", who, version, Observation.Status.SKIPPED, null, null, null, reproduce, null,
-                    "a service over a store (an actor, a monitor) may send its statements on threads of its own,"
-                            + " which the statement gate does not schedule; its load runs and the deployment check apply"));
-        }
         notApplicable.forEach((plan, why) -> observations.add(new Observation(RunFolder.id(), variant.name(),
                 Observation.Family.DATABASE_SCHEDULES, plan, who, version, Observation.Status.SKIPPED, null, null, null,
                 reproduce, null, why)));

@@ -13,14 +13,18 @@ import java.util.NoSuchElementException;
  * branch, and the executions of the old one not yet run are counted as not reached ({@link #grafts()}), never
  * passed over in silence. A run in which the engine ended a lock wait the gate had not seen is run once more; a
  * second fails with a {@link GateError}. Past {@code limit} executions the exploration stops and says so
- * ({@link #complete()} is false).
+ * ({@link #complete()} is false). Once a run shows calls waiting for one another in the JVM (a {@code synchronized}
+ * service, an actor's mailbox), which of them got there first was a race the gate did not decide: the
+ * exploration starts over with each call's start as a scheduling point ({@link StatementGate#entries}).
  */
 public final class Exploration implements Iterator<JdbcScheduleOutcome> {
 
     private final StatementScheduleRunner runner;
     private final StatementScheduleRunner.Discovery discovery;
     private final int limit;
-    private final ScheduleTree tree = new ScheduleTree();
+    private ScheduleTree tree = new ScheduleTree();
+    /** Whether each call's start is a choice too: from the first run in which calls waited in the JVM. */
+    private boolean entries;
     private int executions;
     /** Runs of one execution before the engine's choice is taken as the branch. */
     private static final int REPLAYS = 6;
@@ -50,8 +54,21 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
                 boolean graft = attempt >= REPLAYS;
                 int graftsBefore = tree.grafts();
                 try {
-                    outcome = runner.runChosen(discovery, tree.nextRun(graft));
+                    outcome = runner.runChosen(discovery, tree.nextRun(graft), entries);
                     trouble = tree.diverged();
+                    if (!entries && runner.lastRunWaitedInJvm()) {
+                        // which call reaches the monitor or the mailbox first was a race the gate did not decide:
+                        // from now on it does, from the first execution on
+                        entries = true;
+                        tree = new ScheduleTree();
+                        executions = 0;
+                        System.out.printf("[gate] %s on %s, %s: calls wait for one another in the JVM (a monitor, an"
+                                        + " actor's mailbox); each call's start is a scheduling point from now on, and"
+                                        + " the exploration starts over%n", runner.design(), runner.engine().label(),
+                                discovery.plan().name());
+                        attempt = 0;
+                        continue;
+                    }
                 } catch (GateError.MissedLockWait missed) {
                     if (missedBefore) {
                         throw missed;

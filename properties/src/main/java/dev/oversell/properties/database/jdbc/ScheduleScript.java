@@ -33,6 +33,10 @@ final class ScheduleScript {
         for (String setting : point.settings) {
             lines.add(new Line(point.transaction.name, () -> setting + ";"));
         }
+        if (point.entry()) {
+            lines.add(new Line(point.transaction.name, () -> point.text));
+            return;
+        }
         lines.add(new Line(point.transaction.name, () -> point.text + ";" + (point.blocked
                 ? " -- blocked, waiting for a lock" : point.answer == null ? "" : " -- " + point.answer)));
     }

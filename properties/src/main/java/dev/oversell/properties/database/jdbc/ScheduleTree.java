@@ -42,6 +42,7 @@ final class ScheduleTree {
         final List<Integer> ready;
         final List<Boolean> plain;
         final List<Boolean> inert;
+        final List<Boolean> entry;
         final List<String> labels;
         final Set<Integer> sleep;
         final Set<Integer> done = new HashSet<>();
@@ -49,10 +50,12 @@ final class ScheduleTree {
         /** The chosen point commutes with every other: taking it first is enough, no other is tried here. */
         boolean alone;
 
-        Node(List<Integer> ready, List<Boolean> plain, List<Boolean> inert, List<String> labels, Set<Integer> sleep) {
+        Node(List<Integer> ready, List<Boolean> plain, List<Boolean> inert, List<Boolean> entry, List<String> labels,
+             Set<Integer> sleep) {
             this.ready = ready;
             this.plain = plain;
             this.inert = inert;
+            this.entry = entry;
             this.labels = labels;
             this.sleep = sleep;
         }
@@ -61,6 +64,9 @@ final class ScheduleTree {
         boolean independent(int a, int b) {
             int i = ready.indexOf(a);
             int j = ready.indexOf(b);
+            if (entry.get(i) || entry.get(j)) {
+                return !(entry.get(i) && entry.get(j)); // which call starts first matters; when, beside a statement, not
+            }
             return plain.get(i) && plain.get(j) || inert.get(i) || inert.get(j);
         }
     }
@@ -160,7 +166,8 @@ final class ScheduleTree {
             }
         }
         Node node = new Node(List.copyOf(ready), plain, next.stream().map(p -> p.inert).toList(),
-                next.stream().map(SchedulingPoint::label).toList(), sleep);
+                next.stream().map(SchedulingPoint::entry).toList(), next.stream().map(SchedulingPoint::label).toList(),
+                sleep);
         Integer inert = null;
         for (int i = 0; i < ready.size() && inert == null; i++) {
             if (next.get(i).inert && !sleep.contains(ready.get(i))) {

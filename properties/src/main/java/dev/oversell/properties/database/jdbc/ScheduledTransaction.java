@@ -35,6 +35,8 @@ final class ScheduledTransaction {
     boolean finished;
     final List<String> settings = new ArrayList<>();
     final List<SchedulingDataSource.Session> sessions = new ArrayList<>();
+    /** Threads doing work this call handed over (an actor handling its message), now. */
+    final java.util.Set<Thread> workers = new java.util.HashSet<>();
     /** The call's answer, once finished without throwing. */
     Object answer;
     /** What the call threw, if it did. */
@@ -86,6 +88,19 @@ final class ScheduledTransaction {
         } catch (SQLException | RuntimeException | Error e) {
             gate.returned(point, null, e);
             throw e;
+        }
+    }
+
+    /** {@code thread} starts ({@code working}) or ends work handed over by this call. */
+    void worker(Thread thread, boolean working) {
+        synchronized (gate) {
+            if (working) {
+                workers.add(thread);
+                gate.workers.add(thread);
+            } else {
+                workers.remove(thread);
+            }
+            gate.notifyAll();
         }
     }
 

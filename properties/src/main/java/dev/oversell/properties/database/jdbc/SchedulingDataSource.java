@@ -50,7 +50,8 @@ public final class SchedulingDataSource implements DataSource {
 
     private final DataSource delegate;
     private final Engine engine;
-    private final ThreadLocal<ScheduledTransaction> bound = new ThreadLocal<>();
+    /** The scheduled transaction a thread works for: the call's own thread, or one its work was handed to. */
+    private static final ThreadLocal<ScheduledTransaction> bound = new ThreadLocal<>();
 
     public SchedulingDataSource(DataSource delegate, Engine engine) {
         this.delegate = delegate;
@@ -64,6 +65,31 @@ public final class SchedulingDataSource implements DataSource {
 
     void unbind() {
         bound.remove();
+    }
+
+    /** The scheduled transaction this thread works for, or null. */
+    static ScheduledTransaction current() {
+        return bound.get();
+    }
+
+    /**
+     * This thread does work handed over by {@code transaction}'s call (a message an actor handles for it): its
+     * connections are that transaction's, and the gate watches this thread while it does ({@link
+     * ScheduledTransactionAccessor}).
+     */
+    static void bindWorker(ScheduledTransaction transaction) {
+        unbindWorker();
+        bound.set(transaction);
+        transaction.worker(Thread.currentThread(), true);
+    }
+
+    /** The work handed over is done: this thread works for nobody. */
+    static void unbindWorker() {
+        ScheduledTransaction was = bound.get();
+        bound.remove();
+        if (was != null) {
+            was.worker(Thread.currentThread(), false);
+        }
     }
 
     @Override

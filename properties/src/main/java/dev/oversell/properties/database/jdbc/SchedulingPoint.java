@@ -10,6 +10,12 @@ import java.util.List;
  */
 final class SchedulingPoint {
 
+    /**
+     * The verb of the point at which a call starts, when the gate decides that too ({@link StatementGate#entries}):
+     * it sends nothing, but which call runs into a monitor or an actor's mailbox first is then the gate's choice.
+     */
+    static final String ENTER = "enter";
+
     final ScheduledTransaction transaction;
     /** {@code select}, {@code update}, {@code commit}, ...: its initial names the point in a schedule. */
     final String verb;
@@ -45,6 +51,11 @@ final class SchedulingPoint {
         this.settings = List.copyOf(settings);
         this.plainRead = plainRead;
         this.inert = inert;
+    }
+
+    /** Whether this is the start of a call ({@link #ENTER}), not a statement. */
+    boolean entry() {
+        return verb.equals(ENTER);
     }
 
     /** The point in a schedule's name: its verb's initial and its transaction's number, e.g. {@code u2}. */

@@ -4,11 +4,18 @@ import dev.oversell.properties.database.GateError;
 import dev.oversell.properties.database.LockProbe;
 import dev.oversell.store.Engine;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -39,7 +46,9 @@ final class StatementGate {
         Object run() throws Exception;
     }
 
-    private enum State { AT_POINT, BLOCKED, FINISHED }
+    private enum State { AT_POINT, BLOCKED, WAITING_IN_JVM, FINISHED }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** How long stopping a schedule waits for its calls to end before it aborts their connections. */
     private static final long STOP_MILLIS = 3_000;
@@ -55,9 +64,18 @@ final class StatementGate {
     final List<SchedulingPoint> ran = new ArrayList<>();
     final List<String> divergences = new ArrayList<>();
     boolean stopped;
+    /**
+     * Whether each call's start is a scheduling point too ({@link SchedulingPoint#ENTER}): needed once calls wait
+     * for one another in the JVM, where which of them reaches a monitor or a mailbox first is otherwise a race.
+     */
+    boolean entries;
+    /** Whether some call was seen waiting in the JVM for another (see {@link #quiescent()}). Guarded by this. */
+    boolean sawJvmWait;
     private String lockTimeout;
     private int[] turns;
     private final List<Thread> threads = new ArrayList<>();
+    /** Every thread that did work a call handed over (an actor handling its message). Guarded by this. */
+    final Set<Thread> workers = new HashSet<>();
 
     StatementGate(SchedulingDataSource dataSource, Engine engine, LockProbe probe, Duration bound) {
         this.dataSource = dataSource;
@@ -162,7 +180,11 @@ final class StatementGate {
                         ready.add(i);
                         next.add(t.waiting);
                     } else if (!t.finished && (t.sending == null || !t.sending.blocked)) {
-                        settled = false; // a lock wait ended on its own (the engine broke a deadlock): look again
+                        if (t.sending == null && quiescent()) {
+                            sawJvmWait = true; // waits in the JVM for another call
+                        } else {
+                            settled = false; // a lock wait ended on its own (the engine broke a deadlock): look again
+                        }
                     }
                 }
                 if (!settled || ready.isEmpty()) {
@@ -179,7 +201,7 @@ final class StatementGate {
                         throw new GateError("no transaction could go on within " + bound.toMillis() + " ms: "
                                 + states() + "; script so far:\n" + script.render());
                     }
-                    wait(5); // every call waits for a lock: the engine ends a deadlock by aborting one of them
+                    wait(2); // every call waits for a lock: the engine ends a deadlock by aborting one of them
                     continue;
                 }
             }
@@ -195,6 +217,10 @@ final class StatementGate {
     private void runCall(ScheduledTransaction transaction, Call call) {
         dataSource.bind(transaction);
         try {
+            if (entries) {
+                transaction.point(SchedulingPoint.ENTER, "-- " + transaction.name + "'s call starts", -1, false,
+                        () -> new ScheduledTransaction.Sent<>(null, null));
+            }
             Object answer = call.run();
             synchronized (this) {
                 transaction.answer = answer;
@@ -236,7 +262,10 @@ final class StatementGate {
         }
     }
 
-    /** Waits until the transaction asks for its turn, has returned, or is blocked on a lock. */
+    /**
+     * Waits until the transaction asks for its turn, has returned, is blocked on a lock in the engine, or waits in
+     * the JVM for another call (a monitor it holds, an actor busy with its message: see {@link #quiescent()}).
+     */
     private synchronized State awaitSettled(ScheduledTransaction transaction) throws InterruptedException {
         long deadline = System.nanoTime() + boundNanos;
         while (true) {
@@ -249,12 +278,82 @@ final class StatementGate {
             if (transaction.sending != null && transaction.sending.blocked) {
                 return State.BLOCKED;
             }
+            if (transaction.sending == null && quiescent()) {
+                sawJvmWait = true;
+                return State.WAITING_IN_JVM;
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new GateError(hung(transaction) + "; script so far:\n" + script.render());
             }
-            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            // a point or a return notifies; a wait in the JVM does not, so look again every 2 ms
+            wait(Math.max(1, Math.min(2, TimeUnit.NANOSECONDS.toMillis(left))));
         }
+    }
+
+    /**
+     * Whether nothing of the schedule runs on its own now. Guarded by this. Every thread of a call still running,
+     * and every thread that did work for one, must be waiting: for its turn, for a lock in the engine (its
+     * statement in flight), for something in the JVM that only another of them can give (a monitor another of
+     * them holds, a future, an idle pool's queue), or have ended. A thread that runs, sleeps (a wait that ends
+     * by itself) or is blocked on a monitor nobody watched holds means not yet. Then a call that is neither at a
+     * point, nor returned, nor blocked in the engine waits in the JVM for another call, and stays so until the
+     * gate lets one go on: a {@code synchronized} service's second buyer, an actor's caller whose message waits
+     * behind another's.
+     */
+    private boolean quiescent() {
+        Map<Thread, ScheduledTransaction> watched = new HashMap<>();
+        for (int i = 0; i < transactions.size(); i++) {
+            ScheduledTransaction t = transactions.get(i);
+            if (!t.finished) {
+                watched.put(threads.get(i), t);
+            }
+        }
+        for (Thread worker : workers) {
+            watched.putIfAbsent(worker, null);
+        }
+        for (ScheduledTransaction t : transactions) {
+            for (Thread worker : t.workers) {
+                watched.put(worker, t);
+            }
+        }
+        List<Thread> list = new ArrayList<>(watched.keySet());
+        long[] ids = new long[list.size()];
+        Set<Long> watchedIds = new HashSet<>();
+        for (int k = 0; k < ids.length; k++) {
+            ids[k] = list.get(k).getId();
+            watchedIds.add(ids[k]);
+        }
+        ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+        for (int k = 0; k < ids.length; k++) {
+            ThreadInfo info = infos[k];
+            if (info == null) {
+                continue; // ended
+            }
+            ScheduledTransaction t = watched.get(list.get(k));
+            switch (info.getThreadState()) {
+                case WAITING, TERMINATED -> { }
+                case TIMED_WAITING -> {
+                    if (info.getLockName() == null) {
+                        return false; // a sleep: it ends by itself
+                    }
+                }
+                case BLOCKED -> {
+                    if (!watchedIds.contains(info.getLockOwnerId())) {
+                        return false;
+                    }
+                }
+                case RUNNABLE -> {
+                    if (t == null || t.sending == null || !t.sending.blocked) {
+                        return false; // running; or the thread of a statement blocked in the engine, reading its socket
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void grant(ScheduledTransaction transaction, Connection monitor) throws SQLException, InterruptedException {
@@ -407,7 +506,7 @@ final class StatementGate {
                 }
                 if (beyond == null) {
                     boolean allBlocked = transactions.stream().filter(t -> !t.finished)
-                            .allMatch(t -> t.sending != null && t.sending.blocked);
+                            .allMatch(t -> t.sending != null ? t.sending.blocked : t.waiting == null) && quiescent();
                     List<String> open = openTransactions();
                     if (allBlocked && !open.isEmpty()) {
                         throw new GateError(transactions.stream().filter(t -> !t.finished)
@@ -424,7 +523,7 @@ final class StatementGate {
                         throw new GateError("the schedule did not end within " + bound.toMillis() + " ms of its"
                                 + " last statement: " + states() + "; script so far:\n" + script.render());
                     }
-                    wait(5);
+                    wait(2);
                 }
             }
             if (beyond != null) {
@@ -461,7 +560,8 @@ final class StatementGate {
         return transactions.stream().map(t -> t.name + (t.finished ? " returned" : t.waiting != null
                 ? " waits for its turn to send `" + t.waiting.text + "`" : t.sending != null
                 ? " is sending `" + t.sending.text + "`" + (t.sending.blocked ? " (blocked)" : "")
-                : " is running its own code after " + (t.last == null ? "its start" : "`" + t.last.text + "`")))
+                : " is running its own code, or waiting in the JVM, after " + (t.last == null ? "its start"
+                : "`" + t.last.text + "`")))
                 .collect(Collectors.joining(", "));
     }
 

@@ -119,6 +119,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
     private List<Inventory> instances;
     /** Whether the tables exist, made by this runner. */
     private boolean tablesMade;
+    private boolean lastRunWaitedInJvm;
 
     public StatementScheduleRunner(String design, Database database, JdbcSchema schema, ScheduledDesign subject) {
         this.design = design;
@@ -203,7 +204,10 @@ public final class StatementScheduleRunner implements AutoCloseable {
                 // nothing to interleave would make every schedule "hold" without exploring anything
                 throw new IllegalStateException(design + ": T" + t + " (" + plan.calls().get(t - 1).describe()
                         + ") sent no statement through the scheduling data source: the design takes its connections"
-                        + " from somewhere else (a pool of its own, a thread of its own), so the gate cannot schedule it");
+                        + " from somewhere else (a pool of its own), or sends on threads of its own that do not carry"
+                        + " the caller's context (hand work over with Micrometer's context propagation, e.g."
+                        + " ContextExecutorService.wrap, or an ActorSystem carryingSendersContext()), so the gate"
+                        + " cannot schedule it");
             }
             alone.add(outcome);
             statements.add(gate.ran.stream().map(p -> p.text).toList());
@@ -222,11 +226,27 @@ public final class StatementScheduleRunner implements AutoCloseable {
         return new Exploration(this, discovery, limit);
     }
 
-    /** One execution of {@code discovery}'s plan, the chooser picking each next statement; on fresh tables, judged. */
-    JdbcScheduleOutcome runChosen(Discovery discovery, StatementGate.Chooser chooser)
+    /**
+     * One execution of {@code discovery}'s plan, the chooser picking each next point (with {@code entries}, the
+     * start of each call too); on fresh tables, judged.
+     */
+    JdbcScheduleOutcome runChosen(Discovery discovery, StatementGate.Chooser chooser, boolean entries)
             throws SQLException, InterruptedException {
-        return runOne(gate(), discovery.plan(), 1, discovery.plan().calls(), List.of(), chooser, null,
-                discovery.statements());
+        StatementGate gate = gate();
+        gate.entries = entries;
+        try {
+            return runOne(gate, discovery.plan(), 1, discovery.plan().calls(), List.of(), chooser, null,
+                    discovery.statements());
+        } finally {
+            synchronized (gate) {
+                lastRunWaitedInJvm = gate.sawJvmWait;
+            }
+        }
+    }
+
+    /** Whether, in the last {@link #runChosen} run, a call waited in the JVM for another. */
+    boolean lastRunWaitedInJvm() {
+        return lastRunWaitedInJvm;
     }
 
     String design() {
@@ -352,7 +372,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
         boolean anotherPath = false;
         if (chooser != null) {
             for (ScheduledTransaction t : gate.transactions) {
-                long sent = gate.ran.stream().filter(p -> p.transaction == t).count();
+                long sent = gate.ran.stream().filter(p -> p.transaction == t && !p.entry()).count();
                 anotherPath |= sent > aloneSent.get(t.number - 1).size();
             }
         } else if (!alone) {
