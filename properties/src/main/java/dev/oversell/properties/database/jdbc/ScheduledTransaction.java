@@ -91,10 +91,21 @@ final class ScheduledTransaction {
         }
     }
 
+    /** Work handed over by this call whose thread has not started it yet (a message queued, a task submitted). */
+    int handOvers;
+
+    /** This call hands work over: its context was captured to go with it. */
+    void handingOver() {
+        synchronized (gate) {
+            handOvers++;
+        }
+    }
+
     /** {@code thread} starts ({@code working}) or ends work handed over by this call. */
     void worker(Thread thread, boolean working) {
         synchronized (gate) {
             if (working) {
+                handOvers = Math.max(0, handOvers - 1);
                 workers.add(thread);
                 gate.workers.add(thread);
             } else {

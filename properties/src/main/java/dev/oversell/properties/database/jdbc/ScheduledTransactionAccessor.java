@@ -20,9 +20,14 @@ public final class ScheduledTransactionAccessor implements ThreadLocalAccessor<O
         return KEY;
     }
 
+    /** Asked when a context snapshot is taken: on the sending thread, work is being handed over. */
     @Override
     public Object getValue() {
-        return SchedulingDataSource.current();
+        ScheduledTransaction transaction = SchedulingDataSource.current();
+        if (transaction != null) {
+            transaction.handingOver();
+        }
+        return transaction;
     }
 
     @Override

@@ -299,9 +299,19 @@ final class StatementGate {
      * by itself) or is blocked on a monitor nobody watched holds means not yet. Then a call that is neither at a
      * point, nor returned, nor blocked in the engine waits in the JVM for another call, and stays so until the
      * gate lets one go on: a {@code synchronized} service's second buyer, an actor's caller whose message waits
-     * behind another's.
+     * behind another's. Work a call handed over that no thread has started yet is quiet only behind a busy worker:
+     * with a worker idle, or none seen yet, it is about to start.
      */
     private boolean quiescent() {
+        if (transactions.stream().anyMatch(t -> t.handOvers > 0 && !t.finished)) {
+            // work handed over and not yet started waits behind a busy worker, or is about to start on an idle or a
+            // new one: quiet only if every worker known works for some call now
+            Set<Thread> busy = new HashSet<>();
+            transactions.forEach(t -> busy.addAll(t.workers));
+            if (busy.isEmpty() || workers.stream().anyMatch(w -> w.isAlive() && !busy.contains(w))) {
+                return false;
+            }
+        }
         Map<Thread, ScheduledTransaction> watched = new HashMap<>();
         for (int i = 0; i < transactions.size(); i++) {
             ScheduledTransaction t = transactions.get(i);

@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,6 +64,107 @@ class StatementScheduleRunnerTest {
             assertThat(run.schedules()).as("a buyer who reads 0 rolls back and reads the stock it saw: another path, recorded")
                     .anyMatch(s -> !s.ranAsPlanned() && s.ran().contains("r2 s2"));
         });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aMonitorAroundReadThenSetHoldsInEveryExecutionAndEitherCallMayGoFirst() {
+        Object monitor = new Object();
+        return onEveryEngine("a synchronized read-then-set: the second buyer waits in the JVM", (database, table) -> {
+            ReadThenSetStock inner = new ReadThenSetStock(table);
+            JdbcPurchase underMonitor = (dataSource, requestId, product, quantity) -> {
+                synchronized (monitor) {
+                    return inner.buy(dataSource, requestId, product, quantity);
+                }
+            };
+            List<JdbcScheduleOutcome> executions = explore(new StatementScheduleRunner("synchronized-read-then-set",
+                    database, JdbcSchema.stockTable(table), underMonitor));
+            assertOneCallAfterTheOther(executions);
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> workHandedToAnExecutorThatCarriesTheCallersContextIsScheduledAsTheCallers() {
+        return onEveryEngine("read-then-set on a context-propagating executor", (database, table) -> {
+            ReadThenSetStock inner = new ReadThenSetStock(table);
+            java.util.concurrent.ExecutorService executor = io.micrometer.context.ContextExecutorService.wrap(
+                    java.util.concurrent.Executors.newSingleThreadExecutor(),
+                    io.micrometer.context.ContextSnapshotFactory.builder().build());
+            try {
+                JdbcPurchase handedOver = (dataSource, requestId, product, quantity) -> {
+                    try {
+                        return executor.submit(() -> inner.buy(dataSource, requestId, product, quantity)).get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new java.sql.SQLException(e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.sql.SQLException(e);
+                    }
+                };
+                List<JdbcScheduleOutcome> executions = explore(new StatementScheduleRunner("executor-read-then-set",
+                        database, JdbcSchema.stockTable(table), handedOver));
+                assertOneCallAfterTheOther(executions);
+            } finally {
+                executor.shutdownNow();
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> workHandedToAThreadThatCarriesNothingIsRefusedNotPassed() {
+        return onEveryEngine("read-then-set on a thread of its own", (database, table) -> {
+            ReadThenSetStock inner = new ReadThenSetStock(table);
+            JdbcPurchase ownThread = (dataSource, requestId, product, quantity) -> {
+                int[] sold = new int[1];
+                java.sql.SQLException[] failed = new java.sql.SQLException[1];
+                Thread thread = new Thread(() -> {
+                    try {
+                        sold[0] = inner.buy(dataSource, requestId, product, quantity);
+                    } catch (java.sql.SQLException e) {
+                        failed[0] = e;
+                    }
+                });
+                thread.start();
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (failed[0] != null) {
+                    throw failed[0];
+                }
+                return sold[0];
+            };
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("own-thread-read-then-set", database,
+                    JdbcSchema.stockTable(table), ownThread)) {
+                assertThatThrownBy(() -> runner.discover(StatementPlan.lastUnit()))
+                        .hasMessageContaining("sent no statement through the scheduling data source")
+                        .hasMessageContaining("context");
+            }
+        });
+    }
+
+    /**
+     * Every distinct execution of two purchases of the last unit, those found equivalent on the way left out;
+     * closes the runner.
+     */
+    private static List<JdbcScheduleOutcome> explore(StatementScheduleRunner runner) throws Exception {
+        try (runner) {
+            Exploration exploration = runner.explore(runner.discover(StatementPlan.lastUnit()), 100);
+            List<JdbcScheduleOutcome> runs = new java.util.ArrayList<>();
+            exploration.forEachRemaining(runs::add);
+            runs.forEach(e -> System.out.println(e.line()));
+            assertThat(exploration.complete()).as("every execution run").isTrue();
+            assertThat(runs).as("each call's start is a scheduling point once calls waited in the JVM")
+                    .allMatch(e -> e.ran().startsWith("e"));
+            return runs.stream().filter(e -> !e.ran().matches(".*e1.*e2.*c1.*|.*e2.*e1.*c2.*")).toList();
+        }
+    }
+
+    /** Two executions, every one held: T1's call whole, then T2's (which reads 0, rolls back, reads again), and the other way round. */
+    private static void assertOneCallAfterTheOther(List<JdbcScheduleOutcome> executions) {
+        assertThat(executions).allMatch(e -> e.finding() == Finding.HELD && !e.errored());
+        assertThat(executions).extracting(JdbcScheduleOutcome::ran)
+                .containsExactlyInAnyOrder("e1 s1 u1 c1 e2 s2 r2 s2", "e2 s2 u2 c2 e1 s1 r1 s1");
     }
 
     @TestFactory
