@@ -165,12 +165,7 @@ final class StatementGate {
             List<SchedulingPoint> next = new ArrayList<>();
             synchronized (this) {
                 failOnLockTimeout();
-                if (transactions.stream().allMatch(t -> t.finished)) {
-                    List<String> open = openTransactions();
-                    if (!open.isEmpty()) {
-                        throw new GateError(String.join("; ", open) + ": a purchase must end its transaction;"
-                                + " Oversell rolled it back. Script:\n" + script.render());
-                    }
+                if (allReturned()) {
                     return;
                 }
                 boolean settled = true;
@@ -501,12 +496,7 @@ final class StatementGate {
             ScheduledTransaction beyond = null;
             synchronized (this) {
                 failOnLockTimeout();
-                if (transactions.stream().allMatch(t -> t.finished)) {
-                    List<String> open = openTransactions();
-                    if (!open.isEmpty()) {
-                        throw new GateError(String.join("; ", open) + ": a purchase must end its transaction;"
-                                + " Oversell rolled it back. Script:\n" + script.render());
-                    }
+                if (allReturned()) {
                     return;
                 }
                 for (int i = 0; i < transactions.size() && beyond == null; i++) {
@@ -542,6 +532,22 @@ final class StatementGate {
                 deadline = System.nanoTime() + boundNanos;
             }
         }
+    }
+
+    /**
+     * Whether every call has returned; one that left its transaction open fails the schedule (it is rolled back).
+     * Guarded by this.
+     */
+    private boolean allReturned() {
+        if (!transactions.stream().allMatch(t -> t.finished)) {
+            return false;
+        }
+        List<String> open = openTransactions();
+        if (!open.isEmpty()) {
+            throw new GateError(String.join("; ", open) + ": a purchase must end its transaction;"
+                    + " Oversell rolled it back. Script:\n" + script.render());
+        }
+        return true;
     }
 
     /** What a transaction that runs its own code past the bound did last. Guarded by this. */
