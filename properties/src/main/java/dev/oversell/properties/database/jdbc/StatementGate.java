@@ -90,8 +90,8 @@ final class StatementGate {
     interface Chooser {
         /**
          * {@code ready}: the transactions (indexes into the schedule's calls, lowest first) whose next point waits
-         * for its turn, every other one blocked on a lock or returned; {@code next}: those points. Returns one of
-         * {@code ready}.
+         * for its turn, every other one blocked on a lock, waiting in the JVM for another call, or returned;
+         * {@code next}: those points. Returns one of {@code ready}.
          */
         int choose(List<Integer> ready, List<SchedulingPoint> next);
     }
@@ -186,9 +186,7 @@ final class StatementGate {
                     if (settled) {
                         List<String> open = openTransactions();
                         if (!open.isEmpty()) {
-                            throw new GateError(transactions.stream().filter(t -> !t.finished)
-                                    .map(t -> t.sending + " waits for a lock")
-                                    .collect(Collectors.joining(", ")) + ", and " + String.join("; ", open)
+                            throw new GateError(states() + ", and " + String.join("; ", open)
                                     + ": nothing can move (a purchase that never commits). Script:\n" + script.render());
                         }
                     }
