@@ -75,7 +75,6 @@ final class ScheduleTree {
     /** How many steps of {@link #path} the next run replays. */
     private int replay;
     private boolean exhausted;
-    private int runs;
     private int equivalent;
     private String diverged;
     private boolean sleepBlocked;
@@ -89,11 +88,6 @@ final class ScheduleTree {
         return exhausted;
     }
 
-    /** Runs started. */
-    int runs() {
-        return runs;
-    }
-
     /** Runs that turned out equivalent to one already run (every ready transaction asleep at some step). */
     int equivalent() {
         return equivalent;
@@ -105,11 +99,6 @@ final class ScheduleTree {
             return "the calls returned after " + steps + " steps, not " + replay + " as when the same choices ran before";
         }
         return diverged;
-    }
-
-    /** Whether the last run was equivalent to one already run. */
-    boolean lastWasEquivalent() {
-        return sleepBlocked;
     }
 
     /** Times a replay took the engine's choice as a new branch, leaving the rest of the old one unexplored. */
@@ -126,7 +115,6 @@ final class ScheduleTree {
         if (exhausted) {
             throw new IllegalStateException("every execution has been run");
         }
-        runs++;
         diverged = null;
         sleepBlocked = false;
         steps = 0;
@@ -135,9 +123,10 @@ final class ScheduleTree {
 
     private int choose(int step, List<Integer> ready, List<SchedulingPoint> next) {
         List<Boolean> plain = next.stream().map(p -> p.plainRead).toList();
+        List<String> labels = next.stream().map(SchedulingPoint::label).toList();
         if (step < replay && diverged == null) {
             Node node = path.get(step);
-            if (node.ready.equals(ready) && node.plain.equals(plain)) {
+            if (node.ready.equals(ready) && node.labels.equals(labels) && node.plain.equals(plain)) {
                 return node.chosen;
             }
             if (graft) {
@@ -145,9 +134,8 @@ final class ScheduleTree {
                 replay = step;
                 grafts++;
             } else {
-                diverged = "after " + prefix(step) + " the statements ready were " + next.stream()
-                        .map(SchedulingPoint::label).toList() + ", not " + node.labels + " as when the same choices ran"
-                        + " before";
+                diverged = "after " + prefix(step) + " the statements ready were " + labels + ", not " + node.labels
+                        + " as when the same choices ran before";
             }
         }
         if (diverged != null || sleepBlocked) {
@@ -166,8 +154,7 @@ final class ScheduleTree {
             }
         }
         Node node = new Node(List.copyOf(ready), plain, next.stream().map(p -> p.inert).toList(),
-                next.stream().map(SchedulingPoint::entry).toList(), next.stream().map(SchedulingPoint::label).toList(),
-                sleep);
+                next.stream().map(SchedulingPoint::entry).toList(), labels, sleep);
         Integer inert = null;
         for (int i = 0; i < ready.size() && inert == null; i++) {
             if (next.get(i).inert && !sleep.contains(ready.get(i))) {
@@ -225,7 +212,6 @@ final class ScheduleTree {
 
     /** Forgets that the last run diverged, to replay the same prefix once more. */
     void retry() {
-        runs--;
         diverged = null;
         sleepBlocked = false;
         path.subList(Math.min(replay, path.size()), path.size()).clear();
