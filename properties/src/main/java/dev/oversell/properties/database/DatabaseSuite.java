@@ -186,17 +186,13 @@ public abstract class DatabaseSuite {
                 boolean more = !failed && exploration.hasNext();
                 if (!more && !told) {
                     told = true;
-                    String short_ = failed ? "stopped by a failure" : exploration.stoppedAtLimit() ? "stopped at "
-                            + EXPLORED_LIMIT + ": NOT every execution was run" : exploration.grafts() > 0 ? "every one"
-                            + " the engine let be reached: " + exploration.grafts() + " times it would not repeat a"
-                            + " choice of its own (which of two transactions contending for the same row went on: a race inside the engine), and the"
-                            + " executions left below its first choice were not run" : "every one";
+                    String coverage = failed ? "stopped by a failure" : exploration.coverage();
                     System.out.printf("[database] %s: %d distinct executions%s in %.1f s, %s%n", where,
                             exploration.executions() - exploration.equivalent(), exploration.equivalent() == 0 ? ""
                                     : " (and " + exploration.equivalent() + " runs found equivalent to one of them on the"
-                                    + " way)", (System.nanoTime() - start) / 1e9, short_);
+                                    + " way)", (System.nanoTime() - start) / 1e9, coverage);
                     if (!failed && !exploration.complete()) {
-                        cell.notApplicable.put(discovery.plan().name() + ", coverage", short_);
+                        cell.notApplicable.put(discovery.plan().name() + ", coverage", coverage);
                     }
                 }
                 return more;

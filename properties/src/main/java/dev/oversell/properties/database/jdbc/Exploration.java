@@ -109,9 +109,17 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
         return tree.equivalent();
     }
 
-    /** Whether it stopped at its limit with executions left to run. */
-    public boolean stoppedAtLimit() {
-        return !tree.exhausted() && executions >= limit;
+    /** How much of the plan's executions was run, in words, once the exploration has ended. */
+    public String coverage() {
+        if (!tree.exhausted()) {
+            return "stopped at " + limit + ": NOT every execution was run";
+        }
+        if (tree.grafts() > 0) {
+            return "every one the engine let be reached: " + tree.grafts() + " times it would not repeat a choice of"
+                    + " its own (which of two transactions contending for the same row went on: a race inside the"
+                    + " engine), and the executions left below its first choice were not run";
+        }
+        return "every one";
     }
 
     /**
