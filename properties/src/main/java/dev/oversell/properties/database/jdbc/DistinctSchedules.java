@@ -9,11 +9,12 @@ import java.util.Random;
 
 /**
  * The interleavings worth running: one per class of equivalent ones. Two schedules are equivalent when one
- * becomes the other by swapping neighbouring statements of different transactions that are both plain reads
- * (a {@code SELECT} that takes no lock: see {@link SchedulingPoint#plainRead}): neither changes anything the
- * other sees, so the engine answers both alike in either order, and the code, seeing the same answers, goes on
- * alike. Of each class the one whose plain reads come lowest transaction first is kept. Anything else (a write,
- * a commit, a locking read) is never swapped, so no schedule that could end differently is dropped.
+ * becomes the other by swapping neighbouring statements of different transactions that commute ({@link Footprint}:
+ * two plain reads, two statements on tables that share nothing): the engine answers both alike in either order,
+ * and the code, seeing the same answers, goes on alike. Of each class the lexicographically least schedule is kept
+ * (its normal form as a trace: at each step the lowest transaction whose next statement depends on nothing left
+ * before it). Anything that does not commute (a write and a read of the same table, a commit) is never swapped, so
+ * no schedule that could end differently is dropped.
  */
 final class DistinctSchedules {
 
@@ -23,11 +24,11 @@ final class DistinctSchedules {
     private DistinctSchedules() {
     }
 
-    /** Every class: each call's statements ({@code plainReads.get(t).get(i)}: whether statement i of T(t+1) is a plain read). */
-    static List<List<Integer>> every(List<List<Boolean>> plainReads) {
+    /** Every class: each call's statements ({@code footprints.get(t).get(i)}: what statement i of T(t+1) may touch). */
+    static List<List<Integer>> every(List<List<Footprint>> footprints) {
         LinkedHashSet<List<Integer>> distinct = new LinkedHashSet<>();
-        for (List<Integer> schedule : Interleavings.of(counts(plainReads))) {
-            distinct.add(canonical(schedule, plainReads));
+        for (List<Integer> schedule : Interleavings.of(counts(footprints))) {
+            distinct.add(canonical(schedule, footprints));
         }
         return List.copyOf(distinct);
     }
@@ -36,52 +37,67 @@ final class DistinctSchedules {
      * Up to {@code limit} classes: every one if there are that few interleavings, else schedules drawn uniformly
      * from {@code seed} until {@code limit} distinct classes are found (or enough draws were made).
      */
-    static List<List<Integer>> drawn(long seed, int limit, List<List<Boolean>> plainReads) {
-        int[] counts = counts(plainReads);
+    static List<List<Integer>> drawn(long seed, int limit, List<List<Footprint>> footprints) {
+        int[] counts = counts(footprints);
         if (Interleavings.count(counts) <= limit) {
-            return every(plainReads);
+            return every(footprints);
         }
         Random random = new Random(seed);
         LinkedHashSet<List<Integer>> distinct = new LinkedHashSet<>();
         for (int draw = 0; draw < limit * DRAWS_PER_SCHEDULE && distinct.size() < limit; draw++) {
-            distinct.add(canonical(Interleavings.draw(random, counts), plainReads));
+            distinct.add(canonical(Interleavings.draw(random, counts), footprints));
         }
         return List.copyOf(distinct);
     }
 
     /** How many interleavings there are before equivalent ones are merged. */
-    static long all(List<List<Boolean>> plainReads) {
-        return Interleavings.count(counts(plainReads));
+    static long all(List<List<Footprint>> footprints) {
+        return Interleavings.count(counts(footprints));
     }
 
-    /** The class's representative: neighbouring plain reads of different transactions, lowest transaction first. */
-    static List<Integer> canonical(List<Integer> schedule, List<List<Boolean>> plainReads) {
+    /** The class's representative: its lexicographically least schedule. */
+    static List<Integer> canonical(List<Integer> schedule, List<List<Footprint>> footprints) {
+        int n = schedule.size();
         int[] who = schedule.stream().mapToInt(Integer::intValue).toArray();
-        boolean[] plain = new boolean[who.length];
-        int[] next = new int[plainReads.size()];
-        for (int i = 0; i < who.length; i++) {
-            plain[i] = plainReads.get(who[i] - 1).get(next[who[i] - 1]++);
+        Footprint[] what = new Footprint[n];
+        int[] next = new int[footprints.size()];
+        for (int i = 0; i < n; i++) {
+            what[i] = footprints.get(who[i] - 1).get(next[who[i] - 1]++);
         }
-        boolean swapped = true;
-        while (swapped) {
-            swapped = false;
-            for (int i = 0; i + 1 < who.length; i++) {
-                if (plain[i] && plain[i + 1] && who[i] > who[i + 1]) {
-                    int t = who[i];
-                    who[i] = who[i + 1];
-                    who[i + 1] = t;
-                    swapped = true; // both plain: the flags stay as they are
+        boolean[] taken = new boolean[n];
+        List<Integer> out = new ArrayList<>(n);
+        while (out.size() < n) {
+            int pick = -1;
+            for (int i = 0; i < n; i++) {
+                // the first statement left of each transaction, if nothing left before it depends on it
+                if (taken[i] || pick != -1 && who[i] >= who[pick] || !first(i, who, taken)) {
+                    continue;
+                }
+                boolean free = true;
+                for (int j = 0; j < i && free; j++) {
+                    free = taken[j] || who[j] != who[i] && what[j].commutesWith(what[i]);
+                }
+                if (free) {
+                    pick = i;
                 }
             }
-        }
-        List<Integer> out = new ArrayList<>(who.length);
-        for (int w : who) {
-            out.add(w);
+            taken[pick] = true;
+            out.add(who[pick]);
         }
         return List.copyOf(out);
     }
 
-    private static int[] counts(List<List<Boolean>> plainReads) {
-        return plainReads.stream().mapToInt(List::size).toArray();
+    /** Whether position {@code i} holds its transaction's first statement not yet taken. */
+    private static boolean first(int i, int[] who, boolean[] taken) {
+        for (int j = 0; j < i; j++) {
+            if (!taken[j] && who[j] == who[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] counts(List<List<Footprint>> footprints) {
+        return footprints.stream().mapToInt(List::size).toArray();
     }
 }

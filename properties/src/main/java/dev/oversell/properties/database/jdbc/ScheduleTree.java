@@ -17,10 +17,10 @@ import java.util.TreeSet;
  * orders of the statements each call sent alone runs them many times), and code that sends other statements under
  * another schedule (a retry) has those statements interleaved too.
  *
- * <p>Equivalent executions are pruned with sleep sets (Godefroid, 1996): two neighbouring plain reads of different
- * transactions ({@link SchedulingPoint#plainRead}) answer alike in either order, and so does the commit of a
- * transaction that only read ({@link SchedulingPoint#inert}) beside any point of another; so once the executions
- * that start with one of them have been run, those that start with the other do not take the first one next
+ * <p>Equivalent executions are pruned with sleep sets (Godefroid, 1996): two neighbouring points of different
+ * transactions that commute ({@link Footprint}: two plain reads, two statements on tables that share nothing, the
+ * commit of a transaction that only read beside any point of another) answer alike in either order; so once the
+ * executions that start with one of them have been run, those that start with the other do not take the first one next
  * again unless something that does not commute with it ran in between. And where such a commit is ready, it is
  * taken at once and nothing else is tried at that step: whatever the others do, an equivalent execution takes it
  * first (a persistent set of one, in the words of the partial-order reduction literature). A run that reaches a step where every ready
@@ -40,9 +40,7 @@ final class ScheduleTree {
     /** One step of the current path: who was ready, who is asleep, who was chosen and who has been. */
     private static final class Node {
         final List<Integer> ready;
-        final List<Boolean> plain;
-        final List<Boolean> inert;
-        final List<Boolean> entry;
+        final List<Footprint> footprints;
         final List<String> labels;
         final Set<Integer> sleep;
         final Set<Integer> done = new HashSet<>();
@@ -50,24 +48,16 @@ final class ScheduleTree {
         /** The chosen point commutes with every other: taking it first is enough, no other is tried here. */
         boolean alone;
 
-        Node(List<Integer> ready, List<Boolean> plain, List<Boolean> inert, List<Boolean> entry, List<String> labels,
-             Set<Integer> sleep) {
+        Node(List<Integer> ready, List<Footprint> footprints, List<String> labels, Set<Integer> sleep) {
             this.ready = ready;
-            this.plain = plain;
-            this.inert = inert;
-            this.entry = entry;
+            this.footprints = footprints;
             this.labels = labels;
             this.sleep = sleep;
         }
 
         /** Whether the next points of transactions {@code a} and {@code b} answer alike in either order. */
         boolean independent(int a, int b) {
-            int i = ready.indexOf(a);
-            int j = ready.indexOf(b);
-            if (entry.get(i) || entry.get(j)) {
-                return !(entry.get(i) && entry.get(j)); // which call starts first matters; when, beside a statement, not
-            }
-            return plain.get(i) && plain.get(j) || inert.get(i) || inert.get(j);
+            return footprints.get(ready.indexOf(a)).commutesWith(footprints.get(ready.indexOf(b)));
         }
     }
 
@@ -122,11 +112,11 @@ final class ScheduleTree {
     }
 
     private int choose(int step, List<Integer> ready, List<SchedulingPoint> next) {
-        List<Boolean> plain = next.stream().map(p -> p.plainRead).toList();
+        List<Footprint> footprints = next.stream().map(p -> p.footprint).toList();
         List<String> labels = next.stream().map(SchedulingPoint::label).toList();
         if (step < replay && diverged == null) {
             Node node = path.get(step);
-            if (node.ready.equals(ready) && node.labels.equals(labels) && node.plain.equals(plain)) {
+            if (node.ready.equals(ready) && node.labels.equals(labels) && node.footprints.equals(footprints)) {
                 return node.chosen;
             }
             if (graft) {
@@ -153,11 +143,10 @@ final class ScheduleTree {
                 }
             }
         }
-        Node node = new Node(List.copyOf(ready), plain, next.stream().map(p -> p.inert).toList(),
-                next.stream().map(SchedulingPoint::entry).toList(), labels, sleep);
+        Node node = new Node(List.copyOf(ready), footprints, labels, sleep);
         Integer inert = null;
         for (int i = 0; i < ready.size() && inert == null; i++) {
-            if (next.get(i).inert && !sleep.contains(ready.get(i))) {
+            if (next.get(i).footprint.inert() && !sleep.contains(ready.get(i))) {
                 inert = ready.get(i);
             }
         }

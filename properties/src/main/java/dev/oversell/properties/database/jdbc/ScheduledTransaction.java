@@ -49,16 +49,10 @@ final class ScheduledTransaction {
     }
 
     /** Waits for this transaction's turn, sends, and tells the gate what came back. */
-    <T> T point(String verb, String text, long session, boolean plainRead, Send<T> send) throws SQLException {
-        return point(verb, text, session, plainRead, false, send);
-    }
-
-    /** As {@link #point(String, String, long, boolean, Send)}, for a point that may be {@link SchedulingPoint#inert}. */
-    <T> T point(String verb, String text, long session, boolean plainRead, boolean inert, Send<T> send)
-            throws SQLException {
+    <T> T point(String verb, String text, long session, Footprint footprint, Send<T> send) throws SQLException {
         SchedulingPoint point;
         synchronized (gate) {
-            point = new SchedulingPoint(this, verb, text, session, settings, plainRead, inert);
+            point = new SchedulingPoint(this, verb, text, session, settings, footprint);
             settings.clear();
             if (gate.stopped) {
                 throw stopped(point);

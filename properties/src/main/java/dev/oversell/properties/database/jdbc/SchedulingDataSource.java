@@ -20,6 +20,9 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.logging.Logger;
@@ -50,12 +53,21 @@ public final class SchedulingDataSource implements DataSource {
 
     private final DataSource delegate;
     private final Engine engine;
+    /** How the design's tables reach one another; until the runner has read it, every statement may touch anything. */
+    private volatile TableCoupling coupling = TableCoupling.NONE;
+    /** The tables each statement text names ({@link StatementTables}), parsed once. */
+    private final Map<String, Optional<Set<String>>> tablesBySql = new ConcurrentHashMap<>();
     /** The scheduled transaction a thread works for: the call's own thread, or one its work was handed to. */
     private static final ThreadLocal<ScheduledTransaction> bound = new ThreadLocal<>();
 
     public SchedulingDataSource(DataSource delegate, Engine engine) {
         this.delegate = delegate;
         this.engine = engine;
+    }
+
+    /** The coupling of the design's tables, read once they exist ({@link TableCoupling#read}). */
+    void coupling(TableCoupling coupling) {
+        this.coupling = coupling;
     }
 
     /** From now on, connections this thread takes belong to {@code transaction}. */
@@ -148,12 +160,30 @@ public final class SchedulingDataSource implements DataSource {
             this.isolation = isolation;
         }
 
-        /** See {@link SchedulingPoint#plainRead}. */
-        boolean plainRead(String verb, String text) {
+        /**
+         * What a statement may touch: whether it is a plain read (a {@code SELECT} that takes no lock and changes
+         * nothing, at a level where the engine reads without locking: not MariaDB's or H2's SERIALIZABLE, which lock
+         * what they read), and the groups of the tables it names ({@link TableCoupling}); a write sent with
+         * autocommit on commits itself, so it may touch anything another transaction goes on to read.
+         */
+        Footprint footprint(String verb, String text, String sql) throws SQLException {
+            boolean plainRead = plainRead(verb, text);
+            Set<String> tables = coupling.groups(tablesBySql.computeIfAbsent(sql,
+                    named -> Optional.ofNullable(StatementTables.of(named))).orElse(null));
+            if (!plainRead && connection.getAutoCommit()) {
+                tables = null;
+            }
+            return Footprint.statement(plainRead, tables);
+        }
+
+        private boolean plainRead(String verb, String text) {
             if (!verb.equals("select")) {
                 return false;
             }
             String sql = text.toLowerCase(java.util.Locale.ROOT);
+            if (sql.strip().replaceAll(";\\s*$", "").contains(";")) {
+                return false; // more than one statement in the text
+            }
             boolean locks = sql.matches("(?s).*\\bfor\\s+(update|share|no\\s+key\\s+update|key\\s+share)\\b.*")
                     || sql.contains("lock in share mode");
             boolean changes = sql.matches("(?s).*\\b(nextval|setval|last_insert_id|get_lock|release_lock|pg_advisory\\w*)\\s*\\(.*");
@@ -176,7 +206,7 @@ public final class SchedulingDataSource implements DataSource {
                     if (args == null) {
                         return end("rollback", "ROLLBACK", null, () -> call(connection, method, args));
                     }
-                    return transaction.point("rollback", "ROLLBACK TO SAVEPOINT", id, false,
+                    return transaction.point("rollback", "ROLLBACK TO SAVEPOINT", id, Footprint.END,
                             () -> new ScheduledTransaction.Sent<>(call(connection, method, args), null));
                 case "setAutoCommit":
                     // commits only a transaction a statement opened: Spring's transaction managers and Hibernate
@@ -207,7 +237,7 @@ public final class SchedulingDataSource implements DataSource {
         private Object end(String verb, String text, String answer, Action action) throws SQLException {
             boolean inert = onlyPlainReads
                     && !(engine == Engine.POSTGRESQL && isolation == Connection.TRANSACTION_SERIALIZABLE);
-            return transaction.point(verb, text, id, false, inert, () -> {
+            return transaction.point(verb, text, id, Footprint.end(inert), () -> {
                 try {
                     return new ScheduledTransaction.Sent<>(action.run(), answer);
                 } finally {
@@ -288,9 +318,9 @@ public final class SchedulingDataSource implements DataSource {
             String text = ownSql ? (String) args[0] : sql == null ? "-- batch" : SqlText.inline(sql, parameters);
             String verb = ownSql ? SqlText.verb((String) args[0]) : sql == null ? "batch" : SqlText.verb(sql);
             session.beforeStatement(text);
-            boolean plainRead = session.plainRead(verb, text);
-            session.sent(plainRead);
-            return session.transaction.point(verb, text, session.id, plainRead, () -> {
+            Footprint footprint = session.footprint(verb, text, ownSql || sql == null ? text : sql);
+            session.sent(footprint.plainRead());
+            return session.transaction.point(verb, text, session.id, footprint, () -> {
                 Object value = call(statement, method, args);
                 if (value instanceof ResultSet rows) {
                     CachedRowSet read = read(rows);

@@ -24,18 +24,8 @@ final class SchedulingPoint {
     final long session;
     /** Session settings the code made since its last point ({@code BEGIN}, the isolation level), printed first. */
     final List<String> settings;
-    /**
-     * A {@code SELECT} that takes no lock and changes nothing, at a level where the engine reads without locking
-     * (not MariaDB's or H2's SERIALIZABLE, which lock what they read): two neighbouring plain reads of different
-     * transactions answer alike in either order ({@link DistinctSchedules}).
-     */
-    final boolean plainRead;
-    /**
-     * A commit or rollback of a transaction that sent only plain reads (not under PostgreSQL's SERIALIZABLE, whose
-     * read-only commits take part in its conflict checks): it releases no lock and changes nothing another
-     * transaction sees, so it answers alike before or after any point of another transaction ({@link ScheduleTree}).
-     */
-    final boolean inert;
+    /** What it may touch: whether it commutes with a point of another transaction ({@link Footprint}). */
+    final Footprint footprint;
 
     String answer;
     boolean blocked;
@@ -43,19 +33,18 @@ final class SchedulingPoint {
     Throwable failure;
 
     SchedulingPoint(ScheduledTransaction transaction, String verb, String text, long session, List<String> settings,
-                    boolean plainRead, boolean inert) {
+                    Footprint footprint) {
         this.transaction = transaction;
         this.verb = verb;
         this.text = text;
         this.session = session;
         this.settings = List.copyOf(settings);
-        this.plainRead = plainRead;
-        this.inert = inert;
+        this.footprint = footprint;
     }
 
     /** Whether this is the start of a call ({@link #ENTER}), not a statement. */
     boolean entry() {
-        return verb.equals(ENTER);
+        return footprint.entry();
     }
 
     /** The point in a schedule's name: its verb's initial and its transaction's number, e.g. {@code u2}. */

@@ -211,7 +211,7 @@ final class StatementGate {
         dataSource.bind(transaction);
         try {
             if (entries) {
-                transaction.point(SchedulingPoint.ENTER, "-- " + transaction.name + "'s call starts", -1, false,
+                transaction.point(SchedulingPoint.ENTER, "-- " + transaction.name + "'s call starts", -1, Footprint.ENTRY,
                         () -> new ScheduledTransaction.Sent<>(null, null));
             }
             Object answer = call.run();
@@ -372,7 +372,7 @@ final class StatementGate {
         settle(point, monitor);
         boolean releasedNothing;
         synchronized (this) {
-            releasedNothing = point.plainRead && point.done && point.failure == null;
+            releasedNothing = point.footprint.plainRead() && point.done && point.failure == null;
         }
         if (!releasedNothing) { // a plain read that returned held no lock and let go of none
             followUnblocked(point, monitor);

@@ -58,9 +58,9 @@ public final class StatementScheduleRunner implements AutoCloseable {
     static final Duration BOUND = Duration.ofSeconds(20);
     private static final int DDL_TIMEOUT_SECONDS = 30;
 
-    /** What running each call of a plan alone showed: what it sent, and which of those are plain reads. */
+    /** What running each call of a plan alone showed: what it sent, and what each of those may touch. */
     public record Discovery(StatementPlan plan, List<List<String>> statements, List<List<String>> verbs,
-                            List<List<Boolean>> plainReads, List<JdbcScheduleOutcome> alone, String notApplicable) {
+                            List<List<Footprint>> footprints, List<JdbcScheduleOutcome> alone, String notApplicable) {
 
         /** Some call threw when it ran alone: the plan's interleavings are not run. */
         public boolean errored() {
@@ -69,17 +69,17 @@ public final class StatementScheduleRunner implements AutoCloseable {
 
         /** How many interleavings there are before equivalent ones are merged. */
         public long interleavings() {
-            return DistinctSchedules.all(plainReads);
+            return DistinctSchedules.all(footprints);
         }
 
         /** Every distinct interleaving. */
         public List<List<Integer>> every() {
-            return DistinctSchedules.every(plainReads);
+            return DistinctSchedules.every(footprints);
         }
 
         /** Up to {@code limit} distinct interleavings: all if there are that few, else drawn from {@code seed}. */
         public List<List<Integer>> drawn(long seed, int limit) {
-            return DistinctSchedules.drawn(seed, limit, plainReads);
+            return DistinctSchedules.drawn(seed, limit, footprints);
         }
 
         /**
@@ -120,6 +120,8 @@ public final class StatementScheduleRunner implements AutoCloseable {
     /** Whether the tables exist, made by this runner. */
     private boolean tablesMade;
     private boolean lastRunWaitedInJvm;
+    /** How the design's tables reach one another, read once they exist. */
+    private TableCoupling coupling;
 
     public StatementScheduleRunner(String design, Database database, JdbcSchema schema, ScheduledDesign subject) {
         this.design = design;
@@ -138,6 +140,16 @@ public final class StatementScheduleRunner implements AutoCloseable {
     /** How the gate learns of lock waits (a test may blind it). */
     public StatementScheduleRunner probe(LockProbe probe) {
         this.probe = probe;
+        return this;
+    }
+
+    /**
+     * Takes every statement to touch anything, as if the engine had not said how the tables reach one another: every
+     * order of statements on different tables is then run both ways (a test compares the two explorations).
+     */
+    StatementScheduleRunner ignoringTableCoupling() {
+        coupling = TableCoupling.NONE;
+        scheduling.coupling(coupling);
         return this;
     }
 
@@ -185,10 +197,11 @@ public final class StatementScheduleRunner implements AutoCloseable {
     public Discovery discover(StatementPlan plan) throws SQLException, InterruptedException {
         resetTables(plan.initialStock());
         checkStockReader(plan.initialStock());
+        readCoupling();
         List<JdbcScheduleOutcome> alone = new ArrayList<>();
         List<List<String>> statements = new ArrayList<>();
         List<List<String>> verbs = new ArrayList<>();
-        List<List<Boolean>> plainReads = new ArrayList<>();
+        List<List<Footprint>> footprints = new ArrayList<>();
         for (int t = 1; t <= plan.calls().size(); t++) {
             StatementGate gate = gate();
             JdbcScheduleOutcome outcome = runOne(gate, plan, t, List.of(plan.calls().get(t - 1)), List.of(), null,
@@ -212,9 +225,9 @@ public final class StatementScheduleRunner implements AutoCloseable {
             alone.add(outcome);
             statements.add(gate.ran.stream().map(p -> p.text).toList());
             verbs.add(gate.ran.stream().map(p -> p.verb).toList());
-            plainReads.add(gate.ran.stream().map(p -> p.plainRead).toList());
+            footprints.add(gate.ran.stream().map(p -> p.footprint).toList());
         }
-        return new Discovery(plan, List.copyOf(statements), List.copyOf(verbs), List.copyOf(plainReads),
+        return new Discovery(plan, List.copyOf(statements), List.copyOf(verbs), List.copyOf(footprints),
                 List.copyOf(alone), null);
     }
 
@@ -494,6 +507,24 @@ public final class StatementScheduleRunner implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Once, with the design's tables made: how they reach one another ({@link TableCoupling}), so that statements on
+     * tables that share nothing are not interleaved both ways.
+     */
+    private void readCoupling() throws SQLException {
+        if (coupling == null) {
+            try (Connection c = database.connection()) {
+                coupling = TableCoupling.read(c, database.engine());
+            }
+            scheduling.coupling(coupling);
+        }
+    }
+
+    /** The coupling of the design's tables, once the first plan has been discovered; null before. */
+    TableCoupling coupling() {
+        return coupling;
     }
 
     /** Before any schedule: the stock reader must see exactly the stock the schema was given. */

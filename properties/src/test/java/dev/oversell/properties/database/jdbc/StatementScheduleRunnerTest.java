@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,6 +65,48 @@ class StatementScheduleRunnerTest {
             assertThat(run.schedules()).as("a buyer who reads 0 rolls back and reads the stock it saw: another path, recorded")
                     .anyMatch(s -> !s.ranAsPlanned() && s.ran().contains("r2 s2"));
         });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> statementsOnTablesThatShareNothingRunInOneOrderAndNoOutcomeIsLost() {
+        return onEveryEngine("an order record beside read-then-set: fewer executions, the same outcomes", (database, table) -> {
+            ReadThenSetRecordingOrders design = new ReadThenSetRecordingOrders(table);
+            List<JdbcScheduleOutcome> reduced;
+            List<JdbcScheduleOutcome> full;
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("recording orders", database,
+                    design.schema(), design)) {
+                StatementScheduleRunner.Discovery discovery = runner.discover(StatementPlan.lastUnit());
+                assertThat(discovery.footprints().get(0)).as("s1 i1 u1 c1: the INSERT and the UPDATE name their tables")
+                        .extracting(Footprint::tables).containsExactly(Set.of(table), Set.of(table + "_orders"),
+                                Set.of(table), null);
+                reduced = all(runner.explore(discovery, 1000));
+            }
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("recording orders, every order",
+                    database, design.schema(), design).ignoringTableCoupling()) {
+                full = all(runner.explore(runner.discover(StatementPlan.lastUnit()), 1000));
+            }
+            System.out.printf("%d executions with the tables' coupling, %d without%n", reduced.size(), full.size());
+            assertThat(reduced.size()).as("orders that differ only in statements on different tables run once")
+                    .isLessThan(full.size());
+            assertThat(outcomes(reduced)).as("every outcome of the full exploration is reached")
+                    .isEqualTo(outcomes(full)).contains("oversold: sold 2, stock 0");
+        });
+    }
+
+    /** Every execution the exploration finds, which must be every one. */
+    private static List<JdbcScheduleOutcome> all(Exploration exploration) {
+        List<JdbcScheduleOutcome> runs = new java.util.ArrayList<>();
+        exploration.forEachRemaining(runs::add);
+        assertThat(exploration.complete()).as(exploration.coverage()).isTrue();
+        assertThat(runs).noneMatch(JdbcScheduleOutcome::errored);
+        return runs;
+    }
+
+    /** What the executions ended in: finding, units sold and stock left. */
+    private static Set<String> outcomes(List<JdbcScheduleOutcome> runs) {
+        Set<String> outcomes = new java.util.TreeSet<>();
+        runs.forEach(r -> outcomes.add(r.finding().word() + ": sold " + r.sold() + ", stock " + r.stockAfter()));
+        return outcomes;
     }
 
     @TestFactory

@@ -1,0 +1,91 @@
+package dev.oversell.properties.database.jdbc;
+
+import java.util.Collections;
+import java.util.Set;
+
+/**
+ * What a scheduling point may touch, as far as the gate can tell before it is sent: enough to know when two points
+ * of different transactions answer alike in either order (they commute), so that only one of the two orders is run
+ * ({@link ScheduleTree}, {@link DistinctSchedules}).
+ *
+ * <p>Two points commute when
+ * <ul>
+ *   <li>one is the start of a call and the other a statement: which call starts first matters (it may take a
+ *       monitor first), when it starts beside a statement does not;</li>
+ *   <li>one is the commit or rollback of a transaction that sent only plain reads ({@link Kind#INERT_END}): it
+ *       releases no lock and publishes nothing;</li>
+ *   <li>both are plain reads: neither takes a lock or changes anything;</li>
+ *   <li>both are statements inside open transactions whose tables share nothing ({@link #tables}: neither a
+ *       table nor a foreign key, trigger or sequence between them, {@link TableCoupling}): neither sees, waits for
+ *       or changes what the other touches, and neither publishes anything before its commit.</li>
+ * </ul>
+ * A commit or rollback that may publish or release something commutes with nothing else: whether a later
+ * statement of another transaction sees it (or takes its snapshot before it) is the whole question. So does a
+ * write sent with autocommit on, which commits itself (its {@link #tables} are null).
+ *
+ * <p>What this leaves out: the code between two statements is taken to share nothing in the JVM with the other
+ * calls except through what the gate sees (a monitor or a wait, {@link StatementGate#entries}); a design whose
+ * calls hand state to each other in memory between statements has orders that this treats as one.
+ *
+ * @param tables the table groups a statement may touch ({@link TableCoupling#groups}); null if it may touch
+ *               anything (its text does not bound it, or it is not a statement)
+ */
+record Footprint(Kind kind, boolean plainRead, Set<String> tables) {
+
+    /** What kind of point it is. */
+    enum Kind {
+        /** The start of a call ({@link SchedulingPoint#ENTER}): sends nothing. */
+        ENTRY,
+        /** A statement. */
+        STATEMENT,
+        /** A commit or rollback that may publish writes or release locks. */
+        END,
+        /** A commit or rollback of a transaction that sent only plain reads (not under PostgreSQL's SERIALIZABLE). */
+        INERT_END
+    }
+
+    static final Footprint ENTRY = new Footprint(Kind.ENTRY, false, null);
+    static final Footprint END = new Footprint(Kind.END, false, null);
+    static final Footprint INERT_END = new Footprint(Kind.INERT_END, false, null);
+
+    Footprint {
+        tables = tables == null ? null : Set.copyOf(tables);
+    }
+
+    /** A statement: whether it is a plain read, and the table groups it may touch (null: anything). */
+    static Footprint statement(boolean plainRead, Set<String> tables) {
+        return new Footprint(Kind.STATEMENT, plainRead, tables);
+    }
+
+    /** The commit or rollback of a transaction: inert if it sent only plain reads (see {@link Kind#INERT_END}). */
+    static Footprint end(boolean inert) {
+        return inert ? INERT_END : END;
+    }
+
+    /** Whether this point and {@code other}, of another transaction, answer alike in either order. */
+    boolean commutesWith(Footprint other) {
+        if (kind == Kind.ENTRY || other.kind == Kind.ENTRY) {
+            return kind != other.kind;
+        }
+        if (kind == Kind.INERT_END || other.kind == Kind.INERT_END) {
+            return true;
+        }
+        if (kind == Kind.END || other.kind == Kind.END) {
+            return false;
+        }
+        if (plainRead && other.plainRead) {
+            return true;
+        }
+        return tables != null && other.tables != null && Collections.disjoint(tables, other.tables);
+    }
+
+    /** Whether this is the start of a call. */
+    boolean entry() {
+        return kind == Kind.ENTRY;
+    }
+
+    /** Whether this is a commit or rollback that releases nothing and publishes nothing. */
+    boolean inert() {
+        return kind == Kind.INERT_END;
+    }
+}

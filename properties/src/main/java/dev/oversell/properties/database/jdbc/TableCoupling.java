@@ -1,0 +1,242 @@
+package dev.oversell.properties.database.jdbc;
+
+import dev.oversell.store.Engine;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which of a schema's tables a statement on one may reach through another, read from the engine once the design's
+ * tables exist: tables joined by a foreign key (a write to one checks or locks rows of the other), by a sequence
+ * their column defaults share, or by inheritance (PostgreSQL) form one group; a table with a trigger, a rule or a
+ * row-level policy, a default or a {@code CHECK} that calls a function, or a foreign key into another schema may
+ * reach anything, and belongs to no group. Statements whose groups share nothing ({@link #groups}) commute
+ * ({@link Footprint}); a name that is not a base table of the connection's schema (a view, a table elsewhere) has
+ * no group either.
+ *
+ * <p>Should the engine not answer one of these questions, nothing is grouped ({@link #NONE}): every statement may
+ * then touch anything, which runs more orders, never fewer.
+ */
+final class TableCoupling {
+
+    /** Nothing known about the schema: no statement is taken to leave any table alone. */
+    static final TableCoupling NONE = new TableCoupling(Map.of());
+
+    /** What a default or a check may call without reaching beyond its own row. */
+    private static final Set<String> CALLABLE = Set.of("count", "sum", "min", "max", "avg", "coalesce", "nullif",
+            "greatest", "least", "abs", "lower", "upper", "length", "char_length", "concat", "substring", "trim",
+            "round", "floor", "ceil", "ceiling", "mod", "ifnull", "if", "now", "current_timestamp", "current_date",
+            "localtimestamp", "gen_random_uuid", "uuid", "random_uuid", "char", "varchar", "numeric", "decimal",
+            // words that are followed by a parenthesis without being a call
+            "check", "and", "or", "not", "in", "is", "any", "all", "some", "cast", "case", "when", "then", "else",
+            "array", "row", "values", "between", "like");
+    private static final Pattern CALL = Pattern.compile("([a-z_][a-z0-9_$]*)\\s*\\(");
+    private static final Pattern SEQUENCE = Pattern.compile(
+            "(?:nextval\\s*\\(\\s*'?|next\\s+value\\s+for\\s+)([\\w.$\"`]+)");
+
+    /** Base table (lower case) to the name of its group; tables that may reach anything are absent. */
+    private final Map<String, String> groupOf;
+
+    private TableCoupling(Map<String, String> groupOf) {
+        this.groupOf = Map.copyOf(groupOf);
+    }
+
+    /** The groups of {@code tables} (lower case, as {@link StatementTables} names them); null if any has none. */
+    Set<String> groups(Set<String> tables) {
+        if (tables == null) {
+            return null;
+        }
+        Set<String> groups = new TreeSet<>();
+        for (String table : tables) {
+            String group = groupOf.get(table);
+            if (group == null) {
+                return null;
+            }
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    @Override
+    public String toString() {
+        Map<String, Set<String>> members = new java.util.TreeMap<>();
+        groupOf.forEach((table, group) -> members.computeIfAbsent(group, g -> new TreeSet<>()).add(table));
+        return members.values().toString();
+    }
+
+    /** Reads the coupling of the tables in {@code connection}'s schema; {@link #NONE} if the engine does not say. */
+    static TableCoupling read(Connection connection, Engine engine) {
+        try {
+            return readOrFail(connection, engine);
+        } catch (SQLException | RuntimeException unanswered) {
+            return NONE;
+        }
+    }
+
+    private static TableCoupling readOrFail(Connection connection, Engine engine) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String catalog = connection.getCatalog();
+        String schema = connection.getSchema();
+        Map<String, String> names = new HashMap<>(); // lower case -> as the engine spells it
+        try (ResultSet tables = meta.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                names.put(lower(tables.getString("TABLE_NAME")), tables.getString("TABLE_NAME"));
+            }
+        }
+        UnionFind groups = new UnionFind(names.keySet());
+        Set<String> open = new HashSet<>();
+        for (Map.Entry<String, String> table : names.entrySet()) {
+            try (ResultSet keys = meta.getImportedKeys(catalog, schema, table.getValue())) {
+                while (keys.next()) {
+                    String parent = lower(keys.getString("PKTABLE_NAME"));
+                    if (names.containsKey(parent) && same(keys.getString("PKTABLE_SCHEM"), schema)
+                            && same(keys.getString("PKTABLE_CAT"), catalog)) {
+                        groups.union(table.getKey(), parent);
+                    } else {
+                        open.add(table.getKey());
+                    }
+                }
+            }
+            try (ResultSet columns = meta.getColumns(catalog, schema, table.getValue(), "%")) {
+                while (columns.next()) {
+                    String defaultValue = columns.getString("COLUMN_DEF");
+                    if (defaultValue == null) {
+                        continue;
+                    }
+                    String text = lower(defaultValue);
+                    Matcher sequence = SEQUENCE.matcher(text);
+                    while (sequence.find()) {
+                        groups.union(table.getKey(), "sequence " + unqualified(sequence.group(1)));
+                    }
+                    if (callsBeyondItsRow(SEQUENCE.matcher(text).replaceAll(""))) {
+                        open.add(table.getKey());
+                    }
+                }
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            for (String query : reachQueries(engine)) {
+                try (ResultSet rows = s.executeQuery(query)) {
+                    while (rows.next()) {
+                        String table = lower(rows.getString(1));
+                        String other = rows.getMetaData().getColumnCount() > 1 ? rows.getString(2) : null;
+                        if (other == null) {
+                            open.add(table);
+                        } else if (query.contains("pg_inherits")) {
+                            groups.union(table, lower(other));
+                        } else if (callsBeyondItsRow(lower(other))) {
+                            open.add(table); // a CHECK that calls a function
+                        }
+                    }
+                }
+            }
+        } finally {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        }
+        Map<String, String> groupOf = new HashMap<>();
+        for (String table : names.keySet()) {
+            if (!open.contains(table)) {
+                groupOf.put(table, groups.find(table));
+            }
+        }
+        return new TableCoupling(groupOf);
+    }
+
+    /**
+     * Per engine: queries whose rows name a table that may reach anything (one column: a trigger, a rule, a
+     * policy), a table and a {@code CHECK} clause, or a child table and its parent ({@code pg_inherits}).
+     */
+    private static List<String> reachQueries(Engine engine) {
+        return switch (engine) {
+            case POSTGRESQL -> List.of(
+                    "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n"
+                            + " ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND NOT t.tgisinternal",
+                    "SELECT tablename FROM pg_rules WHERE schemaname = current_schema()",
+                    "SELECT tablename FROM pg_policies WHERE schemaname = current_schema()",
+                    "SELECT c.relname, pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c"
+                            + " ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                            + " WHERE k.contype = 'c' AND n.nspname = current_schema()",
+                    "SELECT c.relname, p.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                            + " JOIN pg_class p ON p.oid = i.inhparent");
+            case MARIADB, MARIADB_SNAPSHOT_ISOLATION -> List.of(
+                    "SELECT event_object_table FROM information_schema.triggers WHERE event_object_schema = DATABASE()",
+                    "SELECT table_name, check_clause FROM information_schema.check_constraints"
+                            + " WHERE constraint_schema = DATABASE()");
+            case H2 -> List.of(
+                    "SELECT EVENT_OBJECT_TABLE FROM INFORMATION_SCHEMA.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = SCHEMA()",
+                    "SELECT t.TABLE_NAME, c.CHECK_CLAUSE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t"
+                            + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA"
+                            + " AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME WHERE t.TABLE_SCHEMA = SCHEMA()");
+        };
+    }
+
+    /** Whether an expression (lower case) calls something that may read beyond its row. */
+    private static boolean callsBeyondItsRow(String expression) {
+        Matcher call = CALL.matcher(expression.replaceAll("'[^']*'", "''").replace("\"", "").replace("`", ""));
+        while (call.find()) {
+            if (!CALLABLE.contains(call.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean same(String named, String ours) {
+        return named == null || ours == null || named.equalsIgnoreCase(ours);
+    }
+
+    private static String lower(String name) {
+        return name == null ? "" : name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String unqualified(String name) {
+        String bare = name.replace("\"", "").replace("`", "");
+        return bare.substring(bare.lastIndexOf('.') + 1);
+    }
+
+    /** Groups of names, merged as couplings are found. */
+    private static final class UnionFind {
+        private final Map<String, String> parent = new HashMap<>();
+
+        UnionFind(Set<String> names) {
+            names.forEach(n -> parent.put(n, n));
+        }
+
+        String find(String name) {
+            parent.putIfAbsent(name, name);
+            String root = name;
+            while (!parent.get(root).equals(root)) {
+                root = parent.get(root);
+            }
+            parent.put(name, root);
+            return root;
+        }
+
+        void union(String a, String b) {
+            String ra = find(a);
+            String rb = find(b);
+            if (!ra.equals(rb)) {
+                // the smaller name leads, so that a group is named the same whichever order the tables came in
+                if (ra.compareTo(rb) < 0) {
+                    parent.put(rb, ra);
+                } else {
+                    parent.put(ra, rb);
+                }
+            }
+        }
+    }
+}
