@@ -42,13 +42,12 @@ import static dev.oversell.properties.Failures.fail;
  * <ol>
  *   <li><b>Interleavings</b> ({@link #PLANS}), each schedule run for real through the one statement gate
  *       ({@link StatementScheduleRunner}: the design's own code over a scheduling data source) and named after
- *       the statements it interleaves ({@code s1 s2 u1 i1 c1 u2 ...}): two purchases of the last unit and a
- *       restock racing a purchase, every distinct order of their statements; three purchases of the last unit,
- *       every distinct execution ({@link dev.oversell.properties.database.jdbc.Exploration}: found as they run,
- *       the engine's locks deciding who can go on) for designs whose buyers send at most
- *       {@value #SHORT_DESIGN_STATEMENTS} statements each, else a sample; two purchases of 2 units from a stock of
- *       3, and the same request sent twice, a sample: every distinct order where there are at most
- *       {@code oversell.sampledSchedules} (12; 48 with the {@code thorough} profile), else that many drawn from the
+ *       the statements it interleaves ({@code s1 s2 u1 i1 c1 u2 ...}). Every plan of two calls (two purchases of
+ *       the last unit, a restock racing a purchase, two purchases of 2 units from a stock of 3, the same request
+ *       sent twice) runs every distinct execution ({@link dev.oversell.properties.database.jdbc.Exploration}:
+ *       found as they run, the engine's locks deciding who can go on); three purchases of the last unit too, for
+ *       designs whose buyers send at most {@value #SHORT_DESIGN_STATEMENTS} statements each, else
+ *       {@code oversell.sampledSchedules} distinct orders (12; 48 with the {@code thorough} profile) drawn from the
  *       printed seed.</li>
  *   <li><b>A seeded load run</b> ({@link LoadRun}): many buyers of two products at once, invariants checked at
  *       the end.</li>
@@ -83,11 +82,9 @@ public abstract class DatabaseSuite {
         EVERY,
         /**
          * Every distinct execution if each call sends at most {@value #SHORT_DESIGN_STATEMENTS} statements, else
-         * drawn.
+         * up to {@link #SAMPLED_SCHEDULES} distinct orders drawn from the printed seed.
          */
-        EVERY_IF_SHORT,
-        /** Up to {@link #SAMPLED_SCHEDULES}, drawn from the printed seed (all, if there are no more). */
-        DRAWN
+        EVERY_IF_SHORT
     }
 
     /** A plan and how much of it is run. */
@@ -97,9 +94,9 @@ public abstract class DatabaseSuite {
     /** The plans every schedulable design is checked under, in order. */
     static final List<CheckedPlan> PLANS = List.of(new CheckedPlan(StatementPlan.lastUnit(), Coverage.EVERY),
             new CheckedPlan(StatementPlan.restockRacingPurchase(), Coverage.EVERY),
-            new CheckedPlan(StatementPlan.twoUnitsEach(), Coverage.DRAWN),
+            new CheckedPlan(StatementPlan.twoUnitsEach(), Coverage.EVERY),
             new CheckedPlan(StatementPlan.threeBuyers(), Coverage.EVERY_IF_SHORT),
-            new CheckedPlan(StatementPlan.sameRequestTwice(), Coverage.DRAWN));
+            new CheckedPlan(StatementPlan.sameRequestTwice(), Coverage.EVERY));
 
     @TestFactory
     public Stream<DynamicNode> everyDatabaseVariantIsJudgedOnEveryEngine() {
@@ -126,7 +123,7 @@ public abstract class DatabaseSuite {
                 long seed = Seeds.derived(scheduleSeed, p);
                 if (checked.plan().name().equals(StatementPlan.SAME_REQUEST_TWICE) && !cell.variant.deduplicatesRequestIds()) {
                     checks.add(DynamicContainer.dynamicContainer(checked.plan().describe() + " (declared: not de-duplicated)",
-                            Stream.of(checked).flatMap(x -> resubmissionsOf(cell, checked, seed))));
+                            Stream.of(checked).flatMap(x -> resubmissionsOf(cell, checked))));
                     continue;
                 }
                 // the schedules are known once each call has run alone, so the container is filled as it runs
@@ -172,6 +169,12 @@ public abstract class DatabaseSuite {
      * execution becomes a failing test, and the exploration stops there.
      */
     private static Stream<DynamicNode> explored(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery) {
+        return explored(cell, discovery, outcome -> judge(cell, discovery, outcome));
+    }
+
+    /** As {@link #explored(VariantOnEngine, StatementScheduleRunner.Discovery)}, each execution given to {@code check}. */
+    private static Stream<DynamicNode> explored(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery,
+                                                java.util.function.Consumer<JdbcScheduleOutcome> check) {
         Exploration exploration = cell.runner().explore(discovery, EXPLORED_LIMIT);
         String where = cell.variant.name() + " on " + cell.engine.label() + ", " + discovery.plan().name();
         System.out.printf("[database] %s: every distinct execution of %d interleavings, found as they run%n", where,
@@ -203,7 +206,7 @@ public abstract class DatabaseSuite {
                 int number = exploration.executions() + 1;
                 try {
                     JdbcScheduleOutcome outcome = exploration.next();
-                    return DynamicTest.dynamicTest(outcome.ran(), () -> judge(cell, discovery, outcome));
+                    return DynamicTest.dynamicTest(outcome.ran(), () -> check.accept(outcome));
                 } catch (RuntimeException | Error e) {
                     failed = true;
                     return DynamicTest.dynamicTest("execution " + number, () -> {
@@ -221,31 +224,21 @@ public abstract class DatabaseSuite {
      * some schedule must apply the request twice, else the design de-duplicates after all and should say so. What
      * was measured goes to the report as that plan's note.
      */
-    private static Stream<DynamicNode> resubmissionsOf(VariantOnEngine cell, CheckedPlan checked, long seed) {
+    private static Stream<DynamicNode> resubmissionsOf(VariantOnEngine cell, CheckedPlan checked) {
         StatementPlan plan = checked.plan();
         Optional<DynamicNode> notRun = notRun(cell, plan);
         if (notRun.isPresent()) {
             return notRun.stream();
         }
         StatementScheduleRunner.Discovery discovery = cell.discovery(plan);
-        // both serial orders always (a second submission that sees the first's commit is where a design that keeps
-        // no record of request ids surely applies it again), then the drawn ones
-        java.util.LinkedHashSet<List<Integer>> chosen = new java.util.LinkedHashSet<>(discovery.serial());
-        chosen.addAll(discovery.drawn(seed, SAMPLED_SCHEDULES));
-        List<List<Integer>> schedules = List.copyOf(chosen);
         List<JdbcScheduleOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-        System.out.printf("[database] %s on %s, %s: %d distinct of %d interleavings, both serial orders and some"
-                        + " drawn with seed %d%n", cell.variant.name(), cell.engine.label(), plan.name(), schedules.size(),
-                discovery.interleavings(), seed);
-        Stream<DynamicNode> runs = schedules.stream().map(schedule -> DynamicTest.dynamicTest(discovery.name(schedule),
-                () -> {
-                    JdbcScheduleOutcome outcome = cell.runner().run(discovery, schedule);
-                    if (outcome.errored()) {
-                        fail("%s on %s, schedule %s: %s (an error, never a pass)%n%s%nReproduce: %s", cell.variant.name(),
-                                cell.engine.label(), outcome.ran(), outcome.errors(), outcome.script(), reproduce(cell));
-                    }
-                    outcomes.add(outcome);
-                }));
+        Stream<DynamicNode> runs = explored(cell, discovery, outcome -> {
+            if (outcome.errored()) {
+                fail("%s on %s, schedule %s: %s (an error, never a pass)%n%s%nReproduce: %s", cell.variant.name(),
+                        cell.engine.label(), outcome.ran(), outcome.errors(), outcome.script(), reproduce(cell));
+            }
+            outcomes.add(outcome);
+        });
         Stream<DynamicNode> verdict = Stream.of(DynamicTest.dynamicTest(
                 "the declaration 'does not de-duplicate request ids' agrees with what was measured", () -> {
                     List<JdbcScheduleOutcome> twice = outcomes.stream().filter(StatementPlan::appliedTwice).toList();
