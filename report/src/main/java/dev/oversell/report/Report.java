@@ -28,9 +28,10 @@ record Report(RunEvidence run, VerdictMatrix matrix, Map<String, String> header,
                 "Lincheck's model checker explores a bounded number of interleavings of each critical scenario (the"
                         + " summary says when that was every one); actor designs are model-checked on the callers'"
                         + " threads. In jcstress, actor designs run on the calling-thread executor.",
-                "The database interleavings are exhaustive for two transactions, and for three buyers of short designs"
-                        + " up to 12 schedules (sampled with a printed seed above that); the verdicts hold for these"
-                        + " engine versions and default settings.",
+                "The database interleavings are exhaustive (every distinct execution) for every plan of two"
+                        + " transactions and for three buyers of designs of up to 3 statements each; three buyers of"
+                        + " longer designs are sampled (12 orders, from a printed seed); the verdicts hold for these"
+                        + " engine versions and the settings each column records.",
                 "The deployment checks use 2 instances and one hot product; single-owner routing is in-process.",
                 "Benchmarks on 2 cores with short iterations have wide errors; compare ratios within one run only."));
         // what did not run, grouped: a whole column, a whole engine, or a design's check on some engines
