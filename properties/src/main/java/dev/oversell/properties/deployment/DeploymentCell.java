@@ -30,6 +30,8 @@ final class DeploymentCell implements AutoCloseable {
     final DatabaseVariant variant;
     final Claim claim;
     final List<JdbcScheduleOutcome> handOvers = Collections.synchronizedList(new ArrayList<>());
+    /** Per hand-over plan whose exploration did not run every execution: how much of it ran. */
+    final List<String> handOverCoverage = Collections.synchronizedList(new ArrayList<>());
     LoadOutcome load;
     Reproduction reproduction;
     Finding searchFinding;

@@ -9,6 +9,7 @@ import dev.oversell.run.Reproduce;
 import dev.oversell.properties.Seeds;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.LoadRun;
+import dev.oversell.properties.database.jdbc.Exploration;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
 import dev.oversell.properties.database.jdbc.StatementPlan;
 import dev.oversell.properties.database.jdbc.StatementScheduleRunner;
@@ -57,7 +58,7 @@ public abstract class DeploymentSuite {
      * Hand-over schedules run per plan: the two owners send some fifteen statements between them, thousands of
      * interleavings; this many distinct ones are drawn from the printed seed.
      */
-    static final int HAND_OVER_SCHEDULES = 40;
+    static final int HAND_OVER_LIMIT = 5_000;
     private static final List<DeploymentCell> CELLS = Collections.synchronizedList(new ArrayList<>());
     private static final Set<String> PROCESS_VARIANTS = Arrays.stream(DatabaseSettings.setting(
                     "oversell.deployment.processVariants", "db-synchronized-service,db-conditional-update").split(","))
@@ -145,18 +146,22 @@ public abstract class DeploymentSuite {
                     fail("%s hand-over on %s: a call failed when it ran alone: %s", cell.variant.name(),
                             cell.engine.label(), discovery.alone());
                 }
-                long seed = Seeds.derived(Long.getLong("oversell.scheduleSeed", Seeds.base()), p);
-                List<List<Integer>> schedules = discovery.drawn(seed, HAND_OVER_SCHEDULES);
-                System.out.printf("[deployment] %s on %s, %s: %d distinct of %d interleavings, drawn with seed %d"
-                                + " (-Doversell.scheduleSeed to change)%n", cell.variant.name(), cell.engine.label(),
-                        plan.name(), schedules.size(), discovery.interleavings(), seed);
-                for (List<Integer> schedule : schedules) {
-                    JdbcScheduleOutcome outcome = runner.run(discovery, schedule);
+                long start = System.nanoTime();
+                Exploration exploration = runner.explore(discovery, HAND_OVER_LIMIT);
+                while (exploration.hasNext()) {
+                    JdbcScheduleOutcome outcome = exploration.next();
                     cell.handOvers.add(outcome);
                     if (outcome.errored()) {
                         fail("%s hand-over on %s, schedule %s: %s%n%s", cell.variant.name(), cell.engine.label(),
                                 outcome.ran(), outcome.errors(), outcome.script());
                     }
+                }
+                System.out.printf("[deployment] %s on %s, %s: %d distinct executions of %d interleavings in %.1f s, %s%n",
+                        cell.variant.name(), cell.engine.label(), plan.name(),
+                        exploration.executions() - exploration.equivalent(), discovery.interleavings(),
+                        (System.nanoTime() - start) / 1e9, exploration.coverage());
+                if (!exploration.complete()) {
+                    cell.handOverCoverage.add(plan.name() + ": " + exploration.coverage());
                 }
             }
         }
