@@ -29,8 +29,8 @@ public enum Engine {
             // H2 names a blocker for a row lock, but lists a session that waits for another's uncommitted entry of
             // a unique index (an INSERT of the same key) as merely running: there, a statement running for more than
             // 0.5 s counts as waiting. The statements the gate schedules take milliseconds; one taken to wait too
-            // early runs in another order than planned, which the gate records as a divergence, never as a verdict
-            // the engine did not give. A session whose blocker has just committed still names it until its thread
+            // early only changes which transactions the gate offers next (a replay offered otherwise is run again),
+            // never a verdict the engine did not give. A session whose blocker has just committed still names it until its thread
             // wakes: it counts as waiting only while the blocker holds uncommitted changes (its locks), so that the
             // gate, asking right after a commit, waits for the woken statement instead of taking it as blocked
             "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS W WHERE W.SESSION_ID = ? AND (EXISTS (SELECT 1 FROM"

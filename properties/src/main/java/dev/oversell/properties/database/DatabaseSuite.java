@@ -12,6 +12,7 @@ import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
 import dev.oversell.properties.database.jdbc.Exploration;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
+import dev.oversell.properties.database.jdbc.Sample;
 import dev.oversell.properties.database.jdbc.StatementPlan;
 import dev.oversell.properties.database.jdbc.StatementScheduleRunner;
 import dev.oversell.store.StoreException;
@@ -31,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -140,7 +143,7 @@ public abstract class DatabaseSuite {
     }
 
     /**
-     * Runs each call of the plan alone, then offers one test per distinct schedule, as many as its
+     * Runs each call of the plan alone, then offers one test per distinct execution, as many as its
      * {@link Coverage} says (drawn ones from {@code seed}).
      */
     private static Stream<DynamicNode> schedulesOf(VariantOnEngine cell, CheckedPlan checked, long seed) {
@@ -150,65 +153,91 @@ public abstract class DatabaseSuite {
             return notRun.stream();
         }
         StatementScheduleRunner.Discovery discovery = cell.discovery(plan);
-        if (checked.coverage() == Coverage.EVERY || checked.coverage() == Coverage.EVERY_IF_SHORT
-                && discovery.statements().stream().allMatch(sent -> sent.size() <= SHORT_DESIGN_STATEMENTS)) {
-            return explored(cell, discovery);
+        if (checked.coverage() == Coverage.EVERY
+                || discovery.statements().stream().allMatch(sent -> sent.size() <= SHORT_DESIGN_STATEMENTS)) {
+            return explored(cell, discovery, outcome -> judge(cell, discovery, outcome));
         }
-        List<List<Integer>> schedules = discovery.drawn(seed, SAMPLED_SCHEDULES);
-        System.out.printf("[database] %s on %s, %s: %d distinct of %d interleavings, %s%n", cell.variant.name(),
-                cell.engine.label(), plan.name(), schedules.size(), discovery.interleavings(),
-                discovery.interleavings() <= SAMPLED_SCHEDULES ? "every one"
-                        : "drawn with seed " + seed + " (-Doversell.scheduleSeed to change)");
-        return schedules.stream().map(schedule -> DynamicTest.dynamicTest(discovery.name(schedule),
-                () -> schedule(cell, discovery, schedule)));
+        Sample sample = cell.runner().sample(discovery, seed, SAMPLED_SCHEDULES);
+        String where = where(cell, discovery);
+        System.out.printf("[database] %s: %d interleavings, too many to run every execution: %d distinct ones drawn"
+                + " at random with seed %d (-Doversell.scheduleSeed to change)%n", where, discovery.interleavings(),
+                SAMPLED_SCHEDULES, seed);
+        long start = System.nanoTime();
+        return asTests(sample, sample::executions, outcome -> judge(cell, discovery, outcome), failed ->
+                System.out.printf("[database] %s: %s in %.1f s%n", where, failed ? "stopped by a failure"
+                        : sample.coverage(), (System.nanoTime() - start) / 1e9));
     }
 
     /**
      * One test per distinct execution of the plan, each run as the test runner asks for the next one
-     * ({@link Exploration}); the count is printed when every one has run. A gate failure while finding the next
-     * execution becomes a failing test, and the exploration stops there.
+     * ({@link Exploration}) and given to {@code check}; the count is printed when every one has run, and an
+     * exploration that did not run every one is recorded for the report.
      */
-    private static Stream<DynamicNode> explored(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery) {
-        return explored(cell, discovery, outcome -> judge(cell, discovery, outcome));
-    }
-
-    /** As {@link #explored(VariantOnEngine, StatementScheduleRunner.Discovery)}, each execution given to {@code check}. */
     private static Stream<DynamicNode> explored(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery,
-                                                java.util.function.Consumer<JdbcScheduleOutcome> check) {
+                                                Consumer<JdbcScheduleOutcome> check) {
         Exploration exploration = cell.runner().explore(discovery, EXPLORED_LIMIT);
-        String where = cell.variant.name() + " on " + cell.engine.label() + ", " + discovery.plan().name();
+        String where = where(cell, discovery);
         System.out.printf("[database] %s: every distinct execution of %d interleavings, found as they run%n", where,
                 discovery.interleavings());
         long start = System.nanoTime();
+        return asTests(exploration, exploration::executions, check, failed -> {
+            String coverage = failed ? "stopped by a failure" : exploration.coverage();
+            System.out.printf("[database] %s: %d distinct executions%s in %.1f s, %s%n", where,
+                    exploration.executions() - exploration.equivalent(), exploration.equivalent() == 0 ? ""
+                            : " (and " + exploration.equivalent() + " runs found equivalent to one of them on the"
+                            + " way)", (System.nanoTime() - start) / 1e9, coverage);
+            if (!failed && !exploration.complete()) {
+                cell.notApplicable.put(discovery.plan().name() + ", coverage", coverage);
+            }
+        });
+    }
+
+    private static String where(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery) {
+        return cell.variant.name() + " on " + cell.engine.label() + ", " + discovery.plan().name();
+    }
+
+    /**
+     * One test per execution {@code runs} yields, run as the test runner asks for the next one and given to
+     * {@code check}; {@code whenDone} is told once at the end whether a failure stopped it. A gate failure while
+     * finding the next execution becomes a failing test, and the runs stop there.
+     */
+    private static Stream<DynamicNode> asTests(Iterator<JdbcScheduleOutcome> runs, IntSupplier runSoFar,
+                                               Consumer<JdbcScheduleOutcome> check, Consumer<Boolean> whenDone) {
         Iterator<DynamicNode> tests = new Iterator<>() {
             private boolean failed;
             private boolean told;
+            /** What finding the next execution threw, to be shown as a failing test. */
+            private Throwable pending;
 
             @Override
             public boolean hasNext() {
-                boolean more = !failed && exploration.hasNext();
+                boolean more;
+                try {
+                    more = !failed && runs.hasNext();
+                } catch (RuntimeException | Error e) {
+                    failed = true;
+                    pending = e;
+                    return true;
+                }
                 if (!more && !told) {
                     told = true;
-                    String coverage = failed ? "stopped by a failure" : exploration.coverage();
-                    System.out.printf("[database] %s: %d distinct executions%s in %.1f s, %s%n", where,
-                            exploration.executions() - exploration.equivalent(), exploration.equivalent() == 0 ? ""
-                                    : " (and " + exploration.equivalent() + " runs found equivalent to one of them on the"
-                                    + " way)", (System.nanoTime() - start) / 1e9, coverage);
-                    if (!failed && !exploration.complete()) {
-                        cell.notApplicable.put(discovery.plan().name() + ", coverage", coverage);
-                    }
+                    whenDone.accept(failed);
                 }
                 return more;
             }
 
             @Override
             public DynamicNode next() {
-                int number = exploration.executions() + 1;
+                int number = runSoFar.getAsInt() + 1;
                 try {
-                    JdbcScheduleOutcome outcome = exploration.next();
+                    if (pending != null) {
+                        throw pending;
+                    }
+                    JdbcScheduleOutcome outcome = runs.next();
                     return DynamicTest.dynamicTest(outcome.ran(), () -> check.accept(outcome));
-                } catch (RuntimeException | Error e) {
+                } catch (Throwable e) {
                     failed = true;
+                    pending = null;
                     return DynamicTest.dynamicTest("execution " + number, () -> {
                         throw e;
                     });
@@ -288,12 +317,6 @@ public abstract class DatabaseSuite {
             }
             Assumptions.abort(engine.label() + " SKIPPED, not reachable: " + unreachable.getMessage());
         }
-    }
-
-    private static void schedule(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery,
-                                 List<Integer> schedule) throws Exception {
-        skipIfUnavailable(cell.engine);
-        judge(cell, discovery, cell.runner().run(discovery, schedule));
     }
 
     /** Records a schedule's outcome for the report and fails if it disagrees with the design's claims. */

@@ -2,7 +2,6 @@ package dev.oversell.properties.database;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Interleavings of several transactions' steps: each schedule is a list of party numbers (1, 2, ...), whose
@@ -31,42 +30,6 @@ public final class Interleavings {
             }
         }
         return count;
-    }
-
-    /**
-     * At most {@code limit} interleavings: all of them if there are that few, else {@code limit} different ones
-     * drawn uniformly from the printed {@code seed}.
-     */
-    public static List<List<Integer>> bounded(long seed, int limit, int... stepCounts) {
-        if (count(stepCounts) <= limit) {
-            return of(stepCounts);
-        }
-        Random random = new Random(seed);
-        java.util.LinkedHashSet<List<Integer>> drawn = new java.util.LinkedHashSet<>();
-        while (drawn.size() < limit) {
-            drawn.add(draw(random, stepCounts));
-        }
-        return List.copyOf(drawn);
-    }
-
-    /** One interleaving drawn uniformly from all of them. */
-    public static List<Integer> draw(Random random, int... stepCounts) {
-        int[] left = stepCounts.clone();
-        int total = 0;
-        for (int n : left) {
-            total += n;
-        }
-        List<Integer> schedule = new ArrayList<>(total);
-        for (int remaining = total; remaining > 0; remaining--) {
-            int pick = random.nextInt(remaining); // uniform over interleavings: choose by steps left
-            int party = 0;
-            while (pick >= left[party]) {
-                pick -= left[party++];
-            }
-            left[party]--;
-            schedule.add(party + 1);
-        }
-        return List.copyOf(schedule);
     }
 
     private static void extend(List<Integer> prefix, int[] left, List<List<Integer>> out) {

@@ -30,7 +30,7 @@ final class DeploymentCell implements AutoCloseable {
     final DatabaseVariant variant;
     final Claim claim;
     final List<JdbcScheduleOutcome> handOvers = Collections.synchronizedList(new ArrayList<>());
-    /** Per hand-over plan whose exploration did not run every execution: how much of it ran. */
+    /** Per hand-over plan: how many executions ran, and whether that was every one. */
     final List<String> handOverCoverage = Collections.synchronizedList(new ArrayList<>());
     LoadOutcome load;
     Reproduction reproduction;

@@ -47,10 +47,12 @@ final class DeploymentMatrix {
                         -- T1 is the old owner (it claimed the product before T2 started); T2 is the new owner, whose
                         -- first statements claim the product. %s
                         -- Schedule %s: %s.
+                        -- Explored: %s.
                         -- Reproduce: %s
 
                         %s""".formatted(cell.variant.name(), cell.engine.label(), shown.get().plan(), shown.get().ran(),
-                        shown.get().kind().label, DeploymentSuite.reproduce(cell), shown.get().script()));
+                        shown.get().kind().label, String.join("; ", cell.handOverCoverage),
+                        DeploymentSuite.reproduce(cell), shown.get().script()));
             }
             String problem = cell.problem();
             observations.add(new DeploymentObservation(cell.engine.key(), cell.variant.name(), cell.claim.name(),

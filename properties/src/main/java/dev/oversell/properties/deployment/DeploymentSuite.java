@@ -40,8 +40,8 @@ import static dev.oversell.properties.Failures.fail;
  * <ul>
  *   <li>a seeded load run across the instances (each with its own pool, monitor, actor), invariants checked;</li>
  *   <li>a bounded search for the smallest oversell (fewest buyers, then fewest units; {@link ReproductionSearch});</li>
- *   <li>for single-owner designs, an ownership hand-over through the statement gate ({@link HandOver}):
- *       {@value #HAND_OVER_SCHEDULES} distinct interleavings per plan, drawn from the printed seed;</li>
+ *   <li>for single-owner designs, an ownership hand-over through the statement gate ({@link HandOver}): every
+ *       distinct execution of each plan ({@link Exploration}, at most {@value #HAND_OVER_LIMIT});</li>
  *   <li>for the variants in {@code oversell.deployment.processVariants}, the same sale from
  *       {@value SeparateProcesses#PROCESSES} separate JVM processes ({@link SeparateProcesses}), on engines a
  *       second process can reach (not the in-memory H2).</li>
@@ -55,8 +55,8 @@ public abstract class DeploymentSuite {
 
     static final String SUITE = "deployment";
     /**
-     * Hand-over schedules run per plan: the two owners send some fifteen statements between them, thousands of
-     * interleavings; this many distinct ones are drawn from the printed seed.
+     * The most hand-over executions run per plan: the two owners send some fifteen statements between them, over a
+     * thousand interleavings, of which some fifty to two hundred are distinct executions.
      */
     static final int HAND_OVER_LIMIT = 5_000;
     private static final List<DeploymentCell> CELLS = Collections.synchronizedList(new ArrayList<>());
@@ -160,9 +160,8 @@ public abstract class DeploymentSuite {
                         cell.variant.name(), cell.engine.label(), plan.name(),
                         exploration.executions() - exploration.equivalent(), discovery.interleavings(),
                         (System.nanoTime() - start) / 1e9, exploration.coverage());
-                if (!exploration.complete()) {
-                    cell.handOverCoverage.add(plan.name() + ": " + exploration.coverage());
-                }
+                cell.handOverCoverage.add(plan.name() + ": " + (exploration.executions() - exploration.equivalent())
+                        + " distinct executions, " + exploration.coverage());
             }
         }
     }

@@ -5,7 +5,6 @@ import dev.oversell.properties.database.Interleavings;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Random;
 
 /**
  * The interleavings worth running: one per class of equivalent ones. Two schedules are equivalent when one
@@ -18,9 +17,6 @@ import java.util.Random;
  */
 final class DistinctSchedules {
 
-    /** How many draws a sample may take to find its distinct schedules before it settles for fewer. */
-    private static final int DRAWS_PER_SCHEDULE = 50;
-
     private DistinctSchedules() {
     }
 
@@ -29,23 +25,6 @@ final class DistinctSchedules {
         LinkedHashSet<List<Integer>> distinct = new LinkedHashSet<>();
         for (List<Integer> schedule : Interleavings.of(counts(footprints))) {
             distinct.add(canonical(schedule, footprints));
-        }
-        return List.copyOf(distinct);
-    }
-
-    /**
-     * Up to {@code limit} classes: every one if there are that few interleavings, else schedules drawn uniformly
-     * from {@code seed} until {@code limit} distinct classes are found (or enough draws were made).
-     */
-    static List<List<Integer>> drawn(long seed, int limit, List<List<Footprint>> footprints) {
-        int[] counts = counts(footprints);
-        if (Interleavings.count(counts) <= limit) {
-            return every(footprints);
-        }
-        Random random = new Random(seed);
-        LinkedHashSet<List<Integer>> distinct = new LinkedHashSet<>();
-        for (int draw = 0; draw < limit * DRAWS_PER_SCHEDULE && distinct.size() < limit; draw++) {
-            distinct.add(canonical(Interleavings.draw(random, counts), footprints));
         }
         return List.copyOf(distinct);
     }

@@ -63,9 +63,9 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
                         tree = new ScheduleTree();
                         executions = 0;
                         System.out.printf("[gate] %s on %s, %s: calls wait for one another in the JVM (a monitor, an"
-                                        + " actor's mailbox); each call's start is a scheduling point from now on, and"
-                                        + " the exploration starts over%n", runner.design(), runner.engine().label(),
-                                discovery.plan().name());
+                                        + " actor's mailbox: %s); each call's start is a scheduling point from now on,"
+                                        + " and the exploration starts over%n", runner.design(), runner.engine().label(),
+                                discovery.plan().name(), runner.lastJvmWait());
                         attempt = 0;
                         continue;
                     }

@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The interleavings of one plan of one design's calls on one engine: the statements each call sent when it ran
- * alone (which the interleavings were planned from), each call alone, the distinct interleavings run (out of
- * {@code interleavings} before equivalent ones were merged), and how long it all took. {@link #findings()} is
+ * The executions of one plan of one design's calls on one engine: the statements each call sent when it ran
+ * alone, each call alone, the distinct executions run (out of {@code interleavings} orders of the statements the
+ * calls sent alone), how much of them that was ({@code coverage}, {@link Exploration#coverage()}), and how long
+ * it all took. {@link #findings()} is
  * what the one claim rule judges; a schedule that errored is never among them, and {@link #verdict()} is
  * "error" if any did.
  */
 public record JdbcInterleavings(String design, String engine, String plan, List<List<String>> statementsAlone,
                                 List<JdbcScheduleOutcome> alone, long interleavings,
-                                List<JdbcScheduleOutcome> schedules, Duration elapsed) {
+                                List<JdbcScheduleOutcome> schedules, String coverage, Duration elapsed) {
 
     /** The findings of the schedules that ran without an error. */
     public List<Finding> findings() {
@@ -43,23 +44,12 @@ public record JdbcInterleavings(String design, String engine, String plan, List<
         return schedules.stream().filter(s -> !s.errored() && s.finding() == finding).findFirst();
     }
 
-    public long ranAsPlanned() {
-        return schedules.stream().filter(JdbcScheduleOutcome::ranAsPlanned).count();
-    }
-
-    /** How many different orders of statements actually ran: schedules that ran alike are counted once. */
-    public long distinctRuns() {
-        return schedules.stream().map(JdbcScheduleOutcome::ran).distinct().count();
-    }
-
     /** A summary: the statements, one line per schedule, the verdict and the time taken. */
     public String summary() {
         StringBuilder out = new StringBuilder();
         out.append(design).append(" on ").append(engine).append(": ").append(verdict()).append(", ")
-                .append(schedules.size()).append(" distinct of ").append(interleavings).append(" interleavings run (")
-                .append(plan).append("), ").append(ranAsPlanned()).append(" ran as planned, ")
-                .append(distinctRuns()).append(" distinct orders ran, in ")
-                .append(elapsed.toMillis()).append(" ms\n");
+                .append(schedules.size()).append(" executions of ").append(interleavings).append(" interleavings run (")
+                .append(plan).append(", ").append(coverage).append("), in ").append(elapsed.toMillis()).append(" ms\n");
         for (int i = 0; i < statementsAlone.size(); i++) {
             out.append("  T").append(i + 1).append(" alone sent: ").append(String.join(" | ", statementsAlone.get(i)))
                     .append('\n');

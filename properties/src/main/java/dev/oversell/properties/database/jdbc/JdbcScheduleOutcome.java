@@ -5,21 +5,15 @@ import dev.oversell.judge.Finding;
 import java.util.List;
 
 /**
- * What one schedule of a design's calls did: the plan it interleaved ({@link StatementPlan#describe()}), the
- * schedule it was given ({@code s1 s2 u1 c1 u2 c2}: each statement's verb initial and its transaction), what
- * actually ran (the same unless the code took another path: then {@link #divergences} says where), the finding
+ * What one execution of a design's calls did: the plan it interleaved ({@link StatementPlan#describe()}), what
+ * ran ({@code s1 s2 u1 c1 u2 c2}: each statement's verb initial and its transaction, in the order the gate let
+ * them through), the finding
  * by the accounts ({@link Finding#ofAccounts}, then whether a sequential order explains the answers), how it
  * ended ({@link ScheduleKind}), each call's answer, the errors (a call that threw: the schedule is an error,
  * never "held"), the accounts, and the Hermitage-style script.
  */
-public record JdbcScheduleOutcome(String plan, String planned, String ran, List<String> divergences, Finding finding,
-                                  ScheduleKind kind, List<String> answers, List<String> errors, long existed,
+public record JdbcScheduleOutcome(String plan, String ran, Finding finding, ScheduleKind kind, List<String> answers, List<String> errors, long existed,
                                   long sold, long stockAfter, String script) {
-
-    /** The schedule ran exactly as planned: the code sent a statement at every turn and none beyond. */
-    public boolean ranAsPlanned() {
-        return divergences.isEmpty();
-    }
 
     /** A call threw: what the accounts say is shown, but the schedule is not judged "held". */
     public boolean errored() {
@@ -32,7 +26,7 @@ public record JdbcScheduleOutcome(String plan, String planned, String ran, List<
 
     /** One line: {@code s1 s2 u1 c1 u2 c2: oversold (T1: purchased 1, T2: purchased 1; stock after 0)}. */
     public String line() {
-        return ran + (ranAsPlanned() ? "" : " (planned " + planned + ")") + ": "
+        return ran + ": "
                 + (errored() ? "error, " + String.join("; ", errors) : finding.word() + ", " + kind.label)
                 + " (" + String.join(", ", answers) + "; " + existed + " existed, " + sold + " sold, stock after "
                 + stockAfter + ")";

@@ -21,17 +21,14 @@ import java.util.stream.Collectors;
 
 /**
  * The statement gate: runs one schedule of purchase calls, each on its own thread over the
- * {@link SchedulingDataSource}, letting their statements through one at a time in the order the plan gives
- * (a list of transaction numbers, whose turn it is). After letting a statement through, the gate waits until it
- * returned or the engine reports its session waiting for a lock (asked on the {@code monitor} connection
- * through the {@link LockProbe}; never a sleep of a fixed length). A blocked transaction's later turns wait
- * behind it while the others go on, as a person running a Hermitage test in several terminals would do.
- *
- * <p>The code decides what it sends, not the plan: a turn given to a transaction that has already returned is
- * recorded as not taken, and statements beyond the plan are let through one at a time, lowest transaction
- * first, and recorded; {@link #ran} is what actually happened, and {@link #divergences} says where it left the plan.
- * Instead of a list of turns, a {@link Chooser} may pick each next point among the transactions ready to send
- * (those neither blocked nor returned): that is how {@link ScheduleTree} walks every distinct execution.
+ * {@link SchedulingDataSource}, letting their statements through one at a time. Once every call has settled (each
+ * waits for its turn, waits for a lock in the engine, waits in the JVM for another call, or has returned), a
+ * {@link Chooser} picks which of the transactions ready to send goes next: {@link ScheduleTree} to walk every
+ * distinct execution, {@link Sample} to draw some at random, the lowest one for a call run alone. After letting a
+ * statement through, the gate waits until it returned or the engine reports its session waiting for a lock (asked
+ * on the {@code monitor} connection through the {@link LockProbe}; never a sleep of a fixed length), as a person
+ * running a Hermitage test in several terminals would do. The code decides what it sends: {@link #ran} is what
+ * actually happened.
  *
  * <p>The gate never fails open: a lock timeout inside a schedule (a lock wait the gate missed), a statement that
  * neither returns nor blocks, code that neither sends its next statement nor returns, all within the bound, or a
@@ -50,6 +47,12 @@ final class StatementGate {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /** How deep into a waiting thread's stack to look for the code it waits in. */
+    private static final int STACK_FRAMES = 16;
+    /** The packages of the engines' drivers and of the connection pool: a wait in them is the engine at work. */
+    private static final List<String> DRIVERS = List.of("org.h2.", "org.postgresql.", "org.mariadb.jdbc.",
+            "com.zaxxer.hikari.");
+
     /** How long stopping a schedule waits for its calls to end before it aborts their connections. */
     private static final long STOP_MILLIS = 3_000;
 
@@ -62,7 +65,6 @@ final class StatementGate {
     final List<ScheduledTransaction> transactions = new ArrayList<>();
     /** The points let through, in order. */
     final List<SchedulingPoint> ran = new ArrayList<>();
-    final List<String> divergences = new ArrayList<>();
     boolean stopped;
     /**
      * Whether each call's start is a scheduling point too ({@link SchedulingPoint#ENTER}): needed once calls wait
@@ -71,8 +73,9 @@ final class StatementGate {
     boolean entries;
     /** Whether some call was seen waiting in the JVM for another (see {@link #quiescent()}). Guarded by this. */
     boolean sawJvmWait;
+    /** Where the first call seen waiting in the JVM waited (its thread's state, lock and code). Guarded by this. */
+    String jvmWait;
     private String lockTimeout;
-    private int[] turns;
     private final List<Thread> threads = new ArrayList<>();
     /** Every thread that did work a call handed over (an actor handling its message). Guarded by this. */
     final Set<Thread> workers = new HashSet<>();
@@ -85,7 +88,7 @@ final class StatementGate {
         this.boundNanos = bound.toNanos();
     }
 
-    /** Which of the transactions ready to send goes next, when the gate is not following a list of turns. */
+    /** Which of the transactions ready to send goes next. */
     @FunctionalInterface
     interface Chooser {
         /**
@@ -96,38 +99,18 @@ final class StatementGate {
         int choose(List<Integer> ready, List<SchedulingPoint> next);
     }
 
-    /** What runs the schedule once the calls' threads are started. */
-    @FunctionalInterface
-    private interface Driver {
-        void drive() throws SQLException, InterruptedException;
-    }
-
-    /**
-     * Runs {@code calls} (numbered from {@code firstNumber}: T1, T2, ...) in the order {@code plan} gives, then
-     * lets through whatever they still send. Returns when every call has returned.
-     */
-    void run(int firstNumber, List<Call> calls, List<Integer> plan, Connection monitor)
-            throws SQLException, InterruptedException {
-        run(firstNumber, calls, () -> {
-            for (int who : plan) {
-                turns[who - firstNumber]++;
-                progress(monitor);
-            }
-            drain(monitor);
-        });
-    }
-
     /**
      * Runs {@code calls} (T1, T2, ...), asking {@code chooser} at every step which of the transactions ready to
      * send goes next; it is asked only once every call has settled (each waits for its turn, waits for a lock, or
      * has returned), so that what it is offered does not depend on timing. Returns when every call has returned.
      */
     void run(List<Call> calls, Chooser chooser, Connection monitor) throws SQLException, InterruptedException {
-        run(1, calls, () -> choose(chooser, monitor));
+        run(1, calls, chooser, monitor);
     }
 
-    private void run(int firstNumber, List<Call> calls, Driver driver) throws SQLException, InterruptedException {
-        turns = new int[calls.size()];
+    /** As {@link #run(List, Chooser, Connection)}, the calls numbered from {@code firstNumber}. */
+    void run(int firstNumber, List<Call> calls, Chooser chooser, Connection monitor)
+            throws SQLException, InterruptedException {
         for (int i = 0; i < calls.size(); i++) {
             transactions.add(new ScheduledTransaction(firstNumber + i, this));
         }
@@ -140,7 +123,7 @@ final class StatementGate {
             thread.start();
         }
         try {
-            driver.drive();
+            choose(chooser, monitor);
         } catch (Throwable failed) {
             List<String> leftovers = stop();
             if (!leftovers.isEmpty()) {
@@ -176,7 +159,7 @@ final class StatementGate {
                         next.add(t.waiting);
                     } else if (!t.finished && (t.sending == null || !t.sending.blocked)) {
                         if (t.sending == null && quiescent()) {
-                            sawJvmWait = true; // waits in the JVM for another call
+                            sawJvmWait(t, i); // waits in the JVM for another call
                         } else {
                             settled = false; // a lock wait ended on its own (the engine broke a deadlock): look again
                         }
@@ -191,6 +174,11 @@ final class StatementGate {
                         }
                     }
                     if (System.nanoTime() > deadline) {
+                        for (ScheduledTransaction t : transactions) {
+                            if (!t.finished && t.waiting == null && t.sending == null) {
+                                throw new GateError(hung(t) + "; " + states() + "; script so far:\n" + script.render());
+                            }
+                        }
                         throw new GateError("no transaction could go on within " + bound.toMillis() + " ms: "
                                 + states() + "; script so far:\n" + script.render());
                     }
@@ -231,30 +219,6 @@ final class StatementGate {
         }
     }
 
-    /** Gives every transaction with a turn owed, and a statement waiting, its turn, until nobody can move. */
-    private void progress(Connection monitor) throws SQLException, InterruptedException {
-        boolean moved = true;
-        while (moved) {
-            moved = false;
-            for (int i = 0; i < transactions.size(); i++) {
-                if (turns[i] == 0) {
-                    continue;
-                }
-                ScheduledTransaction transaction = transactions.get(i);
-                State state = awaitSettled(transaction);
-                if (state == State.AT_POINT) {
-                    turns[i]--;
-                    grant(transaction, monitor);
-                    moved = true;
-                } else if (state == State.FINISHED) {
-                    turns[i]--;
-                    divergences.add(transaction.name + " had returned when the plan gave it another turn");
-                    moved = true;
-                }
-            }
-        }
-    }
-
     /**
      * Waits until the transaction asks for its turn, has returned, is blocked on a lock in the engine, or waits in
      * the JVM for another call (a monitor it holds, an actor busy with its message: see {@link #quiescent()}).
@@ -272,7 +236,7 @@ final class StatementGate {
                 return State.BLOCKED;
             }
             if (transaction.sending == null && quiescent()) {
-                sawJvmWait = true;
+                sawJvmWait(transaction, transactions.indexOf(transaction));
                 return State.WAITING_IN_JVM;
             }
             long left = deadline - System.nanoTime();
@@ -289,19 +253,24 @@ final class StatementGate {
      * and every thread that did work for one, must be waiting: for its turn, for a lock in the engine (its
      * statement in flight), for something in the JVM that only another of them can give (a monitor another of
      * them holds, a future, an idle pool's queue), or have ended. A thread that runs, sleeps (a wait that ends
-     * by itself) or is blocked on a monitor nobody watched holds means not yet. Then a call that is neither at a
+     * by itself), waits inside the engine's driver or pool (unless the engine says its statement waits for a lock),
+     * or waits for a lock or a monitor that a thread outside the schedule holds means not yet. Then a call that is neither at a
      * point, nor returned, nor blocked in the engine waits in the JVM for another call, and stays so until the
      * gate lets one go on: a {@code synchronized} service's second buyer, an actor's caller whose message waits
-     * behind another's. Work a call handed over that no thread has started yet is quiet only behind a busy worker:
-     * with a worker idle, or none seen yet, it is about to start.
+     * behind another's. Work a call handed over that no thread has started yet is quiet only while some worker is
+     * busy for a call (it waits behind that work, as a message waits in an actor's mailbox); with no worker busy it
+     * is about to start. A pool thread that wakes to take it is seen running; the few moments before it wakes, the
+     * work counts as waiting, and a replay that then sees it otherwise is run again.
      */
     private boolean quiescent() {
         if (transactions.stream().anyMatch(t -> t.handOvers > 0 && !t.finished)) {
-            // work handed over and not yet started waits behind a busy worker, or is about to start on an idle or a
-            // new one: quiet only if every worker known works for some call now
+            // work handed over and not yet started waits behind work in progress (an actor's mailbox behind the
+            // message it handles), or is about to start on a new thread or an idle one: quiet only while some worker
+            // works for a call. A known idle worker that wakes to take it runs, which the states below see; one
+            // that stays idle is another thread of the pool, which the work (queued in a mailbox) does not go to
             Set<Thread> busy = new HashSet<>();
             transactions.forEach(t -> busy.addAll(t.workers));
-            if (busy.isEmpty() || workers.stream().anyMatch(w -> w.isAlive() && !busy.contains(w))) {
+            if (busy.isEmpty()) {
                 return false;
             }
         }
@@ -334,11 +303,20 @@ final class StatementGate {
                 continue; // ended
             }
             ScheduledTransaction t = watched.get(list.get(k));
+            boolean inTheEngine = t != null && t.sending != null && t.sending.blocked;
             switch (info.getThreadState()) {
-                case WAITING, TERMINATED -> { }
-                case TIMED_WAITING -> {
-                    if (info.getLockName() == null) {
+                case TERMINATED -> { }
+                case WAITING, TIMED_WAITING -> {
+                    if (waitsInTheDriver(ids[k])) {
+                        if (!inTheEngine) {
+                            return false; // the driver or the pool at work (opening a connection, its own locks)
+                        }
+                    } else if (info.getThreadState() == Thread.State.TIMED_WAITING && info.getLockName() == null) {
                         return false; // a sleep: it ends by itself
+                    } else if (info.getLockOwnerId() != -1 && info.getLockOwnerId() != Thread.currentThread().getId()
+                            && !watchedIds.contains(info.getLockOwnerId())) {
+                        return false; // a lock someone outside the schedule holds: it lets go by itself (the gate's
+                                      // own monitor, which a call waiting for its turn waits on, is held by this thread)
                     }
                 }
                 case BLOCKED -> {
@@ -347,7 +325,7 @@ final class StatementGate {
                     }
                 }
                 case RUNNABLE -> {
-                    if (t == null || t.sending == null || !t.sending.blocked) {
+                    if (!inTheEngine) {
                         return false; // running; or the thread of a statement blocked in the engine, reading its socket
                     }
                 }
@@ -481,55 +459,50 @@ final class StatementGate {
         if (lockTimeout != null) {
             throw new GateError.MissedLockWait(lockTimeout + ". A lock timeout inside a schedule means the gate missed a lock wait"
                     + " (the other transactions never went on to release the lock), so the schedule was not run"
-                    + " as given; it is a gate error, never a pass. When it timed out: " + states() + "; turns owed "
-                    + java.util.Arrays.toString(turns) + ". Script:\n" + script.render());
+                    + " as given; it is a gate error, never a pass. When it timed out: " + states() + ". Script:\n"
+                    + script.render());
         }
     }
 
-    /** After the plan: lets through what the calls still send, until every call has returned. */
-    private void drain(Connection monitor) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + boundNanos;
-        while (true) {
-            progress(monitor);
-            ScheduledTransaction beyond = null;
-            synchronized (this) {
-                failOnLockTimeout();
-                if (allReturned()) {
-                    return;
-                }
-                for (int i = 0; i < transactions.size() && beyond == null; i++) {
-                    if (transactions.get(i).waiting != null && turns[i] == 0) {
-                        beyond = transactions.get(i);
+    /** Records that {@code transaction} (call {@code index}) waits in the JVM, and where, the first time. Guarded by this. */
+    private void sawJvmWait(ScheduledTransaction transaction, int index) {
+        if (!sawJvmWait) {
+            ThreadInfo info = THREADS.getThreadInfo(threads.get(index).getId(), STACK_FRAMES);
+            String where = "";
+            if (info != null) {
+                where = info.getThreadState() + (info.getLockName() == null ? "" : " on " + info.getLockName());
+                for (StackTraceElement frame : info.getStackTrace()) {
+                    String type = frame.getClassName();
+                    if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                        where += " in " + type + "." + frame.getMethodName() + ":" + frame.getLineNumber();
+                        break;
                     }
-                }
-                if (beyond == null) {
-                    boolean allBlocked = transactions.stream().filter(t -> !t.finished)
-                            .allMatch(t -> t.sending != null ? t.sending.blocked : t.waiting == null) && quiescent();
-                    List<String> open = openTransactions();
-                    if (allBlocked && !open.isEmpty()) {
-                        throw new GateError(transactions.stream().filter(t -> !t.finished)
-                                .map(t -> t.sending + " waits for a lock")
-                                .collect(Collectors.joining(", ")) + ", and " + String.join("; ", open)
-                                + ": nothing can move (a purchase that never commits). Script:\n" + script.render());
-                    }
-                    if (System.nanoTime() > deadline) {
-                        for (ScheduledTransaction t : transactions) {
-                            if (!t.finished && t.waiting == null && t.sending == null) {
-                                throw new GateError(hung(t) + "; script so far:\n" + script.render());
-                            }
-                        }
-                        throw new GateError("the schedule did not end within " + bound.toMillis() + " ms of its"
-                                + " last statement: " + states() + "; script so far:\n" + script.render());
-                    }
-                    wait(2);
                 }
             }
-            if (beyond != null) {
-                divergences.add(beyond.name + " sent `" + beyond.waiting.text + "` beyond the plan");
-                grant(beyond, monitor);
-                deadline = System.nanoTime() + boundNanos;
-            }
+            jvmWait = transaction.name + " " + where;
         }
+        sawJvmWait = true;
+    }
+
+    /**
+     * Whether the thread waits inside the engine's driver or its connection pool (the first frame of its stack
+     * outside the JDK is theirs): opening a connection, waiting for the engine to answer, the driver's own locks.
+     * That is the engine at work, which ends by itself unless the engine says the statement waits for a lock; it
+     * is not a call waiting for another in the JVM.
+     */
+    private static boolean waitsInTheDriver(long threadId) {
+        ThreadInfo info = THREADS.getThreadInfo(threadId, STACK_FRAMES);
+        if (info == null) {
+            return false;
+        }
+        for (StackTraceElement frame : info.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")) {
+                continue;
+            }
+            return DRIVERS.stream().anyMatch(type::startsWith);
+        }
+        return false;
     }
 
     /**

@@ -31,11 +31,8 @@ import java.util.stream.Collectors;
  * each call alone ({@link #discover}), which tells the statements it sends, then runs, through the
  * {@link StatementGate} and with fresh tables every time, either every distinct execution, found as it runs
  * ({@link #explore}: at each step one of the transactions not waiting for a lock goes on, until every choice has
- * been taken; code that takes another path is explored along it), or given orders of the statements each call
- * sent alone ({@link #run(Discovery, List)}: every distinct one, or a sample drawn from a printed seed,
- * {@link DistinctSchedules}), where a turn given to a blocked transaction queues behind it, and code that takes
- * another path under some schedule (a retry, a re-read) is run as it goes and recorded
- * ({@link JdbcScheduleOutcome#divergences()}); a schedule is never reported as run as planned when it was not. Each schedule is judged by its accounts: the units that
+ * been taken; code that takes another path is explored along it), or distinct executions drawn at random from a
+ * printed seed ({@link #sample}). Each execution is judged by its accounts: the units that
  * existed, the units the calls said they sold (each request id once), the stock read afterwards; then whether
  * some sequential order of the calls gives the same answers ({@link SequentialOrders}).
  *
@@ -56,6 +53,8 @@ public final class StatementScheduleRunner implements AutoCloseable {
      */
     public static final String SCRIPT_STORE = "sched";
     static final Duration BOUND = Duration.ofSeconds(20);
+    /** The most executions {@link #run(StatementPlan)} explores. */
+    static final int RUN_LIMIT = 5_000;
     private static final int DDL_TIMEOUT_SECONDS = 30;
 
     /** What running each call of a plan alone showed: what it sent, and what each of those may touch. */
@@ -72,41 +71,6 @@ public final class StatementScheduleRunner implements AutoCloseable {
             return DistinctSchedules.all(footprints);
         }
 
-        /** Every distinct interleaving. */
-        public List<List<Integer>> every() {
-            return DistinctSchedules.every(footprints);
-        }
-
-        /** Up to {@code limit} distinct interleavings: all if there are that few, else drawn from {@code seed}. */
-        public List<List<Integer>> drawn(long seed, int limit) {
-            return DistinctSchedules.drawn(seed, limit, footprints);
-        }
-
-        /**
-         * The orders in which each call runs whole, first in the plan's order, then in the reverse one (the two
-         * orders in which a second call certainly sees the first's commit).
-         */
-        public List<List<Integer>> serial() {
-            List<Integer> forward = new ArrayList<>();
-            List<Integer> backward = new ArrayList<>();
-            for (int t = 1; t <= statements.size(); t++) {
-                forward.addAll(java.util.Collections.nCopies(statements.get(t - 1).size(), t));
-            }
-            for (int t = statements.size(); t >= 1; t--) {
-                backward.addAll(java.util.Collections.nCopies(statements.get(t - 1).size(), t));
-            }
-            return forward.equals(backward) ? List.of(forward) : List.of(forward, backward);
-        }
-
-        /** A schedule's name from the statements' verbs: {@code s1 s2 u1 c1 u2 c2}. */
-        public String name(List<Integer> schedule) {
-            int[] next = new int[verbs.size()];
-            List<String> labels = new ArrayList<>();
-            for (int who : schedule) {
-                labels.add(verbs.get(who - 1).get(next[who - 1]++).charAt(0) + String.valueOf(who));
-            }
-            return String.join(" ", labels);
-        }
     }
 
     private final String design;
@@ -120,6 +84,8 @@ public final class StatementScheduleRunner implements AutoCloseable {
     /** Whether the tables exist, made by this runner. */
     private boolean tablesMade;
     private boolean lastRunWaitedInJvm;
+    private List<SchedulingPoint> lastRun = List.of();
+    private String lastJvmWait;
     /** How the design's tables reach one another, read once they exist. */
     private TableCoupling coupling;
 
@@ -168,7 +134,10 @@ public final class StatementScheduleRunner implements AutoCloseable {
         return run(StatementPlan.lastUnit());
     }
 
-    /** Every distinct interleaving of {@code plan}; the tables are dropped afterwards. */
+    /**
+     * Every distinct execution of {@code plan} ({@link #explore}, at most {@value #RUN_LIMIT}); the tables are
+     * dropped afterwards.
+     */
     public JdbcInterleavings run(StatementPlan plan) throws SQLException, InterruptedException {
         long start = System.nanoTime();
         try {
@@ -177,13 +146,15 @@ public final class StatementScheduleRunner implements AutoCloseable {
                 throw new IllegalStateException(design + ": " + discovery.notApplicable());
             }
             List<JdbcScheduleOutcome> schedules = new ArrayList<>();
+            String coverage = "not run: a call failed when it ran alone";
             if (!discovery.errored()) {
-                for (List<Integer> schedule : discovery.every()) {
-                    schedules.add(run(discovery, schedule));
-                }
+                Exploration exploration = explore(discovery, RUN_LIMIT);
+                exploration.forEachRemaining(schedules::add);
+                coverage = exploration.coverage();
             }
             return new JdbcInterleavings(design, database.engine().label(), plan.name(), discovery.statements(),
-                    discovery.alone(), discovery.interleavings(), schedules, Duration.ofNanos(System.nanoTime() - start));
+                    discovery.alone(), discovery.interleavings(), schedules, coverage,
+                    Duration.ofNanos(System.nanoTime() - start));
         } finally {
             dropTables();
         }
@@ -204,8 +175,8 @@ public final class StatementScheduleRunner implements AutoCloseable {
         List<List<Footprint>> footprints = new ArrayList<>();
         for (int t = 1; t <= plan.calls().size(); t++) {
             StatementGate gate = gate();
-            JdbcScheduleOutcome outcome = runOne(gate, plan, t, List.of(plan.calls().get(t - 1)), List.of(), null,
-                    "T" + t + " alone", null);
+            JdbcScheduleOutcome outcome = runOne(gate, plan, t, List.of(plan.calls().get(t - 1)),
+                    (ready, next) -> ready.get(0), null);
             for (ScheduledTransaction transaction : gate.transactions) {
                 if (transaction.thrown instanceof UnsupportedOperationException refused) {
                     return new Discovery(plan, List.of(), List.of(), List.of(), List.of(),
@@ -240,6 +211,14 @@ public final class StatementScheduleRunner implements AutoCloseable {
     }
 
     /**
+     * Distinct executions of {@code discovery}'s plan drawn at random from {@code seed} ({@link Sample}): at most
+     * {@code limit}, each run on fresh tables and judged when it is asked for.
+     */
+    public Sample sample(Discovery discovery, long seed, int limit) {
+        return new Sample(this, discovery, seed, limit);
+    }
+
+    /**
      * One execution of {@code discovery}'s plan, the chooser picking each next point (with {@code entries}, the
      * start of each call too); on fresh tables, judged.
      */
@@ -248,11 +227,12 @@ public final class StatementScheduleRunner implements AutoCloseable {
         StatementGate gate = gate();
         gate.entries = entries;
         try {
-            return runOne(gate, discovery.plan(), 1, discovery.plan().calls(), List.of(), chooser, null,
-                    discovery.statements());
+            return runOne(gate, discovery.plan(), 1, discovery.plan().calls(), chooser, discovery.statements());
         } finally {
             synchronized (gate) {
                 lastRunWaitedInJvm = gate.sawJvmWait;
+                lastJvmWait = gate.jvmWait;
+                lastRun = List.copyOf(gate.ran);
             }
         }
     }
@@ -262,23 +242,18 @@ public final class StatementScheduleRunner implements AutoCloseable {
         return lastRunWaitedInJvm;
     }
 
-    String design() {
-        return design;
+    /** Where a call of the last {@link #runChosen} run was first seen waiting in the JVM, or null. */
+    String lastJvmWait() {
+        return lastJvmWait;
     }
 
-    /** Runs one schedule of {@code discovery}'s plan on fresh tables and judges it. */
-    public JdbcScheduleOutcome run(Discovery discovery, List<Integer> schedule)
-            throws SQLException, InterruptedException {
-        try {
-            return runOne(gate(), discovery.plan(), 1, discovery.plan().calls(), schedule, null,
-                    discovery.name(schedule), null);
-        } catch (dev.oversell.properties.database.GateError.MissedLockWait missed) {
-            System.out.printf("[gate] %s on %s, schedule %s: the engine ended a lock wait the gate had not seen;"
-                    + " running the schedule once more (a second miss fails the run)%n", design,
-                    database.engine().label(), discovery.name(schedule));
-            return runOne(gate(), discovery.plan(), 1, discovery.plan().calls(), schedule, null,
-                    discovery.name(schedule), null);
-        }
+    /** The points the last {@link #runChosen} run let through, in order. */
+    List<SchedulingPoint> lastRun() {
+        return lastRun;
+    }
+
+    String design() {
+        return design;
     }
 
     private StatementGate gate() {
@@ -294,14 +269,13 @@ public final class StatementScheduleRunner implements AutoCloseable {
     }
 
     /**
-     * Runs {@code calls} (numbered from {@code first}) in the order {@code order} gives, or as {@code chooser}
-     * picks (then {@code aloneSent}: what each call sent alone, to tell when the code took another path), or,
-     * with neither, alone as they come.
+     * Runs {@code calls} (numbered from {@code first}) as {@code chooser} picks; {@code aloneSent} is what each call
+     * sent alone (to tell when the code took another path), null when the calls are run alone.
      */
     private JdbcScheduleOutcome runOne(StatementGate gate, StatementPlan plan, int first, List<PlannedCall> calls,
-                                       List<Integer> order, StatementGate.Chooser chooser, String planned,
-                                       List<List<String>> aloneSent) throws SQLException, InterruptedException {
-        boolean alone = order.isEmpty() && chooser == null;
+                                       StatementGate.Chooser chooser, List<List<String>> aloneSent)
+            throws SQLException, InterruptedException {
+        boolean alone = aloneSent == null;
         List<Inventory> on = instances();
         resetTables(plan.initialStock());
         subject.beforeEachSchedule(database);
@@ -310,16 +284,9 @@ public final class StatementScheduleRunner implements AutoCloseable {
         gate.script.setup(SqlText.inline(schema.stockProduct(), Map.of(1, PRODUCT, 2, plan.initialStock())));
         List<StatementGate.Call> gateCalls = calls.stream().<StatementGate.Call>map(c -> () -> c.call(on)).toList();
         try (Connection monitor = database.connection()) {
-            if (chooser != null) {
-                gate.run(gateCalls, chooser, monitor);
-            } else {
-                gate.run(first, gateCalls, order, monitor);
-            }
+            gate.run(first, gateCalls, chooser, monitor);
         }
         String ran = gate.ran.stream().map(SchedulingPoint::label).collect(Collectors.joining(" "));
-        if (chooser != null) {
-            planned = ran; // the chooser's picks are the schedule
-        }
         List<String> answers = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<Object> results = new ArrayList<>();
@@ -381,24 +348,16 @@ public final class StatementScheduleRunner implements AutoCloseable {
                     + " existed; stock now " + stockAfter + " (" + finding.meaning() + ")");
         }
         errors.forEach(e -> gate.script.note("result", "error: " + e));
-        List<String> divergences = new ArrayList<>();
         boolean anotherPath = false;
-        if (chooser != null) {
+        if (!alone) {
             for (ScheduledTransaction t : gate.transactions) {
                 long sent = gate.ran.stream().filter(p -> p.transaction == t && !p.entry()).count();
                 anotherPath |= sent > aloneSent.get(t.number - 1).size();
             }
-        } else if (!alone) {
-            divergences.addAll(gate.divergences);
-            if (!ran.equals(planned)) {
-                divergences.add("ran as " + ran + ", not as planned (" + planned + "): a turn waits behind its"
-                        + " transaction's blocked statement, and code that takes another path sends other statements");
-            }
         }
-        anotherPath |= divergences.stream().anyMatch(d -> d.contains("beyond the plan"));
         ScheduleKind kind = kind(finding, errors, !refused.isEmpty(), rerouted, gate, anotherPath);
-        return new JdbcScheduleOutcome(plan.describe(), alone ? ran : planned, ran, List.copyOf(divergences),
-                finding, kind, List.copyOf(answers), List.copyOf(errors), existed, sold, stockAfter, gate.script.render());
+        return new JdbcScheduleOutcome(plan.describe(), ran, finding, kind, List.copyOf(answers), List.copyOf(errors),
+                existed, sold, stockAfter, gate.script.render());
     }
 
     /**

@@ -42,7 +42,9 @@ final class StatementTables {
             return null;
         }
         try {
-            Statements statements = CCJSqlParserUtil.parseStatements(sql);
+            // parsed on the calling thread: JSqlParser's own parseStatements runs the parser on a pool thread and
+            // waits for it, which the gate would take for the call waiting in the JVM for another
+            Statements statements = CCJSqlParserUtil.newParser(sql).Statements();
             if (statements.size() != 1) {
                 return null; // several statements in one text (or none)
             }

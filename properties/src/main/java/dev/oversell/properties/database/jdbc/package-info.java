@@ -9,8 +9,10 @@
  * {@link dev.oversell.properties.database.jdbc.StatementPlan} alone to discover its statements, then every distinct
  * execution, found as it runs ({@link dev.oversell.properties.database.jdbc.Exploration} over a
  * {@link dev.oversell.properties.database.jdbc.ScheduleTree}: at each step the gate offers the transactions not
- * waiting for a lock), or a seeded sample of the orders of the statements each call sent alone
- * ({@link dev.oversell.properties.database.jdbc.DistinctSchedules}), and judges each by the accounts; each schedule keeps a Hermitage-style script. The code under test is whatever the design is: a
+ * waiting for a lock), or distinct executions drawn at random from a printed seed
+ * ({@link dev.oversell.properties.database.jdbc.Sample}), through the same gate; which executions are the same is
+ * one rule ({@link dev.oversell.properties.database.jdbc.Footprint}). Each execution is judged by the accounts and
+ * keeps a Hermitage-style script. The code under test is whatever the design is: a
  * Spring service, a JPA repository, a DAO over a {@code DataSource} with its own
  * {@link dev.oversell.design.JdbcSchema}, or a {@code PurchaseScript} over Oversell's tables, built once over the
  * scheduling data source ({@link dev.oversell.properties.database.jdbc.ScheduledDesign}): no steps to write.
