@@ -163,7 +163,7 @@ public abstract class DatabaseSuite {
                 + " at random with seed %d (-Doversell.scheduleSeed to change)%n", where, discovery.interleavings(),
                 SAMPLED_SCHEDULES, seed);
         long start = System.nanoTime();
-        return asTests(sample, sample::executions, outcome -> judge(cell, discovery, outcome), failed ->
+        return asTests(sample, sample::walks, outcome -> judge(cell, discovery, outcome), failed ->
                 System.out.printf("[database] %s: %s in %.1f s%n", where, failed ? "stopped by a failure"
                         : sample.coverage(), (System.nanoTime() - start) / 1e9));
     }

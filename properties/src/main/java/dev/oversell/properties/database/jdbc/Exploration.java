@@ -15,7 +15,9 @@ import java.util.NoSuchElementException;
  * second fails with a {@link GateError}. Past {@code limit} executions the exploration stops and says so
  * ({@link #complete()} is false). Once a run shows calls waiting for one another in the JVM (a {@code synchronized}
  * service, an actor's mailbox), which of them got there first was a race the gate did not decide: the
- * exploration starts over with each call's start as a scheduling point ({@link StatementGate#entries}).
+ * exploration starts over with each call's start as a scheduling point ({@link StatementGate#entries}), and runs
+ * every order of the points from then on (the code after a statement may take a monitor, so no two steps are taken
+ * to commute).
  */
 public final class Exploration implements Iterator<JdbcScheduleOutcome> {
 
@@ -60,7 +62,7 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
                         // which call reaches the monitor or the mailbox first was a race the gate did not decide:
                         // from now on it does, from the first execution on
                         entries = true;
-                        tree = new ScheduleTree();
+                        tree = new ScheduleTree(false);
                         executions = 0;
                         System.out.printf("[gate] %s on %s, %s: calls wait for one another in the JVM (a monitor, an"
                                         + " actor's mailbox: %s); each call's start is a scheduling point from now on,"

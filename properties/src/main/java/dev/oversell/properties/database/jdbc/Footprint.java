@@ -23,9 +23,13 @@ import java.util.Set;
  * statement of another transaction sees it (or takes its snapshot before it) is the whole question. So does a
  * write sent with autocommit on, which commits itself (its {@link #tables} are null).
  *
- * <p>What this leaves out: the code between two statements is taken to share nothing in the JVM with the other
- * calls except through what the gate sees (a monitor or a wait, {@link StatementGate#entries}); a design whose
- * calls hand state to each other in memory between statements has orders that this treats as one.
+ * <p>Two more rules sit with the users of this one. A statement that blocked on a lock is no atomic step (when it
+ * returns, and which transaction the engine picks as a deadlock's victim, depend on what ran meanwhile), so it
+ * commutes with nothing ({@link ScheduleTree}, {@link Sample}). And once calls wait for one another in the JVM (a
+ * monitor, an actor's mailbox), the code after a statement may take a monitor or send a message, so no two points
+ * are taken to commute from then on. What is left out: code between two statements that shares state in the JVM
+ * with the other calls without ever making one wait for another (a counter both update) has orders this rule
+ * treats as one.
  *
  * @param tables the table groups a statement may touch ({@link TableCoupling#groups}); null if it may touch
  *               anything (its text does not bound it, or it is not a statement)

@@ -12,14 +12,15 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Distinct executions of a plan's calls drawn at random from a printed seed, for plans with too many to run every
- * one: each walk goes through the same {@link StatementGate} as {@link Exploration}, and at each step one of the
- * transactions ready to go on (not waiting for a lock, not waiting in the JVM) is drawn. A walk whose execution is
- * equivalent to one drawn before (the same trace: statements that commute swapped, {@link DistinctSchedules}) is
- * not offered again; the sample stops at {@code limit} distinct executions, or after {@value #WALKS_PER_EXECUTION}
- * walks per execution asked for, and says which ({@link #coverage()}). As in an exploration, a run in which the
- * engine ended a lock wait the gate had not seen is run once more, and once calls wait for one another in the JVM
- * each call's start is drawn too, from the start.
+ * Executions of a plan's calls drawn at random from a printed seed, for plans with too many to run every one:
+ * each walk goes through the same {@link StatementGate} as {@link Exploration}, and at each step one of the
+ * transactions ready to go on (not waiting for a lock, not waiting in the JVM) is drawn. Every walk is judged;
+ * walks equivalent to one drawn before (the same trace: statements that commute swapped, {@link DistinctSchedules})
+ * are not counted again, and the sample walks until {@code limit} distinct executions are drawn, or
+ * {@value #WALKS_PER_EXECUTION} walks per execution asked for have been made, and says which ({@link #coverage()}).
+ * As in an exploration, a run in which the engine ended a lock wait the gate had not seen is run once more, and
+ * once calls wait for one another in the JVM each call's start is drawn too, from the start, and no two points are
+ * taken to commute.
  */
 public final class Sample implements Iterator<JdbcScheduleOutcome> {
 
@@ -46,7 +47,7 @@ public final class Sample implements Iterator<JdbcScheduleOutcome> {
 
     @Override
     public boolean hasNext() {
-        while (drawn == null && seen.size() < limit && walks < limit * WALKS_PER_EXECUTION) {
+        if (drawn == null && seen.size() < limit && walks < limit * WALKS_PER_EXECUTION) {
             drawn = walk();
         }
         return drawn != null;
@@ -62,7 +63,7 @@ public final class Sample implements Iterator<JdbcScheduleOutcome> {
         return next;
     }
 
-    /** One walk: its execution if it is one not drawn before, else null. */
+    /** One walk, judged; counted as distinct if its trace was not drawn before. */
     private JdbcScheduleOutcome walk() {
         try {
             for (boolean missedBefore = false; ; ) {
@@ -91,7 +92,8 @@ public final class Sample implements Iterator<JdbcScheduleOutcome> {
                     random = new Random(seed);
                     continue;
                 }
-                return seen.add(trace(runner.lastRun())) ? outcome : null;
+                seen.add(trace(runner.lastRun(), entries));
+                return outcome;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(runner.design() + " on " + runner.engine().label() + ": " + e.getMessage(), e);
@@ -101,8 +103,15 @@ public final class Sample implements Iterator<JdbcScheduleOutcome> {
         }
     }
 
-    /** The execution's trace: its points in the least order equivalent to the one they ran in. */
-    static String trace(List<SchedulingPoint> ran) {
+    /**
+     * The execution's trace: its points in the least order equivalent to the one they ran in (with {@code inJvm},
+     * once calls waited for one another in the JVM, the order they ran in). A point that blocked on a lock
+     * commutes with nothing.
+     */
+    static String trace(List<SchedulingPoint> ran, boolean inJvm) {
+        if (inJvm) {
+            return ran.stream().map(SchedulingPoint::label).collect(java.util.stream.Collectors.joining(" "));
+        }
         List<List<Footprint>> footprints = new ArrayList<>();
         List<List<String>> labels = new ArrayList<>();
         List<Integer> who = new ArrayList<>();
@@ -112,7 +121,7 @@ public final class Sample implements Iterator<JdbcScheduleOutcome> {
                 footprints.add(new ArrayList<>());
                 labels.add(new ArrayList<>());
             }
-            footprints.get(t - 1).add(point.footprint);
+            footprints.get(t - 1).add(point.blocked ? Footprint.END : point.footprint);
             labels.get(t - 1).add(point.label());
             who.add(t);
         }
@@ -124,14 +133,19 @@ public final class Sample implements Iterator<JdbcScheduleOutcome> {
         return trace.toString().strip();
     }
 
-    /** Distinct executions drawn so far. */
-    public int executions() {
+    /** Walks made so far, each judged. */
+    public int walks() {
+        return walks;
+    }
+
+    /** Distinct executions among them. */
+    public int distinct() {
         return seen.size();
     }
 
     /** How much was drawn, in words, once the sample has ended. */
     public String coverage() {
-        return seen.size() + " distinct executions drawn in " + walks + " random walks with seed " + seed
+        return seen.size() + " distinct executions in " + walks + " random walks with seed " + seed
                 + (seen.size() < limit ? " (fewer than the " + limit + " asked for: the walks kept finding the same ones)"
                 : "");
     }

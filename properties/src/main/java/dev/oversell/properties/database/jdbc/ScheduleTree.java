@@ -44,7 +44,11 @@ final class ScheduleTree {
         final List<String> labels;
         final Set<Integer> sleep;
         final Set<Integer> done = new HashSet<>();
+        /** Of {@link #done}, those whose point blocked on a lock when taken here: not an atomic step, never asleep. */
+        final Set<Integer> blockedDone = new HashSet<>();
         int chosen;
+        /** The point taken here in the current run (its {@code blocked} is filled in by the gate as it runs). */
+        SchedulingPoint taken;
         /** The chosen point commutes with every other: taking it first is enough, no other is tried here. */
         boolean alone;
 
@@ -56,12 +60,27 @@ final class ScheduleTree {
         }
 
         /** Whether the next points of transactions {@code a} and {@code b} answer alike in either order. */
-        boolean independent(int a, int b) {
-            return footprints.get(ready.indexOf(a)).commutesWith(footprints.get(ready.indexOf(b)));
+        boolean independent(int a, int b, boolean reduce) {
+            return reduce && footprints.get(ready.indexOf(a)).commutesWith(footprints.get(ready.indexOf(b)));
         }
     }
 
     private final List<Node> path = new ArrayList<>();
+    /**
+     * Whether points that commute are run in one order only. Off once calls wait for one another in the JVM: the
+     * code after a statement may then take a monitor or send a message, so the order of two steps is not only the
+     * order of their statements.
+     */
+    private final boolean reduce;
+
+    /** A tree that runs commuting points in one order only. */
+    ScheduleTree() {
+        this(true);
+    }
+
+    ScheduleTree(boolean reduce) {
+        this.reduce = reduce;
+    }
     /** How many steps of {@link #path} the next run replays. */
     private int replay;
     private boolean exhausted;
@@ -117,6 +136,7 @@ final class ScheduleTree {
         if (step < replay && diverged == null) {
             Node node = path.get(step);
             if (node.ready.equals(ready) && node.labels.equals(labels) && node.footprints.equals(footprints)) {
+                node.taken = next.get(ready.indexOf(node.chosen));
                 return node.chosen;
             }
             if (graft) {
@@ -132,20 +152,23 @@ final class ScheduleTree {
             return ready.get(0); // off the tree: the run only has to end
         }
         Set<Integer> sleep = new TreeSet<>();
-        if (step > 0) {
+        if (step > 0 && !path.get(step - 1).taken.blocked) {
+            // a point that blocked on a lock is no atomic step: when it returns, and which deadlock victim the
+            // engine picks, depends on what ran meanwhile, so nothing sleeps past it
             Node parent = path.get(step - 1);
             Set<Integer> candidates = new TreeSet<>(parent.sleep);
             candidates.addAll(parent.done);
+            candidates.removeAll(parent.blockedDone);
             for (int t : candidates) {
                 // t did not move, so its next point is the one it had at the parent
-                if (t != parent.chosen && ready.contains(t) && parent.independent(t, parent.chosen)) {
+                if (t != parent.chosen && ready.contains(t) && parent.independent(t, parent.chosen, reduce)) {
                     sleep.add(t);
                 }
             }
         }
         Node node = new Node(List.copyOf(ready), footprints, labels, sleep);
         Integer inert = null;
-        for (int i = 0; i < ready.size() && inert == null; i++) {
+        for (int i = 0; i < ready.size() && inert == null && reduce; i++) {
             if (next.get(i).footprint.inert() && !sleep.contains(ready.get(i))) {
                 inert = ready.get(i);
             }
@@ -155,6 +178,7 @@ final class ScheduleTree {
             // takes it now (a persistent set of one): the others are not tried first at this step
             node.alone = true;
             node.chosen = inert;
+            node.taken = next.get(ready.indexOf(inert));
             path.add(node);
             return inert;
         }
@@ -164,6 +188,7 @@ final class ScheduleTree {
             return ready.get(0);
         }
         node.chosen = pick;
+        node.taken = next.get(ready.indexOf(pick));
         path.add(node);
         return pick;
     }
@@ -187,6 +212,9 @@ final class ScheduleTree {
         for (int k = path.size() - 1; k >= 0; k--) {
             Node node = path.get(k);
             node.done.add(node.chosen);
+            if (node.taken != null && node.taken.blocked) {
+                node.blockedDone.add(node.chosen);
+            }
             Integer other = node.alone ? null : node.ready.stream()
                     .filter(t -> !node.done.contains(t) && !node.sleep.contains(t)).findFirst().orElse(null);
             if (other != null) {

@@ -167,13 +167,24 @@ public final class SchedulingDataSource implements DataSource {
          * autocommit on commits itself, so it may touch anything another transaction goes on to read.
          */
         Footprint footprint(String verb, String text, String sql) throws SQLException {
-            boolean plainRead = plainRead(verb, text);
-            Set<String> tables = coupling.groups(tablesBySql.computeIfAbsent(sql,
-                    named -> Optional.ofNullable(StatementTables.of(named))).orElse(null));
+            // a function may change anything (a procedure called in a SELECT): only a text that calls none but
+            // arithmetic, aggregates and clocks can be a plain read
+            Set<String> named = tablesNamed(sql);
+            boolean plainRead = plainRead(verb, text) && named != null;
+            if (named != null) {
+                named = new java.util.TreeSet<>(named);
+                named.addAll(coupling.mentioned(sql)); // a name the parser took for something else
+            }
+            Set<String> tables = coupling.groups(named);
             if (!plainRead && connection.getAutoCommit()) {
                 tables = null;
             }
             return Footprint.statement(plainRead, tables);
+        }
+
+        /** The tables a statement's text names ({@link StatementTables}), parsed once per text; null if unbounded. */
+        private Set<String> tablesNamed(String sql) {
+            return tablesBySql.computeIfAbsent(sql, named -> Optional.ofNullable(StatementTables.of(named))).orElse(null);
         }
 
         private boolean plainRead(String verb, String text) {
@@ -185,8 +196,9 @@ public final class SchedulingDataSource implements DataSource {
                 return false; // more than one statement in the text
             }
             boolean locks = sql.matches("(?s).*\\bfor\\s+(update|share|no\\s+key\\s+update|key\\s+share)\\b.*")
-                    || sql.contains("lock in share mode");
-            boolean changes = sql.matches("(?s).*\\b(nextval|setval|last_insert_id|get_lock|release_lock|pg_advisory\\w*)\\s*\\(.*");
+                    || sql.matches("(?s).*\\block\\s+in\\s+share\\s+mode\\b.*");
+            boolean changes = sql.matches("(?s).*\\b(nextval|setval|last_insert_id|get_lock|release_lock|pg_advisory\\w*)\\s*\\(.*")
+                    || sql.matches("(?s).*\\bnext\\s+value\\s+for\\b.*");
             boolean lockingLevel = isolation == Connection.TRANSACTION_SERIALIZABLE && engine != Engine.POSTGRESQL;
             return !locks && !changes && !lockingLevel;
         }
@@ -246,6 +258,17 @@ public final class SchedulingDataSource implements DataSource {
                     uncommitted = null;
                 }
             });
+        }
+
+        /**
+         * An isolation level set in SQL ({@code SET TRANSACTION ISOLATION LEVEL ...}, {@code BEGIN ISOLATION LEVEL
+         * ...}, MariaDB's {@code transaction_isolation}) rather than through JDBC: which one is not read, so the
+         * session is taken to be at the level where reads lock and read-only commits take part in conflict checks.
+         */
+        void isolationInSql(String text) {
+            if (text.toLowerCase(java.util.Locale.ROOT).contains("isolation")) {
+                isolation = Connection.TRANSACTION_SERIALIZABLE;
+            }
         }
 
         /** Records a statement of the open transaction (or, with autocommit on, of its own). */
@@ -318,6 +341,7 @@ public final class SchedulingDataSource implements DataSource {
             String text = ownSql ? (String) args[0] : sql == null ? "-- batch" : SqlText.inline(sql, parameters);
             String verb = ownSql ? SqlText.verb((String) args[0]) : sql == null ? "batch" : SqlText.verb(sql);
             session.beforeStatement(text);
+            session.isolationInSql(text);
             Footprint footprint = session.footprint(verb, text, ownSql || sql == null ? text : sql);
             session.sent(footprint.plainRead());
             return session.transaction.point(verb, text, session.id, footprint, () -> {

@@ -257,20 +257,20 @@ final class StatementGate {
      * or waits for a lock or a monitor that a thread outside the schedule holds means not yet. Then a call that is neither at a
      * point, nor returned, nor blocked in the engine waits in the JVM for another call, and stays so until the
      * gate lets one go on: a {@code synchronized} service's second buyer, an actor's caller whose message waits
-     * behind another's. Work a call handed over that no thread has started yet is quiet only while some worker is
-     * busy for a call (it waits behind that work, as a message waits in an actor's mailbox); with no worker busy it
-     * is about to start. A pool thread that wakes to take it is seen running; the few moments before it wakes, the
-     * work counts as waiting, and a replay that then sees it otherwise is run again.
+     * behind another's. Work a call handed over that no thread has started yet is quiet only behind a busy worker
+     * (as a message waits in an actor's mailbox), and only if no other known worker may take it up: with a worker
+     * idle (unless it is a fork-join pool's thread with nothing queued in its pool), or none seen yet, it is about
+     * to start.
      */
     private boolean quiescent() {
         if (transactions.stream().anyMatch(t -> t.handOvers > 0 && !t.finished)) {
-            // work handed over and not yet started waits behind work in progress (an actor's mailbox behind the
-            // message it handles), or is about to start on a new thread or an idle one: quiet only while some worker
-            // works for a call. A known idle worker that wakes to take it runs, which the states below see; one
-            // that stays idle is another thread of the pool, which the work (queued in a mailbox) does not go to
+            // work handed over and not yet started waits behind a busy worker (an actor's mailbox behind the message
+            // it handles), or is about to start on a new thread or an idle one: quiet only if some worker works for a
+            // call now and every other known worker is idle for good (a fork-join pool's thread with nothing queued
+            // in its pool: the work is not there, it waits in a mailbox; of any other pool that cannot be told)
             Set<Thread> busy = new HashSet<>();
             transactions.forEach(t -> busy.addAll(t.workers));
-            if (busy.isEmpty()) {
+            if (busy.isEmpty() || workers.stream().anyMatch(w -> w.isAlive() && !busy.contains(w) && !idleForGood(w))) {
                 return false;
             }
         }
@@ -482,6 +482,12 @@ final class StatementGate {
             jvmWait = transaction.name + " " + where;
         }
         sawJvmWait = true;
+    }
+
+    /** Whether {@code worker} is a fork-join pool's thread whose pool has nothing queued: it takes no new work. */
+    private static boolean idleForGood(Thread worker) {
+        return worker instanceof java.util.concurrent.ForkJoinWorkerThread forkJoin
+                && forkJoin.getPool().getQueuedSubmissionCount() == 0 && forkJoin.getPool().getQueuedTaskCount() == 0;
     }
 
     /**

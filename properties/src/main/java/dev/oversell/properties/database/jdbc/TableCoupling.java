@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 final class TableCoupling {
 
     /** Nothing known about the schema: no statement is taken to leave any table alone. */
-    static final TableCoupling NONE = new TableCoupling(Map.of());
+    static final TableCoupling NONE = new TableCoupling(Map.of(), Set.of());
 
     /** What a default or a check may call without reaching beyond its own row. */
     private static final Set<String> CALLABLE = Set.of("count", "sum", "min", "max", "avg", "coalesce", "nullif",
@@ -48,9 +48,28 @@ final class TableCoupling {
 
     /** Base table (lower case) to the name of its group; tables that may reach anything are absent. */
     private final Map<String, String> groupOf;
+    /** Every name of the schema's tables, views and the like, lower case. */
+    private final Set<String> names;
+    private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_$]*");
 
-    private TableCoupling(Map<String, String> groupOf) {
+    private TableCoupling(Map<String, String> groupOf, Set<String> names) {
         this.groupOf = Map.copyOf(groupOf);
+        this.names = Set.copyOf(names);
+    }
+
+    /**
+     * The schema's tables and views whose names appear as a word of {@code sql} (outside its string literals),
+     * whatever the parser made of them: added to what a statement names, they can only make it touch more.
+     */
+    Set<String> mentioned(String sql) {
+        Set<String> found = new TreeSet<>();
+        Matcher word = WORD.matcher(lower(sql).replaceAll("'[^']*'", "''").replace("\"", " ").replace("`", " "));
+        while (word.find()) {
+            if (names.contains(word.group())) {
+                found.add(word.group());
+            }
+        }
+        return found;
     }
 
     /** The groups of {@code tables} (lower case, as {@link StatementTables} names them); null if any has none. */
@@ -90,13 +109,23 @@ final class TableCoupling {
         String catalog = connection.getCatalog();
         String schema = connection.getSchema();
         Map<String, String> names = new HashMap<>(); // lower case -> as the engine spells it
+        Set<String> collided = new HashSet<>();
         try (ResultSet tables = meta.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
             while (tables.next()) {
-                names.put(lower(tables.getString("TABLE_NAME")), tables.getString("TABLE_NAME"));
+                String name = tables.getString("TABLE_NAME");
+                if (names.put(lower(name), name) != null) {
+                    collided.add(lower(name)); // "Items" and items: which one a statement means is not told
+                }
+            }
+        }
+        Set<String> relations = new HashSet<>();
+        try (ResultSet all = meta.getTables(catalog, schema, "%", null)) {
+            while (all.next()) {
+                relations.add(lower(all.getString("TABLE_NAME")));
             }
         }
         UnionFind groups = new UnionFind(names.keySet());
-        Set<String> open = new HashSet<>();
+        Set<String> open = new HashSet<>(collided);
         for (Map.Entry<String, String> table : names.entrySet()) {
             try (ResultSet keys = meta.getImportedKeys(catalog, schema, table.getValue())) {
                 while (keys.next()) {
@@ -153,7 +182,8 @@ final class TableCoupling {
                 groupOf.put(table, groups.find(table));
             }
         }
-        return new TableCoupling(groupOf);
+        relations.addAll(names.keySet());
+        return new TableCoupling(groupOf, relations);
     }
 
     /**

@@ -39,5 +39,12 @@ class StatementTablesTest {
         assertThat(StatementTables.of("COMMIT")).isNull();
         assertThat(StatementTables.of("SELECT 1")).isNull();
         assertThat(StatementTables.of("not sql at all")).isNull();
+        // functions and sequences in clauses JSqlParser's table finder does not visit: its deparser does
+        assertThat(StatementTables.of("INSERT INTO t (a) VALUES (1) ON CONFLICT (a) DO UPDATE SET a = reserve(1)")).isNull();
+        assertThat(StatementTables.of("INSERT INTO t (a) VALUES (1) ON DUPLICATE KEY UPDATE a = reserve(1)")).isNull();
+        assertThat(StatementTables.of("UPDATE t SET a = 1 WHERE b = 2 RETURNING audit(a)")).isNull();
+        assertThat(StatementTables.of("SELECT my_rank(a) OVER (ORDER BY a) FROM t")).isNull();
+        assertThat(StatementTables.of("INSERT INTO t (id) VALUES (NEXT VALUE FOR s)")).isNull();
+        assertThat(StatementTables.of("SELECT a FROM t ORDER BY reserve(a)")).isNull();
     }
 }

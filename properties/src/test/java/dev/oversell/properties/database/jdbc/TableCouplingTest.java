@@ -104,6 +104,11 @@ class TableCouplingTest {
             }
             assertThat(coupling.groups(Set.of("ovs_cpl_view"))).as("a view").isNull();
             assertThat(coupling.groups(Set.of("ovs_cpl_stock", "ovs_cpl_nowhere"))).as("an unknown name").isNull();
+            assertThat(coupling.mentioned("WITH ovs_cpl_stock AS (SELECT * FROM \"OVS_CPL_STOCK\") INSERT INTO"
+                    + " ovs_cpl_purchases SELECT 'ovs_cpl_parent', product FROM ovs_cpl_stock"))
+                    .as("every table or view named as a word, whatever the parser made of it; not in a literal")
+                    .containsExactlyInAnyOrder("ovs_cpl_stock", "ovs_cpl_purchases");
+            assertThat(coupling.mentioned("SELECT * FROM ovs_cpl_view")).containsExactly("ovs_cpl_view");
         } finally {
             try (Connection c = database.connection(); Statement s = c.createStatement()) {
                 run(s, drop);
