@@ -49,9 +49,14 @@ final class StatementGate {
 
     /** How deep into a waiting thread's stack to look for the code it waits in. */
     private static final int STACK_FRAMES = 16;
-    /** The packages of the engines' drivers and of the connection pool: a wait in them is the engine at work. */
+    /**
+     * The packages of the engines' drivers, of the connection pool, and of the loggers and test runners a call's
+     * thread passes through: a wait in them is the engine or the infrastructure at work, never one call waiting
+     * for another (a warning logged by two calls at once contends for the console).
+     */
     private static final List<String> DRIVERS = List.of("org.h2.", "org.postgresql.", "org.mariadb.jdbc.",
-            "com.zaxxer.hikari.");
+            "com.zaxxer.hikari.", "org.jboss.logging.", "org.slf4j.", "ch.qos.logback.", "org.apache.logging.",
+            "org.apache.commons.logging.", "org.apache.maven.surefire.", "net.sf.jsqlparser.");
 
     /** How long stopping a schedule waits for its calls to end before it aborts their connections. */
     private static final long STOP_MILLIS = 3_000;
@@ -320,8 +325,8 @@ final class StatementGate {
                     }
                 }
                 case BLOCKED -> {
-                    if (!watchedIds.contains(info.getLockOwnerId())) {
-                        return false;
+                    if (!watchedIds.contains(info.getLockOwnerId()) || waitsInTheDriver(ids[k])) {
+                        return false; // a monitor held outside the schedule, or the driver's or a logger's own
                     }
                 }
                 case RUNNABLE -> {
@@ -491,8 +496,9 @@ final class StatementGate {
     }
 
     /**
-     * Whether the thread waits inside the engine's driver or its connection pool (the first frame of its stack
-     * outside the JDK is theirs): opening a connection, waiting for the engine to answer, the driver's own locks.
+     * Whether the thread waits inside the engine's driver, its connection pool or a logger (the first frame of its
+     * stack outside the JDK is theirs, {@link #DRIVERS}): opening a connection, waiting for the engine to answer,
+     * the driver's own locks, a console two calls write to.
      * That is the engine at work, which ends by itself unless the engine says the statement waits for a lock; it
      * is not a call waiting for another in the JVM.
      */
