@@ -34,11 +34,11 @@ import java.util.regex.Pattern;
  */
 final class StatementTables {
 
-    /** Functions that read nothing but their arguments and change nothing. */
+    /** Functions that read nothing but their arguments (and the clock) and change nothing another call sees. */
     static final Set<String> PURE = Set.of("count", "sum", "min", "max", "avg", "coalesce", "nullif",
             "greatest", "least", "abs", "lower", "upper", "length", "char_length", "concat", "substring", "trim",
             "round", "floor", "ceil", "ceiling", "mod", "ifnull", "if", "now", "current_timestamp", "current_date",
-            "localtimestamp");
+            "localtimestamp", "gen_random_uuid", "uuid", "random_uuid");
 
     /** Words followed by a parenthesis without being a call: keywords, types. */
     private static final Set<String> NOT_CALLS = Set.of("select", "from", "where", "and", "or", "not", "in", "exists",
@@ -46,7 +46,7 @@ final class StatementTables {
             "array", "over", "filter", "by", "when", "then", "else", "case", "is", "like", "between", "join", "with",
             "lateral", "returning", "update", "do", "group", "within", "decimal", "numeric", "varchar", "char",
             "character", "int", "integer", "bigint", "smallint", "timestamp", "time", "interval", "float", "double",
-            "precision", "varying", "limit", "offset", "having", "union", "intersect", "except", "distinct");
+            "precision", "varying", "limit", "offset", "having", "union", "intersect", "except", "distinct", "check");
     private static final Pattern CALL = Pattern.compile("([a-z_][a-z0-9_$.]*)\\s*\\(");
 
     private StatementTables() {
@@ -91,9 +91,10 @@ final class StatementTables {
      * Whether the text calls anything but a {@link #PURE} function, read word by word rather than through the parse
      * tree, so that no clause is left out (JSqlParser's finder does not visit every one: an {@code ON CONFLICT DO
      * UPDATE}, a {@code RETURNING}, an {@code ORDER BY}, a window): a word followed by a parenthesis that is neither
-     * a pure function, nor a keyword or a type, nor one of the statement's tables (its column list).
+     * a pure function, nor a keyword or a type, nor one of the statement's tables (its column list). The same
+     * reading judges a column's default or a {@code CHECK} ({@link TableCoupling}).
      */
-    private static boolean callsSomething(String sql, Set<String> tables) {
+    static boolean callsSomething(String sql, Set<String> tables) {
         Set<String> named = new java.util.HashSet<>();
         tables.forEach(t -> named.add(unquoted(t)));
         Matcher call = CALL.matcher(sql.toLowerCase(Locale.ROOT).replaceAll("'[^']*'", "''")

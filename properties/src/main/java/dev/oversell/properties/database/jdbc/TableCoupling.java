@@ -34,15 +34,6 @@ final class TableCoupling {
     /** Nothing known about the schema: no statement is taken to leave any table alone. */
     static final TableCoupling NONE = new TableCoupling(Map.of(), Set.of());
 
-    /** What a default or a check may call without reaching beyond its own row. */
-    private static final Set<String> CALLABLE = Set.of("count", "sum", "min", "max", "avg", "coalesce", "nullif",
-            "greatest", "least", "abs", "lower", "upper", "length", "char_length", "concat", "substring", "trim",
-            "round", "floor", "ceil", "ceiling", "mod", "ifnull", "if", "now", "current_timestamp", "current_date",
-            "localtimestamp", "gen_random_uuid", "uuid", "random_uuid", "char", "varchar", "numeric", "decimal",
-            // words that are followed by a parenthesis without being a call
-            "check", "and", "or", "not", "in", "is", "any", "all", "some", "cast", "case", "when", "then", "else",
-            "array", "row", "values", "between", "like");
-    private static final Pattern CALL = Pattern.compile("([a-z_][a-z0-9_$]*)\\s*\\(");
     private static final Pattern SEQUENCE = Pattern.compile(
             "(?:nextval\\s*\\(\\s*'?|next\\s+value\\s+for\\s+)([\\w.$\"`]+)");
 
@@ -156,17 +147,18 @@ final class TableCoupling {
             }
         }
         try (Statement s = connection.createStatement()) {
-            for (String query : reachQueries(engine)) {
-                try (ResultSet rows = s.executeQuery(query)) {
+            for (Reach reach : reachQueries(engine)) {
+                try (ResultSet rows = s.executeQuery(reach.sql())) {
                     while (rows.next()) {
                         String table = lower(rows.getString(1));
-                        String other = rows.getMetaData().getColumnCount() > 1 ? rows.getString(2) : null;
-                        if (other == null) {
-                            open.add(table);
-                        } else if (query.contains("pg_inherits")) {
-                            groups.union(table, lower(other));
-                        } else if (callsBeyondItsRow(lower(other))) {
-                            open.add(table); // a CHECK that calls a function
+                        switch (reach.answer()) {
+                            case REACHES_ANYTHING -> open.add(table);
+                            case CHILD_AND_PARENT -> groups.union(table, lower(rows.getString(2)));
+                            case TABLE_AND_CHECK -> {
+                                if (callsBeyondItsRow(lower(rows.getString(2)))) {
+                                    open.add(table); // a CHECK that calls a function
+                                }
+                            }
                         }
                     }
                 }
@@ -186,43 +178,53 @@ final class TableCoupling {
         return new TableCoupling(groupOf, relations);
     }
 
-    /**
-     * Per engine: queries whose rows name a table that may reach anything (one column: a trigger, a rule, a
-     * policy), a table and a {@code CHECK} clause, or a child table and its parent ({@code pg_inherits}).
-     */
-    private static List<String> reachQueries(Engine engine) {
+    /** A question asked of the engine's catalog, and what each row of its answer says. */
+    private record Reach(String sql, Answer answer) {
+    }
+
+    private enum Answer {
+        /** One column: a table with a trigger, a rule or a policy, which may reach anything. */
+        REACHES_ANYTHING,
+        /** A table and one of its {@code CHECK} clauses. */
+        TABLE_AND_CHECK,
+        /** A child table and its parent (PostgreSQL inheritance): one group. */
+        CHILD_AND_PARENT
+    }
+
+    /** Per engine: what to ask of the catalog about the tables of the connection's schema. */
+    private static List<Reach> reachQueries(Engine engine) {
         return switch (engine) {
             case POSTGRESQL -> List.of(
-                    "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n"
+                    new Reach("SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n"
                             + " ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND NOT t.tgisinternal",
-                    "SELECT tablename FROM pg_rules WHERE schemaname = current_schema()",
-                    "SELECT tablename FROM pg_policies WHERE schemaname = current_schema()",
-                    "SELECT c.relname, pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c"
+                            Answer.REACHES_ANYTHING),
+                    new Reach("SELECT tablename FROM pg_rules WHERE schemaname = current_schema()",
+                            Answer.REACHES_ANYTHING),
+                    new Reach("SELECT tablename FROM pg_policies WHERE schemaname = current_schema()",
+                            Answer.REACHES_ANYTHING),
+                    new Reach("SELECT c.relname, pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c"
                             + " ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                            + " WHERE k.contype = 'c' AND n.nspname = current_schema()",
-                    "SELECT c.relname, p.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
-                            + " JOIN pg_class p ON p.oid = i.inhparent");
+                            + " WHERE k.contype = 'c' AND n.nspname = current_schema()", Answer.TABLE_AND_CHECK),
+                    new Reach("SELECT c.relname, p.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                            + " JOIN pg_class p ON p.oid = i.inhparent", Answer.CHILD_AND_PARENT));
             case MARIADB, MARIADB_SNAPSHOT_ISOLATION -> List.of(
-                    "SELECT event_object_table FROM information_schema.triggers WHERE event_object_schema = DATABASE()",
-                    "SELECT table_name, check_clause FROM information_schema.check_constraints"
-                            + " WHERE constraint_schema = DATABASE()");
+                    new Reach("SELECT event_object_table FROM information_schema.triggers"
+                            + " WHERE event_object_schema = DATABASE()", Answer.REACHES_ANYTHING),
+                    new Reach("SELECT table_name, check_clause FROM information_schema.check_constraints"
+                            + " WHERE constraint_schema = DATABASE()", Answer.TABLE_AND_CHECK));
             case H2 -> List.of(
-                    "SELECT EVENT_OBJECT_TABLE FROM INFORMATION_SCHEMA.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = SCHEMA()",
-                    "SELECT t.TABLE_NAME, c.CHECK_CLAUSE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t"
+                    new Reach("SELECT EVENT_OBJECT_TABLE FROM INFORMATION_SCHEMA.TRIGGERS"
+                            + " WHERE EVENT_OBJECT_SCHEMA = SCHEMA()", Answer.REACHES_ANYTHING),
+                    new Reach("SELECT t.TABLE_NAME, c.CHECK_CLAUSE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t"
                             + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA"
-                            + " AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME WHERE t.TABLE_SCHEMA = SCHEMA()");
+                            + " AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME WHERE t.TABLE_SCHEMA = SCHEMA()",
+                            Answer.TABLE_AND_CHECK));
         };
     }
 
-    /** Whether an expression (lower case) calls something that may read beyond its row. */
+    /** Whether a default or a check (lower case) calls something that may read beyond its row. */
     private static boolean callsBeyondItsRow(String expression) {
-        Matcher call = CALL.matcher(expression.replaceAll("'[^']*'", "''").replace("\"", "").replace("`", ""));
-        while (call.find()) {
-            if (!CALLABLE.contains(call.group(1))) {
-                return true;
-            }
-        }
-        return false;
+        return StatementTables.callsSomething(expression, Set.of());
     }
 
     private static boolean same(String named, String ours) {
