@@ -2,6 +2,7 @@ package dev.oversell.cluster;
 
 import dev.oversell.design.Claim;
 import dev.oversell.design.ClusterDesign;
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.judge.Observation;
@@ -31,6 +32,7 @@ final class ClusterVerdicts {
 
     private final List<ClusterDesign> designs;
     private final List<Observation> observations = new ArrayList<>();
+    private final java.util.Set<Engine> unreachable = java.util.EnumSet.noneOf(Engine.class);
     private final StringBuilder summary = new StringBuilder();
 
     ClusterVerdicts(List<ClusterDesign> designs) {
@@ -39,10 +41,22 @@ final class ClusterVerdicts {
                 .append("Per fault, design and engine: what the buyers were told, and what the database says.\n");
     }
 
-    /** {@code design} is not measured on {@code engine}, for the reason given. */
-    void skipped(ClusterDesign design, Engine engine, String why) {
+    /** {@code design} claims nothing on {@code engine}, for the reason given. */
+    void notApplicable(ClusterDesign design, Engine engine, String why) {
         observations.add(new Observation(RunFolder.id(), design.name(), Observation.Family.CLUSTER_FAULTS,
-                "every fault", engine.label(), null, Observation.Status.SKIPPED, null, null, null, null, null, why));
+                "every fault", engine.label(), null, new Coverage.NotApplicable(why), null, null, null, null, null,
+                why));
+    }
+
+    /**
+     * {@code design} is not measured on {@code engine}, an engine that is not reachable here (outside CI, where a
+     * missing engine fails first): not checked, and not judged (the report says why).
+     */
+    void unreachable(ClusterDesign design, Engine engine, String why) {
+        unreachable.add(engine);
+        observations.add(new Observation(RunFolder.id(), design.name(), Observation.Family.CLUSTER_FAULTS,
+                "every fault", engine.label(), null, new Coverage.NotChecked(why, "a reachable " + engine.label()),
+                null, null, null, null, null, why));
     }
 
     /** One round's outcomes: an observation per lane and fault. */
@@ -61,15 +75,16 @@ final class ClusterVerdicts {
             if (o.stall() != null && !o.stall().struckAsDesigned() && finding != Finding.OVERSOLD) {
                 observations.add(new Observation(RunFolder.id(), o.lane().design().designName(),
                         Observation.Family.CLUSTER_FAULTS, cell, o.lane().engine().label(), versions.get(o.lane().engine()),
-                        Observation.Status.NOT_CHECKED, null, null, null, reproduce + o.fault().product(),
-                        FAMILY + "/" + SUMMARY, "the fault did not strike as designed, nothing concluded: "
-                        + (o.stall().soldElsewhere() ? "" : "the new incarnation did not sell while the purchase stood; ")
-                        + o.stall().afterResume()));
+                        new Coverage.NotChecked("the fault did not strike as designed, nothing concluded: "
+                                + (o.stall().soldElsewhere() ? "" : "the new incarnation did not sell while the"
+                                + " purchase stood; ") + o.stall().afterResume(), reproduce + o.fault().product()),
+                        null, null, null, reproduce + o.fault().product(), FAMILY + "/" + SUMMARY,
+                        "the fault did not strike as designed"));
                 continue;
             }
             observations.add(new Observation(RunFolder.id(), o.lane().design().designName(),
                     Observation.Family.CLUSTER_FAULTS, cell, o.lane().engine().label(), versions.get(o.lane().engine()),
-                    Observation.Status.CHECKED, finding,
+                    new Coverage.Sampled(Math.max(1, o.attempted()), 0, "purchases under the fault", null), finding,
                     Observation.Counts.ofAccounts(o.attempted(), o.existed(), o.unitsSold(), o.finalStock()), example,
                     reproduce + o.fault().product(), FAMILY + "/" + SUMMARY, o.fault().description()));
         }
@@ -113,12 +128,14 @@ final class ClusterVerdicts {
         List<String> problems = new ArrayList<>();
         for (ClusterDesign design : designs) {
             for (Engine engine : Engine.values()) {
+                Claim claim = design.claim(engine);
+                // every lane measured is judged, a lane whose fault did not strike among them: it is not checked,
+                // and a "never oversells" claim cannot hold on it
                 List<Observation> seen = observations.stream().filter(o -> o.design().equals(design.name())
-                        && o.engine().equals(engine.label()) && o.checked()).toList();
-                if (seen.isEmpty()) {
+                        && o.engine().equals(engine.label())).toList();
+                if (seen.isEmpty() || claim == Claim.NOT_APPLICABLE || unreachable.contains(engine)) {
                     continue; // not measured: claimed n/a, not reachable or not requested; the report says which
                 }
-                Claim claim = design.claim(engine);
                 Optional<String> why = Judge.judge(design.name() + " on " + engine.label() + " across "
                         + ShardedOwnerFaults.NODES + " node processes", "the cluster's faults", claim, seen);
                 why.ifPresent(problems::add);

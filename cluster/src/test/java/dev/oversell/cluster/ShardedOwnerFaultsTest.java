@@ -82,7 +82,7 @@ class ShardedOwnerFaultsTest {
             for (Engine engine : DatabaseSettings.requestedEngines()) {
                 List<ClusterDesign> claiming = declared.stream().filter(d -> d.claim(engine) != Claim.NOT_APPLICABLE).toList();
                 declared.stream().filter(d -> d.claim(engine) == Claim.NOT_APPLICABLE)
-                        .forEach(d -> verdicts.skipped(d, engine, d.notApplicable().get(engine)));
+                        .forEach(d -> verdicts.notApplicable(d, engine, d.notApplicable().get(engine)));
                 if (claiming.isEmpty() || !clusterEngines().contains(engine)) {
                     continue;
                 }
@@ -95,7 +95,7 @@ class ShardedOwnerFaultsTest {
                         fail(engine.label() + " is required (CI=true) but unreachable: " + unreachable.getMessage());
                     }
                     System.out.println("[cluster] " + engine.label() + " SKIPPED, not reachable");
-                    claiming.forEach(d -> verdicts.skipped(d, engine, "not reachable: " + unreachable.getMessage()));
+                    claiming.forEach(d -> verdicts.unreachable(d, engine, "not reachable: " + unreachable.getMessage()));
                 }
             }
             Assumptions.assumeFalse(databases.isEmpty(), "no engine reachable for the cluster check");

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The two-way claim rule, the same for every family of checks. A "never oversells" claim holds only if every
@@ -45,9 +46,12 @@ public final class Judge {
     }
 
     /**
-     * The same rule over what a family of checks observed: only the checks that ran are judged; a "never
-     * oversells" claim cannot hold while some of its checks did not run (an oversell seen stands whatever did
-     * not run); a disagreement names the smallest counterexample seen.
+     * The same rule over what a family of checks observed: only the checks that ran are judged, each as far as its
+     * {@link Coverage} says; a "never oversells" claim is upheld only by checks that ran, so it cannot hold while
+     * any of its checks is {@link Coverage.NotChecked not checked} (a limit reached, an error, a fault that did not
+     * strike, nothing sold) or {@link Coverage.NotReached not reached}; a check the design declares does not apply
+     * to it ({@link Coverage.NotApplicable}) is neither for nor against. An oversell seen stands whatever did not
+     * run. A disagreement names the smallest counterexample seen.
      */
     public static Optional<String> judge(String who, String what, Claim claim, List<Observation> observations) {
         List<Finding> findings = observations.stream().filter(Observation::checked).map(Observation::finding).toList();
@@ -55,16 +59,27 @@ public final class Judge {
         if (disagreement.isPresent()) {
             return disagreement.map(why -> smallestExample(observations, claim)
                     .map(o -> why + "\nThe smallest counterexample (" + o.cell() + (o.engine() == null ? "" : ", " + o.engine())
-                            + "):\n" + o.example() + (o.evidenceFile() == null ? "" : "\nEvidence: " + o.evidenceFile())
+                            + ", " + o.coverage().words() + "):\n" + o.example()
+                            + (o.evidenceFile() == null ? "" : "\nEvidence: " + o.evidenceFile())
                             + (o.reproduce() == null ? "" : "\nReproduce: " + o.reproduce()))
-                    .orElse(why));
+                    .orElse(why + coverageOf(observations)));
         }
-        List<Observation> notRun = observations.stream().filter(o -> o.status() == Observation.Status.NOT_CHECKED).toList();
+        List<Observation> notRun = observations.stream()
+                .filter(o -> !o.checked() && !(o.coverage() instanceof Coverage.NotApplicable)).toList();
         if (claim == Claim.NEVER_OVERSELLS && !notRun.isEmpty()) {
             return Optional.of(who + " cannot be judged to hold: " + notRun.size() + " of its " + observations.size()
-                    + " " + what + " checks did not run (" + notRun.stream().map(Observation::cell).toList() + ")");
+                    + " " + what + " checks did not cover what they name:\n" + notRun.stream()
+                    .map(o -> "  " + o.cell() + (o.engine() == null ? "" : ", " + o.engine()) + ": " + o.coverage().words())
+                    .collect(Collectors.joining("\n")));
         }
         return Optional.empty();
+    }
+
+    /** What a family's checks covered, for a message that has no counterexample to show. */
+    private static String coverageOf(List<Observation> observations) {
+        return observations.isEmpty() ? "" : "\nWhat was run:\n" + observations.stream()
+                .map(o -> "  " + o.cell() + (o.engine() == null ? "" : ", " + o.engine()) + ": " + o.coverage().words())
+                .collect(Collectors.joining("\n"));
     }
 
     /** For a "never" claim the smallest anomaly with an example, for a "may" claim none (it was not shown). */

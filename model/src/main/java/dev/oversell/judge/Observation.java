@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param cell          which check of the family: a workload and mode, a scenario, a schedule, "load", ...
  * @param engine        the database engine (its label), null in memory
  * @param engineVersion the engine's version as it reported it, null in memory
- * @param status        whether the check ran; a check that did not run proves nothing
- * @param finding       what it saw (null unless {@link Status#CHECKED})
+ * @param coverage      how much of what {@code cell} names was run ({@link Coverage}); a check that did not run
+ *                      proves nothing
+ * @param finding       what it saw (null exactly when {@code coverage} did not run)
  * @param counts        purchases attempted, units sold, units oversold and units lost, where the check counts
  *                      them (null where it does not, e.g. a model-checked interleaving)
  * @param example       the smallest counterexample in a form a person can read (null if it saw nothing wrong)
@@ -23,7 +24,7 @@ import java.util.Objects;
  * @param note          anything else worth a reader's eye, in one line
  */
 public record Observation(String runId, String design, Family family, String cell, String engine,
-                          String engineVersion, Status status, Finding finding, Counts counts, String example,
+                          String engineVersion, Coverage coverage, Finding finding, Counts counts, String example,
                           String reproduce, String evidenceFile, String note) {
 
     /**
@@ -32,16 +33,6 @@ public record Observation(String runId, String design, Family family, String cel
      * ({@link dev.oversell.design.ClusterDesign}).
      */
     public enum Family { LINCHECK, JCSTRESS, DATABASE_SCHEDULES, DATABASE_LOAD, DEPLOYMENT, CLUSTER_FAULTS }
-
-    public enum Status {
-        CHECKED,
-        /** The time budget ran out before this check: nothing may be concluded from it. */
-        NOT_CHECKED,
-        /** An earlier check of the same run failed and decided the claim; this one was not needed. */
-        NOT_REACHED,
-        /** It cannot run on this machine (a scenario needing more CPUs than there are): reported, proves nothing. */
-        SKIPPED
-    }
 
     /**
      * Purchases attempted, units sold, units sold beyond what existed, units that vanished from the accounts
@@ -60,13 +51,15 @@ public record Observation(String runId, String design, Family family, String cel
         Objects.requireNonNull(design, "design");
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(cell, "cell");
-        Objects.requireNonNull(status, "status");
-        if ((status == Status.CHECKED) != (finding != null)) {
-            throw new IllegalArgumentException("a finding is given exactly when the check ran: " + status + ", " + finding);
+        Objects.requireNonNull(coverage, "coverage");
+        if (coverage.ran() != (finding != null)) {
+            throw new IllegalArgumentException("a finding is given exactly when the check ran: " + coverage.words()
+                    + ", " + finding);
         }
     }
 
+    /** True if the check ran (as far as its coverage says): its finding counts. */
     public boolean checked() {
-        return status == Status.CHECKED;
+        return coverage.ran();
     }
 }

@@ -41,37 +41,88 @@ class JudgeTest {
                 .get().asString().contains("nothing was checked");
     }
 
-    private static Observation seen(String cell, Observation.Status status, Finding finding, String example) {
-        return new Observation("r1", "v", Observation.Family.DATABASE_SCHEDULES, cell, "H2", "2.3", status, finding,
+    private static final Coverage EVERY = new Coverage.Every(4);
+
+    private static Observation seen(String cell, Coverage coverage, Finding finding, String example) {
+        return new Observation("r1", "v", Observation.Family.DATABASE_SCHEDULES, cell, "H2", "2.3", coverage, finding,
                 null, example, "mvn verify -Dtest=T", null, null);
     }
 
     @Test
     void aNeverClaimDoesNotHoldWhileSomeOfItsChecksDidNotRun() {
-        List<Observation> observations = List.of(seen("s1", Observation.Status.CHECKED, Finding.HELD, null),
-                seen("s2", Observation.Status.NOT_CHECKED, null, null));
+        List<Observation> observations = List.of(seen("s1", EVERY, Finding.HELD, null),
+                seen("s2", new Coverage.NotChecked("the time budget ran out", "-Dbudget=600"), null, null));
         assertThat(Judge.judge("v", "schedule", Claim.NEVER_OVERSELLS, observations)).get().asString()
-                .contains("cannot be judged to hold").contains("s2");
+                .contains("cannot be judged to hold").contains("s2").contains("to check it: -Dbudget=600");
         assertThat(Judge.judge("v", "schedule", Claim.NEVER_OVERSELLS, List.of(observations.get(1)))).get().asString()
                 .contains("nothing was checked");
     }
 
     @Test
+    void anExplorationStoppedAtItsLimitIsNotCheckedAndFailsANeverClaim() {
+        List<Observation> observations = List.of(seen("last unit", EVERY, Finding.HELD, null),
+                seen("three buyers", new Coverage.NotChecked("stopped at its limit of 5000 executions",
+                        "-Doversell.explorationLimit=20000"), null, null));
+        assertThat(Judge.judge("v", "schedule", Claim.NEVER_OVERSELLS, observations)).get().asString()
+                .contains("three buyers").contains("-Doversell.explorationLimit=20000");
+    }
+
+    @Test
+    void aCheckNotReachedIsNoEvidenceThatAClaimHolds() {
+        List<Observation> observations = List.of(seen("s1", EVERY, Finding.HELD, null),
+                seen("s2", new Coverage.NotReached("stopped at s0"), null, null));
+        assertThat(Judge.judge("v", "schedule", Claim.NEVER_OVERSELLS, observations)).isPresent();
+    }
+
+    @Test
+    void aCheckTheDesignDeclaresDoesNotApplyIsNeitherForNorAgainst() {
+        List<Observation> observations = List.of(seen("last unit", EVERY, Finding.HELD, null),
+                seen("restock", new Coverage.NotApplicable("the design has no restock"), null, null));
+        assertThat(Judge.judge("v", "schedule", Claim.NEVER_OVERSELLS, observations)).isEmpty();
+        assertThat(Judge.judge("v", "schedule", Claim.NEVER_OVERSELLS, List.of(observations.get(1)))).get().asString()
+                .contains("nothing was checked");
+    }
+
+    @Test
+    void sampledAndBoundedChecksUpholdAClaimAndSaySo() {
+        List<Observation> observations = List.of(
+                seen("load", new Coverage.Sampled(120, 0, "purchases", 7L), Finding.HELD, null),
+                seen("model checking", new Coverage.Bounded(40, 0, "at most 40 interleavings"), Finding.HELD, null));
+        assertThat(Judge.judge("v", "checks", Claim.NEVER_OVERSELLS, observations)).isEmpty();
+        assertThat(Coverage.summary(observations.stream().map(Observation::coverage).toList()))
+                .isEqualTo("bounded (40 tried, at most 40 interleavings); sampled (120 purchases, seed 7)");
+    }
+
+    @Test
+    void coverageSaysHowFarACheckReachedInFixedWords() {
+        assertThat(new Coverage.Every(22).words()).isEqualTo("every distinct execution (22)");
+        assertThat(new Coverage.EveryReachable(170, 3).words())
+                .isEqualTo("every one the engine let be reached (170, 3 diverged)");
+        assertThat(new Coverage.Sampled(12, 300, "distinct executions drawn", 7L).words())
+                .isEqualTo("sampled (12 of about 300 distinct executions drawn, seed 7)");
+        assertThat(Coverage.summary(List.of(new Coverage.Every(22), new Coverage.Every(4), new Coverage.NotApplicable("x"))))
+                .isEqualTo("every distinct execution (2 checks, 26 runs); not applicable (x)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Coverage.Every(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NotChecked");
+    }
+
+    @Test
     void anOversellSeenStandsWhateverDidNotRunAndIsShownAtItsSmallest() {
         List<Observation> observations = List.of(
-                seen("big", Observation.Status.CHECKED, Finding.OVERSOLD, "a long interleaving of many steps"),
-                seen("small", Observation.Status.CHECKED, Finding.OVERSOLD, "b1 b2 w1 w2"),
-                seen("late", Observation.Status.NOT_CHECKED, null, null));
+                seen("big", EVERY, Finding.OVERSOLD, "a long interleaving of many steps"),
+                seen("small", EVERY, Finding.OVERSOLD, "b1 b2 w1 w2"),
+                seen("late", new Coverage.NotChecked("budget", null), null, null));
         assertThat(Judge.judge("v", "schedule", Claim.MAY_OVERSELL, observations)).isEmpty();
         assertThat(Judge.judge("v", "schedule", Claim.NEVER_OVERSELLS, observations)).get().asString()
-                .contains("never oversells").contains("(small, H2):\nb1 b2 w1 w2").contains("Reproduce: mvn verify");
+                .contains("never oversells").contains("(small, H2, every distinct execution (4)):\nb1 b2 w1 w2")
+                .contains("Reproduce: mvn verify");
     }
 
     @Test
     void anObservationHasAFindingExactlyWhenItsCheckRan() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> seen("x", Observation.Status.CHECKED, null, null))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> seen("x", EVERY, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> seen("x", Observation.Status.NOT_REACHED, Finding.HELD, null))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> seen("x", new Coverage.NotReached("r"), Finding.HELD, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,6 +1,7 @@
 package dev.oversell.report;
 
 import dev.oversell.design.Claim;
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
 
@@ -17,10 +18,11 @@ record Cell(Verdict verdict, String text, String link) {
 
     /**
      * The cell of a group of observations (one family's, of one design, on one engine or for one scenario): the
-     * most serious finding its checked observations saw; "not checked" when nothing was seen wrong but some
-     * did not run (a held cannot be concluded then); held when the others ran and held; "skipped" when none can
-     * run on this machine; "not run" when there are none (n/a when the design claims nothing there). It links to
-     * the evidence file of the observation it shows, else of any in the group, else to {@code familyLink}.
+     * most serious finding its checks saw; "not checked" when nothing was seen wrong but some check did not cover
+     * what it names (a held cannot be concluded then); held when every check that applies ran and held; n/a when
+     * the design declares none of them applies; "not run" when there are none (n/a when the design claims nothing
+     * there). Every cell says what its checks covered ({@link Coverage#summary}). It links to the evidence file of
+     * the observation it shows, else of any in the group, else to {@code familyLink}.
      */
     static Cell of(List<Observation> group, Observation.Family family, Claim claim, String familyLink) {
         if (group.isEmpty()) {
@@ -28,9 +30,9 @@ record Cell(Verdict verdict, String text, String link) {
                     : new Cell(Verdict.NOT_RUN, "no " + Families.label(family) + " observation in this run", null);
         }
         List<Observation> checked = group.stream().filter(Observation::checked).toList();
-        long notChecked = count(group, Observation.Status.NOT_CHECKED);
-        long notReached = count(group, Observation.Status.NOT_REACHED);
-        long skipped = count(group, Observation.Status.SKIPPED);
+        List<Observation> notChecked = group.stream().filter(o -> o.coverage() instanceof Coverage.NotChecked).toList();
+        long notReached = group.stream().filter(o -> o.coverage() instanceof Coverage.NotReached).count();
+        String covered = Coverage.summary(group.stream().map(Observation::coverage).toList());
         Finding worst = checked.stream().map(Observation::finding).reduce(Finding::worst).orElse(null);
         List<String> parts = new ArrayList<>();
         if (worst != null && worst.anomaly()) {
@@ -38,39 +40,23 @@ record Cell(Verdict verdict, String text, String link) {
             Observation shown = smallest(seen);
             parts.add(group.size() == 1 ? alone(shown, family)
                     : seen.size() + " of " + Families.count(family, checked.size()) + " " + worst.word());
-            if (notReached > 0) {
-                parts.add(notReached + " not needed after it");
-            }
-            if (notChecked > 0) {
-                parts.add(notChecked + " not checked");
-            }
-            if (skipped > 0) {
-                parts.add(skipped + " skipped");
-            }
+            parts.add(covered);
             return new Cell(Verdict.of(worst), String.join("; ", parts), link(shown, group, familyLink));
         }
-        if (notChecked > 0 || (checked.isEmpty() && skipped == 0)) {
-            Observation first = group.stream().filter(o -> o.status() != Observation.Status.CHECKED
-                    && o.status() != Observation.Status.SKIPPED).findFirst().orElseThrow();
-            String text = (notChecked > 0 ? notChecked : group.size()) + " of " + Families.count(family, group.size())
-                    + " not checked" + (first.note() == null ? "" : ": " + first.note());
+        if (!notChecked.isEmpty() || (checked.isEmpty() && notReached > 0)) {
+            Observation first = notChecked.isEmpty() ? group.stream().filter(o -> !o.checked()).findFirst().orElseThrow()
+                    : notChecked.get(0);
+            String text = (group.size() == 1 ? "" : (notChecked.isEmpty() ? notReached : notChecked.size()) + " of "
+                    + Families.count(family, group.size()) + " ") + first.coverage().words();
             return new Cell(Verdict.NOT_CHECKED, text, link(first, group, familyLink));
         }
         if (checked.isEmpty()) {
             Observation first = group.get(0);
-            String text = (group.size() == 1 ? "" : group.size() + " skipped: ") + (first.note() == null
-                    ? "cannot run on this machine" : first.note());
-            return new Cell(Verdict.SKIPPED, text, link(first, group, familyLink));
+            return new Cell(Verdict.NOT_APPLICABLE, first.coverage().words(), link(first, group, familyLink));
         }
         parts.add(group.size() == 1 ? alone(checked.get(0), family) : Families.count(family, checked.size()) + ", all held");
-        if (skipped > 0) {
-            parts.add(skipped + " skipped");
-        }
+        parts.add(covered);
         return new Cell(Verdict.HELD, String.join("; ", parts), link(checked.get(0), group, familyLink));
-    }
-
-    private static long count(List<Observation> group, Observation.Status status) {
-        return group.stream().filter(o -> o.status() == status).count();
     }
 
     /** A cell of one observation: its counts, else its note (jcstress: the samples), else what it saw. */

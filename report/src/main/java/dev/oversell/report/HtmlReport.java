@@ -29,7 +29,7 @@ final class HtmlReport {
             th .version{display:block;font-weight:normal;color:#666;font-size:11px;overflow-wrap:anywhere}
             #database-designs td{padding:2px 3px}
             .oversold{background:#fbd5d5}.held{background:#d9f2d9}.lostupdate,.notlinearizable{background:#fde8c8}
-            .na{background:#fafafa;color:#999}.notrun,.skipped{background:#eee;color:#666}.notchecked{background:#fff3b0}
+            .na{background:#fafafa;color:#999}.notrun{background:#eee;color:#666}.notchecked{background:#fff3b0}
             td .v{font-weight:600;display:block}a{color:#1a4f8b}
             .f{padding:1px 4px;margin:2px 0}.f .v{display:inline}.f .check{display:inline-block;min-width:78px;color:#444}
             .claim{padding:1px 4px;color:#444}
@@ -73,8 +73,8 @@ final class HtmlReport {
             for (Observation o : matrix.otherChecks) {
                 h.append("<tr><td>").append(Html.escape(o.design())).append("</td><td>").append(Html.escape(o.family().name()))
                         .append("</td><td>").append(Html.escape(o.cell())).append("</td><td>")
-                        .append(Html.escape(o.checked() ? o.finding().word()
-                                : o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')))
+                        .append(Html.escape(o.checked() ? o.finding().word() + ", " + o.coverage().words()
+                                : o.coverage().words()))
                         .append("</td><td>").append(Html.escape(o.note())).append("</td></tr>");
             }
             h.append("</table>");
@@ -202,7 +202,6 @@ final class HtmlReport {
             case NOT_LINEARIZABLE -> "notlinearizable";
             case NOT_APPLICABLE -> "na";
             case NOT_CHECKED -> "notchecked";
-            case SKIPPED -> "skipped";
             case NOT_RUN -> "notrun";
         };
     }

@@ -103,7 +103,7 @@ final class MarkdownReport {
     static MarkdownTable otherChecks(List<Observation> observations) {
         MarkdownTable table = MarkdownTable.of("subject", "family", "check", "verdict", "note");
         observations.forEach(o -> table.row(o.design(), o.family().name(), o.cell(),
-                o.checked() ? o.finding().word() : o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                o.checked() ? o.finding().word() + ", " + o.coverage().words() : o.coverage().words(),
                 o.note()));
         return table;
     }

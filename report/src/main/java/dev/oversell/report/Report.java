@@ -71,9 +71,9 @@ record Report(RunEvidence run, VerdictMatrix matrix, Map<String, String> header,
         return caveats;
     }
 
-    /** A check that was not checked, or skipped, is a caveat of its own, with its reason. */
+    /** A check that was not checked is a caveat of its own, with its reason. */
     private static void notChecked(List<String> caveats, String where, Cell cell) {
-        if (cell.verdict() == Verdict.NOT_CHECKED || cell.verdict() == Verdict.SKIPPED) {
+        if (cell.verdict() == Verdict.NOT_CHECKED) {
             caveats.add(where + " was " + cell.verdict().word + ": " + cell.text());
         }
     }

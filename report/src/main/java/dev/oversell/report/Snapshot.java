@@ -29,8 +29,10 @@ final class Snapshot {
 
             Legend: the most serious finding of any check of that family: **oversold** = units sold exceeded units \
             that existed; lost update = stock and sales did not add up, no oversell; not linearizable = the answers \
-            fit no sequential order; held = none of these; not checked = some checks did not run (a time budget \
-            ran out), so nothing may be concluded; skipped = the check cannot run on this machine; not run = no \
+            fit no sequential order; held = none of these, in every check that covered what it names (each \
+            cell of the run's report says how far: every distinct execution, bounded, sampled); not checked = some \
+            check did not cover what it names (a limit reached, an error, a fault that did not strike, nothing \
+            sold), so nothing may be concluded; not run = no \
             observation in this run (an engine not reachable, a check left out or not applicable to the design). \
             Claims: never = never oversells, may = may oversell (and a check must show it).
             """;

@@ -4,16 +4,17 @@ import dev.oversell.judge.Finding;
 
 /**
  * What a family of checks showed for one design, as the tables print it: a {@link Finding} in its word, or
- * that some of its checks did not run (not checked: nothing may be concluded), or that they cannot run on this
- * machine (skipped), or that the run has none of them (not run), or that the design claims nothing there (n/a).
+ * that some of its checks did not cover what they name (not checked: nothing may be concluded), or that the run
+ * has none of them (not run), or that the design claims nothing there or declares none of them applies (n/a).
  */
 enum Verdict {
     OVERSOLD(Finding.OVERSOLD, "✗"),
     LOST_UPDATE(Finding.LOST_UPDATE, "≠"),
     NOT_LINEARIZABLE(Finding.NOT_LINEARIZABLE, "!"),
     HELD(Finding.HELD, "✓"),
-    NOT_CHECKED("not checked", "…", "some of its checks did not run (a time budget ran out): nothing may be concluded"),
-    SKIPPED("skipped", "–", "the check cannot run on this machine (the reason is in the cell): it proves nothing"),
+    NOT_CHECKED("not checked", "…", "some of its checks did not cover what they name (a limit reached, an error, a"
+            + " fault that did not strike, nothing sold, a check this machine cannot run; the cell says which):"
+            + " nothing may be concluded"),
     NOT_RUN("not run", "?", "no observation of this check for this design in the run"),
     NOT_APPLICABLE("n/a", "·", "the design claims nothing there");
 
@@ -66,13 +67,12 @@ enum Verdict {
         return combined == null ? NOT_RUN : combined;
     }
 
-    /** Anomalies first (oversold most serious), then not checked, held, skipped, not run, n/a. */
+    /** Anomalies first (oversold most serious), then not checked, held, not run, n/a. */
     private static int rank(Verdict v) {
         return switch (v) {
             case OVERSOLD, LOST_UPDATE, NOT_LINEARIZABLE -> v.ordinal();
             case NOT_CHECKED -> 3;
             case HELD -> 4;
-            case SKIPPED -> 5;
             case NOT_RUN -> 6;
             case NOT_APPLICABLE -> 7;
         };

@@ -3,7 +3,6 @@ package dev.oversell.report;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
 import dev.oversell.judge.Observation.Family;
-import dev.oversell.judge.Observation.Status;
 import dev.oversell.run.Observations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +62,7 @@ class RefusingAnotherRunTest {
                 .findFirst().orElseThrow().record();
         List<Observation> mixed = new ArrayList<>(database.observations());
         mixed.add(new Observation(OTHER_RUN, "beta", Family.DATABASE_LOAD, "load, seed 7", "H2", "H2 2.3.232",
-                Status.CHECKED, Finding.HELD, null, null, null, null, "copied in from an earlier run"));
+                RunFolderFixture.EVERY, Finding.HELD, null, null, null, null, "copied in from an earlier run"));
         RunFolderFixture.write(run, "database", new Observations(RunFolderFixture.RUN, database.family(),
                 database.measuredOn(), database.designs(), mixed));
         Outcome outcome = report(run);

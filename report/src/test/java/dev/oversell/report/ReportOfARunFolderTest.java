@@ -2,10 +2,10 @@ package dev.oversell.report;
 
 import dev.oversell.design.Claim;
 import dev.oversell.design.Deployment;
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation.Counts;
 import dev.oversell.judge.Observation.Family;
-import dev.oversell.judge.Observation.Status;
 import dev.oversell.run.JudgedDesign;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +70,8 @@ class ReportOfARunFolderTest {
         Map<Column, Cell> alpha = row(matrix(), "alpha");
         Cell lincheck = alpha.get(new Column(Family.LINCHECK, ""));
         assertThat(lincheck.verdict()).isEqualTo(Verdict.OVERSOLD);
-        assertThat(lincheck.text()).isEqualTo("1 of 2 checks oversold; 1 not needed after it");
+        assertThat(lincheck.text()).isEqualTo("1 of 2 checks oversold; every distinct execution (2 checks, 6 runs); not needed (Lincheck"
+                + " stopped at two buyers of 2 units, which saw: oversold)");
         assertThat(lincheck.link()).as("the evidence file of the observation shown")
                 .isEqualTo(RunFolderFixture.ALPHA_EVIDENCE);
         Cell jcstress = alpha.get(new Column(Family.JCSTRESS, ""));
@@ -84,12 +85,12 @@ class ReportOfARunFolderTest {
         EngineCells h2 = engine(matrix, "beta", "h2");
         Cell schedules = check(h2, Family.DATABASE_SCHEDULES);
         assertThat(schedules.verdict()).isEqualTo(Verdict.HELD);
-        assertThat(schedules.text()).isEqualTo("3 schedules, all held");
+        assertThat(schedules.text()).isEqualTo("3 schedules, all held; every distinct execution (3 checks, 9 runs)");
         assertThat(schedules.link()).as("no observation names a file: the family's record")
                 .isEqualTo("database/observations.json");
         Cell load = check(h2, Family.DATABASE_LOAD);
         assertThat(load.verdict()).isEqualTo(Verdict.NOT_CHECKED);
-        assertThat(load.text()).isEqualTo("1 of 1 check not checked: the time budget ran out before the load run");
+        assertThat(load.text()).isEqualTo("not checked (the time budget ran out before the load run)");
         assertThat(check(h2, Family.DEPLOYMENT).verdict()).isEqualTo(Verdict.NOT_RUN);
         assertThat(h2.verdict(dev.oversell.design.Deployment.SINGLE_INSTANCE))
                 .as("held interleavings and an unchecked load run are not a held claim").isEqualTo(Verdict.NOT_CHECKED);
@@ -105,12 +106,13 @@ class ReportOfARunFolderTest {
         JudgedDesign gamma = new JudgedDesign("gamma", JudgedDesign.CLUSTER, "example.Gamma",
                 JudgedDesign.SEPARATE_PROCESSES, "one sharded entity per product", claims);
         RunFolderFixture.write(run, "cluster", RunFolderFixture.DATABASE_JVM, List.of(gamma), List.of(
-                RunFolderFixture.observation("gamma", Family.CLUSTER_FAULTS, "every fault", "H2", Status.SKIPPED,
+                RunFolderFixture.observation("gamma", Family.CLUSTER_FAULTS, "every fault", "H2",
+                        new Coverage.NotApplicable("three node processes cannot share a private in-memory H2"),
                         null, null, null, null, "three node processes cannot share a private in-memory H2"),
                 RunFolderFixture.observation("gamma", Family.CLUSTER_FAULTS, "kill-owner", "PostgreSQL",
-                        Status.CHECKED, Finding.HELD, new Counts(62, 60, 0, 0), null, "cluster/summary.md", null),
+                        RunFolderFixture.EVERY, Finding.HELD, new Counts(62, 60, 0, 0), null, "cluster/summary.md", null),
                 RunFolderFixture.observation("gamma", Family.CLUSTER_FAULTS, "pause-owner-mid-purchase", "PostgreSQL",
-                        Status.CHECKED, Finding.OVERSOLD, new Counts(65, 64, 4, 0), "the stale write",
+                        RunFolderFixture.EVERY, Finding.OVERSOLD, new Counts(65, 64, 4, 0), "the stale write",
                         "cluster/summary.md", null)));
         VerdictMatrix matrix = VerdictMatrix.of(RunEvidence.read(run));
 
@@ -119,12 +121,13 @@ class ReportOfARunFolderTest {
         assertThat(postgresql.checks()).extracting(EngineCells.Labelled::family).containsExactly(Family.CLUSTER_FAULTS);
         assertThat(postgresql.claims()).isEqualTo("may oversell, across its nodes");
         assertThat(check(postgresql, Family.CLUSTER_FAULTS).verdict()).isEqualTo(Verdict.OVERSOLD);
-        assertThat(check(postgresql, Family.CLUSTER_FAULTS).text()).isEqualTo("1 of 2 faults oversold");
+        assertThat(check(postgresql, Family.CLUSTER_FAULTS).text())
+                .isEqualTo("1 of 2 faults oversold; every distinct execution (2 checks, 6 runs)");
         assertThat(postgresql.verdict(Deployment.SINGLE_INSTANCE)).isEqualTo(Verdict.NOT_APPLICABLE);
         assertThat(postgresql.verdict(Deployment.SHARED_STORE)).isEqualTo(Verdict.OVERSOLD);
         EngineCells h2 = engine(matrix, "gamma", "h2");
         assertThat(h2.claims()).isEqualTo("n/a");
-        assertThat(check(h2, Family.CLUSTER_FAULTS).verdict()).isEqualTo(Verdict.SKIPPED);
+        assertThat(check(h2, Family.CLUSTER_FAULTS).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
         assertThat(check(h2, Family.CLUSTER_FAULTS).text()).contains("cannot share a private in-memory H2");
         assertThat(engine(matrix, "beta", "h2").checks()).extracting(EngineCells.Labelled::family)
                 .as("a database design has no cluster line").doesNotContain(Family.CLUSTER_FAULTS);
@@ -170,7 +173,8 @@ class ReportOfARunFolderTest {
         assertThat(links).as("links in report.html").isGreaterThanOrEqualTo(3);
         String md = Files.readString(out.resolve("report.md"));
         assertThat(md).contains("| alpha | may oversell | [✗ **oversold**](" + RunFolderFixture.ALPHA_EVIDENCE
-                + ")<br>1 of 2 checks oversold; 1 not needed after it |");
+                + ")<br>1 of 2 checks oversold; every distinct execution (2 checks, 6 runs); not needed (Lincheck stopped at"
+                + " two buyers of 2 units, which saw: oversold) |");
         assertThat(md).contains("No benchmarks in this run").doesNotContain("naive", "synchronized");
         assertThat(md).contains("```\n" + RunFolderFixture.ALPHA_EXAMPLE + "\n```");
     }
@@ -203,9 +207,10 @@ class ReportOfARunFolderTest {
         JudgedDesign alpha = RunEvidence.read(run).designs().stream().filter(d -> d.name().equals("alpha"))
                 .findFirst().orElseThrow();
         RunFolderFixture.write(run, "jcstress", RunFolderFixture.LINCHECK_JVM, java.util.List.of(alpha), java.util.List.of(
-                RunFolderFixture.observation("alpha", Family.JCSTRESS, "LastUnit", null, Status.CHECKED, Finding.OVERSOLD,
+                RunFolderFixture.observation("alpha", Family.JCSTRESS, "LastUnit", null, RunFolderFixture.EVERY, Finding.OVERSOLD,
                         null, "[1, 1] 12 samples: oversold", null, "1,000 samples; 12 oversold"),
-                RunFolderFixture.observation("alpha", Family.JCSTRESS, "OddStock", null, Status.SKIPPED, null, null,
+                RunFolderFixture.observation("alpha", Family.JCSTRESS, "OddStock", null,
+                        new Coverage.NotChecked("needs 4 CPUs, this machine has 2", "a machine with 4 CPUs"), null, null,
                         null, null, "needs 4 CPUs, this machine has 2")));
         VerdictMatrix matrix = VerdictMatrix.of(RunEvidence.read(run));
         assertThat(matrix.inMemoryColumns).extracting(Column::label)
@@ -213,11 +218,14 @@ class ReportOfARunFolderTest {
         Map<Column, Cell> row = row(matrix, "alpha");
         Cell lastUnit = row.get(new Column(Family.JCSTRESS, "LastUnit"));
         assertThat(lastUnit.verdict()).isEqualTo(Verdict.OVERSOLD);
-        assertThat(lastUnit.text()).as("one observation without counts: its note").isEqualTo("1,000 samples; 12 oversold");
+        assertThat(lastUnit.text()).as("one observation without counts: its note, and its coverage")
+                .isEqualTo("1,000 samples; 12 oversold; every distinct execution (3)");
         assertThat(lastUnit.link()).isEqualTo("jcstress/observations.json");
         Cell oddStock = row.get(new Column(Family.JCSTRESS, "OddStock"));
-        assertThat(oddStock.verdict()).isEqualTo(Verdict.SKIPPED);
-        assertThat(oddStock.text()).isEqualTo("needs 4 CPUs, this machine has 2");
+        assertThat(oddStock.verdict()).as("a check this machine cannot run is not checked, never held")
+                .isEqualTo(Verdict.NOT_CHECKED);
+        assertThat(oddStock.text())
+                .isEqualTo("not checked (needs 4 CPUs, this machine has 2; to check it: a machine with 4 CPUs)");
         assertThat(matrix.counterexamples).extracting(Counterexample::check).containsExactly("Lincheck", "jcstress");
         assertThat(Report.of(RunEvidence.read(run)).header().get("JVMs"))
                 .isEqualTo("the families were measured on 2 different JVMs: database | jcstress, lincheck (compare their lines above)");

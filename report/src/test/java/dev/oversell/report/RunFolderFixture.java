@@ -3,11 +3,11 @@ package dev.oversell.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.oversell.design.Claim;
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
 import dev.oversell.judge.Observation.Counts;
 import dev.oversell.judge.Observation.Family;
-import dev.oversell.judge.Observation.Status;
 import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
@@ -37,6 +37,9 @@ final class RunFolderFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The coverage of a check that ran every distinct execution of its scenario. */
+    static final Coverage EVERY = new Coverage.Every(3);
+
     private RunFolderFixture() {
     }
 
@@ -54,32 +57,34 @@ final class RunFolderFixture {
                 "SELECT ... FOR UPDATE, then UPDATE", betaClaims);
 
         write(run, "lincheck", LINCHECK_JVM, List.of(alpha), List.of(
-                observation("alpha", Family.LINCHECK, "model checking, last unit", null, Status.CHECKED, Finding.HELD,
+                observation("alpha", Family.LINCHECK, "model checking, last unit", null, EVERY, Finding.HELD,
                         null, null, null, null),
-                observation("alpha", Family.LINCHECK, "model checking, two buyers of 2 units", null, Status.CHECKED,
+                observation("alpha", Family.LINCHECK, "model checking, two buyers of 2 units", null, EVERY,
                         Finding.OVERSOLD, null, ALPHA_EXAMPLE, ALPHA_EVIDENCE, null),
-                observation("alpha", Family.LINCHECK, "stress, random scenarios", null, Status.NOT_REACHED, null,
+                observation("alpha", Family.LINCHECK, "stress, random scenarios", null,
+                        new Coverage.NotReached("Lincheck stopped at two buyers of 2 units, which saw: oversold"), null,
                         null, null, null, "Lincheck stopped at two buyers of 2 units, which saw: oversold")));
         Files.createDirectories(run.resolve(ALPHA_EVIDENCE).getParent());
         Files.writeString(run.resolve(ALPHA_EVIDENCE), ALPHA_EXAMPLE + "\n");
         Files.writeString(run.resolve("lincheck/summary.md"), "# Lincheck\n");
 
         write(run, "database", DATABASE_JVM, List.of(beta), List.of(
-                observation("beta", Family.DATABASE_SCHEDULES, "last unit: r1 r2 w1 w2", "H2", Status.CHECKED,
+                observation("beta", Family.DATABASE_SCHEDULES, "last unit: r1 r2 w1 w2", "H2", EVERY,
                         Finding.HELD, new Counts(2, 1, 0, 0), null, null, null),
-                observation("beta", Family.DATABASE_SCHEDULES, "last unit: r1 w1 r2 w2", "H2", Status.CHECKED,
+                observation("beta", Family.DATABASE_SCHEDULES, "last unit: r1 w1 r2 w2", "H2", EVERY,
                         Finding.HELD, new Counts(2, 1, 0, 0), null, null, null),
-                observation("beta", Family.DATABASE_SCHEDULES, "last unit: r2 r1 w1 w2", "H2", Status.CHECKED,
+                observation("beta", Family.DATABASE_SCHEDULES, "last unit: r2 r1 w1 w2", "H2", EVERY,
                         Finding.HELD, new Counts(2, 1, 0, 0), null, null, null),
-                observation("beta", Family.DATABASE_LOAD, "load, seed 7", "H2", Status.NOT_CHECKED, null, null, null,
+                observation("beta", Family.DATABASE_LOAD, "load, seed 7", "H2",
+                        new Coverage.NotChecked("the time budget ran out before the load run", null), null, null, null,
                         null, "the time budget ran out before the load run")));
         return run;
     }
 
-    static Observation observation(String design, Family family, String cell, String engine, Status status,
+    static Observation observation(String design, Family family, String cell, String engine, Coverage coverage,
                                    Finding finding, Counts counts, String example, String evidenceFile, String note) {
         return new Observation(RUN, design, family, cell, engine, engine == null ? null : engine + " 2.3.232",
-                status, finding, counts, example, example == null ? null : ALPHA_REPRODUCE, evidenceFile, note);
+                coverage, finding, counts, example, example == null ? null : ALPHA_REPRODUCE, evidenceFile, note);
     }
 
     static void write(Path run, String family, Environment jvm, List<JudgedDesign> designs,

@@ -1,5 +1,6 @@
 package dev.oversell.properties.concurrency;
 
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Observation;
 import dev.oversell.run.RunFolder;
 
@@ -16,10 +17,12 @@ import dev.oversell.judge.Finding;
  *                           fewer than the bound on a critical scenario under model checking means every
  *                           interleaving was explored
  * @param lincheckFailure    Lincheck's kind of failure, null if it found none
+ * @param coverage           how much of the workload was run: every interleaving (the model checker's tree was
+ *                           exhausted), bounded, sampled (stress), or not checked
  */
 public record LincheckObservation(String variant, String claim, String mode, String workload, String observed,
                                   int scenarioOperations, int threads, int runs,
-                                  String lincheckFailure, String evidenceFile, String note) {
+                                  String lincheckFailure, String evidenceFile, String note, Coverage coverage) {
 
     /** The check did not run: the time budget ran out before it. It proves nothing, and a "held" needs it. */
     static final String NOT_CHECKED = "not checked";
@@ -27,7 +30,7 @@ public record LincheckObservation(String variant, String claim, String mode, Str
     static final String NOT_REACHED = "not reached";
 
     boolean checked() {
-        return !NOT_CHECKED.equals(observed) && !NOT_REACHED.equals(observed);
+        return coverage.ran();
     }
 
     boolean outOfTime() {
@@ -40,11 +43,9 @@ public record LincheckObservation(String variant, String claim, String mode, Str
 
     /** The same, as the one record every family reports; {@code example} is the failing scenario as Lincheck printed it. */
     Observation toObservation(String example) {
-        Observation.Status status = NOT_CHECKED.equals(observed) ? Observation.Status.NOT_CHECKED
-                : NOT_REACHED.equals(observed) ? Observation.Status.NOT_REACHED : Observation.Status.CHECKED;
+        boolean ran = coverage.ran();
         return new Observation(RunFolder.id(), variant, Observation.Family.LINCHECK, mode + ", " + workload, null, null,
-                status, status == Observation.Status.CHECKED ? finding() : null, null,
-                status == Observation.Status.CHECKED && finding().anomaly() ? example : null,
+                coverage, ran ? finding() : null, null, ran && finding().anomaly() ? example : null,
                 LincheckMode.reproduce(variant), evidenceFile, note);
     }
 }

@@ -3,6 +3,7 @@ package dev.oversell.properties.concurrency;
 import dev.oversell.design.Claim;
 import dev.oversell.design.InMemoryVariant;
 import dev.oversell.design.Variant;
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.kotlinx.lincheck.strategy.LincheckFailure;
@@ -48,15 +49,16 @@ final class ModeCheck {
         while (!remaining.isEmpty()) {
             if (outOfTime.getAsBoolean()) {
                 remaining.forEach(workload -> observed.add(observation(workload, LincheckObservation.NOT_CHECKED, 0,
-                        threadsOf(workload), 0, null, null, whyNotChecked)));
+                        threadsOf(workload), 0, null, null, whyNotChecked, new Coverage.NotChecked(whyNotChecked,
+                                "-Doversell.lincheck.budgetSeconds, or -Doversell.variant=" + variant.name()))));
                 break;
             }
             remaining = runUntilCaught(remaining, observed);
             LincheckObservation last = observed.get(observed.size() - 1);
             if (!remaining.isEmpty() && decidesTheClaim(last)) {
+                String why = "Lincheck stopped at " + last.workload() + ", which saw: " + last.observed();
                 remaining.forEach(workload -> observed.add(observation(workload, LincheckObservation.NOT_REACHED, 0,
-                        threadsOf(workload), 0, null, null, "Lincheck stopped at " + last.workload() + ", which saw: "
-                                + last.observed())));
+                        threadsOf(workload), 0, null, null, why, new Coverage.NotReached(why))));
                 break;
             }
         }
@@ -107,8 +109,17 @@ final class ModeCheck {
                 && runs < mode.runsPerScenario(variant);
         long millis = workload instanceof Workload.Critical ? CountingVerifier.millisOf(scenarios.get(workload))
                 : CountingVerifier.millisOfOthers(scenarios.values());
+        if (runs == 0) {
+            String why = "Lincheck judged no run of it";
+            return observation(workload, LincheckObservation.NOT_CHECKED, 0, threadsOf(workload), 0, null, null, why,
+                    new Coverage.NotChecked(why, null));
+        }
+        Coverage coverage = exhaustive ? new Coverage.Every(runs) : mode == LincheckMode.MODEL_CHECKING
+                ? new Coverage.Bounded(runs, 0, "at most " + mode.runsPerScenario(variant)
+                + " interleavings per scenario, -Doversell.lincheck.interleavings")
+                : new Coverage.Sampled(runs, 0, "runs of " + LincheckMode.RANDOM_SCENARIOS + " random scenarios", null);
         return observation(workload, Finding.HELD.word(), 0, threadsOf(workload), runs, null, null,
-                "held: " + runs + " runs" + (exhaustive ? ", every interleaving explored" : "") + " (" + millis + " ms)");
+                "held: " + coverage.words() + " (" + millis + " ms)", coverage);
     }
 
     private LincheckObservation caught(Workload workload, LincheckAssertionError caught, LincheckFailure failure,
@@ -131,14 +142,15 @@ final class ModeCheck {
                 finding.finding().word(), finding.finding().meaning(), operations, scenario.getNThreads(),
                 finding.detail(), finding.lincheckFailure(), LincheckMode.reproduce(variant.name()), caught.getMessage());
         evidence.put(SUITE + "/" + fileName, text);
+        Coverage coverage = new Coverage.Bounded(Math.max(1, runs), 0, "Lincheck stops at the first failure");
         return observation(workload, finding.finding().word(), operations, scenario.getNThreads(), runs,
-                finding.lincheckFailure(), SUITE + "/" + fileName, finding.detail());
+                finding.lincheckFailure(), SUITE + "/" + fileName, finding.detail(), coverage);
     }
 
     private LincheckObservation observation(Workload workload, String observed, int operations, int threads, int runs,
-                                            String lincheckFailure, String evidenceFile, String note) {
+                                            String lincheckFailure, String evidenceFile, String note, Coverage coverage) {
         return new LincheckObservation(variant.name(), claim.name(), mode.label, workload.label(), observed,
-                operations, threads, runs, lincheckFailure, evidenceFile, note);
+                operations, threads, runs, lincheckFailure, evidenceFile, note, coverage);
     }
 
     private String bounds(Workload workload) {

@@ -1,7 +1,9 @@
 package dev.oversell.properties.database;
 
 import dev.oversell.design.Variants;
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
+import dev.oversell.judge.Observation;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
@@ -29,7 +31,7 @@ final class DatabaseMatrix {
 
     /** Why a cell's claim disagrees with what was measured, or null if it agrees (the rule is {@link Judge}'s). */
     static String problem(VariantOnEngine cell) {
-        String what = cell.schedules.size() + " schedules" + (cell.load == null ? "" : " and the load run");
+        String what = cell.plans().size() + " plans" + (cell.load == null ? "" : " and the load run");
         return Judge.judge(cell.variant.name() + " on " + cell.engine.label(), what, cell.claim, cell.observations())
                 .orElse(null);
     }
@@ -37,9 +39,7 @@ final class DatabaseMatrix {
     /** Every finding of the cell: one per schedule, one for the load run. */
     static List<Finding> findings(VariantOnEngine cell) {
         List<Finding> findings = new ArrayList<>();
-        synchronized (cell.schedules) {
-            cell.schedules.forEach(s -> findings.add(s.finding()));
-        }
+        cell.schedules().forEach(s -> findings.add(s.finding()));
         if (cell.load != null) {
             findings.add(cell.load.judged());
         }
@@ -47,25 +47,22 @@ final class DatabaseMatrix {
     }
 
     static Optional<JdbcScheduleOutcome> shown(VariantOnEngine cell) {
-        synchronized (cell.schedules) {
-            return cell.schedules.stream().min(Comparator.comparing(JdbcScheduleOutcome::kind));
-        }
+        return cell.schedules().stream().min(Comparator.comparing(JdbcScheduleOutcome::kind));
     }
 
     static void write(List<VariantOnEngine> cells, Map<Engine, String> versions, Map<Engine, String> unavailable) {
         List<DatabaseObservation> observations = new ArrayList<>();
         for (VariantOnEngine cell : cells) {
-            if (unavailable.containsKey(cell.engine) || (cell.schedules.isEmpty() && cell.load == null)) {
+            List<JdbcScheduleOutcome> schedules = cell.schedules();
+            if (unavailable.containsKey(cell.engine) || (cell.plans().isEmpty() && cell.load == null)) {
                 continue;
             }
             Map<String, Integer> kinds = new LinkedHashMap<>();
             Map<String, Integer> scheduleFindings = new LinkedHashMap<>();
-            synchronized (cell.schedules) {
-                cell.schedules.forEach(s -> kinds.merge(s.kind().label, 1, Integer::sum));
-                cell.schedules.forEach(s -> scheduleFindings.merge(s.finding().word(), 1, Integer::sum));
-            }
+            schedules.forEach(s -> kinds.merge(s.kind().label, 1, Integer::sum));
+            schedules.forEach(s -> scheduleFindings.merge(s.finding().word(), 1, Integer::sum));
             int oversold = scheduleFindings.getOrDefault(Finding.OVERSOLD.word(), 0);
-            String schedulesVerdict = cell.schedules.isEmpty() ? null : cell.schedules.stream()
+            String schedulesVerdict = schedules.isEmpty() ? null : schedules.stream()
                     .map(JdbcScheduleOutcome::finding).reduce(Finding.HELD, Finding::worst).word();
             Optional<JdbcScheduleOutcome> shown = shown(cell);
             String scriptFile = null;
@@ -74,12 +71,19 @@ final class DatabaseMatrix {
                 Evidence.writeText(DatabaseSuite.SUITE, scriptFile, script(cell, shown.get(),
                         versions.getOrDefault(cell.engine, cell.engine.label())));
             }
+            List<Observation> observed = cell.observations();
+            Map<String, String> coverage = new LinkedHashMap<>();
+            observed.forEach(o -> coverage.put(o.cell(), o.coverage().words()));
             String verdict = findings(cell).stream().reduce(Finding.HELD, Finding::worst).word();
+            if (verdict.equals(Finding.HELD.word()) && observed.stream()
+                    .anyMatch(o -> !o.checked() && !(o.coverage() instanceof Coverage.NotApplicable))) {
+                verdict = "not checked";
+            }
             String problem = problem(cell);
             observations.add(new DatabaseObservation(cell.engine.key(), versions.get(cell.engine), cell.variant.name(),
-                    cell.variant.mechanism(), cell.claim.name(), cell.schedules.size(), scheduleFindings, kinds, oversold,
+                    cell.variant.mechanism(), cell.claim.name(), schedules.size(), scheduleFindings, kinds, oversold,
                     schedulesVerdict, shown.map(JdbcScheduleOutcome::ran).orElse(null),
-                    shown.map(s -> s.kind().label).orElse(null), scriptFile, cell.load, verdict, problem == null,
+                    shown.map(s -> s.kind().label).orElse(null), scriptFile, cell.load, coverage, verdict, problem == null,
                     problem));
         }
         var json = Evidence.writeJson(DatabaseSuite.SUITE, "matrix.json", observations);

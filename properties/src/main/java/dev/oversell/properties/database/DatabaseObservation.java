@@ -7,11 +7,14 @@ import java.util.Map;
  * counted, the first oversold (or most telling) schedule and its script, the load run, and the verdict (the
  * worst {@link dev.oversell.judge.Finding} word of the schedules and the load run: {@code oversold},
  * {@code lost update}, {@code not linearizable} or {@code held}) with whether it agrees with the claim.
- * {@code schedulesVerdict} is the worst finding of the schedules alone (null: the design has no step script).
+ * {@code schedulesVerdict} is the worst finding of the schedules alone (null: the design has no step script);
+ * {@code verdict} is {@code not checked} where nothing was seen wrong but some plan did not cover what it names;
+ * {@code coverage} says, per plan and for the load run, how much of it was run ({@link dev.oversell.judge.Coverage}).
  * Serialised into {@code target/oversell/database/matrix.json}.
  */
 record DatabaseObservation(String engine, String engineVersion, String variant, String mechanism, String claim,
                            int schedules, Map<String, Integer> scheduleFindings, Map<String, Integer> scheduleKinds,
                            int oversoldSchedules, String schedulesVerdict, String shownSchedule, String shownKind,
-                           String scriptFile, LoadOutcome load, String verdict, boolean agrees, String problem) {
+                           String scriptFile, LoadOutcome load, Map<String, String> coverage, String verdict,
+                           boolean agrees, String problem) {
 }

@@ -3,6 +3,7 @@ package dev.oversell.properties.database;
 import dev.oversell.design.Variants;
 import dev.oversell.design.Claim;
 import dev.oversell.design.Variant;
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
 import dev.oversell.report.RunReport;
@@ -74,13 +75,11 @@ public abstract class DatabaseSuite {
 
     /** Schedules run per sampled plan: all of them if there are no more, else as many drawn. */
     static final int SAMPLED_SCHEDULES = Integer.getInteger("oversell.sampledSchedules", 12);
-    /** The most executions one plan's exploration runs before it stops and says it did not run every one. */
-    static final int EXPLORED_LIMIT = 5_000;
     /** The most statements each of three buyers may send for every one of their interleavings to be run. */
     static final int SHORT_DESIGN_STATEMENTS = 3;
 
     /** How many of a plan's distinct schedules run. */
-    enum Coverage {
+    enum Reach {
         /** Every distinct execution, found as they run. */
         EVERY,
         /**
@@ -91,15 +90,15 @@ public abstract class DatabaseSuite {
     }
 
     /** A plan and how much of it is run. */
-    record CheckedPlan(StatementPlan plan, Coverage coverage) {
+    record CheckedPlan(StatementPlan plan, Reach reach) {
     }
 
     /** The plans every schedulable design is checked under, in order. */
-    static final List<CheckedPlan> PLANS = List.of(new CheckedPlan(StatementPlan.lastUnit(), Coverage.EVERY),
-            new CheckedPlan(StatementPlan.restockRacingPurchase(), Coverage.EVERY),
-            new CheckedPlan(StatementPlan.twoUnitsEach(), Coverage.EVERY),
-            new CheckedPlan(StatementPlan.threeBuyers(), Coverage.EVERY_IF_SHORT),
-            new CheckedPlan(StatementPlan.sameRequestTwice(), Coverage.EVERY));
+    static final List<CheckedPlan> PLANS = List.of(new CheckedPlan(StatementPlan.lastUnit(), Reach.EVERY),
+            new CheckedPlan(StatementPlan.restockRacingPurchase(), Reach.EVERY),
+            new CheckedPlan(StatementPlan.twoUnitsEach(), Reach.EVERY),
+            new CheckedPlan(StatementPlan.threeBuyers(), Reach.EVERY_IF_SHORT),
+            new CheckedPlan(StatementPlan.sameRequestTwice(), Reach.EVERY));
 
     @TestFactory
     public Stream<DynamicNode> everyDatabaseVariantIsJudgedOnEveryEngine() {
@@ -144,7 +143,7 @@ public abstract class DatabaseSuite {
 
     /**
      * Runs each call of the plan alone, then offers one test per distinct execution, as many as its
-     * {@link Coverage} says (drawn ones from {@code seed}).
+     * {@link Reach} says (drawn ones from {@code seed}).
      */
     private static Stream<DynamicNode> schedulesOf(VariantOnEngine cell, CheckedPlan checked, long seed) {
         StatementPlan plan = checked.plan();
@@ -153,7 +152,7 @@ public abstract class DatabaseSuite {
             return notRun.stream();
         }
         StatementScheduleRunner.Discovery discovery = cell.discovery(plan);
-        if (checked.coverage() == Coverage.EVERY
+        if (checked.reach() == Reach.EVERY
                 || discovery.statements().stream().allMatch(sent -> sent.size() <= SHORT_DESIGN_STATEMENTS)) {
             return explored(cell, discovery, outcome -> judge(cell, discovery, outcome));
         }
@@ -163,9 +162,13 @@ public abstract class DatabaseSuite {
                 + " at random with seed %d (-Doversell.scheduleSeed to change)%n", where, discovery.interleavings(),
                 SAMPLED_SCHEDULES, seed);
         long start = System.nanoTime();
-        return asTests(sample, sample::walks, outcome -> judge(cell, discovery, outcome), failed ->
-                System.out.printf("[database] %s: %s in %.1f s%n", where, failed ? "stopped by a failure"
-                        : sample.coverage(), (System.nanoTime() - start) / 1e9));
+        return asTests(sample, sample::walks, outcome -> judge(cell, discovery, outcome), failed -> {
+            if (!failed) {
+                cell.plan(plan.name()).ended(sample.covered(discovery.interleavings()));
+            }
+            System.out.printf("[database] %s: %s in %.1f s%n", where, failed ? "stopped by a failure"
+                    : cell.plan(plan.name()).coverage().words(), (System.nanoTime() - start) / 1e9);
+        });
     }
 
     /**
@@ -175,7 +178,7 @@ public abstract class DatabaseSuite {
      */
     private static Stream<DynamicNode> explored(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery,
                                                 Consumer<JdbcScheduleOutcome> check) {
-        Exploration exploration = cell.runner().explore(discovery, EXPLORED_LIMIT);
+        Exploration exploration = cell.runner().explore(discovery, Exploration.limit());
         String where = where(cell, discovery);
         System.out.printf("[database] %s: every distinct execution of %d interleavings, found as they run%n", where,
                 discovery.interleavings());
@@ -186,8 +189,8 @@ public abstract class DatabaseSuite {
                     exploration.executions() - exploration.equivalent(), exploration.equivalent() == 0 ? ""
                             : " (and " + exploration.equivalent() + " runs found equivalent to one of them on the"
                             + " way)", (System.nanoTime() - start) / 1e9, coverage);
-            if (!failed && !exploration.complete()) {
-                cell.notApplicable.put(discovery.plan().name() + ", coverage", coverage);
+            if (!failed) {
+                cell.plan(discovery.plan().name()).ended(exploration.covered());
             }
         });
     }
@@ -267,6 +270,7 @@ public abstract class DatabaseSuite {
                         cell.engine.label(), outcome.ran(), outcome.errors(), outcome.script(), reproduce(cell));
             }
             outcomes.add(outcome);
+            cell.plan(plan.name()).add(outcome);
         });
         Stream<DynamicNode> verdict = Stream.of(DynamicTest.dynamicTest(
                 "the declaration 'does not de-duplicate request ids' agrees with what was measured", () -> {
@@ -277,9 +281,9 @@ public abstract class DatabaseSuite {
                                         + " judged on that), or these schedules missed it.%nReproduce: %s",
                                 cell.variant.name(), cell.engine.label(), outcomes.size(), plan.name(), reproduce(cell));
                     }
-                    cell.notApplicable.put(plan.name(), "not judged for overselling: the design does not de-duplicate"
-                            + " request ids, as it declares; measured: the request was applied twice in " + twice.size()
-                            + " of " + outcomes.size() + " schedules (e.g. " + twice.get(0).ran() + ")");
+                    cell.notRun(plan.name(), new Coverage.NotApplicable("not judged for overselling: the design does"
+                            + " not de-duplicate request ids, as it declares; measured: the request was applied twice in "
+                            + twice.size() + " of " + outcomes.size() + " schedules (e.g. " + twice.get(0).ran() + ")"));
                 }));
         return Stream.concat(runs, verdict);
     }
@@ -295,7 +299,7 @@ public abstract class DatabaseSuite {
         }
         StatementScheduleRunner.Discovery discovery = cell.discovery(plan);
         if (discovery.notApplicable() != null) {
-            cell.notApplicable.put(plan.name(), discovery.notApplicable());
+            cell.notRun(plan.name(), new Coverage.NotApplicable(discovery.notApplicable()));
             return Optional.of(DynamicTest.dynamicTest("not applicable", () -> Assumptions.abort(discovery.notApplicable())));
         }
         if (discovery.errored()) {
@@ -322,7 +326,7 @@ public abstract class DatabaseSuite {
     /** Records a schedule's outcome for the report and fails if it disagrees with the design's claims. */
     private static void judge(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery,
                               JdbcScheduleOutcome outcome) {
-        cell.schedules.add(outcome);
+        cell.plan(discovery.plan().name()).add(outcome);
         if (outcome.errored()) {
             fail("%s on %s, schedule %s: %s (an error, never a pass)%n%s%nReproduce: %s", cell.variant.name(),
                     cell.engine.label(), outcome.ran(), outcome.errors(), outcome.script(), reproduce(cell));

@@ -58,7 +58,14 @@ final class DatabaseSummary {
                     l == null ? "" : l.unitsSold() + " / " + (l.initialStock() + l.restocked()) + ", " + l.finalStock(),
                     l == null ? "" : l.finding() + (l.oversoldUnits() > 0 ? " (" + l.oversoldUnits() + " units)" : ""));
         }
-        return md.append(details.render()).toString();
+        md.append(details.render());
+        md.append("\n\nCoverage, per cell and plan: how much of each plan was run (every distinct execution, every one the"
+                + " engine let be reached, sampled with its seed, not checked with why).\n\n");
+        MarkdownTable coverage = MarkdownTable.of("engine", "variant", "check", "coverage");
+        for (DatabaseObservation o : observations) {
+            o.coverage().forEach((check, words) -> coverage.row(o.engine(), o.variant(), check, words));
+        }
+        return md.append(coverage.render()).toString();
     }
 
     private static String cell(DatabaseObservation o) {

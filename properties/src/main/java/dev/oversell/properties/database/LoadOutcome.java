@@ -1,5 +1,6 @@
 package dev.oversell.properties.database;
 
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 
 import java.util.List;
@@ -21,5 +22,19 @@ public record LoadOutcome(long seed, int buyers, int attempted, int purchased, i
 
     public Finding judged() {
         return Finding.ofWord(finding);
+    }
+
+    /**
+     * How much the run covered: its purchases, sampled from its seed; not checked if no purchase succeeded (a
+     * design that fails every purchase sells nothing and so never oversells: that is no evidence it holds).
+     * {@code reproduce} is the command that runs it again.
+     */
+    public Coverage coverage(String reproduce) {
+        if (purchased == 0) {
+            return new Coverage.NotChecked("no purchase succeeded (" + attempted + " attempted: " + outOfStock
+                    + " out of stock, " + errors + " failed with an error), so nothing was sold to judge", reproduce
+                    + " -Doversell.loadSeed=" + seed);
+        }
+        return new Coverage.Sampled(attempted, 0, "purchases by " + buyers + " buyers, " + purchased + " succeeded", seed);
     }
 }

@@ -3,8 +3,10 @@ package dev.oversell.properties.database;
 import dev.oversell.design.Claim;
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.Deployment;
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Observation;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
+import dev.oversell.properties.database.jdbc.PlanRun;
 import dev.oversell.properties.database.jdbc.StatementPlan;
 import dev.oversell.properties.database.jdbc.StatementScheduleRunner;
 import dev.oversell.run.RunFolder;
@@ -25,9 +27,8 @@ final class VariantOnEngine implements AutoCloseable {
     final Engine engine;
     final DatabaseVariant variant;
     final Claim claim;
-    final List<JdbcScheduleOutcome> schedules = Collections.synchronizedList(new ArrayList<>());
-    /** Plans that do not apply to the design (a restock, for a design that has none), and why. */
-    final Map<String, String> notApplicable = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Every plan met so far, in order: its executions and how much of it they covered. */
+    private final Map<String, PlanRun> plans = Collections.synchronizedMap(new LinkedHashMap<>());
     LoadOutcome load;
     private Database database;
     private Store store;
@@ -81,7 +82,29 @@ final class VariantOnEngine implements AutoCloseable {
         return known;
     }
 
-    /** What this cell's schedules and load run saw, as the one record every family reports. */
+    /** The plan's run in this cell, started when first asked for. */
+    PlanRun plan(String name) {
+        return plans.computeIfAbsent(name, PlanRun::new);
+    }
+
+    /** Records that {@code plan} is not run here, and why (not applicable, or not checked). */
+    void notRun(String plan, Coverage why) {
+        plans.put(plan, PlanRun.notRun(plan, why));
+    }
+
+    /** Every plan met so far, in order. */
+    List<PlanRun> plans() {
+        synchronized (plans) {
+            return List.copyOf(plans.values());
+        }
+    }
+
+    /** Every execution of every plan, in the order the plans ran. */
+    List<JdbcScheduleOutcome> schedules() {
+        return plans().stream().flatMap(p -> p.outcomes().stream()).toList();
+    }
+
+    /** What this cell's plans and load run saw, as the one record every family reports: one per plan. */
     List<Observation> observations() {
         String who = engine.label();
         String version = DatabaseSuite.VERSIONS.get(engine);
@@ -89,22 +112,15 @@ final class VariantOnEngine implements AutoCloseable {
         List<Observation> observations = new ArrayList<>();
         // the cell's Hermitage-style script (DatabaseMatrix writes it: the most telling schedule of the cell)
         String script = DatabaseSuite.SUITE + "/" + engine.key() + "/" + variant.name() + ".sql";
-        notApplicable.forEach((plan, why) -> observations.add(new Observation(RunFolder.id(), variant.name(),
-                Observation.Family.DATABASE_SCHEDULES, plan, who, version, Observation.Status.SKIPPED, null, null, null,
-                reproduce, null, why)));
-        synchronized (schedules) {
-            for (JdbcScheduleOutcome s : schedules) {
-                observations.add(new Observation(RunFolder.id(), variant.name(), Observation.Family.DATABASE_SCHEDULES,
-                        s.plan() + ": " + s.ran(), who, version, Observation.Status.CHECKED, s.finding(),
-                        Observation.Counts.ofAccounts(s.answers().size(), s.existed(), s.sold(), s.stockAfter()),
-                        s.finding().anomaly() ? s.script() : null, reproduce, script, s.kind().label));
-            }
+        for (PlanRun plan : plans()) {
+            observations.add(plan.observation(RunFolder.id(), variant.name(), Observation.Family.DATABASE_SCHEDULES,
+                    "", who, version, reproduce, script));
         }
         if (load != null) {
             observations.add(new Observation(RunFolder.id(), variant.name(), Observation.Family.DATABASE_LOAD,
-                    "load, seed " + load.seed(), who, version, Observation.Status.CHECKED, load.judged(),
-                    Observation.Counts.ofAccounts(load.attempted(), load.initialStock() + load.restocked(),
-                            load.unitsSold(), load.finalStock()),
+                    "load, seed " + load.seed(), who, version, load.coverage(reproduce), load.coverage(reproduce).ran()
+                    ? load.judged() : null, Observation.Counts.ofAccounts(load.attempted(), load.initialStock()
+                            + load.restocked(), load.unitsSold(), load.finalStock()),
                     load.judged().anomaly() ? String.join("; ", load.brokenInvariants()) : null,
                     reproduce + " -Doversell.loadSeed=" + load.seed(), DatabaseSuite.SUITE + "/summary.md",
                     load.buyers() + " buyers, " + load.attempted() + " purchases, " + load.millis() + " ms"));

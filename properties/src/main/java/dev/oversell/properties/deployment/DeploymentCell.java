@@ -3,6 +3,7 @@ package dev.oversell.properties.deployment;
 import dev.oversell.design.Claim;
 import dev.oversell.design.Deployment;
 import dev.oversell.design.DatabaseVariant;
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
 import dev.oversell.run.RunFolder;
@@ -10,6 +11,7 @@ import dev.oversell.judge.Judge;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.LoadOutcome;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
+import dev.oversell.properties.database.jdbc.PlanRun;
 import dev.oversell.store.Engine;
 import dev.oversell.store.Store;
 
@@ -29,9 +31,8 @@ final class DeploymentCell implements AutoCloseable {
     final Engine engine;
     final DatabaseVariant variant;
     final Claim claim;
-    final List<JdbcScheduleOutcome> handOvers = Collections.synchronizedList(new ArrayList<>());
-    /** Per hand-over plan: how many executions ran, and whether that was every one. */
-    final List<String> handOverCoverage = Collections.synchronizedList(new ArrayList<>());
+    /** Each hand-over plan: its executions, and how much of the plan they covered. */
+    final List<PlanRun> handOvers = Collections.synchronizedList(new ArrayList<>());
     LoadOutcome load;
     Reproduction reproduction;
     Finding searchFinding;
@@ -61,14 +62,17 @@ final class DeploymentCell implements AutoCloseable {
         String reproduce = DeploymentSuite.reproduce(this);
         List<Observation> observations = new ArrayList<>();
         if (load != null) {
-            observations.add(observed("load across " + INSTANCES + " instances, seed " + load.seed(), load.judged(),
+            observations.add(observed("load across " + INSTANCES + " instances, seed " + load.seed(),
+                    load.coverage(reproduce), load.judged(),
                     Observation.Counts.ofAccounts(load.attempted(), load.initialStock() + load.restocked(),
                             load.unitsSold(), load.finalStock()),
                     load.judged().anomaly() ? String.join("; ", load.brokenInvariants()) : null,
                     reproduce + " -Doversell.loadSeed=" + load.seed(), null));
         }
         if (searchFinding != null) {
-            observations.add(observed("smallest oversell across " + INSTANCES + " instances", searchFinding,
+            observations.add(observed("smallest oversell across " + INSTANCES + " instances",
+                    new Coverage.Bounded(Math.max(1, roundsTried), 0, "rounds of the search for the smallest oversell"),
+                    searchFinding,
                     reproduction == null ? null : Observation.Counts.ofAccounts(reproduction.buyers(),
                             reproduction.units(), reproduction.sold(), 0),
                     reproduction == null ? null : reproduction.buyers() + " buyers, one unit each, through "
@@ -77,16 +81,17 @@ final class DeploymentCell implements AutoCloseable {
                     reproduce, roundsTried + " rounds"));
         }
         synchronized (handOvers) {
-            for (JdbcScheduleOutcome s : handOvers) {
-                observations.add(observed("hand-over, " + s.plan() + ": " + s.ran(), s.finding(),
-                        Observation.Counts.ofAccounts(s.answers().size(), s.existed(), s.sold(), s.stockAfter()),
-                        s.finding().anomaly() ? s.script() : null, reproduce, s.kind().label,
+            for (PlanRun plan : handOvers) {
+                observations.add(plan.observation(RunFolder.id(), variant.name(), Observation.Family.DEPLOYMENT,
+                        "hand-over, ", engine.label(), Engines.versionIfOpen(engine), reproduce,
                         DeploymentSuite.SUITE + "/" + engine.key() + "/" + variant.name() + "-hand-over.sql"));
             }
         }
         if (separateProcesses != null) {
             SeparateProcesses.Outcome p = separateProcesses;
-            observations.add(observed(p.processes() + " separate JVM processes", p.judged(),
+            observations.add(observed(p.processes() + " separate JVM processes", p.attempted() == 0
+                            ? new Coverage.NotChecked("no purchase was attempted", reproduce)
+                            : new Coverage.Sampled(p.attempted(), 0, "purchases", null), p.judged(),
                     Observation.Counts.ofAccounts(p.attempted(), SeparateProcesses.STOCK, p.unitsSold(), p.finalStock()),
                     p.judged().anomaly() ? "sold " + p.unitsSold() + " of " + SeparateProcesses.STOCK + ", stock after "
                             + p.finalStock() : null, reproduce, null));
@@ -94,16 +99,26 @@ final class DeploymentCell implements AutoCloseable {
         return observations;
     }
 
-    private Observation observed(String cell, Finding finding, Observation.Counts counts, String example,
-                                 String reproduce, String note) {
-        return observed(cell, finding, counts, example, reproduce, note, DeploymentSuite.SUITE + "/summary.md");
+    private Observation observed(String cell, Coverage coverage, Finding finding, Observation.Counts counts,
+                                 String example, String reproduce, String note) {
+        return new Observation(RunFolder.id(), variant.name(), Observation.Family.DEPLOYMENT, cell, engine.label(),
+                Engines.versionIfOpen(engine), coverage, coverage.ran() ? finding : null, counts, example, reproduce,
+                DeploymentSuite.SUITE + "/summary.md", note);
     }
 
-    private Observation observed(String cell, Finding finding, Observation.Counts counts, String example,
-                                 String reproduce, String note, String evidenceFile) {
-        return new Observation(RunFolder.id(), variant.name(), Observation.Family.DEPLOYMENT, cell, engine.label(),
-                Engines.versionIfOpen(engine), Observation.Status.CHECKED, finding, counts, example, reproduce,
-                evidenceFile, note);
+    /** Every execution of every hand-over plan, in order. */
+    List<JdbcScheduleOutcome> handOverSchedules() {
+        synchronized (handOvers) {
+            return handOvers.stream().flatMap(p -> p.outcomes().stream()).toList();
+        }
+    }
+
+    /** How much of each hand-over plan was run, in words. */
+    String handOverCoverage() {
+        synchronized (handOvers) {
+            return handOvers.stream().map(p -> p.plan() + ": " + p.coverage().words())
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
     }
 
     /** Every finding measured so far: the load run, the search, each hand-over schedule, the separate processes. */
@@ -115,9 +130,7 @@ final class DeploymentCell implements AutoCloseable {
         if (searchFinding != null) {
             findings.add(searchFinding);
         }
-        synchronized (handOvers) {
-            handOvers.forEach(s -> findings.add(s.finding()));
-        }
+        handOverSchedules().forEach(s -> findings.add(s.finding()));
         if (separateProcesses != null) {
             findings.add(separateProcesses.judged());
         }
@@ -136,7 +149,7 @@ final class DeploymentCell implements AutoCloseable {
     /** Why the claim disagrees with what was measured, or null ({@link Judge#disagreement}'s rule). */
     String problem() {
         String what = "the checks with " + INSTANCES + " instances (load" + (roundsTried > 0 ? ", " + roundsTried
-                + " rounds of the reproduction search" : "") + (handOvers.isEmpty() ? "" : ", " + handOvers.size()
+                + " rounds of the reproduction search" : "") + (handOvers.isEmpty() ? "" : ", " + handOverSchedules().size()
                 + " hand-over schedules") + (separateProcesses == null ? "" : ", separate processes") + ")";
         return Judge.judge(variant.name() + " on " + engine.label() + " with several instances", what, claim,
                 observations()).map(problem -> verdict().anomaly() ? problem + "\nSeen: " + evidence() : problem)
@@ -155,11 +168,10 @@ final class DeploymentCell implements AutoCloseable {
             seen.add("the reproduction search: " + searchFinding.word());
         }
         Map<String, Long> handOverFindings = new java.util.TreeMap<>();
-        synchronized (handOvers) {
-            handOvers.stream().filter(s -> s.finding().anomaly())
-                    .forEach(s -> handOverFindings.merge(s.finding().word(), 1L, Long::sum));
-        }
-        handOverFindings.forEach((word, count) -> seen.add(count + " of " + handOvers.size() + " hand-over schedules: "
+        List<JdbcScheduleOutcome> schedules = handOverSchedules();
+        schedules.stream().filter(s -> s.finding().anomaly())
+                .forEach(s -> handOverFindings.merge(s.finding().word(), 1L, Long::sum));
+        handOverFindings.forEach((word, count) -> seen.add(count + " of " + schedules.size() + " hand-over schedules: "
                 + word));
         if (separateProcesses != null && separateProcesses.judged().anomaly()) {
             seen.add("separate processes: " + separateProcesses.finding() + ", sold " + separateProcesses.unitsSold()

@@ -34,11 +34,10 @@ final class DeploymentMatrix {
             Map<String, Integer> kinds = new LinkedHashMap<>();
             Map<String, Integer> findings = new LinkedHashMap<>();
             Optional<JdbcScheduleOutcome> shown;
-            synchronized (cell.handOvers) {
-                cell.handOvers.forEach(s -> kinds.merge(s.kind().label, 1, Integer::sum));
-                cell.handOvers.forEach(s -> findings.merge(s.finding().word(), 1, Integer::sum));
-                shown = cell.handOvers.stream().min(Comparator.comparing(JdbcScheduleOutcome::kind));
-            }
+            List<JdbcScheduleOutcome> handOvers = cell.handOverSchedules();
+            handOvers.forEach(s -> kinds.merge(s.kind().label, 1, Integer::sum));
+            handOvers.forEach(s -> findings.merge(s.finding().word(), 1, Integer::sum));
+            shown = handOvers.stream().min(Comparator.comparing(JdbcScheduleOutcome::kind));
             String script = null;
             if (shown.isPresent()) {
                 script = cell.engine.key() + "/" + cell.variant.name() + "-hand-over.sql";
@@ -51,7 +50,7 @@ final class DeploymentMatrix {
                         -- Reproduce: %s
 
                         %s""".formatted(cell.variant.name(), cell.engine.label(), shown.get().plan(), shown.get().ran(),
-                        shown.get().kind().label, String.join("; ", cell.handOverCoverage),
+                        shown.get().kind().label, cell.handOverCoverage(),
                         DeploymentSuite.reproduce(cell), shown.get().script()));
             }
             String problem = cell.problem();

@@ -11,6 +11,7 @@ import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.LoadRun;
 import dev.oversell.properties.database.jdbc.Exploration;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
+import dev.oversell.properties.database.jdbc.PlanRun;
 import dev.oversell.properties.database.jdbc.StatementPlan;
 import dev.oversell.properties.database.jdbc.StatementScheduleRunner;
 import dev.oversell.store.Store;
@@ -41,7 +42,7 @@ import static dev.oversell.properties.Failures.fail;
  *   <li>a seeded load run across the instances (each with its own pool, monitor, actor), invariants checked;</li>
  *   <li>a bounded search for the smallest oversell (fewest buyers, then fewest units; {@link ReproductionSearch});</li>
  *   <li>for single-owner designs, an ownership hand-over through the statement gate ({@link HandOver}): every
- *       distinct execution of each plan ({@link Exploration}, at most {@value #HAND_OVER_LIMIT});</li>
+ *       distinct execution of each plan ({@link Exploration}, at most {@link Exploration#limit()});</li>
  *   <li>for the variants in {@code oversell.deployment.processVariants}, the same sale from
  *       {@value SeparateProcesses#PROCESSES} separate JVM processes ({@link SeparateProcesses}), on engines a
  *       second process can reach (not the in-memory H2).</li>
@@ -54,11 +55,6 @@ import static dev.oversell.properties.Failures.fail;
 public abstract class DeploymentSuite {
 
     static final String SUITE = "deployment";
-    /**
-     * The most hand-over executions run per plan: the two owners send some fifteen statements between them, over a
-     * thousand interleavings, of which some fifty to two hundred are distinct executions.
-     */
-    static final int HAND_OVER_LIMIT = 5_000;
     private static final List<DeploymentCell> CELLS = Collections.synchronizedList(new ArrayList<>());
     private static final Set<String> PROCESS_VARIANTS = Arrays.stream(DatabaseSettings.setting(
                     "oversell.deployment.processVariants", "db-synchronized-service,db-conditional-update").split(","))
@@ -147,10 +143,12 @@ public abstract class DeploymentSuite {
                             cell.engine.label(), discovery.alone());
                 }
                 long start = System.nanoTime();
-                Exploration exploration = runner.explore(discovery, HAND_OVER_LIMIT);
+                Exploration exploration = runner.explore(discovery, Exploration.limit());
+                PlanRun run = new PlanRun(plan.name());
+                cell.handOvers.add(run);
                 while (exploration.hasNext()) {
                     JdbcScheduleOutcome outcome = exploration.next();
-                    cell.handOvers.add(outcome);
+                    run.add(outcome);
                     if (outcome.errored()) {
                         fail("%s hand-over on %s, schedule %s: %s%n%s", cell.variant.name(), cell.engine.label(),
                                 outcome.ran(), outcome.errors(), outcome.script());
@@ -160,8 +158,7 @@ public abstract class DeploymentSuite {
                         cell.variant.name(), cell.engine.label(), plan.name(),
                         exploration.executions() - exploration.equivalent(), discovery.interleavings(),
                         (System.nanoTime() - start) / 1e9, exploration.coverage());
-                cell.handOverCoverage.add(plan.name() + ": " + (exploration.executions() - exploration.equivalent())
-                        + " distinct executions, " + exploration.coverage());
+                run.ended(exploration.covered());
             }
         }
     }

@@ -2,7 +2,9 @@ package dev.oversell.properties.database;
 
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.Variants;
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
+import dev.oversell.properties.database.jdbc.PlanRun;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
 import dev.oversell.properties.database.jdbc.ScheduleKind;
 import dev.oversell.store.Engine;
@@ -30,7 +32,7 @@ class DatabaseMatrixTest {
         VariantOnEngine cell = new VariantOnEngine(Engine.H2, Variants.byName(MAY, DatabaseVariant.class));
         // 10 existed, 7 sold, but the stock reads 5: a restock was lost; nobody got a unit that did not exist
         cell.load = load(10, 7, 5);
-        cell.schedules.add(schedule(Finding.LOST_UPDATE, 2, 1, 0));
+        ran(cell, schedule(Finding.LOST_UPDATE, 2, 1, 0));
         assertThat(DatabaseMatrix.problem(cell)).as("the claim check of " + MAY).isNotNull()
                 .contains("never saw an oversell").contains("lost update");
     }
@@ -38,17 +40,17 @@ class DatabaseMatrixTest {
     @Test
     void answersNoOrderExplainsDoNotDemonstrateAnOversell() {
         VariantOnEngine cell = new VariantOnEngine(Engine.H2, Variants.byName(MAY, DatabaseVariant.class));
-        cell.schedules.add(schedule(Finding.NOT_LINEARIZABLE, 1, 0, 1));
+        ran(cell, schedule(Finding.NOT_LINEARIZABLE, 1, 0, 1));
         assertThat(DatabaseMatrix.problem(cell)).isNotNull().contains("not linearizable");
     }
 
     @Test
     void anOversellDemonstratesItAndBreaksANeverClaim() {
         VariantOnEngine may = new VariantOnEngine(Engine.H2, Variants.byName(MAY, DatabaseVariant.class));
-        may.schedules.add(schedule(Finding.OVERSOLD, 1, 2, 0));
+        ran(may, schedule(Finding.OVERSOLD, 1, 2, 0));
         assertThat(DatabaseMatrix.problem(may)).isNull();
         VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
-        never.schedules.add(schedule(Finding.HELD, 1, 1, 0));
+        ran(never, schedule(Finding.HELD, 1, 1, 0));
         assertThat(DatabaseMatrix.problem(never)).isNull();
         never.load = load(10, 7, 5);
         assertThat(DatabaseMatrix.problem(never)).isNotNull().contains("lost update");
@@ -58,6 +60,50 @@ class DatabaseMatrixTest {
     void aCellThatMeasuredNothingIsNeverHeld() {
         VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
         assertThat(DatabaseMatrix.problem(never)).isNotNull().contains("nothing was checked");
+    }
+
+    @Test
+    void aPlanStoppedAtItsExplorationLimitIsNotCheckedAndNamesTheSettingToRaise() {
+        VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
+        ran(never, schedule(Finding.HELD, 1, 1, 0));
+        PlanRun stopped = never.plan("three buyers");
+        stopped.add(schedule(Finding.HELD, 1, 1, 0));
+        stopped.ended(new Coverage.NotChecked("stopped at its limit of 5000 executions", "-Doversell.explorationLimit=20000"));
+        assertThat(DatabaseMatrix.problem(never)).as("held beside a plan stopped at its limit is no held").isNotNull()
+                .contains("three buyers").contains("-Doversell.explorationLimit=20000");
+    }
+
+    @Test
+    void aPlanWhoseExecutionsAFailureStoppedIsNotChecked() {
+        VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
+        ran(never, schedule(Finding.HELD, 1, 1, 0));
+        never.plan("restock racing a purchase").add(schedule(Finding.HELD, 1, 1, 0)); // a gate error: never ended
+        assertThat(DatabaseMatrix.problem(never)).isNotNull().contains("restock racing a purchase")
+                .contains("a failure stopped them");
+    }
+
+    @Test
+    void aLoadRunInWhichNoPurchaseSucceededIsNotChecked() {
+        VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
+        ran(never, schedule(Finding.HELD, 1, 1, 0));
+        never.load = load(10, 0, 10);
+        assertThat(DatabaseMatrix.problem(never)).as("a design that fails every purchase never oversells: no evidence")
+                .isNotNull().contains("no purchase succeeded");
+    }
+
+    @Test
+    void aPlanTheDesignDeclaresItDoesNotDoIsNeitherForNorAgainst() {
+        VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
+        ran(never, schedule(Finding.HELD, 1, 1, 0));
+        never.notRun("restock racing a purchase", new Coverage.NotApplicable("the design has no restock"));
+        assertThat(DatabaseMatrix.problem(never)).isNull();
+    }
+
+    /** One plan's execution, the plan then ended with every distinct execution run. */
+    private static void ran(VariantOnEngine cell, JdbcScheduleOutcome outcome) {
+        PlanRun plan = cell.plan("last unit");
+        plan.add(outcome);
+        plan.ended(new Coverage.Every(plan.outcomes().size()));
     }
 
     private static JdbcScheduleOutcome schedule(Finding finding, long existed, long sold, long stock) {

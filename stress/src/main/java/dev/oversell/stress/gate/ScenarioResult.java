@@ -1,5 +1,6 @@
 package dev.oversell.stress.gate;
 
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
 import dev.oversell.run.RunFolder;
@@ -40,17 +41,21 @@ public record ScenarioResult(String variant, String claim, String scenario, Stri
      * explains, with their counts.
      */
     Observation toObservation() {
-        Observation.Status status = switch (verdict) {
-            case "skipped" -> Observation.Status.SKIPPED;
-            case "not checked", "error", "broken" -> Observation.Status.NOT_CHECKED;
-            default -> Observation.Status.CHECKED;
+        Coverage coverage = switch (verdict) {
+            case "skipped" -> new Coverage.NotChecked(note == null ? "cannot run on this machine" : note,
+                    "a machine with a CPU per jcstress actor");
+            case "not checked" -> new Coverage.NotChecked(note == null ? "the jcstress time budget ran out first" : note,
+                    "-Doversell.jcstress.budgetSeconds, or " + reproduce);
+            case "error", "broken" -> new Coverage.NotChecked("jcstress did not run it cleanly"
+                    + (note == null ? "" : ": " + note), reproduce);
+            default -> new Coverage.Sampled(samples, 0, "samples on real threads", null);
         };
-        Finding finding = status == Observation.Status.CHECKED ? Finding.ofWord(verdict) : null;
+        Finding finding = coverage.ran() ? Finding.ofWord(verdict) : null;
         String example = finding != null && finding.anomaly() ? outcomes.stream()
                 .filter(c -> c.count() > 0 && !Finding.HELD.word().equals(c.meaning()))
                 .map(c -> "[" + c.outcome() + "] " + c.count() + " samples: " + c.meaning() + " (" + c.description() + ")")
                 .collect(java.util.stream.Collectors.joining("\n")) : null;
-        return new Observation(RunFolder.id(), variant, Observation.Family.JCSTRESS, scenario, null, null, status,
+        return new Observation(RunFolder.id(), variant, Observation.Family.JCSTRESS, scenario, null, null, coverage,
                 finding, null, example, reproduce, report == null ? null : "jcstress/" + report,
                 String.format("%,d samples; %,d oversold, %,d lost update, %,d not linearizable%s", samples, oversold,
                         lostUpdate, notLinearizable, note == null ? "" : "; " + note));

@@ -1,5 +1,6 @@
 package dev.oversell.properties.database.jdbc;
 
+import dev.oversell.judge.Coverage;
 import dev.oversell.properties.database.GateError;
 
 import java.sql.SQLException;
@@ -122,6 +123,28 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
                     + " engine), and the executions left below its first choice were not run";
         }
         return "every one";
+    }
+
+    /**
+     * How much of the plan's executions was run, typed, once the exploration has ended (see {@link #coverage()}):
+     * every distinct execution; every one the engine let be reached; or, stopped at its limit, not checked (the
+     * setting that raises the limit named).
+     */
+    public Coverage covered() {
+        if (!tree.exhausted()) {
+            return new Coverage.NotChecked("stopped at its limit of " + limit + " executions, not every distinct"
+                    + " execution was run", "-D" + LIMIT_SETTING + "=" + (limit * 4));
+        }
+        int distinct = executions - equivalent();
+        return tree.grafts() > 0 ? new Coverage.EveryReachable(distinct, tree.grafts()) : new Coverage.Every(distinct);
+    }
+
+    /** The setting of the most executions one exploration runs. */
+    public static final String LIMIT_SETTING = "oversell.explorationLimit";
+
+    /** The most executions one exploration runs ({@value #LIMIT_SETTING}, 5,000 unless set). */
+    public static int limit() {
+        return Integer.getInteger(LIMIT_SETTING, 5_000);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.oversell.properties.database.jdbc;
 
+import dev.oversell.judge.Coverage;
 import dev.oversell.properties.database.GateError;
 
 import java.sql.SQLException;
@@ -141,6 +142,14 @@ public final class Sample implements Iterator<JdbcScheduleOutcome> {
     /** Distinct executions among them. */
     public int distinct() {
         return seen.size();
+    }
+
+    /** How much was drawn, typed, once the sample has ended: distinct executions of about {@code interleavings}. */
+    public Coverage covered(long interleavings) {
+        if (seen.isEmpty()) {
+            return new Coverage.NotChecked("no execution was drawn", "-Doversell.scheduleSeed");
+        }
+        return new Coverage.Sampled(seen.size(), interleavings, "distinct executions drawn (" + walks + " walks)", seed);
     }
 
     /** How much was drawn, in words, once the sample has ended. */
