@@ -1,7 +1,9 @@
 package dev.oversell.stress;
 
 import dev.oversell.report.RunReport;
+import dev.oversell.design.Variants;
 import dev.oversell.run.Reproduce;
+import dev.oversell.stress.gate.StressBudget;
 import dev.oversell.run.RunFolder;
 import dev.oversell.stress.gate.StressRun;
 import org.junit.jupiter.api.DisplayName;
@@ -41,7 +43,10 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * <p>Settings are system properties. Every system property of the test's JVM but the JVM's and the test
  * runner's own is forwarded to the run as it is (so a project's provider sees the settings it reads); Oversell's:
  * {@code oversell.variant} (one design), {@code oversell.jcstress.scenarios} ({@code all} or names),
- * {@code oversell.jcstress.options}, {@code oversell.jcstress.budgetSeconds} (default 420, for the whole run),
+ * {@code oversell.jcstress.options}, {@code oversell.jcstress.secondsPerDesign} (default 60: the run's budget is
+ * that per design, so a project of many designs gets every scenario checked) or {@code oversell.jcstress.budgetSeconds}
+ * (the whole run's, instead), {@code oversell.jcstress.minSamples} (the floor below which a held scenario is run
+ * again longer, then not checked; {@link StressBudget}),
  * {@code oversell.jcstress.dir} (default {@code jcstress/} in the run folder); {@code oversell.jcstress.skip=true}
  * skips jcstress (one skipped test says so); {@code oversell.reproduce.mvn} is how a failure's reproduce command
  * starts (default {@code mvn verify}).
@@ -61,7 +66,8 @@ public abstract class StressSuite {
         Path out = Path.of(System.getProperty("oversell.jcstress.dir", RunFolder.dir("jcstress").toString())).toAbsolutePath();
         Reproduce.ranBy(StressSuite.class, getClass());
         String reproduce = Reproduce.command(StressSuite.class);
-        long limitSeconds = Long.getLong("oversell.jcstress.budgetSeconds", 420) + GRACE_SECONDS;
+        String only = System.getProperty(Variants.ONLY, "").trim();
+        long limitSeconds = StressBudget.seconds(only.isEmpty() ? Variants.inMemory().size() : 1, true) + GRACE_SECONDS;
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path")));
@@ -89,7 +95,7 @@ public abstract class StressSuite {
             lastLines = String.join("\n", tail);
         }
         String exit = finished ? "exited " + run.exitValue()
-                : "was stopped after " + limitSeconds + " s (the budget of -Doversell.jcstress.budgetSeconds and "
+                : "was stopped after " + limitSeconds + " s (the budget of -Doversell.jcstress.secondsPerDesign and "
                 + GRACE_SECONDS + " s)";
         RunReport.refresh();
         return JudgedTests.of(out, finished && run.exitValue() == 0, "the stress run " + exit + "; its last lines:\n"

@@ -44,8 +44,8 @@ public record ScenarioResult(String variant, String claim, String scenario, Stri
         Coverage coverage = switch (verdict) {
             case "skipped" -> new Coverage.NotChecked(note == null ? "cannot run on this machine" : note,
                     "a machine with a CPU per jcstress actor");
-            case "not checked" -> new Coverage.NotChecked(note == null ? "the jcstress time budget ran out first" : note,
-                    "-Doversell.jcstress.budgetSeconds, or " + reproduce);
+            case "not checked" -> new Coverage.NotChecked(note != null ? note : problem != null ? problem
+                    : "the jcstress time budget ran out first", "-Doversell.jcstress.secondsPerDesign, or " + reproduce);
             case "error", "broken" -> new Coverage.NotChecked("jcstress did not run it cleanly"
                     + (note == null ? "" : ": " + note), reproduce);
             default -> new Coverage.Sampled(samples, 0, "samples on real threads", null);
@@ -59,6 +59,16 @@ public record ScenarioResult(String variant, String claim, String scenario, Stri
                 finding, null, example, reproduce, report == null ? null : "jcstress/" + report,
                 String.format("%,d samples; %,d oversold, %,d lost update, %,d not linearizable%s", samples, oversold,
                         lostUpdate, notLinearizable, note == null ? "" : "; " + note));
+    }
+
+    /**
+     * This row, not checked: it saw nothing wrong, but {@code why} (too few samples) says that is no evidence;
+     * {@code toCheck} is the setting that would check it. It fails the run, as every row not checked does.
+     */
+    ScenarioResult notChecked(String why, String toCheck) {
+        return new ScenarioResult(variant, claim, scenario, test, status, samples, oversold, lostUpdate,
+                notLinearizable, outcomes, "not checked", scenario + " was not checked for " + variant + ": " + why
+                + "; to check it: " + toCheck, why, report, reproduce);
     }
 
     /** This row, with where its evidence is and how to reproduce it. */

@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * measured, a test errored, or a test was not checked.
  *
  * <p>Settings (system properties): {@code oversell.jcstress.options}, the jcstress options;
- * {@code oversell.jcstress.budgetSeconds}, the budget for the whole run; {@code oversell.variant}, one design (or
+ * {@code oversell.jcstress.secondsPerDesign} and {@code oversell.jcstress.minSamples} ({@link StressBudget}); {@code oversell.variant}, one design (or
  * {@code actor-runtime}) instead of all; {@code oversell.jcstress.scenarios}, the scenarios every design runs
  * ({@code all}, or names separated by commas); {@code oversell.stress.reproduce}, the command a failure message
  * offers, to which {@code -Doversell.variant=NAME} is added. {@link dev.oversell.stress.StressSuite} starts this
@@ -70,8 +70,6 @@ public final class StressRun {
         Path out = JcstressRun.emptied((args.length > 0 ? Path.of(args[0]) : RunFolder.dir("jcstress")).toAbsolutePath());
         String optionsText = System.getProperty("oversell.jcstress.options", DEFAULT_OPTIONS).trim();
         List<String> options = Arrays.asList(optionsText.split("\\s+"));
-        long budgetSeconds = Long.getLong("oversell.jcstress.budgetSeconds", 420);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(budgetSeconds);
         String only = System.getProperty(Variants.ONLY, "").trim();
         String scenarios = System.getProperty("oversell.jcstress.scenarios", "all").trim();
         String reproduce = System.getProperty("oversell.stress.reproduce", "mvn verify").trim();
@@ -85,9 +83,20 @@ public final class StressRun {
             return;
         }
         int cpus = Runtime.getRuntime().availableProcessors();
-        System.out.printf("[jcstress] options: %s; budget %d s; scenarios: %s; %d runs: %s%n", optionsText, budgetSeconds,
-                scenarios, plan.size(), plan.stream().map(Planned::name).toList());
+        long budgetSeconds = StressBudget.seconds((int) plan.stream().filter(p -> !p.runtime()).count(),
+                plan.stream().anyMatch(Planned::runtime));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(budgetSeconds);
+        System.out.printf("[jcstress] options: %s; budget %d s; at least %,d samples per scenario for a held; scenarios:"
+                        + " %s; %d runs: %s%n", optionsText, budgetSeconds, StressBudget.minSamples(), scenarios,
+                plan.size(), plan.stream().map(Planned::name).toList());
 
+        if (scenarios.equals("all")) {
+            plan.stream().filter(p -> !p.runtime()).findFirst().ifPresent(p -> p.tests().stream()
+                    .filter(t -> actorsOf(t) > cpus).forEach(t -> System.out.printf("[jcstress] NOT RUN: %s needs %d"
+                                    + " CPUs (one per jcstress actor) and this machine has %d; three buyers are"
+                                    + " model-checked by Lincheck instead, and named here it would be not checked%n",
+                            t.getSimpleName(), actorsOf(t), cpus)));
+        }
         List<ScenarioResult> rows = new ArrayList<>();
         List<ClaimJudgement> claims = new ArrayList<>();
         for (Planned p : plan) {
@@ -98,30 +107,32 @@ public final class StressRun {
             Map<String, List<TestResult>> results = Map.of();
             Path log = folder.resolve("jcstress.log");
             String whyNoResult = "the time budget of " + budgetSeconds + " s ran out before its jcstress run started;"
-                    + " raise -Doversell.jcstress.budgetSeconds or run it alone: " + again;
+                    + " raise -Doversell.jcstress.secondsPerDesign or run it alone: " + again;
             if (runnable.isEmpty()) {
                 System.out.printf("[jcstress] %s: no test can run on %d CPUs%n", p.name(), cpus);
             } else if (deadline - System.nanoTime() < TimeUnit.SECONDS.toNanos(1)) {
                 System.out.printf("[jcstress] %s: not started, the time budget of %d s ran out%n", p.name(), budgetSeconds);
             } else {
-                List<String> withDesign = new ArrayList<>(options);
-                withDesign.addAll(p.jvmArgs());
-                JcstressRun.Outcome run = JcstressRun.run(runnable, withDesign, folder, deadline);
+                JcstressRun.Outcome run = JcstressRun.run(runnable, withDesign(options, p), folder, deadline);
                 results = run.results();
                 whyNoResult = run.stoppedAtDeadline()
                         ? "jcstress was stopped at the time budget of " + budgetSeconds + " s before it gave a result (see "
-                        + log + "); raise -Doversell.jcstress.budgetSeconds or run it alone: " + again
+                        + log + "); raise -Doversell.jcstress.secondsPerDesign or run it alone: " + again
                         : "jcstress ended without a result for it (see " + log + "); run it alone: " + again;
                 System.out.printf("[jcstress] %s: %d tests, jcstress ran %d s%s%n", p.name(), runnable.size(), run.seconds(),
                         run.stoppedAtDeadline() ? "; stopped: the time budget of " + budgetSeconds + " s ran out" : "");
             }
             List<ScenarioResult> judged = new ArrayList<>();
             for (Class<?> test : p.tests()) {
+                if (actorsOf(test) > cpus && scenarios.equals("all")) {
+                    continue; // not asked for by name: no column claims it (see below)
+                }
                 List<TestResult> ofTest = results.getOrDefault(test.getName(), List.of());
                 String evidence = !ofTest.isEmpty() ? p.name() + "/html/" + test.getName() + ".html"
                         : Files.exists(log) && actorsOf(test) <= cpus ? p.name() + "/jcstress.log" : null;
                 judged.add(judge(p, test, ofTest, cpus, whyNoResult).locatedAt(evidence, again));
             }
+            judged = aboveTheFloor(p, judged, results, withDesign(options, p), folder, deadline, cpus, again);
             rows.addAll(judged);
             if (!p.runtime()) {
                 claims.add(ClaimJudgement.of(p.name(), p.claim(), judged, report, again));
@@ -150,6 +161,72 @@ public final class StressRun {
             System.exit(1);
         }
         System.out.println("[jcstress] every claim agrees with what was measured; written to " + out);
+    }
+
+    private static List<String> withDesign(List<String> options, Planned p) {
+        List<String> withDesign = new ArrayList<>(options);
+        withDesign.addAll(p.jvmArgs());
+        return withDesign;
+    }
+
+    /**
+     * The floor ({@link StressBudget#minSamples()}): scenarios of {@code p} that saw nothing wrong in fewer samples are
+     * run again, {@link StressBudget#stretch} times as long, in {@code <design>/longer/}, and judged on the samples of
+     * both runs; a scenario still below the floor is not checked (and fails), naming the setting that would check it.
+     */
+    private static List<ScenarioResult> aboveTheFloor(Planned p, List<ScenarioResult> judged,
+                                                      Map<String, List<TestResult>> results, List<String> options,
+                                                      Path folder, long deadline, int cpus, String again)
+            throws IOException, InterruptedException, ClassNotFoundException {
+        if (p.runtime()) {
+            return judged; // the runtime's tests check guarantees of their own, each outcome graded by jcstress
+        }
+        long floor = StressBudget.minSamples();
+        List<ScenarioResult> thin = judged.stream().filter(r -> r.verdict().equals("held") && r.samples() < floor).toList();
+        if (thin.isEmpty()) {
+            return judged;
+        }
+        int stretch = StressBudget.stretch(thin.stream().mapToLong(ScenarioResult::samples).min().orElse(0));
+        List<String> longer = stretched(options, stretch);
+        Map<String, List<TestResult>> more = Map.of();
+        if (deadline - System.nanoTime() > TimeUnit.SECONDS.toNanos(1)) {
+            System.out.printf("[jcstress] %s: %s below the floor of %,d samples; running %s again, %d times as long%n",
+                    p.name(), thin.stream().map(r -> r.scenario() + " (" + String.format("%,d", r.samples()) + ")").toList(),
+                    floor, thin.size() == 1 ? "it" : "them", stretch);
+            more = JcstressRun.run(thin.stream().map(ScenarioResult::test).toList(), longer, folder.resolve("longer"),
+                    deadline).results();
+        }
+        List<ScenarioResult> out = new ArrayList<>();
+        for (ScenarioResult r : judged) {
+            if (!thin.contains(r)) {
+                out.add(r);
+                continue;
+            }
+            List<TestResult> both = new ArrayList<>(results.getOrDefault(r.test(), List.of()));
+            both.addAll(more.getOrDefault(r.test(), List.of()));
+            Class<?> test = Class.forName(r.test(), false, StressRun.class.getClassLoader());
+            ScenarioResult rejudged = judge(p, test, both, cpus, "").locatedAt(r.report(), r.reproduce());
+            if (rejudged.verdict().equals("held") && rejudged.samples() < floor) {
+                String why = String.format("%,d samples, below the floor of %,d per scenario, after a run %d times as"
+                        + " long", rejudged.samples(), floor, stretch);
+                rejudged = rejudged.notChecked(why, "-Doversell.jcstress.minSamples, or a longer -time in"
+                        + " -Doversell.jcstress.options; " + again);
+            }
+            out.add(rejudged);
+        }
+        return out;
+    }
+
+    /** {@code options} with jcstress's {@code -time} (per iteration, in ms) {@code factor} times as long. */
+    static List<String> stretched(List<String> options, int factor) {
+        List<String> out = new ArrayList<>(options);
+        int at = out.indexOf("-time");
+        if (at >= 0 && at + 1 < out.size()) {
+            out.set(at + 1, String.valueOf(Long.parseLong(out.get(at + 1)) * factor));
+        } else {
+            out.addAll(List.of("-time", String.valueOf(1000L * factor)));
+        }
+        return out;
     }
 
     /** The runs this invocation makes: each selected in-memory design, then the actor runtime (unless one design is named). */

@@ -25,7 +25,7 @@ final class StressSummary {
                     String.format("%,d", r.notLinearizable()),
                     switch (r.verdict()) {
                         case "held" -> "held";
-                        case "skipped" -> "skipped: " + r.note();
+                        case "skipped" -> "**not checked**: " + r.note();
                         default -> "**" + r.verdict() + "**";
                     } + (r.failed() ? " (gate: FAIL)" : ""));
         }
@@ -35,7 +35,8 @@ final class StressSummary {
             md.append("**").append(f.word()).append("** = ").append(f.meaning()).append("; ");
         }
         md.append("""
-                **not checked** = the time budget ran out before jcstress ran it (a failure); **error** = the test did \
+                **not checked** = the time budget ran out before jcstress ran it, it gathered fewer samples than \
+                the floor, or this machine cannot run it (a failure); **error** = the test did \
                 not run cleanly; **broken** (actor runtime) = an outcome the runtime's guarantees forbid. Outcome \
                 counts per scenario are in summary.json; jcstress's own report of each design's run in \
                 <design>/html/index.html (all of them: html/index.html).

@@ -28,7 +28,7 @@ class ClaimJudgementTest {
     void aScenarioNotCheckedLeavesTheClaimUnjudged() {
         ClaimJudgement judged = judge(Claim.NEVER_OVERSELLS, row("LastUnit", "held"), row("OddStock", "not checked"));
 
-        assertThat(judged.problem()).startsWith("safe cannot be judged to hold").contains("[OddStock]");
+        assertThat(judged.problem()).startsWith("safe cannot be judged to hold").contains("OddStock: not checked");
     }
 
     @Test
@@ -36,6 +36,24 @@ class ClaimJudgementTest {
         assertThat(judge(Claim.MAY_OVERSELL, row("LastUnit", "skipped")).problem()).contains("nothing was checked");
         assertThat(judge(Claim.NEVER_OVERSELLS, row("LastUnit", "error")).problem())
                 .contains("nothing was checked");
+    }
+
+    /** A slow design's "held" on a few hundred samples is no evidence: below the floor, the scenario is not checked. */
+    @Test
+    void aHeldScenarioBelowTheSampleFloorIsNotCheckedAndFailsANeverClaim() {
+        ScenarioResult thin = row("LastUnit", "held").notChecked("262 samples, below the floor of 20,000 per scenario",
+                "-Doversell.jcstress.minSamples");
+
+        assertThat(thin.failed()).isTrue();
+        assertThat(thin.toObservation().coverage().words()).contains("262 samples, below the floor");
+        assertThat(judge(Claim.NEVER_OVERSELLS, row("OddStock", "held"), thin).problem())
+                .contains("cannot be judged to hold").contains("LastUnit: not checked (262 samples");
+    }
+
+    @Test
+    void aHeldScenarioStatesItsSamplesAsItsCoverage() {
+        assertThat(row("LastUnit", "held").toObservation().coverage().words())
+                .isEqualTo("sampled (100 samples on real threads)");
     }
 
     private static ClaimJudgement judge(Claim claim, ScenarioResult... rows) {
