@@ -66,6 +66,7 @@ final class HtmlReport {
                 + "links to its evidence (files of the run folder, copied beside this page).</p>");
         inMemoryTable(h, matrix);
         databaseTable(h, matrix);
+        h.append(PowerSection.html(report.run().power()));
         if (!matrix.otherChecks.isEmpty()) {
             h.append("<h2>Other checks in this run</h2><p class=\"note\">Checks of something the run judged no claim"
                     + " of (such as the actor runtime's own guarantees).</p><table><tr><th>subject</th><th>family</th>"

@@ -62,6 +62,8 @@ final class MarkdownReport {
         });
         md.append(database.render());
 
+        md.append(PowerSection.markdown(report.run().power()));
+
         if (!matrix.otherChecks.isEmpty()) {
             md.append("\n## Other checks in this run\n\nChecks of something the run judged no claim of (such as the"
                     + " actor runtime's own guarantees).\n\n").append(otherChecks(matrix.otherChecks).render());

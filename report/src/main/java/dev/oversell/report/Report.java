@@ -1,11 +1,14 @@
 package dev.oversell.report;
 
+import dev.oversell.judge.Coverage;
+import dev.oversell.judge.Observation;
 import dev.oversell.run.JudgedDesign;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The report of one run, before it is written out: a pure function of the run folder ({@link RunEvidence}).
@@ -18,22 +21,31 @@ record Report(RunEvidence run, VerdictMatrix matrix, Map<String, String> header,
 
     static Report of(RunEvidence run) {
         VerdictMatrix matrix = VerdictMatrix.of(run);
-        return new Report(run, matrix, RunHeader.of(run, matrix), run.benchmarks(), caveats(matrix));
+        return new Report(run, matrix, RunHeader.of(run, matrix), run.benchmarks(), caveats(run, matrix));
     }
 
-    private static List<String> caveats(VerdictMatrix matrix) {
+    /** Per family (its label), what its checks covered in the run, summed by kind ({@link Coverage#summary}). */
+    static Map<String, String> coverage(RunEvidence run) {
+        Map<Observation.Family, List<Coverage>> byFamily = new TreeMap<>();
+        run.families().forEach(f -> f.record().observations().forEach(o -> byFamily
+                .computeIfAbsent(o.family(), k -> new ArrayList<>()).add(o.coverage())));
+        Map<String, String> out = new LinkedHashMap<>();
+        byFamily.forEach((family, coverages) -> out.put(Families.label(family), Coverage.summary(coverages)));
+        return out;
+    }
+
+    private static List<String> caveats(RunEvidence run, VerdictMatrix matrix) {
         List<String> caveats = new ArrayList<>(List.of(
                 "A probe is not a proof. jcstress, the load runs and the reproduction search sample; a zero count means "
-                        + "nothing was seen in that many samples on this machine.",
-                "Lincheck's model checker explores a bounded number of interleavings of each critical scenario (the"
-                        + " summary says when that was every one); actor designs are model-checked on the callers'"
-                        + " threads. In jcstress, actor designs run on the calling-thread executor.",
-                "The database interleavings are exhaustive (every distinct execution) for every plan of two"
-                        + " transactions and for three buyers of designs of up to 3 statements each; three buyers of"
-                        + " longer designs are sampled (12 orders, from a printed seed); the verdicts hold for these"
-                        + " engine versions and the settings each column records.",
+                        + "nothing was seen in that many samples on this machine. Each cell says how far its checks"
+                        + " reached (every distinct execution, bounded, sampled); a check that did not cover what it"
+                        + " names is not checked, never held.",
+                "Actor designs are model-checked by Lincheck on the callers' threads, and run in jcstress on the"
+                        + " calling-thread executor; the database verdicts hold for these engine versions and the"
+                        + " settings each column records.",
                 "The deployment checks use 2 instances and one hot product; single-owner routing is in-process.",
                 "Benchmarks on 2 cores with short iterations have wide errors; compare ratios within one run only."));
+        coverage(run).forEach((family, words) -> caveats.add("Coverage of " + family + " in this run: " + words + "."));
         // what did not run, grouped: a whole column, a whole engine, or a design's check on some engines
         Map<String, List<String>> notRun = new LinkedHashMap<>();
         for (Column column : matrix.inMemoryColumns) {

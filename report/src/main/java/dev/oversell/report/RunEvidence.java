@@ -6,6 +6,7 @@ import dev.oversell.judge.Observation;
 import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
+import dev.oversell.run.Power;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,9 @@ import java.util.stream.Stream;
  * @param runId      the folder's name
  * @param families   every family's record, by folder name (sorted)
  * @param benchmarks the JMH results of this run, or why there are none
+ * @param power      the checks' power on the corpus of known bugs ({@code power/power.json}), null if not run
  */
-record RunEvidence(Path folder, String runId, List<FamilyFile> families, Benchmarks benchmarks) {
+record RunEvidence(Path folder, String runId, List<FamilyFile> families, Benchmarks benchmarks, Power power) {
 
     static final String OBSERVATIONS = "observations.json";
     static final String JMH = "jmh";
@@ -78,7 +80,7 @@ record RunEvidence(Path folder, String runId, List<FamilyFile> families, Benchma
             throw new RefusedEvidence("no */" + OBSERVATIONS + " in " + dir + ": no family of checks wrote"
                     + " anything in run " + runId + ", so there is nothing to report");
         }
-        return new RunEvidence(dir, runId, List.copyOf(families), benchmarks(dir, runId));
+        return new RunEvidence(dir, runId, List.copyOf(families), benchmarks(dir, runId), power(dir, runId));
     }
 
     private static Observations observations(Path file, String runId) {
@@ -99,6 +101,23 @@ record RunEvidence(Path folder, String runId, List<FamilyFile> families, Benchma
             }
         }
         return record;
+    }
+
+    private static Power power(Path dir, String runId) {
+        Path file = dir.resolve(Power.FOLDER).resolve(Power.FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Power power;
+        try {
+            power = JSON.readValue(file.toFile(), Power.class);
+        } catch (IOException e) {
+            throw new RefusedEvidence("cannot read " + file + " as dev.oversell.run.Power: " + e.getMessage());
+        }
+        if (!runId.equals(power.runId())) {
+            throw RefusedEvidence.ofAnotherRun("the power file", file, power.runId(), runId);
+        }
+        return power;
     }
 
     private static Benchmarks benchmarks(Path dir, String runId) {

@@ -28,6 +28,7 @@ final class RunHeader {
         matrix.engines.forEach(e -> engines.add(matrix.engineVersions.getOrDefault(e,
                 VerdictMatrix.engineLabel(e) + " (not measured)")));
         header.put("Engines", engines.isEmpty() ? "none in this run" : String.join("; ", engines));
+        header.put("Power", run.power() == null ? "not measured in this run" : PowerSection.line(run.power()));
         header.put("Benchmarks", run.benchmarks().isEmpty() ? run.benchmarks().none()
                 : run.benchmarks().ratios().size() + " results (jmh/)");
         return header;

@@ -7,6 +7,7 @@ import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation.Counts;
 import dev.oversell.judge.Observation.Family;
 import dev.oversell.run.JudgedDesign;
+import dev.oversell.run.Power;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,6 +157,39 @@ class ReportOfARunFolderTest {
                 .contains("Java 21.0.2", "Eclipse Adoptium", "2 CPUs", "heap 2,048 MiB", "-XX:+UseParallelGC", "Linux 6.1");
         assertThat(report.header().get("JVMs")).startsWith("the families were measured on 2 different JVMs");
         assertThat(report.header().get("Benchmarks")).isEqualTo("no benchmarks in this run");
+    }
+
+    @Test
+    void theCaveatsSayWhatEachFamilyCoveredInTheRun() throws IOException {
+        Path run = RunFolderFixture.write(tmp.resolve("runs"));
+        assertThat(Report.of(RunEvidence.read(run)).caveats())
+                .contains("Coverage of Lincheck in this run: every distinct execution (2 checks, 6 runs); not needed"
+                        + " (Lincheck stopped at two buyers of 2 units, which saw: oversold).")
+                .contains("Coverage of load in this run: not checked (the time budget ran out before the load run).");
+    }
+
+    @Test
+    void thePowerOfTheChecksOnTheCorpusOfKnownBugsIsShownWithWhatTheyMissed() throws IOException {
+        Path run = RunFolderFixture.write(tmp.resolve("runs"));
+        Report before = Report.of(RunEvidence.read(run));
+        assertThat(before.header().get("Power")).isEqualTo("not measured in this run");
+        RunFolderFixture.writePower(run, RunFolderFixture.RUN,
+                new Power.Family("Lincheck", 24, 26, 0, 8, List.of("stale-cache", "three-buyers-only"), List.of(), 41),
+                new Power.Family("databases", 12, 12, 1, 4, List.of(), List.of("slow-guarded-update on H2"), 80));
+        Report report = Report.of(RunEvidence.read(run));
+        assertThat(report.header().get("Power")).isEqualTo("Lincheck 24/26 caught, 0 false alarms of 8 correct twins;"
+                + " databases 12/12 caught, 1 false alarm of 4 correct twins");
+        assertThat(MarkdownReport.render(report)).contains("## Power of the checks")
+                .contains("| Lincheck | 24 / 26 | 0 / 8 | stale-cache, three-buyers-only |  | 41 |");
+        assertThat(HtmlReport.render(report)).contains("id=\"power\"").contains("slow-guarded-update on H2");
+    }
+
+    @Test
+    void powerMeasuredInAnotherRunIsRefused() throws IOException {
+        Path run = RunFolderFixture.write(tmp.resolve("runs"));
+        RunFolderFixture.writePower(run, "20250101T000000Z");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunEvidence.read(run))
+                .isInstanceOf(RefusedEvidence.class).hasMessageContaining("20250101T000000Z");
     }
 
     @Test

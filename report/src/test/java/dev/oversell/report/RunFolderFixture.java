@@ -11,6 +11,7 @@ import dev.oversell.judge.Observation.Family;
 import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
+import dev.oversell.run.Power;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,6 +96,12 @@ final class RunFolderFixture {
     static void write(Path run, String family, Observations record) throws IOException {
         Path file = Files.createDirectories(run.resolve(family)).resolve("observations.json");
         JSON.writeValue(file.toFile(), record);
+    }
+
+    /** {@code power/power.json} as the corpus of known bugs writes it, of run {@code runId}. */
+    static void writePower(Path run, String runId, Power.Family... families) throws IOException {
+        Path file = Files.createDirectories(run.resolve(Power.FOLDER)).resolve(Power.FILE);
+        JSON.writeValue(file.toFile(), new Power(runId, List.of(families)));
     }
 
     /** {@code jmh/ratios.json} as the benchmarks write it, of run {@code runId}. */
