@@ -80,6 +80,8 @@ public final class StatementScheduleRunner implements AutoCloseable {
     private final SchedulingDataSource scheduling;
     private LockProbe probe;
     private Duration bound = BOUND;
+    /** Whether the design restocks; one declared without has every plan with a restock not applicable. */
+    private boolean restocks = true;
     private List<Inventory> instances;
     /** Whether the tables exist, made by this runner. */
     private boolean tablesMade;
@@ -98,9 +100,19 @@ public final class StatementScheduleRunner implements AutoCloseable {
         this.scheduling = new SchedulingDataSource(database.dataSource(), database.engine());
     }
 
-    /** One purchase method over a data source ({@link JdbcPurchase#over}). */
+    /** One purchase method over a data source ({@link JdbcPurchase#over}): a design without restock. */
     public StatementScheduleRunner(String design, Database database, JdbcSchema schema, JdbcPurchase purchase) {
         this(design, database, schema, ScheduledDesign.of(dataSource -> purchase.over(dataSource, schema)));
+        withoutRestock();
+    }
+
+    /**
+     * The design is declared without restock ({@link dev.oversell.design.DatabaseVariant#restocks()}): a plan with a
+     * restock is not applicable to it. Nothing else ever is: whatever a call throws is an error.
+     */
+    public StatementScheduleRunner withoutRestock() {
+        this.restocks = false;
+        return this;
     }
 
     /** How the gate learns of lock waits (a test may blind it). */
@@ -161,11 +173,21 @@ public final class StatementScheduleRunner implements AutoCloseable {
     }
 
     /**
-     * Runs each call of {@code plan} alone, from the plan's stock, and records what it sent. A call that
-     * refuses with {@link UnsupportedOperationException} (a design without restocks) makes the plan not
-     * applicable; a schema whose reader does not see the stock is refused here, before any schedule.
+     * Runs each call of {@code plan} alone, from the plan's stock, and records what it sent. A plan with a restock is
+     * not applicable to a design declared without restock ({@link #withoutRestock}), and nothing else is: a call
+     * that throws, whatever it throws ({@link UnsupportedOperationException} included), is an error. A schema whose
+     * reader does not see the stock is refused here, before any schedule.
      */
     public Discovery discover(StatementPlan plan) throws SQLException, InterruptedException {
+        if (!restocks) {
+            for (int t = 1; t <= plan.calls().size(); t++) {
+                if (plan.calls().get(t - 1) instanceof PlannedCall.Restock) {
+                    return new Discovery(plan, List.of(), List.of(), List.of(), List.of(), "T" + t + " ("
+                            + plan.calls().get(t - 1).describe() + ") is not something this design does: it is"
+                            + " declared without restock");
+                }
+            }
+        }
         resetTables(plan.initialStock());
         checkStockReader(plan.initialStock());
         readCoupling();
@@ -177,13 +199,6 @@ public final class StatementScheduleRunner implements AutoCloseable {
             StatementGate gate = gate();
             JdbcScheduleOutcome outcome = runOne(gate, plan, t, List.of(plan.calls().get(t - 1)),
                     (ready, next) -> ready.get(0), null);
-            for (ScheduledTransaction transaction : gate.transactions) {
-                if (transaction.thrown instanceof UnsupportedOperationException refused) {
-                    return new Discovery(plan, List.of(), List.of(), List.of(), List.of(),
-                            "T" + t + " (" + plan.calls().get(t - 1).describe() + ") is not something this design"
-                                    + " does: " + refused.getMessage());
-                }
-            }
             if (gate.ran.isEmpty() && !outcome.errored()) {
                 // nothing to interleave would make every schedule "hold" without exploring anything
                 throw new IllegalStateException(design + ": T" + t + " (" + plan.calls().get(t - 1).describe()

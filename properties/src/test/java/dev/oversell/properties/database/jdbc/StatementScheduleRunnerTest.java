@@ -394,6 +394,50 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> aPurchaseThatThrowsUnsupportedOperationIsAnErrorNotInapplicable() {
+        return onEveryEngine("a purchase that always throws UnsupportedOperationException is an error, never not"
+                + " applicable", (database, table) -> {
+            GuardedDecrement guarded = new GuardedDecrement(table);
+            JdbcPurchase alwaysUnsupported = (dataSource, requestId, product, quantity) -> {
+                guarded.buy(dataSource, requestId, product, quantity);
+                throw new UnsupportedOperationException("not today");
+            };
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("always unsupported", database,
+                    JdbcSchema.stockTable(table), alwaysUnsupported)) {
+                for (StatementPlan plan : List.of(StatementPlan.lastUnit(), StatementPlan.restockRacingPurchase())) {
+                    StatementScheduleRunner.Discovery discovery = runner.discover(plan);
+                    if (plan.calls().stream().anyMatch(PlannedCall.Restock.class::isInstance)) {
+                        assertThat(discovery.notApplicable()).as(plan.name())
+                                .contains("restock", "declared without restock");
+                    } else {
+                        assertThat(discovery.notApplicable()).as("%s: a purchase is never not applicable", plan.name())
+                                .isNull();
+                        assertThat(discovery.errored()).as(plan.name()).isTrue();
+                    }
+                }
+            }
+            JdbcInterleavings run = new StatementScheduleRunner("always unsupported", database,
+                    JdbcSchema.stockTable(table), alwaysUnsupported).run();
+            assertThat(run.verdict()).as(run.summary()).isEqualTo("error");
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aRestockThatThrowsIsAnErrorForADesignThatRestocks() {
+        return onEveryEngine("a restock that throws on a design declaring restocks is an error", (database, table) -> {
+            JdbcSchema schema = JdbcSchema.stockTable(table);
+            JdbcPurchase guarded = new GuardedDecrement(table);
+            StatementScheduleRunner runner = new StatementScheduleRunner("restock unsupported", database, schema,
+                    ScheduledDesign.of(dataSource -> guarded.over(dataSource, schema)));
+            try (runner) {
+                StatementScheduleRunner.Discovery discovery = runner.discover(StatementPlan.restockRacingPurchase());
+                assertThat(discovery.notApplicable()).as("the design did not declare it has no restock").isNull();
+                assertThat(discovery.errored()).isTrue();
+            }
+        });
+    }
+
+    @TestFactory
     Stream<DynamicTest> aGateBlindToLockWaitsFailsTheRun() {
         return onEveryEngine("a lock timeout inside a schedule is a gate error, not a pass", (database, table) -> {
             LockProbe blind = (monitor, session) -> false;
