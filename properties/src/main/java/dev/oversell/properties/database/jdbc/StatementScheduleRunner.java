@@ -88,8 +88,10 @@ public final class StatementScheduleRunner implements AutoCloseable {
     private boolean lastRunWaitedInJvm;
     private List<SchedulingPoint> lastRun = List.of();
     private String lastJvmWait;
-    /** How the design's tables reach one another, read once they exist. */
+    /** How the design's tables reach one another, read before each plan once the design has started. */
     private TableCoupling coupling;
+    /** Whether to put every table in no group (a test's full exploration). */
+    private boolean ignoringTableCoupling;
 
     public StatementScheduleRunner(String design, Database database, JdbcSchema schema, ScheduledDesign subject) {
         this.design = design;
@@ -126,8 +128,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
      * order of statements on different tables is then run both ways (a test compares the two explorations).
      */
     StatementScheduleRunner ignoringTableCoupling() {
-        coupling = TableCoupling.NONE;
-        scheduling.coupling(coupling);
+        ignoringTableCoupling = true;
         return this;
     }
 
@@ -189,6 +190,9 @@ public final class StatementScheduleRunner implements AutoCloseable {
             }
         }
         resetTables(plan.initialStock());
+        instances(); // the design's start-up may add a trigger, a key, a policy: the coupling is read after it,
+        resetTables(plan.initialStock()); // on the tables as each schedule finds them
+        subject.beforeEachSchedule(database);
         checkStockReader(plan.initialStock());
         readCoupling();
         List<JdbcScheduleOutcome> alone = new ArrayList<>();
@@ -484,19 +488,22 @@ public final class StatementScheduleRunner implements AutoCloseable {
     }
 
     /**
-     * Once, with the design's tables made: how they reach one another ({@link TableCoupling}), so that statements on
-     * tables that share nothing are not interleaved both ways.
+     * Before each plan, once the design has started and its tables are made as a schedule finds them: how they reach
+     * one another ({@link TableCoupling}), so that statements on tables that share nothing are not interleaved both
+     * ways. Read again for every plan, so that nothing the design added since (a trigger its start-up created) is
+     * missed.
      */
     private void readCoupling() throws SQLException {
-        if (coupling == null) {
-            try (Connection c = database.connection()) {
-                coupling = TableCoupling.read(c, database.engine());
-            }
-            scheduling.coupling(coupling);
+        try (Connection c = database.connection()) {
+            coupling = TableCoupling.read(c, database.engine());
         }
+        if (ignoringTableCoupling) {
+            coupling = coupling.withoutGroups();
+        }
+        scheduling.coupling(coupling);
     }
 
-    /** The coupling of the design's tables, once the first plan has been discovered; null before. */
+    /** The coupling of the design's tables, as read for the last plan discovered; null before. */
     TableCoupling coupling() {
         return coupling;
     }
