@@ -48,12 +48,14 @@ public final class DatabaseVariant implements Variant {
     private final Map<Engine, Map<Deployment, Claim>> claims;
     private final String mechanism;
     private final boolean deduplicatesRequestIds;
+    private final boolean restocks;
 
     private DatabaseVariant(String name, Class<?> type, PurchaseScript script, StoreInventoryFactory attach,
                             JdbcSchema schema, DataSourceInventoryFactory overDataSource,
                             Map<Engine, Map<Deployment, Claim>> claims, String mechanism,
-                            boolean deduplicatesRequestIds) {
+                            boolean deduplicatesRequestIds, boolean restocks) {
         this.deduplicatesRequestIds = deduplicatesRequestIds;
+        this.restocks = restocks;
         this.name = name;
         this.type = type;
         this.script = script;
@@ -100,6 +102,17 @@ public final class DatabaseVariant implements Variant {
      */
     public boolean deduplicatesRequestIds() {
         return deduplicatesRequestIds;
+    }
+
+    /**
+     * Whether the design restocks. One declared without ({@link Builder#jdbc}, {@link Builder#doesNotRestock}) is
+     * sent no restock by any check: the conformance suite leaves restocks out of its sequences, the interleaving
+     * checker takes a plan with a restock as not applicable, the load runs sell the initial stock. A purchase is
+     * never "not applicable": whatever a purchase throws is an error, and a restock that throws on a design that
+     * declares restocks is one too.
+     */
+    public boolean restocks() {
+        return restocks;
     }
 
     /** The purchase script, for a design written as one over Oversell's tables. */
@@ -197,6 +210,7 @@ public final class DatabaseVariant implements Variant {
         private final Map<Engine, Map<Deployment, Claim>> claims = new EnumMap<>(Engine.class);
         private String mechanism;
         private boolean deduplicatesRequestIds = true;
+        private boolean restocks = true;
 
         private Builder(String name) {
             this.name = name;
@@ -225,13 +239,16 @@ public final class DatabaseVariant implements Variant {
             return this;
         }
 
-        /** The design is one purchase method over a {@link DataSource} ({@link JdbcPurchase}) and its tables. */
+        /**
+         * The design is one purchase method over a {@link DataSource} ({@link JdbcPurchase}) and its tables: it has
+         * no restock ({@link #doesNotRestock()} goes with it), so no check sends it one.
+         */
         public Builder jdbc(JdbcSchema schema, JdbcPurchase purchase) {
             Objects.requireNonNull(purchase, "purchase");
             JdbcSchema tables = Objects.requireNonNull(schema, "schema");
             overDataSource(Inventory.class, tables, dataSource -> purchase.over(dataSource, tables));
             this.type = purchase.getClass();
-            return this;
+            return doesNotRestock();
         }
 
         /**
@@ -281,6 +298,15 @@ public final class DatabaseVariant implements Variant {
             return this;
         }
 
+        /**
+         * The design has no restock (its {@code restock} may throw {@link UnsupportedOperationException}): no check
+         * sends it one ({@link DatabaseVariant#restocks()}). Purchases are checked as for any design.
+         */
+        public Builder doesNotRestock() {
+            this.restocks = false;
+            return this;
+        }
+
         public Builder mechanism(String mechanism) {
             this.mechanism = mechanism;
             return this;
@@ -297,7 +323,7 @@ public final class DatabaseVariant implements Variant {
                 throw new IllegalStateException("database design " + name + " is missing:" + missing);
             }
             return new DatabaseVariant(name, type, script, attach, schema, overDataSource, Map.copyOf(new EnumMap<>(claims)), mechanism,
-                    deduplicatesRequestIds);
+                    deduplicatesRequestIds, restocks);
         }
     }
 }

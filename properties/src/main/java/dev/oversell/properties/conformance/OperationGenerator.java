@@ -21,16 +21,21 @@ final class OperationGenerator {
     private final SplittableRandom random;
     private final List<PurchaseRequest> sent = new ArrayList<>();
     private final boolean resubmits;
+    private final boolean restocks;
     private int nextId;
 
     OperationGenerator(long seed) {
-        this(seed, true);
+        this(seed, true, true);
     }
 
-    /** {@code resubmits} false: no retried or reused request id (for a design that does not de-duplicate them). */
-    OperationGenerator(long seed, boolean resubmits) {
+    /**
+     * {@code resubmits} false: no retried or reused request id (for a design that does not de-duplicate them);
+     * {@code restocks} false: no restock, a stock read in its place (for a design declared without restock).
+     */
+    OperationGenerator(long seed, boolean resubmits, boolean restocks) {
         this.random = new SplittableRandom(seed);
         this.resubmits = resubmits;
+        this.restocks = restocks;
     }
 
     Map<String, Long> initialStock() {
@@ -64,7 +69,7 @@ final class OperationGenerator {
             PurchaseRequest first = pickSent();                                          // a reused id
             return new Operation.Buy(new PurchaseRequest(first.requestId(), product(), first.quantity() + 1));
         }
-        if (dice < 75) {
+        if (dice < 75 && restocks) {
             return new Operation.Restock(product(), restockUnits());
         }
         return new Operation.ReadStock(product());

@@ -63,6 +63,9 @@ final class VariantOnEngine implements AutoCloseable {
             runner = new StatementScheduleRunner(variant.name(), database(),
                     variant.schema(StatementScheduleRunner.SCRIPT_STORE),
                     scheduling -> List.of(variant.attach(Store.existing(scheduling, StatementScheduleRunner.SCRIPT_STORE))));
+            if (!variant.restocks()) {
+                runner.withoutRestock();
+            }
         }
         return runner;
     }

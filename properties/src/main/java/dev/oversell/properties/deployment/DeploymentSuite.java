@@ -104,7 +104,7 @@ public abstract class DeploymentSuite {
     private static void load(DeploymentCell cell, long seed) throws Exception {
         reachable(cell.engine);
         try (Fleet fleet = new Fleet(cell.variant, cell.engine, cell.store(), DeploymentCell.INSTANCES)) {
-            cell.load = LoadRun.run(fleet.instances(), cell.store(), seed);
+            cell.load = LoadRun.run(fleet.instances(), cell.store(), seed, cell.variant.restocks());
         }
         List<String> exactlyOnce = cell.load.brokenInvariants().stream().filter(b -> b.startsWith("exactly once")).toList();
         if (!exactlyOnce.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.oversell.properties.database.jdbc;
 
+import dev.oversell.properties.database.GateError;
 import dev.oversell.store.Engine;
 
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,8 +35,13 @@ import java.util.logging.Logger;
  * statement execution ({@code execute*}), {@code commit}, {@code rollback}, {@code setAutoCommit(true)} in a
  * transaction and {@code close} of a connection with a transaction open is a scheduling point, which waits for
  * the gate's permission before it is sent and tells the gate when it returned (the gate asks the engine,
- * on another connection, whether a point that has not returned waits for a lock). Connections taken on any
- * other thread are the engine's own, untouched.
+ * on another connection, whether a point that has not returned waits for a lock). Connections taken outside any
+ * schedule (the design's start-up) are the engine's own, untouched; one taken while a schedule runs on a thread
+ * that works for none of its calls is refused with a {@link dev.oversell.properties.database.GateError} naming the
+ * thread, and the schedule fails with it: its statements would reach the engine in no order the gate chose. Nothing
+ * hands the engine's connection out: {@code unwrap}, {@code getMetaData().getConnection()} and
+ * {@code getConnection()} of a statement give the scheduled one, and unwrapping to the driver's own classes is
+ * refused.
  *
  * <p>Query results are read in full when the statement returns (a {@link CachedRowSet} is handed to the code),
  * so that the transcript can say what each read returned and no later fetch talks to the engine out of turn.
@@ -57,6 +64,8 @@ public final class SchedulingDataSource implements DataSource {
     private volatile TableCoupling coupling = TableCoupling.NONE;
     /** The tables each statement text names ({@link StatementTables}), parsed once. */
     private final Map<String, Optional<Set<String>>> tablesBySql = new ConcurrentHashMap<>();
+    /** The gate whose schedule runs now over this data source, or null between schedules. */
+    private volatile StatementGate running;
     /** The scheduled transaction a thread works for: the call's own thread, or one its work was handed to. */
     private static final ThreadLocal<ScheduledTransaction> bound = new ThreadLocal<>();
 
@@ -68,6 +77,11 @@ public final class SchedulingDataSource implements DataSource {
     /** The coupling of the design's tables, read once they exist ({@link TableCoupling#read}). */
     void coupling(TableCoupling coupling) {
         this.coupling = coupling;
+    }
+
+    /** {@code gate}'s schedule runs from now on (null: it is over): a connection taken on no call's thread is refused. */
+    void running(StatementGate gate) {
+        this.running = gate;
     }
 
     /** From now on, connections this thread takes belong to {@code transaction}. */
@@ -106,12 +120,32 @@ public final class SchedulingDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        refuseOffSchedule();
         return scheduled(delegate.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        refuseOffSchedule();
         return scheduled(delegate.getConnection(username, password));
+    }
+
+    /**
+     * While a schedule runs, a thread that works for none of its calls takes no connection: the statements it sent
+     * would reach the engine in no order the gate chose. The gate is told too, so that the schedule fails even if the
+     * code swallows the error.
+     */
+    private void refuseOffSchedule() {
+        StatementGate gate = running;
+        if (gate != null && bound.get() == null) {
+            GateError refused = new GateError("thread '" + Thread.currentThread().getName() + "' took a connection"
+                    + " while a schedule ran, but works for none of its calls: its statements would reach the engine"
+                    + " unscheduled, in an order the gate never chose. Work a call hands to a thread of its own must"
+                    + " carry the caller's context (Micrometer's context propagation, e.g. ContextExecutorService.wrap,"
+                    + " or an ActorSystem carryingSendersContext())");
+            gate.offSchedule(refused.getMessage());
+            throw refused;
+        }
     }
 
     private Connection scheduled(Connection connection) throws SQLException {
@@ -161,20 +195,22 @@ public final class SchedulingDataSource implements DataSource {
         }
 
         /**
-         * What a statement may touch: whether it is a plain read (a {@code SELECT} that takes no lock and changes
-         * nothing, at a level where the engine reads without locking: not MariaDB's or H2's SERIALIZABLE, which lock
-         * what they read), and the groups of the tables it names ({@link TableCoupling}); a write sent with
+         * What a statement may touch: whether it is a plain read (a {@code SELECT} of base tables whose reading
+         * runs no code of theirs, {@link TableCoupling#plainlyRead}, that takes no lock and changes nothing, below
+         * SERIALIZABLE: MariaDB's and H2's lock what they read, and under PostgreSQL's the order of two reads may
+         * decide which transaction the engine aborts), and the groups of the tables it names ({@link TableCoupling}); a write sent with
          * autocommit on commits itself, so it may touch anything another transaction goes on to read.
          */
         Footprint footprint(String verb, String text, String sql) throws SQLException {
             // a function may change anything (a procedure called in a SELECT): only a text that calls none but
             // arithmetic, aggregates and clocks can be a plain read
             Set<String> named = tablesNamed(sql);
-            boolean plainRead = plainRead(verb, text) && named != null;
             if (named != null) {
                 named = new java.util.TreeSet<>(named);
                 named.addAll(coupling.mentioned(sql)); // a name the parser took for something else
             }
+            // a view, or a table with a row-level policy or a rule, runs code of its own when read
+            boolean plainRead = plainRead(verb, text) && named != null && coupling.plainlyRead(named);
             Set<String> tables = coupling.groups(named);
             if (!plainRead && connection.getAutoCommit()) {
                 tables = null;
@@ -199,8 +235,8 @@ public final class SchedulingDataSource implements DataSource {
                     || sql.matches("(?s).*\\block\\s+in\\s+share\\s+mode\\b.*");
             boolean changes = sql.matches("(?s).*\\b(nextval|setval|last_insert_id|get_lock|release_lock|pg_advisory\\w*)\\s*\\(.*")
                     || sql.matches("(?s).*\\bnext\\s+value\\s+for\\b.*");
-            boolean lockingLevel = isolation == Connection.TRANSACTION_SERIALIZABLE && engine != Engine.POSTGRESQL;
-            return !locks && !changes && !lockingLevel;
+            boolean serializable = isolation == Connection.TRANSACTION_SERIALIZABLE;
+            return !locks && !changes && !serializable;
         }
 
         @Override
@@ -227,6 +263,15 @@ public final class SchedulingDataSource implements DataSource {
                         return end("commit", "COMMIT", "setAutoCommit(true) commits", () -> call(connection, method, args));
                     }
                     return call(connection, method, args);
+                case "unwrap":
+                    if (((Class<?>) args[0]).isInstance(proxy)) {
+                        return proxy;
+                    }
+                    throw handsOutTheEngine("unwrap(" + ((Class<?>) args[0]).getName() + ")");
+                case "isWrapperFor":
+                    return ((Class<?>) args[0]).isInstance(proxy);
+                case "getMetaData":
+                    return metaData((DatabaseMetaData) call(connection, method, args));
                 case "setTransactionIsolation":
                     transaction.setting(isolation((Integer) args[0]));
                     Object set = call(connection, method, args);
@@ -289,6 +334,22 @@ public final class SchedulingDataSource implements DataSource {
             }
         }
 
+        /** The engine's metadata, whose {@code getConnection()} gives the scheduled connection. */
+        private DatabaseMetaData metaData(DatabaseMetaData meta) {
+            return (DatabaseMetaData) Proxy.newProxyInstance(DatabaseMetaData.class.getClassLoader(),
+                    new Class<?>[] {DatabaseMetaData.class}, (self, method, args) -> switch (method.getName()) {
+                        case "getConnection" -> proxy;
+                        case "unwrap" -> {
+                            if (((Class<?>) args[0]).isInstance(self)) {
+                                yield self;
+                            }
+                            throw handsOutTheEngine("getMetaData().unwrap(" + ((Class<?>) args[0]).getName() + ")");
+                        }
+                        case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(self);
+                        default -> call(meta, method, args);
+                    });
+        }
+
         private Object statement(Class<? extends Statement> type, Statement statement, String sql) {
             return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                     new StatementHandler(this, statement, sql));
@@ -327,6 +388,15 @@ public final class SchedulingDataSource implements DataSource {
             }
             if (name.equals("getConnection")) {
                 return session.proxy;
+            }
+            if (name.equals("unwrap")) {
+                if (((Class<?>) args[0]).isInstance(self)) {
+                    return self;
+                }
+                throw handsOutTheEngine("a statement's unwrap(" + ((Class<?>) args[0]).getName() + ")");
+            }
+            if (name.equals("isWrapperFor")) {
+                return ((Class<?>) args[0]).isInstance(self);
             }
             if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index) {
                 parameters.put(index, name.equals("setNull") ? null : args[1]);
@@ -401,6 +471,15 @@ public final class SchedulingDataSource implements DataSource {
         private static String affected(long count) {
             return count + (count == 1 ? " row" : " rows") + " affected";
         }
+    }
+
+    /**
+     * Refuses to hand out the driver's own connection or statement (its statements would bypass the gate): a loud
+     * {@link SQLException} naming the call, in a schedule and out of one alike.
+     */
+    private static SQLException handsOutTheEngine(String what) {
+        return new SQLException(what + " would hand out the driver's own object, whose statements the statement"
+                + " gate cannot schedule; Oversell refuses it (use the connection and statements as given)");
     }
 
     @FunctionalInterface

@@ -81,6 +81,8 @@ final class StatementGate {
     /** Where the first call seen waiting in the JVM waited (its thread's state, lock and code). Guarded by this. */
     String jvmWait;
     private String lockTimeout;
+    /** A thread that works for no call took a connection during this schedule ({@link SchedulingDataSource}). */
+    private String offSchedule;
     private final List<Thread> threads = new ArrayList<>();
     /** Every thread that did work a call handed over (an actor handling its message). Guarded by this. */
     final Set<Thread> workers = new HashSet<>();
@@ -119,6 +121,19 @@ final class StatementGate {
         for (int i = 0; i < calls.size(); i++) {
             transactions.add(new ScheduledTransaction(firstNumber + i, this));
         }
+        dataSource.running(this);
+        try {
+            runCalls(calls, chooser, monitor);
+        } finally {
+            dataSource.running(null);
+        }
+        synchronized (this) {
+            failOffSchedule();
+        }
+    }
+
+    private void runCalls(List<Call> calls, Chooser chooser, Connection monitor)
+            throws SQLException, InterruptedException {
         for (int i = 0; i < calls.size(); i++) {
             ScheduledTransaction transaction = transactions.get(i);
             Call call = calls.get(i);
@@ -153,6 +168,7 @@ final class StatementGate {
             List<SchedulingPoint> next = new ArrayList<>();
             synchronized (this) {
                 failOnLockTimeout();
+                failOffSchedule();
                 if (allReturned()) {
                     return;
                 }
@@ -458,6 +474,21 @@ final class StatementGate {
             lockTimeout = point + ": " + sql.getMessage();
         }
         notifyAll();
+    }
+
+    /** Called by the data source when a thread that works for no call asked it for a connection during the schedule. */
+    synchronized void offSchedule(String why) {
+        if (offSchedule == null) {
+            offSchedule = why;
+        }
+        notifyAll();
+    }
+
+    private void failOffSchedule() {
+        if (offSchedule != null) {
+            throw new GateError(offSchedule + ". The schedule was not run as given; it is a gate error, never a pass."
+                    + " Script so far:\n" + script.render());
+        }
     }
 
     private void failOnLockTimeout() {

@@ -80,14 +80,18 @@ public final class StatementScheduleRunner implements AutoCloseable {
     private final SchedulingDataSource scheduling;
     private LockProbe probe;
     private Duration bound = BOUND;
+    /** Whether the design restocks; one declared without has every plan with a restock not applicable. */
+    private boolean restocks = true;
     private List<Inventory> instances;
     /** Whether the tables exist, made by this runner. */
     private boolean tablesMade;
     private boolean lastRunWaitedInJvm;
     private List<SchedulingPoint> lastRun = List.of();
     private String lastJvmWait;
-    /** How the design's tables reach one another, read once they exist. */
+    /** How the design's tables reach one another, read before each plan once the design has started. */
     private TableCoupling coupling;
+    /** Whether to put every table in no group (a test's full exploration). */
+    private boolean ignoringTableCoupling;
 
     public StatementScheduleRunner(String design, Database database, JdbcSchema schema, ScheduledDesign subject) {
         this.design = design;
@@ -98,9 +102,19 @@ public final class StatementScheduleRunner implements AutoCloseable {
         this.scheduling = new SchedulingDataSource(database.dataSource(), database.engine());
     }
 
-    /** One purchase method over a data source ({@link JdbcPurchase#over}). */
+    /** One purchase method over a data source ({@link JdbcPurchase#over}): a design without restock. */
     public StatementScheduleRunner(String design, Database database, JdbcSchema schema, JdbcPurchase purchase) {
         this(design, database, schema, ScheduledDesign.of(dataSource -> purchase.over(dataSource, schema)));
+        withoutRestock();
+    }
+
+    /**
+     * The design is declared without restock ({@link dev.oversell.design.DatabaseVariant#restocks()}): a plan with a
+     * restock is not applicable to it. Nothing else ever is: whatever a call throws is an error.
+     */
+    public StatementScheduleRunner withoutRestock() {
+        this.restocks = false;
+        return this;
     }
 
     /** How the gate learns of lock waits (a test may blind it). */
@@ -114,8 +128,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
      * order of statements on different tables is then run both ways (a test compares the two explorations).
      */
     StatementScheduleRunner ignoringTableCoupling() {
-        coupling = TableCoupling.NONE;
-        scheduling.coupling(coupling);
+        ignoringTableCoupling = true;
         return this;
     }
 
@@ -161,12 +174,25 @@ public final class StatementScheduleRunner implements AutoCloseable {
     }
 
     /**
-     * Runs each call of {@code plan} alone, from the plan's stock, and records what it sent. A call that
-     * refuses with {@link UnsupportedOperationException} (a design without restocks) makes the plan not
-     * applicable; a schema whose reader does not see the stock is refused here, before any schedule.
+     * Runs each call of {@code plan} alone, from the plan's stock, and records what it sent. A plan with a restock is
+     * not applicable to a design declared without restock ({@link #withoutRestock}), and nothing else is: a call
+     * that throws, whatever it throws ({@link UnsupportedOperationException} included), is an error. A schema whose
+     * reader does not see the stock is refused here, before any schedule.
      */
     public Discovery discover(StatementPlan plan) throws SQLException, InterruptedException {
+        if (!restocks) {
+            for (int t = 1; t <= plan.calls().size(); t++) {
+                if (plan.calls().get(t - 1) instanceof PlannedCall.Restock) {
+                    return new Discovery(plan, List.of(), List.of(), List.of(), List.of(), "T" + t + " ("
+                            + plan.calls().get(t - 1).describe() + ") is not something this design does: it is"
+                            + " declared without restock");
+                }
+            }
+        }
         resetTables(plan.initialStock());
+        instances(); // the design's start-up may add a trigger, a key, a policy: the coupling is read after it,
+        resetTables(plan.initialStock()); // on the tables as each schedule finds them
+        subject.beforeEachSchedule(database);
         checkStockReader(plan.initialStock());
         readCoupling();
         List<JdbcScheduleOutcome> alone = new ArrayList<>();
@@ -177,13 +203,6 @@ public final class StatementScheduleRunner implements AutoCloseable {
             StatementGate gate = gate();
             JdbcScheduleOutcome outcome = runOne(gate, plan, t, List.of(plan.calls().get(t - 1)),
                     (ready, next) -> ready.get(0), null);
-            for (ScheduledTransaction transaction : gate.transactions) {
-                if (transaction.thrown instanceof UnsupportedOperationException refused) {
-                    return new Discovery(plan, List.of(), List.of(), List.of(), List.of(),
-                            "T" + t + " (" + plan.calls().get(t - 1).describe() + ") is not something this design"
-                                    + " does: " + refused.getMessage());
-                }
-            }
             if (gate.ran.isEmpty() && !outcome.errored()) {
                 // nothing to interleave would make every schedule "hold" without exploring anything
                 throw new IllegalStateException(design + ": T" + t + " (" + plan.calls().get(t - 1).describe()
@@ -469,19 +488,22 @@ public final class StatementScheduleRunner implements AutoCloseable {
     }
 
     /**
-     * Once, with the design's tables made: how they reach one another ({@link TableCoupling}), so that statements on
-     * tables that share nothing are not interleaved both ways.
+     * Before each plan, once the design has started and its tables are made as a schedule finds them: how they reach
+     * one another ({@link TableCoupling}), so that statements on tables that share nothing are not interleaved both
+     * ways. Read again for every plan, so that nothing the design added since (a trigger its start-up created) is
+     * missed.
      */
     private void readCoupling() throws SQLException {
-        if (coupling == null) {
-            try (Connection c = database.connection()) {
-                coupling = TableCoupling.read(c, database.engine());
-            }
-            scheduling.coupling(coupling);
+        try (Connection c = database.connection()) {
+            coupling = TableCoupling.read(c, database.engine());
         }
+        if (ignoringTableCoupling) {
+            coupling = coupling.withoutGroups();
+        }
+        scheduling.coupling(coupling);
     }
 
-    /** The coupling of the design's tables, once the first plan has been discovered; null before. */
+    /** The coupling of the design's tables, as read for the last plan discovered; null before. */
     TableCoupling coupling() {
         return coupling;
     }

@@ -24,15 +24,16 @@ import java.util.regex.Pattern;
  * row-level policy, a default or a {@code CHECK} that calls a function, or a foreign key into another schema may
  * reach anything, and belongs to no group. Statements whose groups share nothing ({@link #groups}) commute
  * ({@link Footprint}); a name that is not a base table of the connection's schema (a view, a table elsewhere) has
- * no group either.
+ * no group either. Reading a view, or a table with a row-level policy or a rule, runs code of its own (a function, a
+ * subquery, a lock the view's definition takes): a {@code SELECT} of one is no plain read ({@link #plainlyRead}).
  *
- * <p>Should the engine not answer one of these questions, nothing is grouped ({@link #NONE}): every statement may
- * then touch anything, which runs more orders, never fewer.
+ * <p>Should the engine not answer one of these questions, nothing is grouped and nothing is plainly read
+ * ({@link #NONE}): every statement may then touch anything, which runs more orders, never fewer.
  */
 final class TableCoupling {
 
     /** Nothing known about the schema: no statement is taken to leave any table alone. */
-    static final TableCoupling NONE = new TableCoupling(Map.of(), Set.of());
+    static final TableCoupling NONE = new TableCoupling(Map.of(), Set.of(), Set.of());
 
     private static final Pattern SEQUENCE = Pattern.compile(
             "(?:nextval\\s*\\(\\s*'?|next\\s+value\\s+for\\s+)([\\w.$\"`]+)");
@@ -41,11 +42,28 @@ final class TableCoupling {
     private final Map<String, String> groupOf;
     /** Every name of the schema's tables, views and the like, lower case. */
     private final Set<String> names;
+    /** The base tables (lower case) whose reading runs no code of theirs: no view, no row-level policy, no rule. */
+    private final Set<String> plainlyReadable;
     private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_$]*");
 
-    private TableCoupling(Map<String, String> groupOf, Set<String> names) {
+    private TableCoupling(Map<String, String> groupOf, Set<String> names, Set<String> plainlyReadable) {
         this.groupOf = Map.copyOf(groupOf);
         this.names = Set.copyOf(names);
+        this.plainlyReadable = Set.copyOf(plainlyReadable);
+    }
+
+    /**
+     * Whether reading {@code tables} (lower case) runs no code of theirs: each is a base table of the schema with no
+     * row-level policy and no rule. A view, a policy's or a rule's table, or a name the engine did not list may
+     * lock, call a function or read other tables when read; false if nothing is known ({@link #NONE}).
+     */
+    boolean plainlyRead(Set<String> tables) {
+        return plainlyReadable.containsAll(tables);
+    }
+
+    /** The same knowledge, every table in no group: every statement may touch anything (a test's full exploration). */
+    TableCoupling withoutGroups() {
+        return new TableCoupling(Map.of(), names, plainlyReadable);
     }
 
     /**
@@ -117,6 +135,7 @@ final class TableCoupling {
         }
         UnionFind groups = new UnionFind(names.keySet());
         Set<String> open = new HashSet<>(collided);
+        Set<String> readRunsCode = new HashSet<>(collided);
         for (Map.Entry<String, String> table : names.entrySet()) {
             try (ResultSet keys = meta.getImportedKeys(catalog, schema, table.getValue())) {
                 while (keys.next()) {
@@ -153,6 +172,10 @@ final class TableCoupling {
                         String table = lower(rows.getString(1));
                         switch (reach.answer()) {
                             case REACHES_ANYTHING -> open.add(table);
+                            case READ_RUNS_CODE -> {
+                                open.add(table);
+                                readRunsCode.add(table);
+                            }
                             case CHILD_AND_PARENT -> groups.union(table, lower(rows.getString(2)));
                             case TABLE_AND_CHECK -> {
                                 if (callsBeyondItsRow(lower(rows.getString(2)))) {
@@ -175,7 +198,9 @@ final class TableCoupling {
             }
         }
         relations.addAll(names.keySet());
-        return new TableCoupling(groupOf, relations);
+        Set<String> plainlyReadable = new HashSet<>(names.keySet());
+        plainlyReadable.removeAll(readRunsCode);
+        return new TableCoupling(groupOf, relations, plainlyReadable);
     }
 
     /** A question asked of the engine's catalog, and what each row of its answer says. */
@@ -183,8 +208,10 @@ final class TableCoupling {
     }
 
     private enum Answer {
-        /** One column: a table with a trigger, a rule or a policy, which may reach anything. */
+        /** One column: a table with a trigger, which may reach anything when written. */
         REACHES_ANYTHING,
+        /** One column: a table with a rule or a row-level policy, which may reach anything, even when read. */
+        READ_RUNS_CODE,
         /** A table and one of its {@code CHECK} clauses. */
         TABLE_AND_CHECK,
         /** A child table and its parent (PostgreSQL inheritance): one group. */
@@ -199,9 +226,11 @@ final class TableCoupling {
                             + " ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND NOT t.tgisinternal",
                             Answer.REACHES_ANYTHING),
                     new Reach("SELECT tablename FROM pg_rules WHERE schemaname = current_schema()",
-                            Answer.REACHES_ANYTHING),
+                            Answer.READ_RUNS_CODE),
                     new Reach("SELECT tablename FROM pg_policies WHERE schemaname = current_schema()",
-                            Answer.REACHES_ANYTHING),
+                            Answer.READ_RUNS_CODE),
+                    new Reach("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                            + " WHERE n.nspname = current_schema() AND c.relrowsecurity", Answer.READ_RUNS_CODE),
                     new Reach("SELECT c.relname, pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c"
                             + " ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                             + " WHERE k.contype = 'c' AND n.nspname = current_schema()", Answer.TABLE_AND_CHECK),

@@ -209,7 +209,8 @@ class StatementScheduleRunnerTest {
             try (StatementScheduleRunner runner = new StatementScheduleRunner("own-thread-read-then-set", database,
                     JdbcSchema.stockTable(table), ownThread)) {
                 assertThatThrownBy(() -> runner.discover(StatementPlan.lastUnit()))
-                        .hasMessageContaining("sent no statement through the scheduling data source")
+                        .isInstanceOf(GateError.class)
+                        .hasMessageContaining("works for none of its calls")
                         .hasMessageContaining("context");
             }
         });
@@ -391,6 +392,194 @@ class StatementScheduleRunnerTest {
             assertThat(run.verdict()).as(run.summary()).isEqualTo("error");
             assertThat(run.findings()).as("nothing was judged: no schedule ran").isEmpty();
         });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aPurchaseThatThrowsUnsupportedOperationIsAnErrorNotInapplicable() {
+        return onEveryEngine("a purchase that always throws UnsupportedOperationException is an error, never not"
+                + " applicable", (database, table) -> {
+            GuardedDecrement guarded = new GuardedDecrement(table);
+            JdbcPurchase alwaysUnsupported = (dataSource, requestId, product, quantity) -> {
+                guarded.buy(dataSource, requestId, product, quantity);
+                throw new UnsupportedOperationException("not today");
+            };
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("always unsupported", database,
+                    JdbcSchema.stockTable(table), alwaysUnsupported)) {
+                for (StatementPlan plan : List.of(StatementPlan.lastUnit(), StatementPlan.restockRacingPurchase())) {
+                    StatementScheduleRunner.Discovery discovery = runner.discover(plan);
+                    if (plan.calls().stream().anyMatch(PlannedCall.Restock.class::isInstance)) {
+                        assertThat(discovery.notApplicable()).as(plan.name())
+                                .contains("restock", "declared without restock");
+                    } else {
+                        assertThat(discovery.notApplicable()).as("%s: a purchase is never not applicable", plan.name())
+                                .isNull();
+                        assertThat(discovery.errored()).as(plan.name()).isTrue();
+                    }
+                }
+            }
+            JdbcInterleavings run = new StatementScheduleRunner("always unsupported", database,
+                    JdbcSchema.stockTable(table), alwaysUnsupported).run();
+            assertThat(run.verdict()).as(run.summary()).isEqualTo("error");
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aRestockThatThrowsIsAnErrorForADesignThatRestocks() {
+        return onEveryEngine("a restock that throws on a design declaring restocks is an error", (database, table) -> {
+            JdbcSchema schema = JdbcSchema.stockTable(table);
+            JdbcPurchase guarded = new GuardedDecrement(table);
+            StatementScheduleRunner runner = new StatementScheduleRunner("restock unsupported", database, schema,
+                    ScheduledDesign.of(dataSource -> guarded.over(dataSource, schema)));
+            try (runner) {
+                StatementScheduleRunner.Discovery discovery = runner.discover(StatementPlan.restockRacingPurchase());
+                assertThat(discovery.notApplicable()).as("the design did not declare it has no restock").isNull();
+                assertThat(discovery.errored()).isTrue();
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aStatementFromAThreadThatWorksForNoCallIsRefusedLoudly() {
+        return onEveryEngine("a read sent from a thread of its own beside a scheduled UPDATE is a gate error",
+                (database, table) -> {
+            GuardedDecrement guarded = new GuardedDecrement(table);
+            JdbcPurchase readsAside = (dataSource, requestId, product, quantity) -> {
+                Thread reader = new Thread(() -> {
+                    try (Connection c = dataSource.getConnection(); PreparedStatement read = c.prepareStatement(
+                            "SELECT stock FROM " + table + " WHERE product = ?")) {
+                        read.setString(1, product);
+                        read.executeQuery().close();
+                    } catch (java.sql.SQLException | RuntimeException | Error swallowed) {
+                        // the design swallows whatever happened: the gate must still not pass the schedule
+                    }
+                }, "reads-aside");
+                reader.start();
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return guarded.buy(dataSource, requestId, product, quantity);
+            };
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("reads aside", database,
+                    JdbcSchema.stockTable(table), readsAside)) {
+                assertThatThrownBy(() -> runner.discover(StatementPlan.lastUnit()))
+                        .isInstanceOf(GateError.class)
+                        .hasMessageContaining("thread 'reads-aside'")
+                        .hasMessageContaining("works for none of its calls");
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theEnginesOwnConnectionIsNeverHandedOut() {
+        return onEveryEngine("unwrap and getMetaData().getConnection() give the scheduled connection", (database, table) -> {
+            JdbcPurchase throughMetaData = (dataSource, requestId, product, quantity) -> {
+                try (Connection given = dataSource.getConnection()) {
+                    Connection c = given.unwrap(Connection.class).getMetaData().getConnection();
+                    assertThatThrownBy(() -> given.unwrap(Class.forName(database.engine() == dev.oversell.store.Engine.H2
+                            ? "org.h2.jdbc.JdbcConnection" : database.engine() == dev.oversell.store.Engine.POSTGRESQL
+                            ? "org.postgresql.PGConnection" : "org.mariadb.jdbc.Connection")))
+                            .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("cannot schedule");
+                    c.setAutoCommit(false);
+                    int updated;
+                    try (PreparedStatement take = c.prepareStatement(
+                            "UPDATE " + table + " SET stock = stock - ? WHERE product = ? AND stock >= ?")) {
+                        take.setInt(1, quantity);
+                        take.setString(2, product);
+                        take.setInt(3, quantity);
+                        updated = take.executeUpdate();
+                    }
+                    c.commit();
+                    return updated == 1 ? quantity : 0;
+                }
+            };
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("through its metadata", database,
+                    JdbcSchema.stockTable(table), throughMetaData)) {
+                StatementScheduleRunner.Discovery discovery = runner.discover(StatementPlan.lastUnit());
+                assertThat(discovery.verbs().get(0)).as("the UPDATE and COMMIT went through the gate")
+                        .containsExactly("update", "commit");
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aReadOfAViewOrAtSerializableIsNoPlainRead() {
+        return onEveryEngine("a SELECT of a view, or at SERIALIZABLE, may decide an order: it commutes with nothing",
+                (database, table) -> {
+            JdbcSchema stock = JdbcSchema.stockTable(table);
+            JdbcSchema withView = new JdbcSchema(List.of(stock.create().get(0), "CREATE VIEW " + table + "_v AS SELECT"
+                    + " product, stock FROM " + table), List.of("DROP VIEW IF EXISTS " + table + "_v",
+                    stock.drop().get(0)), stock.stockProduct(), stock.readStock());
+            for (String from : List.of(table + "_v", table)) {
+                for (int level : new int[] {Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_SERIALIZABLE}) {
+                    JdbcPurchase readThenGuard = (dataSource, requestId, product, quantity) -> {
+                        try (Connection c = dataSource.getConnection()) {
+                            c.setAutoCommit(false);
+                            c.setTransactionIsolation(level);
+                            try (PreparedStatement read = c.prepareStatement("SELECT stock FROM " + from
+                                    + " WHERE product = ?")) {
+                                read.setString(1, product);
+                                read.executeQuery().close();
+                            }
+                            c.commit();
+                        }
+                        return new GuardedDecrement(table).buy(dataSource, requestId, product, quantity);
+                    };
+                    try (StatementScheduleRunner runner = new StatementScheduleRunner("reads " + from, database,
+                            withView, readThenGuard)) {
+                        Footprint read = runner.discover(StatementPlan.lastUnit()).footprints().get(0).get(0);
+                        boolean plain = from.equals(table) && level != Connection.TRANSACTION_SERIALIZABLE;
+                        assertThat(read.plainRead()).as("SELECT from %s at level %d", from, level).isEqualTo(plain);
+                    }
+                }
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aTriggerTheDesignsStartUpAddsIsSeen() {
+        return onEveryEngine("a trigger created when the design starts couples its tables", (database, table) -> {
+            ReadThenSetRecordingOrders design = new ReadThenSetRecordingOrders(table);
+            String orders = table + "_orders";
+            ScheduledDesign startsWithATrigger = scheduling -> {
+                try (Connection c = database.connection(); java.sql.Statement s = c.createStatement()) {
+                    for (String ddl : triggerOn(database.engine(), orders)) {
+                        s.execute(ddl);
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return List.of(design.over(scheduling.dataSource(), design.schema()));
+            };
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("starts with a trigger", database,
+                    design.schema(), startsWithATrigger)) {
+                StatementScheduleRunner.Discovery discovery = runner.discover(StatementPlan.lastUnit());
+                assertThat(discovery.footprints().get(0).get(1).tables())
+                        .as("the INSERT into %s, a table with a trigger, may touch anything (%s)", orders,
+                                runner.coupling()).isNull();
+            } finally {
+                if (database.engine() == dev.oversell.store.Engine.POSTGRESQL) {
+                    try (Connection c = database.connection(); java.sql.Statement s = c.createStatement()) {
+                        s.execute("DROP FUNCTION IF EXISTS " + orders + "_note() CASCADE");
+                    }
+                }
+            }
+        });
+    }
+
+    /** A trigger that does nothing to speak of, on {@code table}, in {@code engine}'s dialect. */
+    private static List<String> triggerOn(dev.oversell.store.Engine engine, String table) {
+        return switch (engine) {
+            case POSTGRESQL -> List.of("CREATE OR REPLACE FUNCTION " + table + "_note() RETURNS trigger LANGUAGE plpgsql"
+                            + " AS $$ BEGIN RETURN NEW; END $$",
+                    "CREATE TRIGGER " + table + "_t BEFORE INSERT ON " + table + " FOR EACH ROW EXECUTE FUNCTION "
+                            + table + "_note()");
+            case H2 -> List.of("CREATE TRIGGER " + table + "_t BEFORE INSERT ON " + table + " FOR EACH ROW CALL '"
+                    + TableCouplingTest.Nothing.class.getName() + "'");
+            default -> List.of("CREATE TRIGGER " + table + "_t BEFORE INSERT ON " + table
+                    + " FOR EACH ROW SET NEW.quantity = NEW.quantity");
+        };
     }
 
     @TestFactory
