@@ -1,0 +1,51 @@
+package dev.oversell.power.database.designs;
+
+import dev.oversell.model.PurchaseRequest;
+import dev.oversell.model.PurchaseResult;
+import dev.oversell.model.spring.InventoryService;
+import dev.oversell.model.spring.SpringContextInventory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+
+/**
+ * <b>Bug: a conditional UPDATE whose guard is {@code stock >= 0}, as if checked after the decrement, on a table
+ * without {@code CHECK (stock >= 0)}.</b> The guard is evaluated on the row before the UPDATE: a stock of 0 passes
+ * it and becomes -1. With the CHECK the engine would refuse; without it, nothing does. It needs no race: the
+ * second buyer of the last unit, alone, gets it.
+ * <pre>
+ *   UPDATE stock SET stock = stock - ? WHERE product = ? AND stock >= 0    -- Spring @Transactional, JdbcTemplate
+ *   COMMIT
+ * </pre>
+ * Where it breaks (last unit): T1 takes it (0); T2's guard sees 0 &gt;= 0 and writes -1. Oversell: both buyers got
+ * the last unit. Must be caught on H2, PostgreSQL and MariaDB.
+ */
+public final class GuardAfterDecrement_BrokenWithoutCheck extends SpringContextInventory {
+
+    public GuardAfterDecrement_BrokenWithoutCheck(DataSource dataSource) {
+        super(dataSource, "stock", false, JdbcTemplateWiring.class, StockService.class);
+    }
+
+    /** The service as a Spring application has it. */
+    public static class StockService implements InventoryService {
+
+        private final JdbcTemplate jdbc;
+
+        public StockService(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Transactional
+        public PurchaseResult buy(PurchaseRequest request) {
+            int taken = jdbc.update("UPDATE stock SET stock = stock - ? WHERE product = ? AND stock >= 0",
+                    request.quantity(), request.product());
+            return taken == 1 ? PurchaseResult.purchased(request) : PurchaseResult.outOfStock(request, stock(request.product()));
+        }
+
+        @Transactional(readOnly = true)
+        public long stock(String product) {
+            return SpringStock.read(jdbc, "stock", product);
+        }
+    }
+}

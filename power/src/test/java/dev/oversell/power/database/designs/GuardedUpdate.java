@@ -1,0 +1,33 @@
+package dev.oversell.power.database.designs;
+
+import dev.oversell.model.PurchaseRequest;
+import dev.oversell.model.PurchaseResult;
+
+import javax.sql.DataSource;
+
+/**
+ * <b>Correct twin: the guarded UPDATE.</b> One statement checks and takes the units; the engine's row lock makes
+ * a second buyer's UPDATE wait, then re-evaluate the guard on the committed row, on every engine and level.
+ * <pre>
+ *   UPDATE stock SET stock = stock - ? WHERE product = ? AND stock >= ?    -- autocommit; 0 rows: out of stock
+ * </pre>
+ * Must hold on H2, PostgreSQL and MariaDB.
+ */
+public final class GuardedUpdate extends PlainJdbcDesign {
+
+    public GuardedUpdate(DataSource dataSource) {
+        super(dataSource, "stock", false);
+    }
+
+    @Override
+    public PurchaseResult buy(PurchaseRequest request) {
+        return autocommit(c -> {
+            if (update(c, "UPDATE stock SET stock = stock - ? WHERE product = ? AND stock >= ?", request.quantity(),
+                    request.product(), request.quantity()) == 1) {
+                return PurchaseResult.purchased(request);
+            }
+            return PurchaseResult.outOfStock(request, readLong(c, "SELECT stock FROM stock WHERE product = ?",
+                    request.product()));
+        });
+    }
+}
