@@ -12,6 +12,7 @@ import dev.oversell.properties.Seeds;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
 import dev.oversell.properties.database.jdbc.Exploration;
+import dev.oversell.properties.database.jdbc.ExplorationThenSample;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
 import dev.oversell.properties.database.jdbc.Sample;
 import dev.oversell.properties.database.jdbc.StatementPlan;
@@ -83,8 +84,10 @@ public abstract class DatabaseSuite {
         /** Every distinct execution, found as they run. */
         EVERY,
         /**
-         * Every distinct execution if each call sends at most {@value #SHORT_DESIGN_STATEMENTS} statements, else
-         * up to {@link #SAMPLED_SCHEDULES} distinct orders drawn from the printed seed.
+         * Every distinct execution if each call sends at most {@value #SHORT_DESIGN_STATEMENTS} statements when it
+         * runs alone (past the exploration's limit, when retries under contention make it larger, then up to
+         * {@link #SAMPLED_SCHEDULES} drawn: bounded, and the cell says so), else up to {@link #SAMPLED_SCHEDULES}
+         * distinct orders drawn from the printed seed.
          */
         EVERY_IF_SHORT
     }
@@ -152,9 +155,11 @@ public abstract class DatabaseSuite {
             return notRun.stream();
         }
         StatementScheduleRunner.Discovery discovery = cell.discovery(plan);
-        if (checked.reach() == Reach.EVERY
-                || discovery.statements().stream().allMatch(sent -> sent.size() <= SHORT_DESIGN_STATEMENTS)) {
+        if (checked.reach() == Reach.EVERY) {
             return explored(cell, discovery, outcome -> judge(cell, discovery, outcome));
+        }
+        if (discovery.statements().stream().allMatch(sent -> sent.size() <= SHORT_DESIGN_STATEMENTS)) {
+            return exploredThenDrawn(cell, discovery, seed);
         }
         Sample sample = cell.runner().sample(discovery, seed, SAMPLED_SCHEDULES);
         String where = where(cell, discovery);
@@ -192,6 +197,29 @@ public abstract class DatabaseSuite {
             if (!failed) {
                 cell.plan(discovery.plan().name()).ended(exploration.covered());
             }
+        });
+    }
+
+    /**
+     * Every distinct execution of a plan whose calls are short when each runs alone; if under contention they send
+     * so many more statements (retries) that the exploration reaches its limit, {@value #SAMPLED_SCHEDULES} more
+     * drawn at random from {@code seed}, and the plan's coverage says it was bounded, not every one.
+     */
+    private static Stream<DynamicNode> exploredThenDrawn(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery,
+                                                         long seed) {
+        ExplorationThenSample runs = new ExplorationThenSample(cell.runner().explore(discovery, Exploration.limit()),
+                () -> cell.runner().sample(discovery, seed, SAMPLED_SCHEDULES), seed);
+        String where = where(cell, discovery);
+        System.out.printf("[database] %s: every distinct execution of %d interleavings, found as they run (past %d,"
+                + " %d drawn with seed %d)%n", where, discovery.interleavings(), Exploration.limit(), SAMPLED_SCHEDULES,
+                seed);
+        long start = System.nanoTime();
+        return asTests(runs, runs::runs, outcome -> judge(cell, discovery, outcome), failed -> {
+            if (!failed) {
+                cell.plan(discovery.plan().name()).ended(runs.covered(discovery.interleavings()));
+            }
+            System.out.printf("[database] %s: %s in %.1f s%n", where, failed ? "stopped by a failure"
+                    : cell.plan(discovery.plan().name()).coverage().words(), (System.nanoTime() - start) / 1e9);
         });
     }
 

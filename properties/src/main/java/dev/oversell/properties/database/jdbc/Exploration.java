@@ -102,6 +102,16 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
         }
     }
 
+    /** Whether it ended at its limit with executions left to run (not every distinct execution was run). */
+    public boolean stoppedAtLimit() {
+        return !tree.exhausted() && executions >= limit;
+    }
+
+    /** The most executions it runs. */
+    public int limitOfExecutions() {
+        return limit;
+    }
+
     /** Executions run and judged so far. */
     public int executions() {
         return executions;

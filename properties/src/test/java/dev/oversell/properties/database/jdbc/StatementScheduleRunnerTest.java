@@ -122,6 +122,34 @@ class StatementScheduleRunnerTest {
         });
     }
 
+    /** A search that reached its limit never reads "every": it draws more at random and says it was bounded. */
+    @TestFactory
+    Stream<DynamicTest> anExplorationStoppedAtItsLimitGoesOnDrawingAndSaysItWasBounded() {
+        return onEveryEngine("an exploration cut at 3 executions, then 4 drawn", (database, table) -> {
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("read-then-set-stock", database,
+                    JdbcSchema.stockTable(table), new ReadThenSetStock(table))) {
+                StatementScheduleRunner.Discovery discovery = runner.discover(StatementPlan.lastUnit());
+                Exploration cut = runner.explore(discovery, 3);
+                ExplorationThenSample runs = new ExplorationThenSample(cut, () -> runner.sample(discovery, 42L, 4), 42L);
+                List<JdbcScheduleOutcome> ran = new java.util.ArrayList<>();
+                runs.forEachRemaining(ran::add);
+                assertThat(cut.stoppedAtLimit()).isTrue();
+                assertThat(cut.covered()).as("the exploration alone, stopped at its limit")
+                        .isInstanceOf(dev.oversell.judge.Coverage.NotChecked.class);
+                assertThat(runs.sampled()).isTrue();
+                assertThat(ran).as("every run is judged").hasSize(runs.runs());
+                assertThat(runs.covered(discovery.interleavings()).words()).startsWith("bounded (7 tried")
+                        .contains("exploration limit of 3").contains("4 drawn at random with seed 42");
+                ExplorationThenSample whole = new ExplorationThenSample(runner.explore(discovery, 1000),
+                        () -> runner.sample(discovery, 42L, 4), 42L);
+                whole.forEachRemaining(e -> { });
+                assertThat(whole.sampled()).isFalse();
+                assertThat(whole.covered(discovery.interleavings()).words())
+                        .isEqualTo("every distinct execution (" + EXECUTIONS_OF_READ_THEN_SET + ")");
+            }
+        });
+    }
+
     /** Every execution the exploration finds, which must be every one. */
     private static List<JdbcScheduleOutcome> all(Exploration exploration) {
         List<JdbcScheduleOutcome> runs = new java.util.ArrayList<>();
