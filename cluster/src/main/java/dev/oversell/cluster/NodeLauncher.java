@@ -40,6 +40,8 @@ public final class NodeLauncher implements AutoCloseable {
     private final Path logs;
     private final Duration lifetime;
     private final List<Node> started = new CopyOnWriteArrayList<>();
+    /** Per node name, the thread copying its output into its log: done once the node's output has ended. */
+    private final java.util.Map<String, Thread> logCopiers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread hook = new Thread(this::killAll, "kill-cluster-nodes");
 
     /** A started node: its process (and pid), its cluster port, its endpoint's port, its log. */
@@ -97,6 +99,7 @@ public final class NodeLauncher implements AutoCloseable {
         started.add(placeholder);
         Thread copy = new Thread(() -> copyOutput(process, log, ready), "log-" + name);
         copy.setDaemon(true);
+        logCopiers.put(name, copy);
         copy.start();
         try {
             int[] ports = ready.get(START_BOUND.toMillis(), TimeUnit.MILLISECONDS);
@@ -131,6 +134,17 @@ public final class NodeLauncher implements AutoCloseable {
         node.process().destroyForcibly();
         if (!node.process().waitFor(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException(node + " is still alive 10 s after SIGKILL");
+        }
+    }
+
+    /**
+     * Waits (at most 10 s) until everything an ended node printed is in its log: its last lines (the stall point's
+     * reports, say) are copied from the pipe after the process is gone.
+     */
+    public void awaitLog(Node node) throws InterruptedException {
+        Thread copy = logCopiers.get(node.name());
+        if (copy != null) {
+            copy.join(10_000);
         }
     }
 

@@ -220,6 +220,8 @@ public final class ShardedOwnerFaults {
                             + SOLD_ELSEWHERE_BEFORE_RESUME + " purchases in every lane within " + PHASE_BOUND.toSeconds()
                             + " s; resumed anyway (answers since the pause: " + buyers.answered() + ", before " + before + ")");
                 }
+                Map<String, Integer> answeredAtResume = buyers.answered();
+                Map<String, Long> newestTokens = buyers.newestTokens();
                 signal(holder, "CONT");
                 long resumedAt = System.nanoTime();
                 String after = stalledAfterResume(holder);
@@ -229,11 +231,16 @@ public final class ShardedOwnerFaults {
                     throw new IllegalStateException(holder + " still runs " + MEMBERSHIP_BOUND.toSeconds()
                             + " s after it was downed and resumed; the end of its log:\n" + NodeLauncher.tail(holder.log()));
                 }
-                String logged = resumedInLog(holder);
-                for (String report : stalled.split(",")) {
-                    Stall stall = Stall.of(holder.name(), report, successor.name(), downedAfter, soldElsewhere,
-                            after + (logged.isEmpty() ? "" : "; its log: " + logged));
-                    stalls.put(stall.requestId(), stall);
+                launcher.awaitLog(holder);
+                String logged = stallReportsInLog(holder);
+                for (Lane lane : laneList) {
+                    String id = fault.stalledRequestId(lane);
+                    String report = java.util.Arrays.stream(stalled.split(",")).filter(r -> r.startsWith(id + ":"))
+                            .findFirst().orElseThrow(() -> new IllegalStateException("no stall reported for " + id
+                                    + " in " + stalled));
+                    stalls.put(id, Stall.of(holder.name(), report, successor.name(), downedAfter,
+                            answeredAtResume.get(lane.name()) - before.get(lane.name()), newestTokens.get(lane.name()),
+                            logged + " " + after));
                 }
                 return "one purchase per lane, sent once to " + holder + ", which held " + fault.product()
                         + ", stopped between its read and its write; SIGSTOP; downed by the others after " + downedAfter
@@ -275,9 +282,11 @@ public final class ShardedOwnerFaults {
                 + " within " + STALL_BOUND.toSeconds() + " s (it answered: " + last + "); the fault was not injected");
     }
 
-    /** What the stall point says once its node runs again, if it still answers before it shuts down. */
-    /** The stall point's "resumed" lines in a node's log, {@code id:read:resumed} each, space-separated. */
-    private static String resumedInLog(NodeLauncher.Node node) {
+    /**
+     * The stall point's lines in a node's log ({@code id:read:token:state} each: resumed, then what the stale write
+     * met), space-separated.
+     */
+    private static String stallReportsInLog(NodeLauncher.Node node) {
         try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(node.log())) {
             return lines.filter(l -> l.startsWith("[stall] ")).map(l -> l.substring("[stall] ".length()))
                     .collect(java.util.stream.Collectors.joining(" "));
@@ -286,12 +295,12 @@ public final class ShardedOwnerFaults {
         }
     }
 
+    /** What the stall point says once its node runs again, if it still answers before it shuts down (else ""). */
     private static String stalledAfterResume(NodeLauncher.Node node) {
         try {
-            return "its stall point then reported " + NodeClient.once(node.endpointPort(), "STALLED")
-                    .substring("STALLED ".length());
+            return NodeClient.once(node.endpointPort(), "STALLED").substring("STALLED".length()).trim();
         } catch (IOException | RuntimeException e) {
-            return "it no longer answered (" + e.getMessage() + ")";
+            return "";
         }
     }
 

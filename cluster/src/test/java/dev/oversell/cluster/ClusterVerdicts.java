@@ -71,13 +71,14 @@ final class ClusterVerdicts {
             Finding finding = o.finding().anomaly() ? o.finding() : o.held() ? Finding.HELD : Finding.NOT_LINEARIZABLE;
             String cell = o.fault().product() + (round == 1 ? "" : ", round " + round);
             String example = finding.anomaly() ? example(o) : null;
-            // a stall that did not strike as designed proves nothing about a stale write (an oversell seen stands)
-            if (o.stall() != null && !o.stall().struckAsDesigned() && finding != Finding.OVERSOLD) {
+            // a stall that did not reach the design's write proves nothing about a stale write (an oversell seen
+            // stands): for the fenced design, its stale write refused by the fence after a newer incarnation sold
+            Optional<String> notStruck = o.stall() == null ? Optional.empty() : o.stall().whyNotStruck(o.lane().fenced());
+            if (notStruck.isPresent() && finding != Finding.OVERSOLD) {
                 observations.add(new Observation(RunFolder.id(), o.lane().design().designName(),
                         Observation.Family.CLUSTER_FAULTS, cell, o.lane().engine().label(), versions.get(o.lane().engine()),
-                        new Coverage.NotChecked("the fault did not strike as designed, nothing concluded: "
-                                + (o.stall().soldElsewhere() ? "" : "the new incarnation did not sell while the"
-                                + " purchase stood; ") + o.stall().afterResume(), reproduce + o.fault().product()),
+                        new Coverage.NotChecked("the fault did not strike as designed: " + notStruck.get(),
+                                reproduce + o.fault().product()),
                         null, null, null, reproduce + o.fault().product(), FAMILY + "/" + SUMMARY,
                         "the fault did not strike as designed"));
                 continue;
@@ -103,9 +104,10 @@ final class ClusterVerdicts {
                 + " reads stock " + s.stockRead() + " and stops before its write (the stall point)\n"
                 + "  2. SIGSTOP " + s.node() + "; the other nodes down it after " + s.downedAfterMillis()
                 + " ms; the entity restarts on " + s.successor() + " (a new incarnation) and sells on\n"
-                + "  3. SIGCONT " + s.node() + " (" + s.afterResume() + "): the stalled purchase writes stock = "
-                + (s.stockRead() - 1) + (o.lane().fenced() ? " WHERE owner_epoch = " + s.token() : "")
-                + " over the new incarnation's sales, and records its sale\n"
+                + "  3. SIGCONT " + s.node() + " (the stall point reported: " + s.states() + "): the stalled purchase"
+                + " writes stock = " + (s.stockRead() - 1) + (o.lane().fenced() ? " WHERE owner_epoch = " + s.token() : "")
+                + " over the new incarnation's " + s.answeredWhileStalled() + " answers (token "
+                + s.newestTokenBeforeResume() + "), and records its sale\n"
                 + "  4. buyers buy on until they are told it is sold out\n";
         return head + what
                 + "Buyers: " + o.attempted() + " purchases, " + o.purchased() + " told purchased, " + o.outOfStock()
