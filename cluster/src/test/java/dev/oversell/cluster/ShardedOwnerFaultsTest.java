@@ -26,7 +26,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The cluster designs a catalogue declares ({@link Variants#clustered()}; here Oversell's: the sharded single owner
@@ -44,17 +43,17 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class ShardedOwnerFaultsTest {
 
-    /** The bound of one round (a cluster started, five faults, stopped: about 90 s on 2 busy cores). */
+    /**
+     * The bound of one round (a cluster started, five faults, stopped: about 80 s on 2 busy cores); a round out of
+     * time ends every node it started, then fails ({@link ShardedOwnerFaults.RoundOutOfTime}).
+     */
     static final Duration ROUND_BOUND = Duration.ofSeconds(200);
 
     @Test
-    void eachClusterDesignsClaimIsMeasuredThroughKillsHandOffsPausesAndTheCoordinatorsLoss() {
+    void eachClusterDesignsClaimIsMeasuredThroughKillsHandOffsPausesAndTheCoordinatorsLoss() throws Exception {
         long seed = Long.getLong("oversell.cluster.seed", ThreadLocalRandom.current().nextLong(1, 1_000_000));
         int rounds = Integer.getInteger("oversell.cluster.rounds", 1);
-        Duration bound = ROUND_BOUND.multipliedBy(rounds);
-        assertTimeoutPreemptively(bound, () -> judgeEveryClusterDesign(seed, rounds),
-                () -> "seed " + seed + ": the cluster check took longer than " + bound.toSeconds() + " s (" + rounds
-                        + " rounds); every node it started is ended on the way out");
+        judgeEveryClusterDesign(seed, rounds);
     }
 
     private static void judgeEveryClusterDesign(long seed, int rounds) throws Exception {
@@ -149,7 +148,7 @@ class ShardedOwnerFaultsTest {
                 }
             });
             return ShardedOwnerFaults.run(lanes, schedule,
-                    Path.of("target", "cluster-nodes", String.valueOf(schedule.seed())), System.out);
+                    Path.of("target", "cluster-nodes", String.valueOf(schedule.seed())), System.out, ROUND_BOUND);
         } finally {
             lanes.values().forEach(Store::close);
         }
