@@ -61,7 +61,16 @@ final class ClusterVerdicts {
 
     /** One round's outcomes: an observation per lane and fault. */
     void measured(ShardedOwnerFaults.Run run, int round, Map<Engine, String> versions, String reproduce) {
-        summary.append("\n## Round ").append(round).append(": ").append(run.schedule()).append("\n\n")
+        measured(run, round, 0, versions, reproduce);
+    }
+
+    /**
+     * One attempt's outcomes: an observation per lane and fault; {@code retry} 0 for the round's own attempt, else
+     * the retry of the lanes whose stall did not strike ({@link StallRetries}).
+     */
+    void measured(ShardedOwnerFaults.Run run, int round, int retry, Map<Engine, String> versions, String reproduce) {
+        summary.append("\n## Round ").append(round).append(retry == 0 ? "" : ", retry " + retry).append(": ")
+                .append(run.schedule()).append("\n\n")
                 .append("Took ").append(run.took().toMillis()).append(" ms. Reproduce: `").append(reproduce)
                 .append("`\n\n```\n");
         run.outcomes().forEach(o -> summary.append(o.line()).append('\n'));
@@ -69,7 +78,8 @@ final class ClusterVerdicts {
         run.notes().forEach(n -> summary.append("\n- note: ").append(n));
         for (FaultOutcome o : run.outcomes()) {
             Finding finding = o.finding().anomaly() ? o.finding() : o.held() ? Finding.HELD : Finding.NOT_LINEARIZABLE;
-            String cell = o.fault().product() + (round == 1 ? "" : ", round " + round);
+            String cell = o.fault().product() + (round == 1 ? "" : ", round " + round)
+                    + (retry == 0 ? "" : ", retry " + retry);
             String example = finding.anomaly() ? example(o) : null;
             // a stall that did not reach the design's write proves nothing about a stale write (an oversell seen
             // stands): for the fenced design, its stale write refused by the fence after a newer incarnation sold
