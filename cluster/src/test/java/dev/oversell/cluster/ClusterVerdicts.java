@@ -81,23 +81,46 @@ final class ClusterVerdicts {
             String cell = o.fault().product() + (round == 1 ? "" : ", round " + round)
                     + (retry == 0 ? "" : ", retry " + retry);
             String example = finding.anomaly() ? example(o) : null;
-            // a stall that did not reach the design's write proves nothing about a stale write (an oversell seen
-            // stands): for the fenced design, its stale write refused by the fence after a newer incarnation sold
+            // a stall that did not reach the design's write proves nothing about a stale write, and a phase in which
+            // no purchase succeeded proves nothing at all (an oversell seen stands either way)
             Optional<String> notStruck = o.stall() == null ? Optional.empty() : o.stall().whyNotStruck(o.lane().fenced());
-            if (notStruck.isPresent() && finding != Finding.OVERSOLD) {
+            Optional<String> notChecked = notStruck.map(why -> "the fault did not strike as designed: " + why)
+                    .or(() -> o.purchased() == 0 ? Optional.of("no purchase succeeded under the fault ("
+                            + o.attempted() + " attempted, " + o.failed() + " failed or timed out)") : Optional.empty());
+            if (notChecked.isPresent() && finding != Finding.OVERSOLD) {
                 observations.add(new Observation(RunFolder.id(), o.lane().design().designName(),
                         Observation.Family.CLUSTER_FAULTS, cell, o.lane().engine().label(), versions.get(o.lane().engine()),
-                        new Coverage.NotChecked("the fault did not strike as designed: " + notStruck.get(),
-                                reproduce + o.fault().product()),
+                        new Coverage.NotChecked(notChecked.get(), reproduce + o.fault().product()),
                         null, null, null, reproduce + o.fault().product(), FAMILY + "/" + SUMMARY,
-                        "the fault did not strike as designed"));
+                        notStruck.isPresent() ? "the fault did not strike as designed" : "nothing sold"));
                 continue;
             }
             observations.add(new Observation(RunFolder.id(), o.lane().design().designName(),
                     Observation.Family.CLUSTER_FAULTS, cell, o.lane().engine().label(), versions.get(o.lane().engine()),
-                    new Coverage.Sampled(Math.max(1, o.attempted()), 0, "purchases under the fault", null), finding,
+                    new Coverage.Sampled(o.attempted(), 0, "purchases under the fault", run.schedule().seed()), finding,
                     Observation.Counts.ofAccounts(o.attempted(), o.existed(), o.unitsSold(), o.finalStock()), example,
                     reproduce + o.fault().product(), FAMILY + "/" + SUMMARY, o.fault().description()));
+        }
+    }
+
+    /**
+     * The fault that brings a stale write to the design's write ({@link Fault#PAUSE_OWNER_MID_PURCHASE}) was in no
+     * schedule of this run ({@code -Doversell.cluster.faults} left it out): for every design measured on each of
+     * {@code engines}, that cell is not checked, and a "never oversells" claim cannot hold on the other faults alone.
+     */
+    void staleWriteNotTried(java.util.Collection<Engine> engines, String toCheck) {
+        Fault fault = Fault.PAUSE_OWNER_MID_PURCHASE;
+        for (ClusterDesign design : designs) {
+            for (Engine engine : engines) {
+                if (design.claim(engine) == Claim.NOT_APPLICABLE) {
+                    continue;
+                }
+                String why = fault.product() + " was in no schedule of this run (-Doversell.cluster.faults left it"
+                        + " out): no stale write reached the design's write";
+                observations.add(new Observation(RunFolder.id(), design.name(), Observation.Family.CLUSTER_FAULTS,
+                        fault.product(), engine.label(), null, new Coverage.NotChecked(why, toCheck), null, null,
+                        null, toCheck, FAMILY + "/" + SUMMARY, why));
+            }
         }
     }
 

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the judge is handed for the fenced design's lane under {@code pause-owner-mid-purchase}: it counts as tested
  * only if the paused owner's stale write was made after a newer incarnation took the product over and sold, and the
- * fence refused it; anything less is not checked, and the "never oversells" claim fails on it. No cluster is started:
- * the outcomes are written down as the runner would report them.
+ * fence refused it; anything less is not checked, and the "never oversells" claim fails on it. So does a lane in
+ * which nothing sold, and a run whose schedule left that fault out. No cluster is started: the outcomes are written
+ * down as the runner would report them.
  */
 class ClusterVerdictsTest {
 
@@ -58,6 +59,36 @@ class ClusterVerdictsTest {
         assertThat(verdicts.disagreements()).isNotEmpty();
     }
 
+    @Test
+    void aLaneInWhichNoPurchaseSucceededIsNotChecked() {
+        ClusterVerdicts verdicts = new ClusterVerdicts(fencedDesign());
+        FaultOutcome nothingSold = new FaultOutcome(Fault.KILL_OWNER, FENCED, "killed", null, 40, 0, 0, 40, 120, 60, 0,
+                60, 0, true, 0, 0, false, Set.of(), Set.of(), Finding.HELD, 30_000);
+        verdicts.measured(new ShardedOwnerFaults.Run(FaultSchedule.of(1, List.of(Fault.KILL_OWNER)),
+                List.of(nothingSold), Duration.ofSeconds(30), List.of()), 1, Map.of(), "mvn ... -Doversell.cluster.faults=");
+        assertThat(verdicts.observations()).singleElement().extracting(Observation::coverage)
+                .isInstanceOf(Coverage.NotChecked.class);
+        assertThat(verdicts.disagreements()).isNotEmpty();
+    }
+
+    @Test
+    void aRunWithoutTheStaleWriteFaultCannotUpholdTheFencedClaim() {
+        // -Doversell.cluster.faults=kill-owner: the fence was never reached, whatever the kill showed
+        ClusterVerdicts verdicts = new ClusterVerdicts(fencedDesign());
+        FaultOutcome held = new FaultOutcome(Fault.KILL_OWNER, FENCED, "killed", null, 62, 60, 2, 0, 3, 60, 60, 0, 0,
+                true, 0, 0, true, Set.of(1L, 2L), Set.of("n0", "n1"), Finding.HELD, 20_000);
+        verdicts.measured(new ShardedOwnerFaults.Run(FaultSchedule.of(1, List.of(Fault.KILL_OWNER)), List.of(held),
+                Duration.ofSeconds(30), List.of()), 1, Map.of(), "mvn ... -Doversell.cluster.faults=");
+        verdicts.staleWriteNotTried(List.of(Engine.POSTGRESQL), "mvn ... -Doversell.cluster.seed=1");
+        assertThat(verdicts.disagreements()).singleElement().asString()
+                .contains("pause-owner-mid-purchase was in no schedule of this run");
+    }
+
+    private static List<ClusterDesign> fencedDesign() {
+        return Variants.clustered().stream()
+                .filter(d -> d.name().equals(ShardedOwnerDesign.FENCED.designName())).toList();
+    }
+
     private static final Fault FAULT = Fault.PAUSE_OWNER_MID_PURCHASE;
 
     /** The fenced lane's stall: token 1, a newer incarnation (token 2) answered 3 purchases before the resume. */
@@ -66,9 +97,7 @@ class ClusterVerdictsTest {
     }
 
     private static ClusterVerdicts judged(Stall stall) {
-        List<ClusterDesign> fenced = Variants.clustered().stream()
-                .filter(d -> d.name().equals(ShardedOwnerDesign.FENCED.designName())).toList();
-        ClusterVerdicts verdicts = new ClusterVerdicts(fenced);
+        ClusterVerdicts verdicts = new ClusterVerdicts(fencedDesign());
         FaultOutcome held = new FaultOutcome(FAULT, FENCED, "paused mid-purchase", stall, 62, 60, 2, 0, 3, 60, 60, 0, 0,
                 true, 0, 0, true, Set.of(1L, 2L), Set.of("n0", "n1"), Finding.HELD, 20_000);
         verdicts.measured(new ShardedOwnerFaults.Run(FaultSchedule.of(1, List.of(FAULT)), List.of(held),

@@ -100,6 +100,7 @@ class ShardedOwnerFaultsTest {
             }
             Assumptions.assumeFalse(databases.isEmpty(), "no engine reachable for the cluster check");
 
+            boolean staleWriteTried = false;
             for (int round = 1; round <= rounds; round++) {
                 long roundSeed = seed + round - 1;
                 FaultSchedule schedule = faults.isBlank() ? FaultSchedule.of(roundSeed) : FaultSchedule.of(roundSeed,
@@ -109,6 +110,7 @@ class ShardedOwnerFaultsTest {
                 String faultNames = schedule.faults().stream().map(Fault::product).collect(Collectors.joining(","));
                 System.out.println("[cluster] round " + round + " of " + rounds + ", schedule " + schedule);
                 System.out.println("[cluster] reproduce: " + roundReproduce + faultNames);
+                staleWriteTried |= schedule.faults().contains(Fault.PAUSE_OWNER_MID_PURCHASE);
                 ShardedOwnerFaults.Run run = runRound(declared, databases, schedule, lane -> true);
                 System.out.println("[cluster] seed " + roundSeed + ", " + run.took().toMillis() + " ms, per fault and lane:");
                 run.outcomes().forEach(o -> System.out.println("[cluster]   " + o.line()));
@@ -125,6 +127,10 @@ class ShardedOwnerFaultsTest {
                     return retried;
                 }, verdicts, versions, s -> reproduce.replace("-Doversell.cluster.seed=" + seed,
                         "-Doversell.cluster.seed=" + s));
+            }
+            if (!staleWriteTried) {
+                verdicts.staleWriteNotTried(databases.keySet(), reproduce.replace("-Doversell.cluster.faults=", "")
+                        .trim());
             }
         } finally {
             verdicts.write();
