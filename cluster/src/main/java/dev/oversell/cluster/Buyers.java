@@ -81,6 +81,14 @@ final class Buyers {
         return answered;
     }
 
+    /** Each lane's highest fencing token answered so far, by lane name (0: none). */
+    Map<String, Long> newestTokens() {
+        Map<String, Long> newest = new HashMap<>();
+        tallies.forEach((lane, tally) -> newest.put(lane, tally.tokens.stream().mapToLong(Long::longValue).max()
+                .orElse(0)));
+        return newest;
+    }
+
     /** True once every lane has had at least {@code more} purchases answered since {@code before}. */
     boolean eachAnsweredSince(Map<String, Integer> before, int more) {
         return tallies.entrySet().stream()

@@ -38,12 +38,15 @@ import java.util.Map;
  * ahead of time and join mid-traffic without a JVM's start-up in the fault's window.
  *
  * <p>It never outlives the one who started it: when its standard input ends (the launcher's end of the pipe closed,
- * the launcher dead, even by SIGKILL) or its lifetime is up, it halts. A graceful leave and a downing by the
+ * the launcher dead, even by SIGKILL) or its lifetime is up, it halts. A line {@code STOP} on its standard input
+ * pauses it: it sends SIGSTOP to its own pid (the launcher resumes it with SIGCONT). A graceful leave and a downing by the
  * split-brain resolver end the process too ({@code coordinated-shutdown.exit-jvm}).
  */
 public final class ClusterNode {
 
     static final String SYSTEM = "oversell";
+    /** What the launcher writes to a node's standard input to pause it: the node sends itself SIGSTOP. */
+    static final String STOP_YOURSELF = "STOP\n";
 
     private ClusterNode() {
     }
@@ -117,15 +120,31 @@ public final class ClusterNode {
         }
     }
 
-    /** Halts the JVM when {@code launcher} (this process's standard input) ends, or after {@code lifetime}. */
+    /** SIGSTOP to this process's own pid: no other process can hold it while this one runs. */
+    private static void stopMyself() throws java.io.IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-STOP", String.valueOf(ProcessHandle.current().pid()))
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        kill.waitFor(); // returns once this process is resumed (SIGCONT)
+    }
+
+    /**
+     * Halts the JVM when {@code launcher} (this process's standard input) ends, or after {@code lifetime}; stops it
+     * (SIGSTOP to its own pid) on each {@code STOP} line the launcher writes.
+     */
     private static void haltWhenOrphaned(InputStream launcher, Duration lifetime) {
         Thread watch = new Thread(() -> {
             try {
-                while (launcher.read() >= 0) {
-                    // the launcher never writes; reading only waits for the end of the stream
+                java.io.BufferedReader lines = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(launcher, StandardCharsets.US_ASCII));
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.equals(STOP_YOURSELF.trim())) {
+                        stopMyself();
+                    }
                 }
             } catch (java.io.IOException ignored) {
                 // the pipe broke: the launcher is gone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             System.err.println("[node] the launcher is gone: halting");
             Runtime.getRuntime().halt(3);

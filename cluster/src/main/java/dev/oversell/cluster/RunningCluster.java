@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  * for code that only sends purchases to it (a benchmark): started in one call, ended in {@link #close()}. It
  * injects no fault; {@link ShardedOwnerFaults} is the runner that does.
  *
- * <p>Every node is started by one {@link NodeLauncher} and ended by it, by pid, on every way out: {@link #close()},
- * a failed start (the nodes already up are killed before the failure is thrown), the JVM's shutdown hook, and,
+ * <p>Every node is started by one {@link NodeLauncher} and ended by it, by its process handle, on every way out:
+ * {@link #close()}, a failed start (the nodes already up are killed before the failure is thrown), the JVM's
+ * shutdown hook, and,
  * should this JVM be killed outright, each node itself (it halts when the launcher's pipe ends, or when its
  * lifetime is up).
  */
@@ -88,7 +89,7 @@ public final class RunningCluster implements AutoCloseable {
         return new ClusterBuyer(members.stream().map(NodeLauncher.Node::endpointPort).toList(), first);
     }
 
-    /** Kills every node (SIGKILL, by pid) and waits for each to be gone; fails if one is not. */
+    /** Kills every node (SIGKILL, by its process handle, with its descendants) and waits for each to be gone; fails if one is not. */
     @Override
     public void close() {
         launcher.close();

@@ -21,7 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -30,8 +33,8 @@ import java.util.stream.Collectors;
  * each fault of a {@link FaultSchedule}, one phase: buyers buy the phase's product on every node, the fault strikes
  * once every lane has had its seeded number of answers, buyers go on until every lane is sold out (or the phase's
  * bound), and each lane's accounts are read from its store and judged. Before each phase the cluster is brought
- * back to {@value #NODES} members. Every wait is bounded; every process started is ended on the way out
- * ({@link NodeLauncher}), the check failing if one survives.
+ * back to {@value #NODES} members. Every wait is bounded, and so is the round; every process started is ended when
+ * the round ends, however it ends ({@link NodeLauncher}), the check failing if one survives.
  *
  * <p>The runner judges and reports; it asserts nothing. Which lanes must hold is the caller's to say.
  */
@@ -42,6 +45,8 @@ public final class ShardedOwnerFaults {
     static final Duration PHASE_BOUND = Duration.ofSeconds(30);
     static final Duration NODE_LIFETIME = Duration.ofMinutes(5);
     static final Duration STALL_BOUND = Duration.ofSeconds(20);
+    /** How long a round out of time may take to unwind once its nodes are ended. */
+    static final Duration UNWIND_BOUND = Duration.ofSeconds(30);
     /** How long a paused owner's successor is looked for before the owner is resumed anyway (pause-owner). */
     static final Duration SUCCESSOR_BOUND = Duration.ofSeconds(15);
     /** Purchases the restarted entity must answer in every lane before the paused owner is resumed. */
@@ -72,36 +77,76 @@ public final class ShardedOwnerFaults {
 
     /**
      * Runs {@code schedule} against every lane of {@code lanes} (each over its own store, holding every fault's
-     * product with {@link FaultSchedule#stock()} units), node logs in {@code logs}, progress on {@code progress}.
+     * product with {@link FaultSchedule#stock()} units), node logs in {@code logs}, progress on {@code progress}, within
+     * {@code bound}. However the round ends (its run, a failure, the bound), every node process it started is ended,
+     * with its descendants, before this returns or throws; a round out of time is a {@link RoundOutOfTime}.
      */
-    public static Run run(Map<Lane, Store> lanes, FaultSchedule schedule, Path logs, PrintStream progress)
-            throws IOException, InterruptedException {
-        return new ShardedOwnerFaults(lanes, schedule, progress).run(logs);
+    public static Run run(Map<Lane, Store> lanes, FaultSchedule schedule, Path logs, PrintStream progress,
+                          Duration bound) throws IOException, InterruptedException {
+        ShardedOwnerFaults round = new ShardedOwnerFaults(lanes, schedule, progress);
+        try (NodeLauncher launcher = new NodeLauncher(round.laneList, logs, NODE_LIFETIME)) {
+            FutureTask<Run> running = new FutureTask<>(() -> round.run(launcher));
+            Thread worker = new Thread(running, "cluster-round-seed-" + schedule.seed());
+            worker.setDaemon(true);
+            worker.start();
+            try {
+                return running.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException outOfTime) {
+                // end the nodes first: every call the round is blocked in then fails at once, and it unwinds
+                launcher.close();
+                worker.interrupt();
+                worker.join(UNWIND_BOUND.toMillis());
+                throw new RoundOutOfTime("seed " + schedule.seed() + ": the round took longer than " + bound.toSeconds()
+                        + " s; every node it started is ended: " + launcher.started()
+                        + (worker.isAlive() ? "; its thread still runs " + UNWIND_BOUND.toSeconds() + " s later" : ""));
+            } catch (ExecutionException failed) {
+                Throwable cause = failed.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
+            } finally {
+                worker.interrupt();
+            }
+        }
     }
 
-    private Run run(Path logs) throws IOException, InterruptedException {
+    /** A round that did not end within its bound; its nodes are ended. */
+    public static final class RoundOutOfTime extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        RoundOutOfTime(String message) {
+            super(message);
+        }
+    }
+
+    private Run run(NodeLauncher launcher) throws IOException, InterruptedException {
         long start = System.nanoTime();
         List<FaultOutcome> outcomes = new ArrayList<>();
-        try (NodeLauncher launcher = new NodeLauncher(laneList, logs, NODE_LIFETIME)) {
-            List<NodeLauncher.Node> started = startAll(launcher, NODES + sparesNeeded());
-            spares.addAll(started.subList(NODES, started.size()));
-            members.add(join(started.get(0), "self"));
-            awaitMembers();
-            String seed = "127.0.0.1:" + started.get(0).clusterPort();
-            for (NodeLauncher.Node node : started.subList(1, NODES)) {
-                members.add(join(node, seed));
+        List<NodeLauncher.Node> started = startAll(launcher, NODES + sparesNeeded());
+        spares.addAll(started.subList(NODES, started.size()));
+        members.add(join(started.get(0), "self"));
+        awaitMembers();
+        String seed = "127.0.0.1:" + started.get(0).clusterPort();
+        for (NodeLauncher.Node node : started.subList(1, NODES)) {
+            members.add(join(node, seed));
+        }
+        awaitMembers();
+        progress.printf("[cluster] %d nodes up: %s, %d spare (%d ms)%n", members.size(), members, spares.size(),
+                millisSince(start));
+        for (int i = 0; i < schedule.faults().size(); i++) {
+            while (members.size() < NODES) {
+                members.add(join(spare(launcher), seeds()));
+                awaitMembers();
+                progress.printf("[cluster] back to %d nodes: %s%n", members.size(), members);
             }
-            awaitMembers();
-            progress.printf("[cluster] %d nodes up: %s, %d spare (%d ms)%n", members.size(), members, spares.size(),
-                    millisSince(start));
-            for (int i = 0; i < schedule.faults().size(); i++) {
-                while (members.size() < NODES) {
-                    members.add(join(spare(launcher), seeds()));
-                    awaitMembers();
-                    progress.printf("[cluster] back to %d nodes: %s%n", members.size(), members);
-                }
-                outcomes.addAll(phase(launcher, schedule.faults().get(i), schedule.answersBeforeFault().get(i)));
-            }
+            outcomes.addAll(phase(launcher, schedule.faults().get(i), schedule.answersBeforeFault().get(i)));
         }
         return new Run(schedule, outcomes, Duration.ofNanos(System.nanoTime() - start), List.copyOf(notes));
     }
@@ -174,14 +219,14 @@ public final class ShardedOwnerFaults {
                 long pausedAt = System.nanoTime();
                 paused = holder; // buyers keep sending to it: what it had and what reaches it runs when it resumes
                 members.remove(holder);
-                signal(holder, "STOP");
+                launcher.pause(holder);
                 awaitMembers(); // the others downed it
                 long downedAfter = millisSince(pausedAt);
                 // A pause that lands inside the purchase's write transaction leaves the engine's row lock held by the
                 // paused process: the restarted entity's first statement waits on it until the process runs again.
                 // So the successor is looked for within a bound, and the owner resumed either way.
                 Optional<NodeLauncher.Node> successor = locate(fault.product(), SUCCESSOR_BOUND);
-                signal(holder, "CONT");
+                launcher.resume(holder);
                 long resumedAt = System.nanoTime();
                 boolean ended = holder.process().waitFor(MEMBERSHIP_BOUND.toSeconds(), TimeUnit.SECONDS);
                 paused = null;
@@ -209,7 +254,7 @@ public final class ShardedOwnerFaults {
                 long pausedAt = System.nanoTime();
                 paused = holder;
                 members.remove(holder);
-                signal(holder, "STOP");
+                launcher.pause(holder);
                 awaitMembers(); // the others downed it
                 long downedAfter = millisSince(pausedAt);
                 NodeLauncher.Node successor = holderOf(fault.product());
@@ -220,7 +265,9 @@ public final class ShardedOwnerFaults {
                             + SOLD_ELSEWHERE_BEFORE_RESUME + " purchases in every lane within " + PHASE_BOUND.toSeconds()
                             + " s; resumed anyway (answers since the pause: " + buyers.answered() + ", before " + before + ")");
                 }
-                signal(holder, "CONT");
+                Map<String, Integer> answeredAtResume = buyers.answered();
+                Map<String, Long> newestTokens = buyers.newestTokens();
+                launcher.resume(holder);
                 long resumedAt = System.nanoTime();
                 String after = stalledAfterResume(holder);
                 boolean ended = holder.process().waitFor(MEMBERSHIP_BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -229,11 +276,16 @@ public final class ShardedOwnerFaults {
                     throw new IllegalStateException(holder + " still runs " + MEMBERSHIP_BOUND.toSeconds()
                             + " s after it was downed and resumed; the end of its log:\n" + NodeLauncher.tail(holder.log()));
                 }
-                String logged = resumedInLog(holder);
-                for (String report : stalled.split(",")) {
-                    Stall stall = Stall.of(holder.name(), report, successor.name(), downedAfter, soldElsewhere,
-                            after + (logged.isEmpty() ? "" : "; its log: " + logged));
-                    stalls.put(stall.requestId(), stall);
+                launcher.awaitLog(holder);
+                String logged = stallReportsInLog(holder);
+                for (Lane lane : laneList) {
+                    String id = fault.stalledRequestId(lane);
+                    String report = java.util.Arrays.stream(stalled.split(",")).filter(r -> r.startsWith(id + ":"))
+                            .findFirst().orElseThrow(() -> new IllegalStateException("no stall reported for " + id
+                                    + " in " + stalled));
+                    stalls.put(id, Stall.of(holder.name(), report, successor.name(), downedAfter,
+                            answeredAtResume.get(lane.name()) - before.get(lane.name()), newestTokens.get(lane.name()),
+                            logged + " " + after));
                 }
                 return "one purchase per lane, sent once to " + holder + ", which held " + fault.product()
                         + ", stopped between its read and its write; SIGSTOP; downed by the others after " + downedAfter
@@ -275,9 +327,11 @@ public final class ShardedOwnerFaults {
                 + " within " + STALL_BOUND.toSeconds() + " s (it answered: " + last + "); the fault was not injected");
     }
 
-    /** What the stall point says once its node runs again, if it still answers before it shuts down. */
-    /** The stall point's "resumed" lines in a node's log, {@code id:read:resumed} each, space-separated. */
-    private static String resumedInLog(NodeLauncher.Node node) {
+    /**
+     * The stall point's lines in a node's log ({@code id:read:token:state} each: resumed, then what the stale write
+     * met), space-separated.
+     */
+    private static String stallReportsInLog(NodeLauncher.Node node) {
         try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(node.log())) {
             return lines.filter(l -> l.startsWith("[stall] ")).map(l -> l.substring("[stall] ".length()))
                     .collect(java.util.stream.Collectors.joining(" "));
@@ -286,12 +340,12 @@ public final class ShardedOwnerFaults {
         }
     }
 
+    /** What the stall point says once its node runs again, if it still answers before it shuts down (else ""). */
     private static String stalledAfterResume(NodeLauncher.Node node) {
         try {
-            return "its stall point then reported " + NodeClient.once(node.endpointPort(), "STALLED")
-                    .substring("STALLED ".length());
+            return NodeClient.once(node.endpointPort(), "STALLED").substring("STALLED".length()).trim();
         } catch (IOException | RuntimeException e) {
-            return "it no longer answered (" + e.getMessage() + ")";
+            return "";
         }
     }
 
@@ -303,14 +357,6 @@ public final class ShardedOwnerFaults {
             nodes.add(zombie);
         }
         return nodes;
-    }
-
-    /** Sends {@code kill -<signal>} to a node's process (SIGSTOP and SIGCONT have no Java API). */
-    private static void signal(NodeLauncher.Node node, String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(node.pid())).inheritIO().start();
-        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            throw new IOException("kill -" + signal + " " + node.pid() + " failed");
-        }
     }
 
     /** Spare nodes, started ahead: one per node a fault removes before the last phase, one per node that joins. */

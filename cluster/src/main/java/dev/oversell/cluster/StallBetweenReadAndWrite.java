@@ -1,5 +1,6 @@
 package dev.oversell.cluster;
 
+import dev.oversell.store.FencedOut;
 import dev.oversell.store.PurchaseScript;
 import dev.oversell.store.Step;
 import dev.oversell.store.Store;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * A purchase script with {@link StallPoint} between its read and its write: the same statements as the script it
  * wraps (the entity's {@code OwnedReadModifyWrite}), and between its {@code read} step and its {@code write} step
- * a step that sends nothing and stalls only the purchases the fault runner armed.
+ * a step that sends nothing and stalls only the purchases the fault runner armed; the write then tells the stall
+ * point what it met (written, fenced out, out of stock, failed), which it reports for a stalled purchase only.
  */
 final class StallBetweenReadAndWrite implements PurchaseScript {
 
@@ -39,6 +41,8 @@ final class StallBetweenReadAndWrite implements PurchaseScript {
             if (step.name().equals("write")) {
                 body.add(new Step("stall point", tx -> StallPoint.reached(tx.request().requestId(), tx.recall("seen"),
                         tokens.getOrDefault(tx.product(), 0L))));
+                body.add(new Step(step.name(), tx -> writeAndTell(step, tx)));
+                continue;
             }
             body.add(step);
         }
@@ -46,6 +50,21 @@ final class StallBetweenReadAndWrite implements PurchaseScript {
             throw new IllegalArgumentException("the script has no step named 'write' to stall before: " + script);
         }
         return body;
+    }
+
+    private static void writeAndTell(Step write, Tx tx) throws SQLException {
+        String id = tx.request().requestId();
+        try {
+            write.run(tx);
+        } catch (FencedOut e) {
+            StallPoint.wrote(id, StallPoint.Write.FENCED_OUT);
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            StallPoint.wrote(id, StallPoint.Write.FAILED);
+            throw e;
+        }
+        StallPoint.wrote(id, tx.answer() != null && tx.answer().unitsSold() > 0 ? StallPoint.Write.WRITTEN
+                : StallPoint.Write.OUT_OF_STOCK);
     }
 
     @Override

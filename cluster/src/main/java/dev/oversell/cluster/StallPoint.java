@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  * stops there, says so ({@link #stalled()}: its request id, the stock it read, its entity's token), and waits until
  * its own process has been paused and resumed (SIGSTOP, then SIGCONT: a long GC pause, a frozen VM), which it sees
  * as a jump of more than {@link #PAUSE_SEEN} in its own monotonic clock; then the purchase goes on and writes what
- * it read before the pause. It waits at most {@link #BOUND}, then goes on and says it was never paused.
+ * it read before the pause. It waits at most {@link #BOUND}, then goes on and says it was never paused. What that
+ * stale write then met is said too ({@link #wrote}): written, refused by the fence, or failed; that, not the resume
+ * alone, is the evidence that the fault reached the write the design must guard.
  *
  * <p>Nothing is armed unless the fault runner asks ({@code ARM} on the node's endpoint), so a purchase that is not
  * the fault's passes through untouched. One registry per node process: every entity of the node shares it.
@@ -24,8 +26,35 @@ final class StallPoint {
     private static final long TICK_MILLIS = 5;
 
     private static final Set<String> ARMED = ConcurrentHashMap.newKeySet();
-    /** Request id to what the stalled purchase read: "stalled" while it waits, then "resumed" or "never paused". */
+    /**
+     * Request id to what the stalled purchase read: "stalled" while it waits, then "resumed" or "never-paused", then
+     * what its write met ({@link Write}).
+     */
     private static final Map<String, String> STALLED = new ConcurrentHashMap<>();
+    /** The stalled purchases whose write has not run yet: the next write of each is the stale one. */
+    private static final Map<String, String> AWAITING_WRITE = new ConcurrentHashMap<>();
+
+    /** What the stale write met, as the stall point reports it. */
+    enum Write {
+        /** The write matched its row: the stock it read before the pause is written. */
+        WRITTEN("written"),
+        /** The engine refused the write: its fencing token is no longer the product's (0 rows). */
+        FENCED_OUT("fenced-out"),
+        /** It read too little stock to sell: it wrote nothing. */
+        OUT_OF_STOCK("out-of-stock"),
+        /** The write failed otherwise (the connection closed as the node shut down, say): nothing concluded. */
+        FAILED("failed");
+
+        final String word;
+
+        Write(String word) {
+            this.word = word;
+        }
+
+        static java.util.Optional<Write> of(String word) {
+            return java.util.Arrays.stream(values()).filter(w -> w.word.equals(word)).findFirst();
+        }
+    }
 
     private StallPoint() {
     }
@@ -63,9 +92,8 @@ final class StallPoint {
             }
             long now = System.nanoTime();
             if (now - last > PAUSE_SEEN.toNanos()) {
-                STALLED.put(requestId, read + ":resumed");
-                // also in the node's log, which outlives the node (a downed node shuts down soon after it resumes)
-                System.out.println("[stall] " + requestId + ":" + read + ":resumed");
+                report(requestId, read, "resumed");
+                AWAITING_WRITE.put(requestId, read);
                 return;
             }
             if (now > deadline) {
@@ -74,5 +102,22 @@ final class StallPoint {
             }
             last = now;
         }
+    }
+
+    /**
+     * Called with what the write of purchase {@code requestId} met; reported only for the first write after a stall
+     * that saw its process resumed (a retried attempt reads afresh, and is no stale write).
+     */
+    static void wrote(String requestId, Write outcome) {
+        String read = AWAITING_WRITE.remove(requestId);
+        if (read != null) {
+            report(requestId, read, outcome.word);
+        }
+    }
+
+    /** Records a state, and prints it to the node's log, which outlives the node (a downed node soon shuts down). */
+    private static void report(String requestId, String read, String state) {
+        STALLED.put(requestId, read + ":" + state);
+        System.out.println("[stall] " + requestId + ":" + read + ":" + state);
     }
 }

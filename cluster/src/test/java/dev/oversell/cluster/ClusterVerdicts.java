@@ -61,7 +61,16 @@ final class ClusterVerdicts {
 
     /** One round's outcomes: an observation per lane and fault. */
     void measured(ShardedOwnerFaults.Run run, int round, Map<Engine, String> versions, String reproduce) {
-        summary.append("\n## Round ").append(round).append(": ").append(run.schedule()).append("\n\n")
+        measured(run, round, 0, versions, reproduce);
+    }
+
+    /**
+     * One attempt's outcomes: an observation per lane and fault; {@code retry} 0 for the round's own attempt, else
+     * the retry of the lanes whose stall did not strike ({@link StallRetries}).
+     */
+    void measured(ShardedOwnerFaults.Run run, int round, int retry, Map<Engine, String> versions, String reproduce) {
+        summary.append("\n## Round ").append(round).append(retry == 0 ? "" : ", retry " + retry).append(": ")
+                .append(run.schedule()).append("\n\n")
                 .append("Took ").append(run.took().toMillis()).append(" ms. Reproduce: `").append(reproduce)
                 .append("`\n\n```\n");
         run.outcomes().forEach(o -> summary.append(o.line()).append('\n'));
@@ -69,24 +78,49 @@ final class ClusterVerdicts {
         run.notes().forEach(n -> summary.append("\n- note: ").append(n));
         for (FaultOutcome o : run.outcomes()) {
             Finding finding = o.finding().anomaly() ? o.finding() : o.held() ? Finding.HELD : Finding.NOT_LINEARIZABLE;
-            String cell = o.fault().product() + (round == 1 ? "" : ", round " + round);
+            String cell = o.fault().product() + (round == 1 ? "" : ", round " + round)
+                    + (retry == 0 ? "" : ", retry " + retry);
             String example = finding.anomaly() ? example(o) : null;
-            // a stall that did not strike as designed proves nothing about a stale write (an oversell seen stands)
-            if (o.stall() != null && !o.stall().struckAsDesigned() && finding != Finding.OVERSOLD) {
+            // a stall that did not reach the design's write proves nothing about a stale write, and a phase in which
+            // no purchase succeeded proves nothing at all (an oversell seen stands either way)
+            Optional<String> notStruck = o.stall() == null ? Optional.empty() : o.stall().whyNotStruck(o.lane().fenced());
+            Optional<String> notChecked = notStruck.map(why -> "the fault did not strike as designed: " + why)
+                    .or(() -> o.purchased() == 0 ? Optional.of("no purchase succeeded under the fault ("
+                            + o.attempted() + " attempted, " + o.failed() + " failed or timed out)") : Optional.empty());
+            if (notChecked.isPresent() && finding != Finding.OVERSOLD) {
                 observations.add(new Observation(RunFolder.id(), o.lane().design().designName(),
                         Observation.Family.CLUSTER_FAULTS, cell, o.lane().engine().label(), versions.get(o.lane().engine()),
-                        new Coverage.NotChecked("the fault did not strike as designed, nothing concluded: "
-                                + (o.stall().soldElsewhere() ? "" : "the new incarnation did not sell while the"
-                                + " purchase stood; ") + o.stall().afterResume(), reproduce + o.fault().product()),
+                        new Coverage.NotChecked(notChecked.get(), reproduce + o.fault().product()),
                         null, null, null, reproduce + o.fault().product(), FAMILY + "/" + SUMMARY,
-                        "the fault did not strike as designed"));
+                        notStruck.isPresent() ? "the fault did not strike as designed" : "nothing sold"));
                 continue;
             }
             observations.add(new Observation(RunFolder.id(), o.lane().design().designName(),
                     Observation.Family.CLUSTER_FAULTS, cell, o.lane().engine().label(), versions.get(o.lane().engine()),
-                    new Coverage.Sampled(Math.max(1, o.attempted()), 0, "purchases under the fault", null), finding,
+                    new Coverage.Sampled(o.attempted(), 0, "purchases under the fault", run.schedule().seed()), finding,
                     Observation.Counts.ofAccounts(o.attempted(), o.existed(), o.unitsSold(), o.finalStock()), example,
                     reproduce + o.fault().product(), FAMILY + "/" + SUMMARY, o.fault().description()));
+        }
+    }
+
+    /**
+     * The fault that brings a stale write to the design's write ({@link Fault#PAUSE_OWNER_MID_PURCHASE}) was in no
+     * schedule of this run ({@code -Doversell.cluster.faults} left it out): for every design measured on each of
+     * {@code engines}, that cell is not checked, and a "never oversells" claim cannot hold on the other faults alone.
+     */
+    void staleWriteNotTried(java.util.Collection<Engine> engines, String toCheck) {
+        Fault fault = Fault.PAUSE_OWNER_MID_PURCHASE;
+        for (ClusterDesign design : designs) {
+            for (Engine engine : engines) {
+                if (design.claim(engine) == Claim.NOT_APPLICABLE) {
+                    continue;
+                }
+                String why = fault.product() + " was in no schedule of this run (-Doversell.cluster.faults left it"
+                        + " out): no stale write reached the design's write";
+                observations.add(new Observation(RunFolder.id(), design.name(), Observation.Family.CLUSTER_FAULTS,
+                        fault.product(), engine.label(), null, new Coverage.NotChecked(why, toCheck), null, null,
+                        null, toCheck, FAMILY + "/" + SUMMARY, why));
+            }
         }
     }
 
@@ -103,9 +137,10 @@ final class ClusterVerdicts {
                 + " reads stock " + s.stockRead() + " and stops before its write (the stall point)\n"
                 + "  2. SIGSTOP " + s.node() + "; the other nodes down it after " + s.downedAfterMillis()
                 + " ms; the entity restarts on " + s.successor() + " (a new incarnation) and sells on\n"
-                + "  3. SIGCONT " + s.node() + " (" + s.afterResume() + "): the stalled purchase writes stock = "
-                + (s.stockRead() - 1) + (o.lane().fenced() ? " WHERE owner_epoch = " + s.token() : "")
-                + " over the new incarnation's sales, and records its sale\n"
+                + "  3. SIGCONT " + s.node() + " (the stall point reported: " + s.states() + "): the stalled purchase"
+                + " writes stock = " + (s.stockRead() - 1) + (o.lane().fenced() ? " WHERE owner_epoch = " + s.token() : "")
+                + " over the new incarnation's " + s.answeredWhileStalled() + " answers (token "
+                + s.newestTokenBeforeResume() + "), and records its sale\n"
                 + "  4. buyers buy on until they are told it is sold out\n";
         return head + what
                 + "Buyers: " + o.attempted() + " purchases, " + o.purchased() + " told purchased, " + o.outOfStock()

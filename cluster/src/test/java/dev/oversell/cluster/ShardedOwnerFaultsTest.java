@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The cluster designs a catalogue declares ({@link Variants#clustered()}; here Oversell's: the sharded single owner
@@ -44,17 +44,17 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class ShardedOwnerFaultsTest {
 
-    /** The bound of one round (a cluster started, five faults, stopped: about 90 s on 2 busy cores). */
+    /**
+     * The bound of one round (a cluster started, five faults, stopped: about 80 s on 2 busy cores); a round out of
+     * time ends every node it started, then fails ({@link ShardedOwnerFaults.RoundOutOfTime}).
+     */
     static final Duration ROUND_BOUND = Duration.ofSeconds(200);
 
     @Test
-    void eachClusterDesignsClaimIsMeasuredThroughKillsHandOffsPausesAndTheCoordinatorsLoss() {
+    void eachClusterDesignsClaimIsMeasuredThroughKillsHandOffsPausesAndTheCoordinatorsLoss() throws Exception {
         long seed = Long.getLong("oversell.cluster.seed", ThreadLocalRandom.current().nextLong(1, 1_000_000));
         int rounds = Integer.getInteger("oversell.cluster.rounds", 1);
-        Duration bound = ROUND_BOUND.multipliedBy(rounds);
-        assertTimeoutPreemptively(bound, () -> judgeEveryClusterDesign(seed, rounds),
-                () -> "seed " + seed + ": the cluster check took longer than " + bound.toSeconds() + " s (" + rounds
-                        + " rounds); every node it started is ended on the way out");
+        judgeEveryClusterDesign(seed, rounds);
     }
 
     private static void judgeEveryClusterDesign(long seed, int rounds) throws Exception {
@@ -100,6 +100,7 @@ class ShardedOwnerFaultsTest {
             }
             Assumptions.assumeFalse(databases.isEmpty(), "no engine reachable for the cluster check");
 
+            boolean staleWriteTried = false;
             for (int round = 1; round <= rounds; round++) {
                 long roundSeed = seed + round - 1;
                 FaultSchedule schedule = faults.isBlank() ? FaultSchedule.of(roundSeed) : FaultSchedule.of(roundSeed,
@@ -109,12 +110,27 @@ class ShardedOwnerFaultsTest {
                 String faultNames = schedule.faults().stream().map(Fault::product).collect(Collectors.joining(","));
                 System.out.println("[cluster] round " + round + " of " + rounds + ", schedule " + schedule);
                 System.out.println("[cluster] reproduce: " + roundReproduce + faultNames);
-                ShardedOwnerFaults.Run run = runRound(declared, databases, schedule);
+                staleWriteTried |= schedule.faults().contains(Fault.PAUSE_OWNER_MID_PURCHASE);
+                ShardedOwnerFaults.Run run = runRound(declared, databases, schedule, lane -> true);
                 System.out.println("[cluster] seed " + roundSeed + ", " + run.took().toMillis() + " ms, per fault and lane:");
                 run.outcomes().forEach(o -> System.out.println("[cluster]   " + o.line()));
                 run.notes().forEach(n -> System.out.println("[cluster] note: " + n));
-                verdicts.measured(run, round, versions, roundReproduce);
                 broken.addAll(powerless(run, declared.size() * databases.size(), roundSeed, roundReproduce + faultNames));
+                StallRetries.measure(run, round, roundSeed, (again, lanes) -> {
+                    String againReproduce = reproduce.replace("-Doversell.cluster.seed=" + seed,
+                            "-Doversell.cluster.seed=" + again.seed()) + Fault.PAUSE_OWNER_MID_PURCHASE.product();
+                    System.out.println("[cluster] the stall did not strike in " + lanes + ": tried again, schedule "
+                            + again + "; reproduce: " + againReproduce);
+                    ShardedOwnerFaults.Run retried = runRound(declared, databases, again, lanes::contains);
+                    retried.outcomes().forEach(o -> System.out.println("[cluster]   " + o.line()));
+                    broken.addAll(powerless(retried, lanes.size(), again.seed(), againReproduce));
+                    return retried;
+                }, verdicts, versions, s -> reproduce.replace("-Doversell.cluster.seed=" + seed,
+                        "-Doversell.cluster.seed=" + s));
+            }
+            if (!staleWriteTried) {
+                verdicts.staleWriteNotTried(databases.keySet(), reproduce.replace("-Doversell.cluster.faults=", "")
+                        .trim());
             }
         } finally {
             verdicts.write();
@@ -130,9 +146,9 @@ class ShardedOwnerFaultsTest {
         }
     }
 
-    /** One round: a fresh store per design and engine, a fresh cluster, the schedule's faults. */
+    /** One round: a fresh store per design and engine (lanes named {@code only}), a fresh cluster, the schedule's faults. */
     private static ShardedOwnerFaults.Run runRound(List<ClusterDesign> designs, Map<Engine, Database> databases,
-                                                   FaultSchedule schedule) throws Exception {
+                                                   FaultSchedule schedule, Predicate<String> only) throws Exception {
         Map<Lane, Store> lanes = new LinkedHashMap<>();
         Map<String, Long> stock = Arrays.stream(Fault.values())
                 .collect(Collectors.toMap(Fault::product, f -> schedule.stock()));
@@ -143,13 +159,16 @@ class ShardedOwnerFaultsTest {
                         continue;
                     }
                     ShardedOwnerDesign implementation = ShardedOwnerDesign.named(design.name()).orElseThrow();
+                    if (!only.test(Lane.nameOf(implementation, engine))) {
+                        continue;
+                    }
                     Store store = Store.create(database, stock);
                     lanes.put(new Lane(Lane.nameOf(implementation, engine), engine, store.id(),
                             implementation.fenced()), store);
                 }
             });
             return ShardedOwnerFaults.run(lanes, schedule,
-                    Path.of("target", "cluster-nodes", String.valueOf(schedule.seed())), System.out);
+                    Path.of("target", "cluster-nodes", String.valueOf(schedule.seed())), System.out, ROUND_BOUND);
         } finally {
             lanes.values().forEach(Store::close);
         }
@@ -157,14 +176,19 @@ class ShardedOwnerFaultsTest {
 
     /**
      * What makes a run prove nothing: a lane missing, a phase that sold nothing, a fault that did not move the entity,
-     * a fenced lane where no second incarnation claimed the product. Each is a failure, never a "held".
+     * a fenced lane where no second incarnation claimed the product. Each is a failure, never a "held". (A lane whose
+     * stall did not strike is {@link StallRetries}'s: tried again, else not checked.)
      */
     private static List<String> powerless(ShardedOwnerFaults.Run run, int lanes, long seed, String reproduce) {
         List<String> broken = new ArrayList<>();
         if (run.outcomes().size() != lanes * run.schedule().faults().size()) {
             broken.add("expected " + lanes * run.schedule().faults().size() + " outcomes, got " + run.outcomes().size());
         }
+        List<FaultOutcome> retried = StallRetries.notStruck(run); // tested nothing: tried again, or not checked
         for (FaultOutcome o : run.outcomes()) {
+            if (retried.contains(o)) {
+                continue;
+            }
             if (o.purchased() == 0) {
                 broken.add("nothing was sold: " + o.line());
             }
