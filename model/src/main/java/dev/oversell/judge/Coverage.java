@@ -19,8 +19,9 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@link Every}: <em>every distinct execution (N)</em>: the search ran out of executions, not of budget;</li>
- *   <li>{@link EveryReachable}: <em>every one the engine let be reached (N, k diverged)</em>: the engine answered
- *       k replays otherwise, and its answer became the branch;</li>
+ *   <li>{@link EveryReachable}: <em>every one the engine let be reached (N, k diverged, g lock waits guessed)</em>:
+ *       the engine answered k replays otherwise, and its answer became the branch; g statements were taken as
+ *       waiting for a lock that the engine did not name;</li>
  *   <li>{@link Bounded}: <em>bounded (k tried of about N, the bound)</em>: a search cut at a stated bound that was
  *       chosen for it (Lincheck's interleavings per scenario);</li>
  *   <li>{@link Sampled}: <em>sampled (k of about N, the seed)</em>: drawn or repeated runs (jcstress's samples, a
@@ -73,14 +74,22 @@ public sealed interface Coverage {
 
     /**
      * Every execution the engine let be reached: {@code executions} ran; {@code diverged} of the branches were the
-     * engine's own answer to a replay it answered otherwise (so orders the engine never lets happen are not claimed).
+     * engine's own answer to a replay it answered otherwise (so orders the engine never lets happen are not claimed);
+     * {@code guessed} statements were taken as waiting for a lock on a guess, not on the engine's word (they had run
+     * long, waiting for no lock the engine named), so orders in which they returned first may not have run.
      */
-    record EveryReachable(long executions, long diverged) implements Coverage {
+    record EveryReachable(long executions, long diverged, long guessed) implements Coverage {
         public EveryReachable {
             positive(executions, "executions");
-            if (diverged < 1) {
-                throw new IllegalArgumentException("no replay diverged: that is Every, not EveryReachable");
+            if (diverged < 1 && guessed < 1) {
+                throw new IllegalArgumentException("no replay diverged and no wait was guessed: that is Every, not"
+                        + " EveryReachable");
             }
+        }
+
+        /** Replays the engine answered otherwise, no wait guessed. */
+        public EveryReachable(long executions, long diverged) {
+            this(executions, diverged, 0);
         }
 
         @Override
@@ -90,7 +99,9 @@ public sealed interface Coverage {
 
         @Override
         public String words() {
-            return "every one the engine let be reached (" + n(executions) + ", " + n(diverged) + " diverged)";
+            return "every one the engine let be reached (" + n(executions)
+                    + (diverged > 0 ? ", " + n(diverged) + " diverged" : "")
+                    + (guessed > 0 ? ", " + n(guessed) + " lock waits guessed" : "") + ")";
         }
     }
 

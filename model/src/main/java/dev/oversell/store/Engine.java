@@ -26,27 +26,25 @@ public enum Engine {
 
     /** H2 2.x, embedded in the JVM: the default, needs nothing installed. */
     H2("H2", "SELECT SESSION_ID()",
-            // H2 names a blocker for a row lock, but lists a session that waits for another's uncommitted entry of
-            // a unique index (an INSERT of the same key) as merely running: there, a statement running for more than
-            // 0.5 s counts as waiting. The statements the gate schedules take milliseconds; one taken to wait too
-            // early only changes which transactions the gate offers next (a replay offered otherwise is run again),
-            // never a verdict the engine did not give. A session whose blocker has just committed still names it until its thread
-            // wakes: it counts as waiting only while the blocker holds uncommitted changes (its locks), so that the
-            // gate, asking right after a commit, waits for the woken statement instead of taking it as blocked
-            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS W WHERE W.SESSION_ID = ? AND (EXISTS (SELECT 1 FROM"
-                    + " INFORMATION_SCHEMA.SESSIONS B WHERE B.SESSION_ID = W.BLOCKER_ID AND B.CONTAINS_UNCOMMITTED)"
-                    + " OR (W.EXECUTING_STATEMENT IS NOT NULL"
-                    + " AND W.EXECUTING_STATEMENT_START < DATEADD(MILLISECOND, -500, CURRENT_TIMESTAMP)))",
+            // H2 names a blocker for a row lock. A session whose blocker has just committed still names it until its
+            // thread wakes: it counts only while the blocker holds uncommitted changes (its locks), so that the gate,
+            // asking right after a commit, waits for the woken statement instead of taking it as blocked. H2 lists a
+            // session that waits for another's uncommitted entry of a unique index (an INSERT of the same key) as
+            // merely running: how long it has run is the second column (see LockWait.RunningLong)
+            "SELECT B.SESSION_ID, CASE WHEN W.EXECUTING_STATEMENT IS NOT NULL THEN DATEDIFF(MILLISECOND,"
+                    + " W.EXECUTING_STATEMENT_START, CURRENT_TIMESTAMP) END FROM INFORMATION_SCHEMA.SESSIONS W"
+                    + " LEFT JOIN INFORMATION_SCHEMA.SESSIONS B ON B.SESSION_ID = W.BLOCKER_ID AND B.CONTAINS_UNCOMMITTED"
+                    + " WHERE W.SESSION_ID = ?",
             "SET LOCK_TIMEOUT %d", Connection.TRANSACTION_READ_COMMITTED, List.of()),
 
     /** PostgreSQL (15 here), through pgjdbc. */
     POSTGRESQL("PostgreSQL", "SELECT pg_backend_pid()",
-            "SELECT cardinality(pg_blocking_pids(CAST(? AS integer)))",
+            "SELECT b FROM unnest(pg_blocking_pids(CAST(? AS integer))) AS b",
             "SET lock_timeout = %d", Connection.TRANSACTION_READ_COMMITTED, List.of()),
 
     /** MariaDB (10.11 here) with InnoDB, through MariaDB Connector/J, {@code innodb_snapshot_isolation} OFF. */
     MARIADB("MariaDB", "SELECT CONNECTION_ID()",
-            "SHOW ENGINE INNODB STATUS", // parsed: see isWaitingForLock
+            "SHOW ENGINE INNODB STATUS", // parsed: see lockWait
             "SET SESSION innodb_lock_wait_timeout = %d", Connection.TRANSACTION_REPEATABLE_READ,
             List.of("innodb_snapshot_isolation = OFF")),
 
@@ -221,7 +219,7 @@ public enum Engine {
         };
     }
 
-    /** This connection's session id, as {@link #isWaitingForLock} wants it. */
+    /** This connection's session id, as {@link #lockWait} wants it. */
     public long sessionId(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sessionIdQuery)) {
             rs.next();
@@ -229,22 +227,49 @@ public enum Engine {
         }
     }
 
+    /** How long a statement runs on H2 before {@link #lockWait} reports it {@link LockWait.RunningLong}. */
+    public static final long RUNNING_LONG_MILLIS = 500;
+
     /**
-     * Whether the session {@code sessionId} is waiting for a lock now, asked on another connection. The answer
-     * is the engine's live state: {@code pg_blocking_pids} on PostgreSQL, {@code INFORMATION_SCHEMA.SESSIONS} on
-     * H2, and on MariaDB the transaction list of {@code SHOW ENGINE INNODB STATUS} (its
-     * {@code information_schema.INNODB_TRX} is a cache that is refreshed only when nobody has read it for
-     * 0.1 s, so a probe that follows another within 0.1 s sees old news).
+     * Whether the session {@code sessionId} is waiting for a lock now, and behind whom, asked on another connection.
+     * The answer is the engine's live state: {@code pg_blocking_pids} on PostgreSQL (the blockers named); on H2,
+     * {@code INFORMATION_SCHEMA.SESSIONS} (a blocker named while it holds uncommitted changes; else a statement
+     * running past {@value #RUNNING_LONG_MILLIS} ms is {@link LockWait.RunningLong}, a guess left to the caller); on
+     * MariaDB the transaction list of {@code SHOW ENGINE INNODB STATUS} for a row lock (its
+     * {@code information_schema.INNODB_TRX} is a cache that is refreshed only when nobody has read it for 0.1 s, so
+     * a probe that follows another within 0.1 s sees old news), and {@code information_schema.PROCESSLIST}'s state
+     * for the waits InnoDB does not list: a metadata lock, a table lock, a user lock ({@code GET_LOCK}). MariaDB
+     * names no blocker.
      */
-    public boolean isWaitingForLock(Connection monitor, long sessionId) throws SQLException {
+    public LockWait lockWait(Connection monitor, long sessionId) throws SQLException {
         if (server() == MARIADB) {
-            return innodbSaysWaiting(monitor, sessionId);
+            if (innodbSaysWaiting(monitor, sessionId)) {
+                return new LockWait.Behind(List.of(), "InnoDB LOCK WAIT");
+            }
+            String state = processState(monitor, sessionId);
+            return state != null && waitsForALock(state) ? new LockWait.Behind(List.of(), state) : LockWait.NONE;
         }
         for (int attempt = 1; ; attempt++) {
             try (PreparedStatement s = monitor.prepareStatement(waitingForLockQuery)) {
                 s.setLong(1, sessionId);
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() && rs.getLong(1) > 0;
+                    if (this == POSTGRESQL) {
+                        List<Long> blockers = new java.util.ArrayList<>();
+                        while (rs.next()) {
+                            blockers.add(rs.getLong(1));
+                        }
+                        return blockers.isEmpty() ? LockWait.NONE : new LockWait.Behind(blockers, "pg_blocking_pids");
+                    }
+                    if (!rs.next()) {
+                        return LockWait.NONE;
+                    }
+                    long blocker = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        return new LockWait.Behind(List.of(blocker), "BLOCKER_ID");
+                    }
+                    long running = rs.getLong(2);
+                    return !rs.wasNull() && running > RUNNING_LONG_MILLIS ? new LockWait.RunningLong(running)
+                            : LockWait.NONE;
                 }
             } catch (SQLException e) {
                 // H2 2.3 lists its sessions without a lock: one whose transaction is ending at that moment makes
@@ -252,6 +277,49 @@ public enum Engine {
                 if (this != H2 || e.getErrorCode() != 50000 || attempt == 5) {
                     throw e;
                 }
+            }
+        }
+    }
+
+    /**
+     * Whether a MariaDB thread state ({@code information_schema.PROCESSLIST.STATE}) is a wait for a lock:
+     * {@code User lock} ({@code GET_LOCK}), {@code Waiting for table metadata lock}, {@code Waiting for table level
+     * lock} and the other {@code Waiting for ... lock} states.
+     */
+    public static boolean waitsForALock(String state) {
+        String s = state.strip();
+        return s.equalsIgnoreCase("User lock") || s.startsWith("Waiting for") && s.contains("lock");
+    }
+
+    /** MariaDB's state of a connection's thread ({@code information_schema.PROCESSLIST}), or null if none. */
+    private static String processState(Connection monitor, long sessionId) throws SQLException {
+        try (PreparedStatement s = monitor.prepareStatement(
+                "SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+            s.setLong(1, sessionId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * What the session {@code sessionId} is, in a line, asked on {@code monitor}: its state and the statement it
+     * runs or ran last ({@code pg_stat_activity}, H2's {@code INFORMATION_SCHEMA.SESSIONS}, MariaDB's
+     * {@code PROCESSLIST}); for a message that names a session outside a schedule.
+     */
+    public String describeSession(Connection monitor, long sessionId) throws SQLException {
+        String query = switch (server()) {
+            case POSTGRESQL -> "SELECT concat_ws(', ', 'application ' || quote_literal(application_name),"
+                    + " 'state ' || state, 'query ' || quote_literal(query)) FROM pg_stat_activity WHERE pid = ?";
+            case H2 -> "SELECT CONCAT('statement ', COALESCE(EXECUTING_STATEMENT, 'none'), ', uncommitted changes ',"
+                    + " CONTAINS_UNCOMMITTED) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = ?";
+            default -> "SELECT CONCAT('command ', COMMAND, ', state ', COALESCE(STATE, ''), ', query ',"
+                    + " COALESCE(INFO, '')) FROM information_schema.PROCESSLIST WHERE ID = ?";
+        };
+        try (PreparedStatement s = monitor.prepareStatement(query)) {
+            s.setLong(1, sessionId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "gone";
             }
         }
     }

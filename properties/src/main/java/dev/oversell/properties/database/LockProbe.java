@@ -1,21 +1,22 @@
 package dev.oversell.properties.database;
 
 import dev.oversell.store.Engine;
+import dev.oversell.store.LockWait;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * How the statement gate learns that a session waits for a lock: by default the engine's own
- * answer ({@link Engine#isWaitingForLock}), asked on a connection of its own. A test can hand the gate a blind
+ * How the statement gate learns that a session waits for a lock, and behind whom: by default the engine's own
+ * answer ({@link Engine#lockWait}), asked on a connection of its own. A test can hand the gate a blind
  * probe to check that a missed lock wait fails the run instead of passing.
  */
 @FunctionalInterface
 public interface LockProbe {
 
-    boolean isWaitingForLock(Connection monitor, long sessionId) throws SQLException;
+    LockWait lockWait(Connection monitor, long sessionId) throws SQLException;
 
     static LockProbe of(Engine engine) {
-        return engine::isWaitingForLock;
+        return engine::lockWait;
     }
 }

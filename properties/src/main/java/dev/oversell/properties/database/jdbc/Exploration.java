@@ -13,7 +13,9 @@ import java.util.NoSuchElementException;
  * did not let replay the choices it was given is run again; the sixth time, what the engine chose becomes the
  * branch, and the executions of the old one not yet run are counted as not reached ({@link #grafts()}), never
  * passed over in silence. A run in which the engine ended a lock wait the gate had not seen is run once more; a
- * second fails with a {@link GateError}. Past {@code limit} executions the exploration stops and says so
+ * second fails with a {@link GateError}. A statement the gate took as waiting for a lock on a guess (H2: it ran long,
+ * waiting for no lock H2 named) is counted ({@link #guessedWaits()}): the coverage is then every one the engine let
+ * be reached, never every distinct execution. Past {@code limit} executions the exploration stops and says so
  * ({@link #complete()} is false). Once a run shows calls waiting for one another in the JVM (a {@code synchronized}
  * service, an actor's mailbox), which of them got there first was a race the gate did not decide: the
  * exploration starts over with each call's start as a scheduling point ({@link StatementGate#entries}), and runs
@@ -29,6 +31,8 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
     /** Whether each call's start is a choice too: from the first run in which calls waited in the JVM. */
     private boolean entries;
     private int executions;
+    /** Statements taken as waiting for a lock on a guess ({@link SchedulingPoint#guessed}), over the executions run. */
+    private int guessedWaits;
     /** Runs of one execution before the engine's choice is taken as the branch. */
     private static final int REPLAYS = 6;
 
@@ -65,6 +69,7 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
                         entries = true;
                         tree = new ScheduleTree(false);
                         executions = 0;
+                        guessedWaits = 0;
                         System.out.printf("[gate] %s on %s, %s: calls wait for one another in the JVM (a monitor, an"
                                         + " actor's mailbox: %s); each call's start is a scheduling point from now on,"
                                         + " and the exploration starts over%n", runner.design(), runner.engine().label(),
@@ -83,6 +88,7 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
                 if (trouble == null) {
                     tree.finished();
                     executions++;
+                    guessedWaits += (int) runner.lastRun().stream().filter(p -> p.guessed).count();
                     if (tree.grafts() > graftsBefore) {
                         System.out.printf("[gate] %s on %s, %s, execution %d: the engine chose otherwise %d times; its"
                                 + " choice is the branch now, and what was left of the old one is not reached%n",
@@ -127,12 +133,16 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
         if (!tree.exhausted()) {
             return "stopped at " + limit + ": NOT every execution was run";
         }
+        String guessed = guessedWaits == 0 ? "" : guessedWaits + " statements were taken as waiting for a lock the"
+                + " engine did not name (they ran past " + dev.oversell.store.Engine.RUNNING_LONG_MILLIS + " ms), so"
+                + " orders in which they returned first may not have run";
         if (tree.grafts() > 0) {
             return "every one the engine let be reached: " + tree.grafts() + " times it would not repeat a choice of"
                     + " its own (which of two transactions contending for the same row went on: a race inside the"
-                    + " engine), and the executions left below its first choice were not run";
+                    + " engine), and the executions left below its first choice were not run"
+                    + (guessed.isEmpty() ? "" : "; " + guessed);
         }
-        return "every one";
+        return guessed.isEmpty() ? "every one" : "every one the engine let be reached: " + guessed;
     }
 
     /**
@@ -146,7 +156,8 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
                     + " execution was run", "-D" + LIMIT_SETTING + "=" + (limit * 4));
         }
         int distinct = executions - equivalent();
-        return tree.grafts() > 0 ? new Coverage.EveryReachable(distinct, tree.grafts()) : new Coverage.Every(distinct);
+        return tree.grafts() > 0 || guessedWaits > 0 ? new Coverage.EveryReachable(distinct, tree.grafts(), guessedWaits)
+                : new Coverage.Every(distinct);
     }
 
     /** The setting of the most executions one exploration runs. */
@@ -165,11 +176,16 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
         return tree.grafts();
     }
 
+    /** Statements taken as waiting for a lock on a guess over the executions run ({@link SchedulingPoint#guessed}). */
+    public int guessedWaits() {
+        return guessedWaits;
+    }
+
     /**
-     * Whether every distinct execution has been run: false while it goes on, if it stopped at its limit, or if
-     * the engine's choices left some unreached ({@link #grafts()}).
+     * Whether every distinct execution has been run: false while it goes on, if it stopped at its limit, if
+     * the engine's choices left some unreached ({@link #grafts()}), or if a lock wait was guessed ({@link #guessedWaits()}).
      */
     public boolean complete() {
-        return tree.exhausted() && tree.grafts() == 0;
+        return tree.exhausted() && tree.grafts() == 0 && guessedWaits == 0;
     }
 }

@@ -36,12 +36,14 @@ import java.util.logging.Logger;
  * transaction and {@code close} of a connection with a transaction open is a scheduling point, which waits for
  * the gate's permission before it is sent and tells the gate when it returned (the gate asks the engine,
  * on another connection, whether a point that has not returned waits for a lock). Connections taken outside any
- * schedule (the design's start-up) are the engine's own, untouched; one taken while a schedule runs on a thread
- * that works for none of its calls is refused with a {@link dev.oversell.properties.database.GateError} naming the
- * thread, and the schedule fails with it: its statements would reach the engine in no order the gate chose. Nothing
- * hands the engine's connection out: {@code unwrap}, {@code getMetaData().getConnection()} and
- * {@code getConnection()} of a statement give the scheduled one, and unwrapping to the driver's own classes is
- * refused.
+ * schedule (the design's start-up) work as the engine's own until a schedule runs; then whatever they would send
+ * is refused with a {@link dev.oversell.properties.database.GateError} naming it (a connection kept from the
+ * start-up and used inside a call would reach the engine unscheduled). One taken while a schedule runs on a thread
+ * that works for none of its calls is refused likewise, naming the thread, and the schedule fails with it: its
+ * statements would reach the engine in no order the gate chose. Nothing hands the engine's connection out:
+ * {@code unwrap}, {@code getMetaData().getConnection()}, {@code getConnection()} of a statement and
+ * {@code getStatement()} of a result set (a metadata result set has none) lead back to the wrapped connection, and
+ * unwrapping to the driver's own classes is refused.
  *
  * <p>Query results are read in full when the statement returns (a {@link CachedRowSet} is handed to the code),
  * so that the transcript can say what each read returned and no later fetch talks to the engine out of turn.
@@ -151,7 +153,7 @@ public final class SchedulingDataSource implements DataSource {
     private Connection scheduled(Connection connection) throws SQLException {
         ScheduledTransaction transaction = bound.get();
         if (transaction == null) {
-            return connection;
+            return kept(connection); // no schedule runs (refuseOffSchedule): the design's start-up
         }
         long id;
         int isolation;
@@ -346,7 +348,11 @@ public final class SchedulingDataSource implements DataSource {
                             throw handsOutTheEngine("getMetaData().unwrap(" + ((Class<?>) args[0]).getName() + ")");
                         }
                         case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(self);
-                        default -> call(meta, method, args);
+                        default -> {
+                            Object value = call(meta, method, args);
+                            // its statement is the driver's, on the engine's connection: a metadata result set has none
+                            yield value instanceof ResultSet rows ? resultSet(rows, null) : value;
+                        }
                     });
         }
 
@@ -403,7 +409,9 @@ public final class SchedulingDataSource implements DataSource {
             } else if (name.equals("clearParameters")) {
                 parameters.clear();
             }
-            return call(statement, method, args);
+            Object value = call(statement, method, args);
+            // generated keys, a result set the code asks for again: the driver's, whose getStatement() is the driver's
+            return value instanceof ResultSet rows ? resultSet(rows, (Statement) self) : value;
         }
 
         private Object execute(Method method, Object[] args) throws SQLException {
@@ -470,6 +478,121 @@ public final class SchedulingDataSource implements DataSource {
 
         private static String affected(long count) {
             return count + (count == 1 ? " row" : " rows") + " affected";
+        }
+    }
+
+    /**
+     * A result set of the driver's, whose {@code getStatement()} is {@code statement} (null for a metadata result set,
+     * as JDBC allows) instead of the driver's own statement, from which the engine's connection is one call away.
+     */
+    private static ResultSet resultSet(ResultSet rows, Statement statement) {
+        return (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(), new Class<?>[] {ResultSet.class},
+                (self, method, args) -> switch (method.getName()) {
+                    case "getStatement" -> statement;
+                    case "unwrap" -> {
+                        if (((Class<?>) args[0]).isInstance(self)) {
+                            yield self;
+                        }
+                        throw handsOutTheEngine("a result set's unwrap(" + ((Class<?>) args[0]).getName() + ")");
+                    }
+                    case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(self);
+                    default -> call(rows, method, args);
+                });
+    }
+
+    /**
+     * A connection taken outside any schedule (the design's start-up): untouched while no schedule runs; once one
+     * does, whatever it would send to the engine (a statement, a commit, a rollback, a metadata query) is refused
+     * with a {@link GateError} naming it, and the gate is told, so that the schedule fails even if the code swallows
+     * the error: a connection kept from the start-up and used inside a call would reach the engine unscheduled.
+     * Its statements, metadata and result sets lead back to it, never to the engine's connection.
+     */
+    private Connection kept(Connection connection) {
+        Connection[] proxy = new Connection[1];
+        proxy[0] = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (self, method, args) -> switch (method.getName()) {
+                    case "createStatement", "prepareStatement", "prepareCall" -> {
+                        Statement statement = (Statement) call(connection, method, args);
+                        String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
+                        yield keptStatement(statement, sql, proxy[0]);
+                    }
+                    case "commit", "rollback", "setAutoCommit", "setTransactionIsolation", "setSavepoint",
+                         "releaseSavepoint" -> {
+                        refuseKept(method.getName() + "()");
+                        yield call(connection, method, args);
+                    }
+                    case "getMetaData" -> keptMetaData((DatabaseMetaData) call(connection, method, args), proxy[0]);
+                    case "unwrap" -> {
+                        if (((Class<?>) args[0]).isInstance(self)) {
+                            yield self;
+                        }
+                        throw handsOutTheEngine("unwrap(" + ((Class<?>) args[0]).getName() + ")");
+                    }
+                    case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(self);
+                    default -> call(connection, method, args);
+                });
+        return proxy[0];
+    }
+
+    private Statement keptStatement(Statement statement, String sql, Connection connection) {
+        Class<?> type = statement instanceof CallableStatement ? CallableStatement.class
+                : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+        return (Statement) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (self, method, args) -> {
+                    String name = method.getName();
+                    if (name.startsWith("execute")) {
+                        refuseKept("`" + (args != null && args.length > 0 && args[0] instanceof String text ? text
+                                : sql == null ? "a batch" : sql) + "`");
+                    }
+                    switch (name) {
+                        case "getConnection":
+                            return connection;
+                        case "unwrap":
+                            if (((Class<?>) args[0]).isInstance(self)) {
+                                return self;
+                            }
+                            throw handsOutTheEngine("a statement's unwrap(" + ((Class<?>) args[0]).getName() + ")");
+                        case "isWrapperFor":
+                            return ((Class<?>) args[0]).isInstance(self);
+                        default:
+                            Object value = call(statement, method, args);
+                            return value instanceof ResultSet rows ? resultSet(rows, (Statement) self) : value;
+                    }
+                });
+    }
+
+    private DatabaseMetaData keptMetaData(DatabaseMetaData meta, Connection connection) {
+        return (DatabaseMetaData) Proxy.newProxyInstance(DatabaseMetaData.class.getClassLoader(),
+                new Class<?>[] {DatabaseMetaData.class}, (self, method, args) -> switch (method.getName()) {
+                    case "getConnection" -> connection;
+                    case "unwrap" -> {
+                        if (((Class<?>) args[0]).isInstance(self)) {
+                            yield self;
+                        }
+                        throw handsOutTheEngine("getMetaData().unwrap(" + ((Class<?>) args[0]).getName() + ")");
+                    }
+                    case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(self);
+                    default -> {
+                        boolean asks = ResultSet.class.isAssignableFrom(method.getReturnType());
+                        if (asks) {
+                            refuseKept("getMetaData()." + method.getName() + "(...)");
+                        }
+                        Object value = call(meta, method, args);
+                        yield value instanceof ResultSet rows ? resultSet(rows, null) : value;
+                    }
+                });
+    }
+
+    /** While a schedule runs, a connection kept from the start-up sends nothing: a loud refusal, told to the gate. */
+    private void refuseKept(String what) {
+        StatementGate gate = running;
+        if (gate != null) {
+            GateError refused = new GateError("a connection taken outside any schedule (at the design's start-up) and"
+                    + " kept was used while a schedule ran, on thread '" + Thread.currentThread().getName() + "': "
+                    + what + " would reach the engine unscheduled, in an order the gate never chose. Take a"
+                    + " connection from the data source inside each call (a pool hands the same one back cheaply)");
+            gate.offSchedule(refused.getMessage());
+            throw refused;
         }
     }
 

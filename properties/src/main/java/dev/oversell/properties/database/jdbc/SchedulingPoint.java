@@ -26,9 +26,17 @@ final class SchedulingPoint {
     final List<String> settings;
     /** What it may touch: whether it commutes with a point of another transaction ({@link Footprint}). */
     final Footprint footprint;
+    /** The thread that sends it (the engine runs H2's statements on it: see {@link H2UniqueKeyWait}). */
+    final Thread thread = Thread.currentThread();
 
     String answer;
     boolean blocked;
+    /**
+     * Taken as blocked on a guess, not on the engine's word: it had run past {@link
+     * dev.oversell.store.Engine#RUNNING_LONG_MILLIS} ms waiting for no lock the engine named (H2). Orders in which it
+     * returned before the next point may not have been run; the exploration's coverage says so.
+     */
+    boolean guessed;
     boolean done;
     Throwable failure;
 

@@ -3,6 +3,7 @@ package dev.oversell.properties.database.jdbc;
 import dev.oversell.properties.database.GateError;
 import dev.oversell.properties.database.LockProbe;
 import dev.oversell.store.Engine;
+import dev.oversell.store.LockWait;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -27,7 +28,9 @@ import java.util.stream.Collectors;
  * distinct execution, {@link Sample} to draw some at random, the lowest one for a call run alone. After letting a
  * statement through, the gate waits until it returned or the engine reports its session waiting for a lock (asked
  * on the {@code monitor} connection through the {@link LockProbe}; never a sleep of a fixed length), as a person
- * running a Hermitage test in several terminals would do. The code decides what it sends: {@link #ran} is what
+ * running a Hermitage test in several terminals would do. A lock the engine says a session outside the schedule
+ * holds is a {@link GateError}; on H2, a statement that has merely run long, waiting for no lock H2 names, is taken
+ * as waiting on a guess, recorded on its point ({@link SchedulingPoint#guessed}) for the coverage to say. The code decides what it sends: {@link #ran} is what
  * actually happened.
  *
  * <p>The gate never fails open: a lock timeout inside a schedule (a lock wait the gate missed), a statement that
@@ -383,7 +386,8 @@ final class StatementGate {
 
     /** Waits until the point returned or its session waits for a lock. */
     private void settle(SchedulingPoint point, Connection monitor) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + boundNanos;
+        long since = System.nanoTime();
+        long deadline = since + boundNanos;
         while (true) {
             synchronized (this) {
                 if (point.done) {
@@ -394,10 +398,12 @@ final class StatementGate {
                     return;
                 }
             }
-            if (probe.isWaitingForLock(monitor, point.session)) {
+            Wait wait = lockWait(point, monitor, since);
+            if (wait != Wait.NONE) {
                 synchronized (this) {
                     if (!point.done) {
                         point.blocked = true;
+                        point.guessed = wait == Wait.GUESSED;
                     }
                 }
                 return;
@@ -405,6 +411,55 @@ final class StatementGate {
             if (System.nanoTime() > deadline) {
                 throw new GateError(point + " neither returned nor waited for a lock within " + bound.toMillis()
                         + " ms; script so far:\n" + script.render());
+            }
+        }
+    }
+
+    /** Whether a point waits for a lock: as the engine names it, or taken so on a guess (recorded on the point). */
+    private enum Wait { NONE, NAMED, GUESSED }
+
+    /** How long the gate watches a point before H2's unique-key try counts ({@link H2UniqueKeyWait}). */
+    private static final long SETTLED_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    /**
+     * Whether {@code point}'s session waits for a lock now; the gate has watched it, with no point of its own
+     * returning, since {@code since} (its grant, or the return that may have let it go). A wait the engine names
+     * behind a session outside the schedule is a {@link GateError} naming that session: it may let go by itself, in
+     * an order the gate never chose. On H2, a thread seen trying again a key another transaction holds uncommitted
+     * ({@link H2UniqueKeyWait}) waits as surely as one H2 names a blocker for; a statement that has merely run past
+     * {@link Engine#RUNNING_LONG_MILLIS} ms, watched that long, is a guess ({@link Wait#GUESSED}).
+     */
+    private Wait lockWait(SchedulingPoint point, Connection monitor, long since) throws SQLException {
+        LockWait said = probe.lockWait(monitor, point.session);
+        if (said instanceof LockWait.Behind behind) {
+            refuseBlockersOutside(point, behind, monitor);
+            return Wait.NAMED;
+        }
+        long watched = System.nanoTime() - since;
+        if (engine == Engine.H2 && watched >= SETTLED_NANOS && H2UniqueKeyWait.seenIn(point.thread)) {
+            return Wait.NAMED;
+        }
+        if (said instanceof LockWait.RunningLong && watched >= TimeUnit.MILLISECONDS.toNanos(Engine.RUNNING_LONG_MILLIS)) {
+            return Wait.GUESSED;
+        }
+        return Wait.NONE;
+    }
+
+    /** A lock the engine names a holder of is held by a session of this schedule, or the schedule fails loudly. */
+    private void refuseBlockersOutside(SchedulingPoint point, LockWait.Behind behind, Connection monitor)
+            throws SQLException {
+        Set<Long> scheduled = new HashSet<>();
+        synchronized (this) {
+            transactions.forEach(t -> t.sessions.forEach(s -> scheduled.add(s.id)));
+        }
+        for (long blocker : behind.blockers()) {
+            if (!scheduled.contains(blocker)) {
+                throw new GateError(point + " waits for a lock held by session " + blocker + ", which is outside the"
+                        + " schedule (" + engine.describeSession(monitor, blocker) + "; the schedule's sessions are "
+                        + new java.util.TreeSet<>(scheduled) + "): it may let go by itself, in an order the gate never"
+                        + " chose, so the schedule was not run as given; it is a gate error, never a pass. A connection"
+                        + " kept from the design's start-up, or another program on the same database, holds it."
+                        + " Script so far:\n" + script.render());
             }
         }
     }
@@ -439,7 +494,8 @@ final class StatementGate {
 
     /** Waits until a point seen blocked returns (true) or its session is seen waiting for a lock (false). */
     private boolean returnsOrWaits(SchedulingPoint sending, Connection monitor) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + boundNanos;
+        long since = System.nanoTime();
+        long deadline = since + boundNanos;
         while (true) {
             synchronized (this) {
                 if (sending.done) {
@@ -450,7 +506,13 @@ final class StatementGate {
                     return true;
                 }
             }
-            if (probe.isWaitingForLock(monitor, sending.session)) {
+            Wait wait = lockWait(sending, monitor, since);
+            if (wait != Wait.NONE) {
+                if (wait == Wait.GUESSED) {
+                    synchronized (this) {
+                        sending.guessed = true;
+                    }
+                }
                 return false;
             }
             if (System.nanoTime() > deadline) {

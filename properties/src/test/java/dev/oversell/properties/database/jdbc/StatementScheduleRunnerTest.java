@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -596,6 +597,267 @@ class StatementScheduleRunnerTest {
         });
     }
 
+    /** An H2 function that takes 0.7 s to give its argument back: a statement that runs long, waiting for nothing. */
+    public static final class Slowly {
+        public static int id(int value) throws InterruptedException {
+            Thread.sleep(700);
+            return value;
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aStatementThatMerelyRunsLongIsAGuessTheCoverageSays() {
+        return onEveryEngine("H2: a read running past 0.5 s, waiting for no lock, is a guessed wait: not every"
+                + " distinct execution", (database, table) -> {
+            if (database.engine() != dev.oversell.store.Engine.H2) {
+                return; // only H2 lists a statement as merely running where it waits
+            }
+            JdbcSchema stock = JdbcSchema.stockTable(table);
+            JdbcSchema withSlowly = new JdbcSchema(List.of(stock.create().get(0), "CREATE ALIAS IF NOT EXISTS "
+                    + table + "_slowly FOR '" + Slowly.class.getName() + ".id'"), List.of("DROP ALIAS IF EXISTS "
+                    + table + "_slowly", stock.drop().get(0)), stock.stockProduct(), stock.readStock());
+            JdbcPurchase slowReadThenGuard = (dataSource, requestId, product, quantity) -> {
+                try (Connection c = dataSource.getConnection(); PreparedStatement read = c.prepareStatement(
+                        "SELECT " + table + "_slowly(stock) FROM " + table + " WHERE product = ?")) {
+                    read.setString(1, product);
+                    read.executeQuery().close();
+                }
+                return new GuardedDecrement(table).buy(dataSource, requestId, product, quantity);
+            };
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("slow read", database, withSlowly,
+                    slowReadThenGuard)) {
+                Exploration exploration = runner.explore(runner.discover(StatementPlan.lastUnit()), 100);
+                List<JdbcScheduleOutcome> runs = new java.util.ArrayList<>();
+                exploration.forEachRemaining(runs::add);
+                assertThat(runs).allMatch(o -> o.finding() == Finding.HELD);
+                assertThat(exploration.complete()).as("every execution run, but on guesses").isFalse();
+                assertThat(exploration.guessedWaits()).as("the slow reads taken as waiting on a guess").isPositive();
+                assertThat(exploration.covered()).as(exploration.coverage())
+                        .isInstanceOf(dev.oversell.judge.Coverage.EveryReachable.class);
+                assertThat(exploration.covered().words()).contains("lock waits guessed");
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aUniqueKeyWaitH2DoesNotNameIsSeenNotGuessed() {
+        return onEveryEngine("two INSERTs of one unique key: the second waits, seen as a wait on every engine",
+                (database, table) -> {
+            String orders = table + "_orders";
+            JdbcSchema stock = JdbcSchema.stockTable(table);
+            JdbcSchema withOrders = new JdbcSchema(List.of(stock.create().get(0), "CREATE TABLE " + orders
+                    + " (id INT PRIMARY KEY, request_id VARCHAR(64) NOT NULL UNIQUE)"), List.of("DROP TABLE IF EXISTS "
+                    + orders, stock.drop().get(0)), stock.stockProduct(), stock.readStock());
+            AtomicInteger ids = new AtomicInteger();
+            JdbcPurchase recordsTheRequestFirst = (dataSource, requestId, product, quantity) -> {
+                try (Connection c = dataSource.getConnection()) {
+                    c.setAutoCommit(false);
+                    try (PreparedStatement record = c.prepareStatement("INSERT INTO " + orders
+                            + " (id, request_id) VALUES (?, ?)")) {
+                        record.setInt(1, ids.incrementAndGet());
+                        record.setString(2, "same-request");
+                        record.executeUpdate();
+                    } catch (java.sql.SQLException duplicate) {
+                        c.rollback();
+                        return 0;
+                    }
+                    c.commit();
+                }
+                return new GuardedDecrement(table).buy(dataSource, requestId, product, quantity);
+            };
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("same request", database, withOrders,
+                    recordsTheRequestFirst)) {
+                Exploration exploration = runner.explore(runner.discover(StatementPlan.lastUnit()), 100);
+                List<JdbcScheduleOutcome> runs = all(exploration);
+                assertThat(runs).allMatch(o -> o.finding() == Finding.HELD);
+                assertThat(runs).as("the second INSERT of the key waited for the first")
+                        .anyMatch(o -> o.script().contains("INSERT INTO " + orders) && o.script().contains("-- blocked"));
+                assertThat(exploration.guessedWaits()).as("waits guessed (%s)", exploration.coverage()).isZero();
+                assertThat(exploration.covered()).isInstanceOf(dev.oversell.judge.Coverage.Every.class);
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aLockHeldOutsideTheScheduleIsAGateErrorNamingItsHolder() {
+        return onEveryEngine("a row lock held by a session outside the schedule is named, never taken as a wait",
+                (database, table) -> {
+            if (database.engine().server() == dev.oversell.store.Engine.MARIADB) {
+                return; // InnoDB's monitor names no blocker
+            }
+            Connection[] outside = new Connection[1];
+            long[] holder = new long[1];
+            int[] befores = new int[1];
+            ScheduledDesign besideAnOutsideLock = new ScheduledDesign() {
+                @Override
+                public List<dev.oversell.model.Inventory> open(Database scheduling) {
+                    return List.of(new GuardedDecrement(table).over(scheduling.dataSource(), JdbcSchema.stockTable(table)));
+                }
+
+                @Override
+                public void beforeEachSchedule(Database real) {
+                    try {
+                        // the first time is before the tables are made afresh for T1 alone: the lock is taken after
+                        if (++befores[0] == 2) {
+                            outside[0] = real.connection();
+                            holder[0] = real.engine().sessionId(outside[0]);
+                            outside[0].setAutoCommit(false);
+                            try (PreparedStatement hold = outside[0].prepareStatement("UPDATE " + table
+                                    + " SET stock = stock WHERE product = ?")) {
+                                hold.setString(1, StatementScheduleRunner.PRODUCT);
+                                hold.executeUpdate();
+                            }
+                        }
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("beside an outside lock", database,
+                    JdbcSchema.stockTable(table), besideAnOutsideLock).withoutRestock().bound(SHORT_BOUND)) {
+                try {
+                    assertThatThrownBy(() -> runner.discover(StatementPlan.lastUnit()))
+                            .isInstanceOf(GateError.class)
+                            .hasMessageContaining("held by session " + holder[0] + ", which is outside the schedule")
+                            .hasMessageContaining("UPDATE " + table);
+                } finally {
+                    if (outside[0] != null) {
+                        outside[0].rollback();
+                        outside[0].close();
+                    }
+                }
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aUserLockWaitIsAWaitTheGateKnows() {
+        return onEveryEngine("GET_LOCK (MariaDB) or an advisory lock (PostgreSQL) around the purchase: a wait",
+                (database, table) -> {
+            if (database.engine() == dev.oversell.store.Engine.H2) {
+                return; // H2 has no user locks
+            }
+            boolean maria = database.engine().server() == dev.oversell.store.Engine.MARIADB;
+            String take = maria ? "SELECT GET_LOCK('" + table + "', 60)" : "SELECT pg_advisory_lock(42)";
+            String release = maria ? "SELECT RELEASE_LOCK('" + table + "')" : "SELECT pg_advisory_unlock(42)";
+            JdbcPurchase underAUserLock = (dataSource, requestId, product, quantity) -> {
+                try (Connection c = dataSource.getConnection()) {
+                    try (java.sql.Statement s = c.createStatement()) {
+                        s.executeQuery(take).close();
+                    }
+                    try {
+                        return new GuardedDecrement(table).buy(dataSource, requestId, product, quantity);
+                    } finally {
+                        try (java.sql.Statement s = c.createStatement()) {
+                            s.executeQuery(release).close();
+                        }
+                    }
+                }
+            };
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("under a user lock", database,
+                    JdbcSchema.stockTable(table), underAUserLock).bound(SHORT_BOUND)) {
+                Exploration exploration = runner.explore(runner.discover(StatementPlan.lastUnit()), 100);
+                List<JdbcScheduleOutcome> runs = all(exploration);
+                assertThat(runs).allMatch(o -> o.finding() == Finding.HELD);
+                assertThat(runs).as("the second call's lock waited for the first's")
+                        .anyMatch(o -> o.script().contains(take + "; -- blocked"));
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aConnectionKeptFromTheStartUpIsRefusedInsideASchedule() {
+        return onEveryEngine("a read on a connection the design took at its start-up is a gate error",
+                (database, table) -> {
+            ScheduledDesign keepsAConnection = scheduling -> {
+                Connection kept;
+                try {
+                    kept = scheduling.dataSource().getConnection();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                JdbcPurchase readsOnIt = (dataSource, requestId, product, quantity) -> {
+                    try (PreparedStatement read = kept.prepareStatement("SELECT stock FROM " + table
+                            + " WHERE product = ?")) {
+                        read.setString(1, product);
+                        read.executeQuery().close();
+                    } catch (java.sql.SQLException | RuntimeException | Error swallowed) {
+                        // the design swallows whatever happened: the gate must still not pass the schedule
+                    }
+                    return new GuardedDecrement(table).buy(dataSource, requestId, product, quantity);
+                };
+                dev.oversell.model.Inventory inventory = readsOnIt.over(scheduling.dataSource(),
+                        JdbcSchema.stockTable(table));
+                return List.of(new dev.oversell.model.Inventory() {
+                    @Override
+                    public dev.oversell.model.PurchaseResult buy(dev.oversell.model.PurchaseRequest request) {
+                        return inventory.buy(request);
+                    }
+
+                    @Override
+                    public void restock(String product, long units) {
+                        inventory.restock(product, units);
+                    }
+
+                    @Override
+                    public long stock(String product) {
+                        return inventory.stock(product);
+                    }
+
+                    @Override
+                    public void close() {
+                        try {
+                            kept.close();
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        inventory.close();
+                    }
+                });
+            };
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("keeps a connection", database,
+                    JdbcSchema.stockTable(table), keepsAConnection).withoutRestock()) {
+                assertThatThrownBy(() -> runner.discover(StatementPlan.lastUnit()))
+                        .isInstanceOf(GateError.class)
+                        .hasMessageContaining("taken outside any schedule")
+                        .hasMessageContaining("SELECT stock FROM " + table);
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aMetadataResultSetLeadsBackToTheScheduledConnection() {
+        return onEveryEngine("getMetaData().getTables(...).getStatement() gives no way to the engine's connection",
+                (database, table) -> {
+            JdbcPurchase throughAResultSet = (dataSource, requestId, product, quantity) -> {
+                try (Connection given = dataSource.getConnection()) {
+                    Statement behind;
+                    try (ResultSet tables = given.getMetaData().getTables(null, null, "%", null)) {
+                        behind = tables.getStatement();
+                    }
+                    Connection c = behind == null ? given : behind.getConnection();
+                    c.setAutoCommit(false);
+                    int updated;
+                    try (PreparedStatement take = c.prepareStatement(
+                            "UPDATE " + table + " SET stock = stock - ? WHERE product = ? AND stock >= ?")) {
+                        take.setInt(1, quantity);
+                        take.setString(2, product);
+                        take.setInt(3, quantity);
+                        updated = take.executeUpdate();
+                    }
+                    c.commit();
+                    return updated == 1 ? quantity : 0;
+                }
+            };
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("through a result set", database,
+                    JdbcSchema.stockTable(table), throughAResultSet)) {
+                StatementScheduleRunner.Discovery discovery = runner.discover(StatementPlan.lastUnit());
+                assertThat(discovery.verbs().get(0)).as("the UPDATE and COMMIT went through the gate")
+                        .containsExactly("update", "commit");
+            }
+        });
+    }
+
     /** A trigger that does nothing to speak of, on {@code table}, in {@code engine}'s dialect. */
     private static List<String> triggerOn(dev.oversell.store.Engine engine, String table) {
         return switch (engine) {
@@ -613,7 +875,7 @@ class StatementScheduleRunnerTest {
     @TestFactory
     Stream<DynamicTest> aGateBlindToLockWaitsFailsTheRun() {
         return onEveryEngine("a lock timeout inside a schedule is a gate error, not a pass", (database, table) -> {
-            LockProbe blind = (monitor, session) -> false;
+            LockProbe blind = (monitor, session) -> dev.oversell.store.LockWait.NONE;
             assertThatThrownBy(() -> new StatementScheduleRunner("guarded-decrement", database,
                     JdbcSchema.stockTable(table), new GuardedDecrement(table)).probe(blind).run())
                     .isInstanceOf(GateError.class)
