@@ -63,6 +63,7 @@ public abstract class StressSuite {
         if (Boolean.getBoolean("oversell.jcstress.skip")) {
             return List.of(dynamicTest("jcstress", () -> abort("jcstress is skipped: -Doversell.jcstress.skip=true")));
         }
+        dev.oversell.run.CheckerVersions.JCSTRESS.require();
         Path out = Path.of(System.getProperty("oversell.jcstress.dir", RunFolder.dir("jcstress").toString())).toAbsolutePath();
         Reproduce.ranBy(StressSuite.class, getClass());
         String reproduce = Reproduce.command(StressSuite.class);

@@ -67,6 +67,7 @@ public abstract class LincheckSuite {
 
     @TestFactory
     public Stream<DynamicNode> everyVariantIsJudgedByItsClaim() {
+        dev.oversell.run.CheckerVersions.LINCHECK.require();
         Reproduce.ranBy(LincheckSuite.class, getClass());
         startJdkTimer();
         deadline = System.nanoTime() + BUDGET.toNanos();

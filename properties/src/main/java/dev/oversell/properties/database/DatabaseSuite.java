@@ -105,6 +105,7 @@ public abstract class DatabaseSuite {
 
     @TestFactory
     public Stream<DynamicNode> everyDatabaseVariantIsJudgedOnEveryEngine() {
+        dev.oversell.run.CheckerVersions.DATABASE.require();
         Reproduce.ranBy(DatabaseSuite.class, getClass());
         long loadSeed = Long.getLong("oversell.loadSeed", Seeds.base());
         long scheduleSeed = Long.getLong("oversell.scheduleSeed", Seeds.base());

@@ -1,0 +1,6 @@
+package com.example.bootshop;
+
+import dev.oversell.properties.conformance.ConformanceSuite;
+
+class BootShopConformanceTest extends ConformanceSuite {
+}

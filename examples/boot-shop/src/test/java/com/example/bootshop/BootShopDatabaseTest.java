@@ -1,0 +1,6 @@
+package com.example.bootshop;
+
+import dev.oversell.properties.database.DatabaseSuite;
+
+class BootShopDatabaseTest extends DatabaseSuite {
+}

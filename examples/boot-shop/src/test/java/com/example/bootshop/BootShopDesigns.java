@@ -1,0 +1,43 @@
+package com.example.bootshop;
+
+import dev.oversell.design.Claim;
+import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.JdbcSchema;
+import dev.oversell.design.Variant;
+import dev.oversell.design.VariantProvider;
+
+import java.util.List;
+
+import static dev.oversell.design.Claim.MAY_OVERSELL;
+import static dev.oversell.design.Claim.NEVER_OVERSELLS;
+
+/**
+ * The shop's two checkouts and what the shop claims of them; Oversell finds this class through
+ * {@code src/test/resources/META-INF/services/dev.oversell.design.VariantProvider}.
+ *
+ * <p>{@code -Dshop.misclaim=true} claims the read-modify-write checkout never oversells, as a careless review would:
+ * the build must then fail with the interleaving that oversells (the toolkit's CI runs it both ways).
+ */
+public final class BootShopDesigns implements VariantProvider {
+
+    /** The table of {@code db/migration/V1__stock.sql}, as the checker creates it afresh before every schedule. */
+    static final JdbcSchema STOCK_ITEM = JdbcSchema.stockTable("stock_item");
+
+    @Override
+    public List<Variant> variants() {
+        Claim readModifyWrite = Boolean.getBoolean("shop.misclaim") ? NEVER_OVERSELLS : MAY_OVERSELL;
+        return List.of(
+                DatabaseVariant.named("boot-shop-guarded-update")
+                        .overDataSource(BootShopInventory.class, STOCK_ITEM, BootShopInventory::guarded)
+                        .doesNotDeduplicateRequestIds()
+                        .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                        .mechanism("@Transactional service, Spring Data @Modifying @Query: UPDATE ... WHERE stock >= ?")
+                        .build(),
+                DatabaseVariant.named("boot-shop-read-modify-write")
+                        .overDataSource(BootShopInventory.class, STOCK_ITEM, BootShopInventory::readModifyWrite)
+                        .doesNotDeduplicateRequestIds()
+                        .claimsOnEveryEngine(readModifyWrite, readModifyWrite)
+                        .mechanism("@Transactional(READ_COMMITTED) service: findById, check, decrement the entity")
+                        .build());
+    }
+}
