@@ -92,12 +92,20 @@ class LincheckHarnessTest {
         assertThat(caught.scenarioOperations()).isLessThanOrEqualTo(LincheckSuite.MAX_READABLE_OPERATIONS);
     }
 
+    /*
+     * Threads a design starts of its own are judged after the driver closed what it built. Inside a model-checked
+     * run such a thread is Lincheck's to schedule, and it is still parked there after the run, whether or not
+     * close() ended it (and Lincheck restores static state after each run, so counting instances there shows
+     * nothing either): so the pair below builds and closes through the driver alone, where the difference shows.
+     * The driver is what closes every inventory a check built, inside the runs or not.
+     */
+
     @Test
-    void everyInventoryACheckBuildsIsClosed() throws InterruptedException {
+    void aVariantThatEndsItsThreadOnCloseLeavesNone() throws InterruptedException {
         Set<Thread> before = LiveThreads.now();
 
-        check(faulty("ends-its-thread-on-close", WithAThreadOfItsOwn.class,
-                stock -> new WithAThreadOfItsOwn(stock, true), NEVER_OVERSELLS), LincheckMode.STRESS);
+        buildAndClose(faulty("ends-its-thread-on-close", WithAThreadOfItsOwn.class,
+                stock -> new WithAThreadOfItsOwn(stock, true), NEVER_OVERSELLS));
 
         assertThat(LiveThreads.startedSince(before, Duration.ofSeconds(10))).isEmpty();
     }
@@ -106,14 +114,22 @@ class LincheckHarnessTest {
     void aVariantThatLeavesAThreadRunningAfterCloseIsSeen() throws InterruptedException {
         Set<Thread> before = LiveThreads.now();
 
-        check(faulty("leaves-its-thread-running", WithAThreadOfItsOwn.class,
-                stock -> new WithAThreadOfItsOwn(stock, false), NEVER_OVERSELLS), LincheckMode.STRESS);
+        buildAndClose(faulty("leaves-its-thread-running", WithAThreadOfItsOwn.class,
+                stock -> new WithAThreadOfItsOwn(stock, false), NEVER_OVERSELLS));
 
         List<Thread> left = LiveThreads.startedSince(before, Duration.ofMillis(200));
         left.forEach(Thread::interrupt); // the fixture's threads end when interrupted; this test starts no leak of its own
         assertThat(left).isNotEmpty().allSatisfy(thread -> assertThat(thread.getName()).isEqualTo("inventory-reporter"));
         for (Thread thread : left) {
             thread.join(Duration.ofSeconds(10).toMillis());
+        }
+    }
+
+    /** What a check does with a variant around Lincheck's run: open, build inventories, close. */
+    private static void buildAndClose(InMemoryVariant variant) {
+        try (VariantUnderTest check = VariantUnderTest.open(variant)) {
+            VariantUnderTest.build();
+            VariantUnderTest.build();
         }
     }
 
