@@ -15,7 +15,7 @@ import java.util.Map;
 @CorrectTwin("one monitor, and a long computation inside it on every call")
 public final class SlowOneMonitor implements Inventory {
 
-    private static final int ROUNDS = 20_000;
+    private static final int ROUNDS = 2_000;
 
     private final Shelf shelf;
     private long lastReceipt;
