@@ -5,9 +5,11 @@ import dev.oversell.design.Claim;
 import dev.oversell.design.Deployment;
 import dev.oversell.design.InMemoryVariant;
 import dev.oversell.design.Variant;
+import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.model.Inventory;
+import dev.oversell.properties.concurrency.faulty.FewSteps;
 import dev.oversell.properties.concurrency.faulty.LockOfTheWrongProduct;
 import dev.oversell.properties.concurrency.faulty.ReservationsReadWithoutTheLock;
 import dev.oversell.properties.concurrency.faulty.ShownStockWrittenOutsideTheLock;
@@ -90,6 +92,22 @@ class LincheckHarnessTest {
         LincheckObservation caught = firstAnomaly(seen);
         assertThat(caught.finding()).isEqualTo(Finding.OVERSOLD);
         assertThat(caught.scenarioOperations()).isLessThanOrEqualTo(LincheckSuite.MAX_READABLE_OPERATIONS);
+    }
+
+    @Test
+    void aCellReadsEveryInterleavingOnlyBelowTheBoundAndOtherwiseNamesTheBound() {
+        InMemoryVariant variant = faulty("few-steps", FewSteps.class, FewSteps::new, NEVER_OVERSELLS);
+
+        List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
+
+        int bound = LincheckMode.MODEL_CHECKING.runsPerScenario(variant);
+        assertThat(seen).allSatisfy(o -> assertThat(o.coverage()).satisfiesAnyOf(
+                coverage -> assertThat(coverage).isEqualTo(new Coverage.Every(o.runs()))
+                        .satisfies(every -> assertThat(o.runs()).isLessThan(bound)),
+                coverage -> assertThat(coverage).isInstanceOfSatisfying(Coverage.Bounded.class,
+                        bounded -> assertThat(bounded.tried()).isEqualTo(bound))));
+        // even this design's smallest scenario has more than 100 interleavings (Lincheck switches inside the
+        // operations' own code too): at the default bound every cell reads bounded, and says which bound
     }
 
     /*
