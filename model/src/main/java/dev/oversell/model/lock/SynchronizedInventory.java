@@ -21,7 +21,7 @@ import java.util.Map;
  * they share a store (a database) they serialise nothing between them; the shared-store column of the
  * catalogue is where that is measured.
  *
- * <p><b>How to see it:</b> {@code mvn verify} (Lincheck model checking and stress pass).
+ * <p><b>How to see it:</b> {@code mvn verify} (Lincheck's model checker and jcstress pass).
  */
 public final class SynchronizedInventory implements Inventory {
 

@@ -41,7 +41,7 @@ public final class CountingVerifier implements Verifier {
         }
     }
 
-    /** Milliseconds from the first to the last run judged of the scenarios but {@code known} ones, or of {@code scenario}. */
+    /** Milliseconds from the first to the last run judged of {@code scenario}. */
     static long millisOf(ExecutionScenario scenario) {
         synchronized (RUNS) {
             long[] span = SPAN.get(scenario);
@@ -49,25 +49,10 @@ public final class CountingVerifier implements Verifier {
         }
     }
 
-    static long millisOfOthers(java.util.Collection<ExecutionScenario> known) {
-        synchronized (RUNS) {
-            return SPAN.entrySet().stream().filter(e -> known.stream().noneMatch(k -> k == e.getKey()))
-                    .mapToLong(e -> (e.getValue()[1] - e.getValue()[0]) / 1_000_000).sum();
-        }
-    }
-
     /** Runs judged so far for {@code scenario} (the very object Lincheck ran). */
     static int runsOf(ExecutionScenario scenario) {
         synchronized (RUNS) {
             return RUNS.getOrDefault(scenario, 0);
-        }
-    }
-
-    /** Runs judged so far for every scenario but {@code known} ones (Lincheck's random scenarios). */
-    static int runsOfOthers(java.util.Collection<ExecutionScenario> known) {
-        synchronized (RUNS) {
-            return RUNS.entrySet().stream().filter(e -> known.stream().noneMatch(k -> k == e.getKey()))
-                    .mapToInt(Map.Entry::getValue).sum();
         }
     }
 }

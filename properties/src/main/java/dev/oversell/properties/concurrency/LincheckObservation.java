@@ -13,12 +13,11 @@ import dev.oversell.judge.Finding;
  *                           {@code not linearizable}), or {@link #NOT_CHECKED} or {@link #NOT_REACHED}
  * @param scenarioOperations operations in the failing scenario (0 if nothing failed)
  * @param threads            threads of the scenario (of the failing one, or the largest run)
- * @param runs               runs Lincheck judged: interleavings (model checking) or executions (stress);
- *                           fewer than the bound on a critical scenario under model checking means every
- *                           interleaving was explored
+ * @param runs               interleavings Lincheck's model checker judged; fewer than the bound means the
+ *                           scenario's tree was exhausted, every interleaving explored
  * @param lincheckFailure    Lincheck's kind of failure, null if it found none
  * @param coverage           how much of the workload was run: every interleaving (the model checker's tree was
- *                           exhausted), bounded, sampled (stress), or not checked
+ *                           exhausted), bounded (stopped at the bound), or not checked
  */
 public record LincheckObservation(String variant, String claim, String mode, String workload, String observed,
                                   int scenarioOperations, int threads, int runs,

@@ -47,8 +47,8 @@ final class LincheckSummary {
             table.row(row);
         });
         md.append(table.render());
-        md.append("\nLegend: each cell counts the workloads of the mode (model checking: the critical scenarios;"
-                + " stress: the random scenarios) by what they saw. ");
+        md.append("\nLegend: each cell counts the workloads of the mode (model checking: the critical scenarios)"
+                + " by what they saw. ");
         for (Finding finding : Finding.values()) {
             md.append("**").append(finding.word()).append("**: ").append(finding.meaning()).append(". ");
         }

@@ -72,10 +72,9 @@ final class ModeCheck {
     /** One Lincheck run over {@code workloads}; returns those it did not reach. */
     private List<Workload> runUntilCaught(List<Workload> workloads, List<LincheckObservation> observed) {
         Map<Workload, ExecutionScenario> scenarios = new LinkedHashMap<>();
-        workloads.stream().filter(Workload.Critical.class::isInstance)
-                .forEach(w -> scenarios.put(w, ((Workload.Critical) w).scenario().on(InventoryOperations.class)));
+        workloads.forEach(w -> scenarios.put(w, ((Workload.Critical) w).scenario().on(InventoryOperations.class)));
         CountingVerifier.reset();
-        VariantUnderTest underTest = VariantUnderTest.open(variant, mode.deterministic);
+        VariantUnderTest underTest = VariantUnderTest.open(variant);
         try {
             try {
                 mode.options(variant, workloads, scenarios).check(InventoryOperations.class);
@@ -83,15 +82,15 @@ final class ModeCheck {
                 return List.of();
             } catch (LincheckAssertionError caught) {
                 LincheckFailure failure = caught.getFailure$lincheck();
-                Workload failed = workloads.stream().filter(w -> scenarios.get(w) == failure.getScenario()).findFirst()
-                        .orElseGet(Workload.Random::new); // a custom scenario is reported as given, a random one minimised
-                int at = workloads.indexOf(failed);
+                // a custom scenario is reported as given, the very object the check built
+                int at = workloads.stream().filter(w -> scenarios.get(w) == failure.getScenario()).findFirst()
+                        .map(workloads::indexOf).orElse(-1);
                 if (at < 0) {
                     throw new IllegalStateException("Lincheck failed on a scenario this check did not run: "
                             + failure.getScenario(), caught);
                 }
                 workloads.subList(0, at).forEach(workload -> observed.add(held(workload, scenarios)));
-                observed.add(caught(failed, caught, failure, scenarios));
+                observed.add(caught(workloads.get(at), caught, failure));
                 return workloads.subList(at + 1, workloads.size());
             } catch (RuntimeException crashed) {
                 throw new IllegalStateException("Lincheck could not check " + variant.name() + " (" + mode.label + ", "
@@ -103,31 +102,28 @@ final class ModeCheck {
     }
 
     private LincheckObservation held(Workload workload, Map<Workload, ExecutionScenario> scenarios) {
-        int runs = workload instanceof Workload.Critical ? CountingVerifier.runsOf(scenarios.get(workload))
-                : CountingVerifier.runsOfOthers(scenarios.values());
-        boolean exhaustive = mode == LincheckMode.MODEL_CHECKING && workload instanceof Workload.Critical
-                && runs < mode.runsPerScenario(variant);
-        long millis = workload instanceof Workload.Critical ? CountingVerifier.millisOf(scenarios.get(workload))
-                : CountingVerifier.millisOfOthers(scenarios.values());
+        int runs = CountingVerifier.runsOf(scenarios.get(workload));
+        // Lincheck's model checker stops a scenario early only when its interleaving tree is exhausted: fewer runs
+        // than the bound means every interleaving was run; as many as the bound means it stopped at the bound
+        // (a tree exhausted exactly at the bound is reported bounded, never the other way round)
+        boolean exhaustive = runs < mode.runsPerScenario(variant);
+        long millis = CountingVerifier.millisOf(scenarios.get(workload));
         if (runs == 0) {
             String why = "Lincheck judged no run of it";
             return observation(workload, LincheckObservation.NOT_CHECKED, 0, threadsOf(workload), 0, null, null, why,
                     new Coverage.NotChecked(why, null));
         }
-        Coverage coverage = exhaustive ? new Coverage.Every(runs) : mode == LincheckMode.MODEL_CHECKING
-                ? new Coverage.Bounded(runs, 0, "at most " + mode.runsPerScenario(variant)
-                + " interleavings per scenario, -Doversell.lincheck.interleavings")
-                : new Coverage.Sampled(runs, 0, "runs of " + LincheckMode.RANDOM_SCENARIOS + " random scenarios", null);
+        Coverage coverage = exhaustive ? new Coverage.Every(runs) : new Coverage.Bounded(runs, 0, "at most "
+                + mode.runsPerScenario(variant) + " interleavings per scenario, -Doversell.lincheck.interleavings");
         return observation(workload, Finding.HELD.word(), 0, threadsOf(workload), runs, null, null,
                 "held: " + coverage.words() + " (" + millis + " ms)", coverage);
     }
 
-    private LincheckObservation caught(Workload workload, LincheckAssertionError caught, LincheckFailure failure,
-                                       Map<Workload, ExecutionScenario> scenarios) {
+    private LincheckObservation caught(Workload workload, LincheckAssertionError caught, LincheckFailure failure) {
         LincheckFinding finding = LincheckFinding.of(failure);
         ExecutionScenario scenario = failure.getScenario();
         int operations = operationsIn(scenario);
-        int runs = workload instanceof Workload.Critical ? CountingVerifier.runsOf(scenario) : 0;
+        int runs = CountingVerifier.runsOf(scenario);
         String fileName = variant.name() + "/" + (workload.label() + "-" + mode.label).toLowerCase()
                 .replaceAll("[^a-z0-9]+", "-") + ".txt";
         String text = """
@@ -154,16 +150,11 @@ final class ModeCheck {
     }
 
     private String bounds(Workload workload) {
-        String runs = mode == LincheckMode.MODEL_CHECKING ? "up to " + mode.runsPerScenario(variant) + " interleavings"
-                : mode.runsPerScenario(variant) + " runs";
-        return workload instanceof Workload.Critical ? runs + " of the scenario"
-                : LincheckMode.RANDOM_SCENARIOS + " random scenarios of " + LincheckMode.RANDOM_THREADS + " threads x "
-                + LincheckMode.RANDOM_OPERATIONS_PER_THREAD + " operations (+1 before, +1 after), " + runs + " each";
+        return "up to " + mode.runsPerScenario(variant) + " interleavings of the scenario";
     }
 
     private static int threadsOf(Workload workload) {
-        return workload instanceof Workload.Critical critical ? critical.scenario().threads().size()
-                : LincheckMode.RANDOM_THREADS;
+        return ((Workload.Critical) workload).scenario().threads().size();
     }
 
     private static int operationsIn(ExecutionScenario scenario) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * it checks the answers: a run whose accounts do not add up is reported as such (oversold, lost update), and
  * only a run whose accounts add up can be reported as not linearizable.
  *
- * <p>Request ids come from a small range, so concurrent retries and reused ids (conflicts) happen too.
+ * <p>Request ids are small numbers ({@code r1}..{@code r4}); a critical scenario that sends one twice is a retry.
  */
 public abstract class OperationsOnVariant {
 

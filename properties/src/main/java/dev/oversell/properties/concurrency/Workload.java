@@ -20,14 +20,6 @@ sealed interface Workload {
         }
     }
 
-    /** Scenarios Lincheck generates from the operations (deterministic per configuration), minimised on failure. */
-    record Random() implements Workload {
-        @Override
-        public String label() {
-            return "random scenarios";
-        }
-    }
-
     /** The critical scenarios, in order. */
     static List<Workload> critical() {
         List<Workload> critical = new ArrayList<>();

@@ -1,0 +1,15 @@
+package dev.oversell.power;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A corpus design that is correct: no family may flag it. Names the mechanism and the bugs it is the twin of. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface CorrectTwin {
+
+    /** Why it is correct, in a line. */
+    String value();
+}
