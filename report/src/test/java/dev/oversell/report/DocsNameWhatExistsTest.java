@@ -1,0 +1,126 @@
+package dev.oversell.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A doc that names a file, a setting or a test is a claim: the README and every page of {@code docs/} are read
+ * here, and each relative link must lead to a file, each {@code -Doversell.*} setting must be read somewhere in the
+ * sources, each test or suite class named must exist, and the README's excerpt of the verdict matrix must be the
+ * snapshot's own rows. Run from the report module, whose parent folder is the repository.
+ */
+class DocsNameWhatExistsTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
+    private static final Pattern SETTING = Pattern.compile("-D(oversell\\.[A-Za-z0-9_.]+[A-Za-z0-9])");
+    private static final Pattern TEST_CLASS = Pattern.compile("`([A-Z][A-Za-z0-9]*(?:Test|Suite|IT))`");
+
+    @Test
+    void everyRelativeLinkLeadsToAFile() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (Path doc : docs()) {
+            Matcher link = LINK.matcher(Files.readString(doc));
+            while (link.find()) {
+                String target = link.group(1);
+                if (target.contains("://") || target.startsWith("mailto:")) {
+                    continue;
+                }
+                if (!Files.exists(doc.getParent().resolve(target))) {
+                    broken.add(ROOT.relativize(doc) + " -> " + target);
+                }
+            }
+        }
+        assertThat(broken).as("links to files that do not exist").isEmpty();
+    }
+
+    @Test
+    void everySettingNamedIsReadSomewhere() throws IOException {
+        String sources = sources();
+        Set<String> unknown = new TreeSet<>();
+        for (Path doc : docs()) {
+            Matcher setting = SETTING.matcher(Files.readString(doc));
+            while (setting.find()) {
+                if (!sources.contains("\"" + setting.group(1)) && !sources.contains("<" + setting.group(1) + ">")
+                        && !sources.contains(setting.group(1) + "=")) {
+                    unknown.add(setting.group(1) + " (" + ROOT.relativize(doc) + ")");
+                }
+            }
+        }
+        assertThat(unknown).as("settings the docs name but no source reads").isEmpty();
+    }
+
+    @Test
+    void everyTestOrSuiteNamedExists() throws IOException {
+        Set<String> classes = new LinkedHashSet<>();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            files.filter(f -> f.toString().endsWith(".java") && !f.toString().contains("/target/"))
+                    .forEach(f -> classes.add(f.getFileName().toString().replace(".java", "")));
+        }
+        Set<String> missing = new TreeSet<>();
+        for (Path doc : docs()) {
+            Matcher named = TEST_CLASS.matcher(Files.readString(doc));
+            while (named.find()) {
+                if (!classes.contains(named.group(1)) && !named.group(1).startsWith("Shop")
+                        && !named.group(1).startsWith("My")) {
+                    missing.add(named.group(1) + " (" + ROOT.relativize(doc) + ")");
+                }
+            }
+        }
+        assertThat(missing).as("test and suite classes the docs name that do not exist").isEmpty();
+    }
+
+    @Test
+    void theReadmesExcerptIsTheSnapshotsOwnRows() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String excerpt = readme.substring(readme.indexOf("<!-- excerpt:start -->"), readme.indexOf("<!-- excerpt:end -->"));
+        List<String> snapshot = Files.readAllLines(ROOT.resolve("docs/verdict-matrix.md"));
+        List<String> rows = excerpt.lines().filter(l -> l.startsWith("| db-")).toList();
+        assertThat(rows).hasSize(5);
+        for (String row : rows) {
+            String design = row.split("\\|")[1].strip();
+            String inSnapshot = snapshot.stream().filter(l -> l.startsWith("| " + design + " |")).findFirst()
+                    .orElseThrow(() -> new AssertionError(design + " is not a row of docs/verdict-matrix.md"));
+            String[] cells = inSnapshot.split("\\|");
+            assertThat(row).as("README's row of %s against the snapshot", design)
+                    .isEqualTo("|" + cells[1] + "|" + cells[2] + "|" + cells[3] + "|" + cells[4] + "|");
+        }
+    }
+
+    /** The README and every page of docs/. */
+    private static List<Path> docs() throws IOException {
+        List<Path> docs = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("CONTRIBUTING.md")));
+        try (Stream<Path> files = Files.walk(ROOT.resolve("docs"))) {
+            files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(docs::add);
+        }
+        assertThat(ROOT.resolve("pom.xml")).as("the repository root").isRegularFile();
+        return docs;
+    }
+
+    /** Every source, build and script file of the repository, in one string. */
+    private static String sources() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/target/")
+                    && !f.toString().contains("/.git/") && (f.toString().endsWith(".java") || f.toString().endsWith(".xml")
+                    || f.toString().endsWith(".properties") || f.getFileName().toString().equals("verdicts")
+                    || f.toString().contains("/.ci/") || f.toString().endsWith("/check"))).toList()) {
+                all.append(Files.readString(f)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+}
