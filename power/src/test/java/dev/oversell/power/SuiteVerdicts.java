@@ -1,5 +1,6 @@
 package dev.oversell.power;
 
+import dev.oversell.run.TestNames;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -10,6 +11,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,15 +19,13 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /**
  * What one suite said of each design, read the way a build reads it: the suite runs through the JUnit Platform's
- * Launcher, unchanged, and each design's "is judged by its claim" test is its verdict. Every suite names its
- * containers {@code NAME (claims: CLAIM)}; a corpus design claims it never oversells, so a failed judgement that
+ * Launcher, unchanged, and each design's "is judged by its claim" test is its verdict, found by its name
+ * ({@link TestNames#verdict}: every leaf names its design); a corpus design claims it never oversells, so a failed judgement that
  * names what was seen is a catch, a passed one a hold, and anything else (an error, a check that did not run) is
  * neither, and says why.
  */
 final class SuiteVerdicts {
 
-    /** The test whose outcome is a design's verdict in every suite. */
-    static final String JUDGED = "is judged by its claim";
     private static final Pattern SAW = Pattern.compile("claims it never oversells, but .*? saw: ([a-z ]+) \\(");
 
     /** One design's verdict: caught (with the finding's word), held, or neither. */
@@ -54,9 +54,9 @@ final class SuiteVerdicts {
 
                     @Override
                     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                        String container = plan.getParent(test).map(TestIdentifier::getDisplayName).orElse("?");
-                        String design = container.replaceFirst(" \\(claims: .*\\)$", "");
-                        if (!test.getDisplayName().equals(JUDGED)) {
+                        Optional<TestNames.Leaf> leaf = TestNames.read(test.getDisplayName());
+                        String design = leaf.map(TestNames.Leaf::design).orElse("?");
+                        if (leaf.filter(TestNames.Leaf::verdict).isEmpty()) {
                             // a check's own failure: kept, to say why a design could not be judged
                             result.getThrowable().ifPresent(thrown -> failedChecks.merge(design, test.getDisplayName()
                                     + ": " + thrown + (thrown.getCause() == null ? "" : ", caused by " + thrown.getCause()),

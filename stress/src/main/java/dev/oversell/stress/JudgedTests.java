@@ -2,6 +2,7 @@ package dev.oversell.stress;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oversell.run.TestNames;
 import dev.oversell.stress.gate.ClaimJudgement;
 import dev.oversell.stress.gate.ScenarioResult;
 import org.junit.jupiter.api.DynamicNode;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * What a stress run judged ({@code summary.json}, {@code claims.json}), as JUnit tests: per design, one test per
- * scenario, named by its verdict and samples, failing when the gate failed it; and one "is judged by its claim"
+ * scenario, named by the design, the scenario, its verdict and samples ({@link TestNames}), failing when the gate failed it; and one "is judged by its claim"
  * test failing with the reason, the outcomes that show it and the reproduce command. A scenario jcstress cannot run
  * on this machine is a skipped test, with the reason. Nothing here judges anew: the run is the one judge.
  *
@@ -71,7 +72,7 @@ final class JudgedTests {
     }
 
     private static DynamicNode scenarioTest(Path out, ScenarioResult row) {
-        return dynamicTest(row.scenario() + ": " + verdictOf(row), () -> {
+        return dynamicTest(TestNames.of(row.variant(), row.scenario() + ": " + verdictOf(row)), () -> {
             if (row.verdict().equals("skipped")) {
                 abort(row.note());
             }
@@ -83,7 +84,7 @@ final class JudgedTests {
     }
 
     private static DynamicNode claimTest(Path out, ClaimJudgement claim, List<ScenarioResult> rows) {
-        return dynamicTest(claim.variant() + " is judged by its claim " + claim.claim(), () -> {
+        return dynamicTest(TestNames.of(claim.variant(), TestNames.JUDGED), () -> {
             if (claim.problem() != null) {
                 StringBuilder why = new StringBuilder(claim.problem()).append('\n');
                 rows.stream().filter(r -> r.oversold() + r.lostUpdate() + r.notLinearizable() > 0)

@@ -34,14 +34,14 @@ class JudgedTestsTest {
 
         Map<String, String> results = run(JudgedTests.of(out, false, "the stress run exited 1"));
 
-        assertThat(results).containsOnlyKeys("counter (NEVER_OVERSELLS) / LastUnit: oversold in 3 of 1,000 samples",
-                "counter (NEVER_OVERSELLS) / OddStock: held, 1,000 samples",
-                "counter (NEVER_OVERSELLS) / counter is judged by its claim NEVER_OVERSELLS");
-        assertThat(results.get("counter (NEVER_OVERSELLS) / OddStock: held, 1,000 samples")).isEqualTo("passed");
-        assertThat(results.get("counter (NEVER_OVERSELLS) / counter is judged by its claim NEVER_OVERSELLS"))
+        assertThat(results).containsOnlyKeys("counter (NEVER_OVERSELLS) / [counter] LastUnit: oversold in 3 of 1,000 samples",
+                "counter (NEVER_OVERSELLS) / [counter] OddStock: held, 1,000 samples",
+                "counter (NEVER_OVERSELLS) / [counter] is judged by its claim");
+        assertThat(results.get("counter (NEVER_OVERSELLS) / [counter] OddStock: held, 1,000 samples")).isEqualTo("passed");
+        assertThat(results.get("counter (NEVER_OVERSELLS) / [counter] is judged by its claim"))
                 .startsWith("failed: counter claims it never oversells").contains("[1, 1, 0]", "oversold")
                 .contains("Reproduce: " + AGAIN);
-        assertThat(results.get("counter (NEVER_OVERSELLS) / LastUnit: oversold in 3 of 1,000 samples"))
+        assertThat(results.get("counter (NEVER_OVERSELLS) / [counter] LastUnit: oversold in 3 of 1,000 samples"))
                 .startsWith("failed: counter claims NEVER_OVERSELLS but LastUnit saw oversold").contains(AGAIN);
     }
 
@@ -52,7 +52,7 @@ class JudgedTestsTest {
         write(List.of(skipped, row("LastUnit", "held", 0, null)), List.of(claim(null)));
 
         assertThat(run(JudgedTests.of(out, true, "exited 0"))).containsEntry(
-                "counter (NEVER_OVERSELLS) / ShortStock: skipped", "skipped: ShortStock needs 3 CPUs");
+                "counter (NEVER_OVERSELLS) / [counter] ShortStock: skipped", "skipped: ShortStock needs 3 CPUs");
     }
 
     @Test

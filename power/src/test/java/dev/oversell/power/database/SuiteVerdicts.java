@@ -1,6 +1,7 @@
 package dev.oversell.power.database;
 
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.TestNames;
 import dev.oversell.store.Engine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
@@ -21,7 +22,7 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 /**
  * Runs {@link DatabaseCorpusUnderTheSuite} on one engine over some designs through the JUnit Platform, as a build
  * would, and reads what the suite itself decided for each design: whether its test
- * {@value #VERDICT_TEST} failed, passed or was skipped, with the suite's own message. The suite is not changed
+ * {@value TestNames#AGREES} ({@link TestNames#verdict}) failed, passed or was skipped, with the suite's own message. The suite is not changed
  * and not second-guessed; only its verdict test is read.
  *
  * <p>The suite writes its evidence (matrix, scripts, its report) into a run folder of its own,
@@ -29,9 +30,6 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
  * {@code database/} folder of the same run.
  */
 final class SuiteVerdicts {
-
-    /** The test of each design and engine cell whose outcome is the suite's verdict on the claim. */
-    static final String VERDICT_TEST = "the claim agrees with what was measured";
 
     /** What the suite said of one design on one engine, and how long the cell took. */
     record Verdict(TestExecutionResult.Status status, String message, double seconds) {
@@ -113,10 +111,10 @@ final class SuiteVerdicts {
         }
 
         private void record(TestIdentifier identifier, TestExecutionResult.Status status, String message) {
-            if (!identifier.isTest() || !identifier.getDisplayName().equals(VERDICT_TEST)) {
+            if (!identifier.isTest()) {
                 return;
             }
-            plan.getParent(identifier).flatMap(this::design).ifPresent(name -> {
+            TestNames.verdict(identifier.getDisplayName()).map(TestNames.Leaf::design).ifPresent(name -> {
                 long start = started.getOrDefault(name, System.nanoTime());
                 verdicts.put(name, new Verdict(status, message == null ? "" : message,
                         (System.nanoTime() - start) / 1e9));

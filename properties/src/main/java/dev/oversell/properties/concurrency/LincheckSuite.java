@@ -11,6 +11,7 @@ import dev.oversell.judge.Observation;
 import dev.oversell.properties.Evidence;
 import dev.oversell.report.RunReport;
 import dev.oversell.run.Reproduce;
+import dev.oversell.run.TestNames;
 import dev.oversell.properties.Seeds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -90,16 +91,17 @@ public abstract class LincheckSuite {
         ThreadsBefore threadsBefore = new ThreadsBefore();
         List<DynamicNode> checks = new ArrayList<>();
         for (LincheckMode mode : LincheckMode.values()) {
-            checks.add(DynamicTest.dynamicTest(mode.label + ": " + mode.workloads().size() + " workloads", () -> {
+            checks.add(DynamicTest.dynamicTest(TestNames.of(variant.name(), mode.label + ": " + mode.workloads().size()
+                    + " workloads"), () -> {
                 if (threadsBefore.takeIfFirst()) {
                     clearEvidenceOf(variant);
                 }
                 check(variant, claim, mode);
             }));
         }
-        checks.add(DynamicTest.dynamicTest("closes what it builds: no thread left running",
+        checks.add(DynamicTest.dynamicTest(TestNames.of(variant.name(), "closes what it builds: no thread left running"),
                 () -> noThreadLeftRunning(variant, threadsBefore)));
-        checks.add(DynamicTest.dynamicTest("is judged by its claim", () -> judged(variant, claim)));
+        checks.add(DynamicTest.dynamicTest(TestNames.of(variant.name(), TestNames.JUDGED), () -> judged(variant, claim)));
         return DynamicContainer.dynamicContainer(variant.name() + " (claims: " + claim + ")", checks);
     }
 

@@ -6,6 +6,7 @@ import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.reference.SequentialInventory;
 import dev.oversell.run.Reproduce;
+import dev.oversell.run.TestNames;
 import dev.oversell.properties.Seeds;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -44,7 +45,7 @@ public abstract class ConformanceSuite {
         System.out.printf("[conformance] %d sequences (%d for a database design) of %d operations per variant,"
                 + " base seed %d%n", seeds.length, Math.min(seeds.length, DATABASE_SEQUENCES), LENGTH, base);
         return Variants.selected().stream().map(variant -> DynamicTest.dynamicTest(
-                variant.name() + " conforms to the specification",
+                TestNames.of(variant.name(), "conforms to the specification"),
                 () -> LongStream.of(seeds).limit(variant.inMemory() ? seeds.length : DATABASE_SEQUENCES)
                         .forEach(seed -> check(variant, seed))));
     }

@@ -8,6 +8,7 @@ import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
 import dev.oversell.report.RunReport;
 import dev.oversell.run.Reproduce;
+import dev.oversell.run.TestNames;
 import dev.oversell.properties.Seeds;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
@@ -36,6 +37,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -137,10 +139,10 @@ public abstract class DatabaseSuite {
                         Stream.of(checked).flatMap(x -> schedulesOf(cell, checked, seed))));
             }
         }
-        checks.add(DynamicTest.dynamicTest("load: " + LoadRun.BUYERS + " buyers x " + LoadRun.PURCHASES_PER_BUYER
-                + " purchases over " + LoadRun.PRODUCTS.size() + " products, seed " + loadSeed,
+        checks.add(DynamicTest.dynamicTest(cell.testName("load: " + LoadRun.BUYERS + " buyers x " + LoadRun.PURCHASES_PER_BUYER
+                + " purchases over " + LoadRun.PRODUCTS.size() + " products, seed " + loadSeed),
                 () -> load(cell, loadSeed)));
-        checks.add(DynamicTest.dynamicTest("the claim agrees with what was measured", () -> agrees(cell)));
+        checks.add(DynamicTest.dynamicTest(cell.testName(TestNames.AGREES), () -> agrees(cell)));
         return DynamicContainer.dynamicContainer(cell.variant.name() + " on " + cell.engine.label()
                 + " (claims " + cell.claim + ")", checks);
     }
@@ -168,7 +170,7 @@ public abstract class DatabaseSuite {
                 + " at random with seed %d (-Doversell.scheduleSeed to change)%n", where, discovery.interleavings(),
                 SAMPLED_SCHEDULES, seed);
         long start = System.nanoTime();
-        return asTests(sample, sample::walks, outcome -> judge(cell, discovery, outcome), failed -> {
+        return asTests(leafOf(cell, plan), sample, sample::walks, outcome -> judge(cell, discovery, outcome), failed -> {
             if (!failed) {
                 cell.plan(plan.name()).ended(sample.covered(discovery.interleavings()));
             }
@@ -189,7 +191,7 @@ public abstract class DatabaseSuite {
         System.out.printf("[database] %s: every distinct execution of %d interleavings, found as they run%n", where,
                 discovery.interleavings());
         long start = System.nanoTime();
-        return asTests(exploration, exploration::executions, check, failed -> {
+        return asTests(leafOf(cell, discovery.plan()), exploration, exploration::executions, check, failed -> {
             String coverage = failed ? "stopped by a failure" : exploration.coverage();
             System.out.printf("[database] %s: %d distinct executions%s in %.1f s, %s%n", where,
                     exploration.executions() - exploration.equivalent(), exploration.equivalent() == 0 ? ""
@@ -215,13 +217,18 @@ public abstract class DatabaseSuite {
                 + " %d drawn with seed %d)%n", where, discovery.interleavings(), Exploration.limit(), SAMPLED_SCHEDULES,
                 seed);
         long start = System.nanoTime();
-        return asTests(runs, runs::runs, outcome -> judge(cell, discovery, outcome), failed -> {
+        return asTests(leafOf(cell, discovery.plan()), runs, runs::runs, outcome -> judge(cell, discovery, outcome), failed -> {
             if (!failed) {
                 cell.plan(discovery.plan().name()).ended(runs.covered(discovery.interleavings()));
             }
             System.out.printf("[database] %s: %s in %.1f s%n", where, failed ? "stopped by a failure"
                     : cell.plan(discovery.plan().name()).coverage().words(), (System.nanoTime() - start) / 1e9);
         });
+    }
+
+    /** A leaf of one plan of the cell: {@code [design on Engine] plan: what ran}. */
+    private static UnaryOperator<String> leafOf(VariantOnEngine cell, StatementPlan plan) {
+        return check -> cell.testName(plan.name() + ": " + check);
     }
 
     private static String where(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery) {
@@ -233,7 +240,8 @@ public abstract class DatabaseSuite {
      * {@code check}; {@code whenDone} is told once at the end whether a failure stopped it. A gate failure while
      * finding the next execution becomes a failing test, and the runs stop there.
      */
-    private static Stream<DynamicNode> asTests(Iterator<JdbcScheduleOutcome> runs, IntSupplier runSoFar,
+    private static Stream<DynamicNode> asTests(UnaryOperator<String> leaf, Iterator<JdbcScheduleOutcome> runs,
+                                               IntSupplier runSoFar,
                                                Consumer<JdbcScheduleOutcome> check, Consumer<Boolean> whenDone) {
         Iterator<DynamicNode> tests = new Iterator<>() {
             private boolean failed;
@@ -266,11 +274,11 @@ public abstract class DatabaseSuite {
                         throw pending;
                     }
                     JdbcScheduleOutcome outcome = runs.next();
-                    return DynamicTest.dynamicTest(outcome.ran(), () -> check.accept(outcome));
+                    return DynamicTest.dynamicTest(leaf.apply(outcome.ran()), () -> check.accept(outcome));
                 } catch (Throwable e) {
                     failed = true;
                     pending = null;
-                    return DynamicTest.dynamicTest("execution " + number, () -> {
+                    return DynamicTest.dynamicTest(leaf.apply("execution " + number), () -> {
                         throw e;
                     });
                 }
@@ -301,8 +309,8 @@ public abstract class DatabaseSuite {
             outcomes.add(outcome);
             cell.plan(plan.name()).add(outcome);
         });
-        Stream<DynamicNode> verdict = Stream.of(DynamicTest.dynamicTest(
-                "the declaration 'does not de-duplicate request ids' agrees with what was measured", () -> {
+        Stream<DynamicNode> verdict = Stream.of(DynamicTest.dynamicTest(cell.testName(
+                "the declaration 'does not de-duplicate request ids' agrees with what was measured"), () -> {
                     List<JdbcScheduleOutcome> twice = outcomes.stream().filter(StatementPlan::appliedTwice).toList();
                     if (twice.isEmpty()) {
                         fail("%s on %s declares it does not de-duplicate request ids, but in none of %d schedules of '%s'"
@@ -324,15 +332,16 @@ public abstract class DatabaseSuite {
      */
     private static Optional<DynamicNode> notRun(VariantOnEngine cell, StatementPlan plan) {
         if (UNAVAILABLE.containsKey(cell.engine)) {
-            return Optional.of(DynamicTest.dynamicTest("not run", () -> skipIfUnavailable(cell.engine)));
+            return Optional.of(DynamicTest.dynamicTest(leafOf(cell, plan).apply("not run"), () -> skipIfUnavailable(cell.engine)));
         }
         StatementScheduleRunner.Discovery discovery = cell.discovery(plan);
         if (discovery.notApplicable() != null) {
             cell.notRun(plan.name(), new Coverage.NotApplicable(discovery.notApplicable()));
-            return Optional.of(DynamicTest.dynamicTest("not applicable", () -> Assumptions.abort(discovery.notApplicable())));
+            return Optional.of(DynamicTest.dynamicTest(leafOf(cell, plan).apply("not applicable"),
+                    () -> Assumptions.abort(discovery.notApplicable())));
         }
         if (discovery.errored()) {
-            return Optional.of(DynamicTest.dynamicTest("each call alone", () -> fail("%s on %s, %s: a call failed when it"
+            return Optional.of(DynamicTest.dynamicTest(leafOf(cell, plan).apply("each call alone"), () -> fail("%s on %s, %s: a call failed when it"
                             + " ran alone, so no interleaving was run:%n%s%nReproduce: %s", cell.variant.name(),
                     cell.engine.label(), plan.name(), discovery.alone().stream().map(JdbcScheduleOutcome::script)
                             .reduce("", String::concat), reproduce(cell))));

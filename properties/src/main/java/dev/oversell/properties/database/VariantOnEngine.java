@@ -41,6 +41,11 @@ final class VariantOnEngine implements AutoCloseable {
         this.claim = variant.claim(Deployment.SINGLE_INSTANCE, engine);
     }
 
+    /** A test of this cell: {@code [design on Engine] check} ({@link dev.oversell.run.TestNames}). */
+    String testName(String check) {
+        return dev.oversell.run.TestNames.of(variant.name(), engine.label(), check);
+    }
+
     Database database() {
         if (database == null) {
             database = Engines.open(engine);

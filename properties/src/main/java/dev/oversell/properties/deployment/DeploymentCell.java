@@ -46,6 +46,11 @@ final class DeploymentCell implements AutoCloseable {
         this.claim = variant.claim(Deployment.SHARED_STORE, engine);
     }
 
+    /** A test of this cell: {@code [design on Engine] check} ({@link dev.oversell.run.TestNames}). */
+    String testName(String check) {
+        return dev.oversell.run.TestNames.of(variant.name(), engine.label(), check);
+    }
+
     Store store() {
         if (store == null) {
             store = variant.createStore(Engines.open(engine), Map.of("hot", 1L));

@@ -6,6 +6,7 @@ import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.jdbc.SingleOwnerActorService;
 import dev.oversell.run.Reproduce;
+import dev.oversell.run.TestNames;
 import dev.oversell.properties.Seeds;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.LoadRun;
@@ -73,19 +74,19 @@ public abstract class DeploymentSuite {
     private static DynamicContainer checksOf(DeploymentCell cell, long seed) {
         CELLS.add(cell);
         List<DynamicNode> checks = new ArrayList<>();
-        checks.add(DynamicTest.dynamicTest("load across " + DeploymentCell.INSTANCES + " instances, seed " + seed,
+        checks.add(DynamicTest.dynamicTest(cell.testName("load across " + DeploymentCell.INSTANCES + " instances, seed " + seed),
                 () -> load(cell, seed)));
-        checks.add(DynamicTest.dynamicTest("smallest oversell across " + DeploymentCell.INSTANCES + " instances",
+        checks.add(DynamicTest.dynamicTest(cell.testName("smallest oversell across " + DeploymentCell.INSTANCES + " instances"),
                 () -> search(cell)));
         if (cell.variant.type() == SingleOwnerActorService.class) {
-            checks.add(DynamicTest.dynamicTest("ownership hand-over, every interleaving (last unit; one request"
-                    + " resent to the new owner)", () -> handOver(cell)));
+            checks.add(DynamicTest.dynamicTest(cell.testName("ownership hand-over, every interleaving (last unit;"
+                    + " one request resent to the new owner)"), () -> handOver(cell)));
         }
         if (PROCESS_VARIANTS.contains(cell.variant.name()) && cell.engine != Engine.H2) {
-            checks.add(DynamicTest.dynamicTest(SeparateProcesses.PROCESSES + " separate JVM processes",
+            checks.add(DynamicTest.dynamicTest(cell.testName(SeparateProcesses.PROCESSES + " separate JVM processes"),
                     () -> processes(cell)));
         }
-        checks.add(DynamicTest.dynamicTest("the shared-store claim agrees with what was measured", () -> agrees(cell)));
+        checks.add(DynamicTest.dynamicTest(cell.testName(TestNames.AGREES_SHARED_STORE), () -> agrees(cell)));
         return DynamicContainer.dynamicContainer(cell.variant.name() + " on " + cell.engine.label() + " (claims "
                 + cell.claim + " with several instances)", checks);
     }

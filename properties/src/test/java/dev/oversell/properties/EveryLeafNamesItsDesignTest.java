@@ -1,0 +1,99 @@
+package dev.oversell.properties;
+
+import dev.oversell.design.Variants;
+import dev.oversell.properties.concurrency.LincheckSuite;
+import dev.oversell.properties.conformance.ConformanceSuite;
+import dev.oversell.properties.database.DatabaseSuite;
+import dev.oversell.properties.deployment.DeploymentSuite;
+import dev.oversell.run.TestNames;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every leaf test of every suite starts with its design (and engine), so that a report that shows only a leaf's name
+ * (Surefire's phrased names) still says which design and check it was, and each design's verdict test is found by
+ * {@link TestNames#verdict}. The suites' tests are listed, not run, but for the database suite's over one design on
+ * H2 (a plan's schedules are found as they run).
+ */
+class EveryLeafNamesItsDesignTest {
+
+    private static final String DESIGN = "db-conditional-update";
+
+    @BeforeEach
+    void onH2() {
+        System.setProperty("oversell.engines", "h2");
+    }
+
+    @AfterEach
+    void everyDesignOnTheConfiguredEngines() {
+        System.clearProperty("oversell.engines");
+        System.clearProperty(Variants.ONLY);
+    }
+
+    @Test
+    void everyInMemoryLeafStartsWithItsDesignAndEachDesignHasOneVerdict() {
+        List<String> leaves = leaves(new LincheckSuite() { }.everyVariantIsJudgedByItsClaim());
+
+        assertThat(leaves).isNotEmpty().allSatisfy(leaf -> assertThat(TestNames.read(leaf)).isPresent());
+        assertThat(leaves.stream().flatMap(leaf -> TestNames.verdict(leaf).stream()).map(TestNames.Leaf::design))
+                .containsExactlyElementsOf(Variants.inMemory().stream().map(v -> v.name()).toList());
+        assertThat(leaves(new ConformanceSuite() { }.everyVariantGivesTheSpecificationsAnswers()))
+                .hasSameSizeAs(Variants.selected())
+                .allSatisfy(leaf -> assertThat(TestNames.read(leaf)).isPresent());
+    }
+
+    @Test
+    void everyDatabaseLeafStartsWithItsDesignAndEngine() {
+        System.setProperty(Variants.ONLY, DESIGN);
+        List<String> database = leaves(new DatabaseSuite() { }.everyDatabaseVariantIsJudgedOnEveryEngine(), true);
+        List<String> deployment = leaves(new DeploymentSuite() { }.everyVariantIsJudgedWithSeveralInstances());
+
+        // the engine's own reachability test belongs to no design
+        assertThat(database).filteredOn(leaf -> !leaf.equals("H2 is reachable")).hasSizeGreaterThan(10)
+                .allSatisfy(leaf -> assertThat(TestNames.read(leaf)).get()
+                        .extracting(TestNames.Leaf::design, TestNames.Leaf::engine).containsExactly(DESIGN, "H2"));
+        assertThat(database).anySatisfy(leaf -> assertThat(leaf).startsWith("[" + DESIGN + " on H2] last unit"));
+        assertThat(database).filteredOn(leaf -> TestNames.verdict(leaf).isPresent()).hasSize(1);
+        assertThat(deployment).isNotEmpty().allSatisfy(leaf -> assertThat(TestNames.read(leaf)).get()
+                .extracting(TestNames.Leaf::design, TestNames.Leaf::engine).containsExactly(DESIGN, "H2"));
+        assertThat(deployment).filteredOn(leaf -> TestNames.verdict(leaf).isPresent()).hasSize(1);
+    }
+
+    /** The display names of every test under {@code nodes}, depth first (a container's children as it yields them). */
+    private static List<String> leaves(Stream<? extends DynamicNode> nodes) {
+        return leaves(nodes, false);
+    }
+
+    /**
+     * The same, each test run as it is met when {@code run} (as JUnit runs them: a database plan's next schedule
+     * is found once the one before it has run); what a test throws is the suite's verdict, not this test's.
+     */
+    private static List<String> leaves(Stream<? extends DynamicNode> nodes, boolean run) {
+        List<String> names = new ArrayList<>();
+        nodes.forEach(node -> {
+            if (node instanceof DynamicContainer container) {
+                names.addAll(leaves(container.getChildren(), run));
+            } else if (node instanceof DynamicTest test) {
+                names.add(test.getDisplayName());
+                if (run) {
+                    try {
+                        test.getExecutable().execute();
+                    } catch (Throwable verdict) {
+                        System.out.println(test.getDisplayName() + ": " + verdict);
+                    }
+                }
+            }
+        });
+        return names;
+    }
+}
