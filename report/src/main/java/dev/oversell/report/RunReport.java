@@ -4,6 +4,9 @@ import dev.oversell.run.RunFolder;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The report of the run in progress, rewritten by every suite when it ends: the report is a function of the run
@@ -11,14 +14,48 @@ import java.nio.file.Path;
  * leaves the whole report, whatever order the suites ran in and whether or not some failed. A project that
  * depends on Oversell gets {@code target/oversell/report/report.html} (and {@code report.md}) this way, with no
  * plugin to configure.
+ *
+ * <p>A partial run (a printed reproduce command: one design, one seed, some jcstress scenarios, a test filter;
+ * {@link #partial}) never overwrites that report: its report goes into its own run folder, and the console says
+ * where.
  */
 public final class RunReport {
+
+    /**
+     * The settings that make a run partial, when set: a design chosen, one seed, some jcstress scenarios, and the
+     * test filters Surefire and Failsafe pass on to the tests' JVM ({@code -Dtest}, {@code -Dit.test}). An engine
+     * subset ({@code oversell.engines}) is not one: a project without database servers runs on H2 alone as its
+     * full run, and every database reproduce command chooses a design as well.
+     */
+    static final List<String> PARTIAL = List.of("oversell.variant", "oversell.seed", "oversell.jcstress.scenarios",
+            "test", "it.test");
 
     private RunReport() {
     }
 
-    /** Where the report of this run goes: {@code report/} beside the folder of runs. */
+    /** The settings that make this run partial, as {@code -Dname=value}; empty for a full run. */
+    public static Optional<String> partial() {
+        String set = PARTIAL.stream()
+                .filter(name -> {
+                    String value = System.getProperty(name);
+                    return value != null && !value.isBlank()
+                            && !(name.equals("oversell.jcstress.scenarios") && value.trim().equals("all"));
+                })
+                .map(name -> "-D" + name + "=" + System.getProperty(name))
+                .collect(Collectors.joining(" "));
+        return set.isEmpty() ? Optional.empty() : Optional.of(set);
+    }
+
+    /**
+     * Where the report of this run goes: {@code report/} beside the folder of runs for a full run; the run's own
+     * folder ({@code runs/<id>/report.html}) for a partial one.
+     */
     public static Path folder() {
+        return partial().isPresent() ? RunFolder.dir().toAbsolutePath() : fullRunReport();
+    }
+
+    /** The full run's report: {@code report/} beside the folder of runs. */
+    public static Path fullRunReport() {
         return RunFolder.runs().toAbsolutePath().resolveSibling("report");
     }
 
@@ -28,11 +65,16 @@ public final class RunReport {
      */
     public static void refresh() {
         try {
-            int status = ReportMain.run(new String[] {RunFolder.dir().toString(), folder().toString()}, System.out,
+            Path folder = folder();
+            int status = ReportMain.run(new String[] {RunFolder.dir().toString(), folder.toString()}, System.out,
                     System.out);
             if (status != 0) {
                 System.out.println("[report] !!! the report of run " + RunFolder.id() + " was not written (status "
                         + status + ")");
+            } else {
+                partial().ifPresent(settings -> System.out.println("[report] a partial run (" + settings
+                        + "): its report is " + folder.resolve("report.html") + "; the full run's, "
+                        + fullRunReport() + ", is left as it was"));
             }
         } catch (IOException | RuntimeException failed) {
             System.out.println("[report] !!! the report of run " + RunFolder.id() + " was not written: " + failed);

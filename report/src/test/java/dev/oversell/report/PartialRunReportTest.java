@@ -1,0 +1,79 @@
+package dev.oversell.report;
+
+import dev.oversell.run.RunFolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A printed reproduce command (one design, a test filter) writes the report of its own run into that run's folder
+ * and leaves {@code target/oversell/report/}, the full run's, as it was; a full run writes it there.
+ */
+class PartialRunReportTest {
+
+    private static final List<String> SET_HERE = List.of(RunFolder.RUNS, RunFolder.ID, "oversell.variant",
+            "oversell.seed", "oversell.jcstress.scenarios", "oversell.engines", "test", "it.test");
+    private final Map<String, String> before = new LinkedHashMap<>();
+
+    @TempDir
+    Path top;
+    private Path runs;
+
+    @BeforeEach
+    void aRunFolderAndNoSelection() throws Exception {
+        SET_HERE.forEach(name -> before.put(name, System.getProperty(name)));
+        SET_HERE.forEach(System::clearProperty);
+        runs = top.resolve("runs");
+        RunFolderFixture.write(runs);
+        System.setProperty(RunFolder.RUNS, runs.toString());
+        System.setProperty(RunFolder.ID, RunFolderFixture.RUN);
+    }
+
+    @AfterEach
+    void restore() {
+        before.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+    }
+
+    @Test
+    void aReproduceRunOfOneDesignWritesItsReportIntoItsOwnRunFolder() throws Exception {
+        Path fullRunReport = Files.createDirectories(top.resolve("report"));
+        Files.writeString(fullRunReport.resolve("report.md"), "the full run's report");
+        System.setProperty("oversell.variant", "alpha");
+
+        RunReport.refresh();
+
+        assertThat(RunReport.partial()).contains("-Doversell.variant=alpha");
+        assertThat(runs.resolve(RunFolderFixture.RUN).resolve("report.html")).exists();
+        assertThat(fullRunReport.resolve("report.md")).hasContent("the full run's report");
+        assertThat(fullRunReport.resolve("report.html")).doesNotExist();
+    }
+
+    @Test
+    void aTestFilterMakesARunPartialAndAFullRunWritesTheReportBesideTheRuns() {
+        System.setProperty("test", "BuiltInLincheckTest");
+        assertThat(RunReport.folder()).isEqualTo(runs.resolve(RunFolderFixture.RUN).toAbsolutePath());
+        System.clearProperty("test");
+        System.setProperty("oversell.jcstress.scenarios", "all");
+        System.setProperty("oversell.engines", "h2");
+        RunReport.refresh();
+
+        assertThat(RunReport.partial()).isEmpty();
+        assertThat(top.resolve("report").resolve("report.html")).exists();
+        assertThat(runs.resolve(RunFolderFixture.RUN).resolve("report.html")).doesNotExist();
+    }
+}
