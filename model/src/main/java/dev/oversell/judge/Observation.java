@@ -30,9 +30,10 @@ public record Observation(String runId, String design, Family family, String cel
     /**
      * The families of checks; each is judged on its own by the same rule. {@link #CLUSTER_FAULTS}: a design run as
      * a cluster of separate processes over one database, one observation per fault and engine
-     * ({@link dev.oversell.design.ClusterDesign}).
+     * ({@link dev.oversell.design.ClusterDesign}). {@link #CONFORMANCE}: a design called one operation at a time
+     * gives the specification's answers, over seeded random sequences (a database design over a private H2).
      */
-    public enum Family { LINCHECK, JCSTRESS, DATABASE_SCHEDULES, DATABASE_LOAD, DEPLOYMENT, CLUSTER_FAULTS }
+    public enum Family { LINCHECK, JCSTRESS, DATABASE_SCHEDULES, DATABASE_LOAD, DEPLOYMENT, CLUSTER_FAULTS, CONFORMANCE }
 
     /**
      * Purchases attempted, units sold, units sold beyond what existed, units that vanished from the accounts

@@ -2,6 +2,7 @@ package dev.oversell.report;
 
 import dev.oversell.design.Deployment;
 import dev.oversell.judge.Observation.Family;
+import dev.oversell.store.Engine;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -15,9 +16,13 @@ import java.util.Set;
 final class Families {
 
     /** The in-memory table's families, shown even when the run has none of them. */
-    static final Set<Family> IN_MEMORY = EnumSet.of(Family.LINCHECK, Family.JCSTRESS);
-    /** The database table's families (each engine's cell has a line per family), shown even when not run. */
-    static final Set<Family> DATABASE = EnumSet.of(Family.DATABASE_SCHEDULES, Family.DATABASE_LOAD, Family.DEPLOYMENT);
+    static final Set<Family> IN_MEMORY = EnumSet.of(Family.LINCHECK, Family.JCSTRESS, Family.CONFORMANCE);
+    /**
+     * The database table's families (each engine's cell has a line per family), shown even when not run; a database
+     * design's conformance runs on a private H2, so its line is in the H2 cell.
+     */
+    static final Set<Family> DATABASE = EnumSet.of(Family.DATABASE_SCHEDULES, Family.DATABASE_LOAD, Family.DEPLOYMENT,
+            Family.CONFORMANCE);
     /**
      * A cluster design's families, in the database table (it writes through to a database too), shown even when
      * not run: its cluster's fault run, and no other (no checker can build a cluster in its own JVM).
@@ -35,6 +40,7 @@ final class Families {
             case DATABASE_LOAD -> "load";
             case DEPLOYMENT -> "2 instances";
             case CLUSTER_FAULTS -> "cluster faults";
+            case CONFORMANCE -> "conformance";
         };
     }
 
@@ -47,6 +53,14 @@ final class Families {
             default -> "check";
         };
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * Whether the family has a line in a database design's cell on {@code engineKey}: conformance only on H2 (each
+     * sequence runs over a private H2), every other family on every engine.
+     */
+    static boolean onEngine(Family family, String engineKey) {
+        return family != Family.CONFORMANCE || engineKey.equals(Engine.H2.key());
     }
 
     /** Whether each cell of the family (jcstress: each scenario) is a column of the in-memory table. */

@@ -116,6 +116,9 @@ final class VerdictMatrix {
             for (String engine : engines) {
                 List<EngineCells.Labelled> checks = new ArrayList<>();
                 for (Family family : families) {
+                    if (!Families.onEngine(family, engine)) {
+                        continue;
+                    }
                     Claim claim = claim(design, engine + "/" + JudgedDesign.key(Families.deployment(family)));
                     List<Observation> group = select(observed, o -> o.design().equals(design.name())
                             && o.family() == family && o.engine() != null && engineKey(o.engine()).equals(engine));

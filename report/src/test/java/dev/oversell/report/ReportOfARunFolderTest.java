@@ -67,6 +67,28 @@ class ReportOfARunFolderTest {
     }
 
     @Test
+    void conformanceIsAColumnOfEveryInMemoryDesignAndALineOfADatabaseDesignsH2Cell() throws IOException {
+        Path run = RunFolderFixture.write(tmp.resolve("runs"));
+        Coverage sampled = new Coverage.Sampled(300, 0, "sequences x 60 ops", 20261125L);
+        RunFolderFixture.write(run, "conformance", RunFolderFixture.LINCHECK_JVM, List.of(), List.of(
+                RunFolderFixture.observation("alpha", Family.CONFORMANCE, "answers", null, sampled, Finding.HELD,
+                        null, null, null, null),
+                RunFolderFixture.observation("beta", Family.CONFORMANCE, "answers", "H2", sampled,
+                        Finding.NOT_LINEARIZABLE, null, "beta disagrees with the specification at operation 3", null,
+                        null)));
+
+        VerdictMatrix matrix = VerdictMatrix.of(RunEvidence.read(run));
+
+        Cell alpha = row(matrix, "alpha").get(new Column(Family.CONFORMANCE, ""));
+        assertThat(alpha.verdict()).isEqualTo(Verdict.HELD);
+        assertThat(alpha.text()).isEqualTo("1 check, held; sampled (300 sequences x 60 ops, seed 20261125)");
+        assertThat(check(engine(matrix, "beta", "h2"), Family.CONFORMANCE).verdict())
+                .isEqualTo(Verdict.NOT_LINEARIZABLE);
+        assertThat(engine(matrix, "beta", "postgresql").checks()).as("conformance runs on a private H2 only")
+                .noneMatch(c -> c.family() == Family.CONFORMANCE);
+    }
+
+    @Test
     void anInMemoryCellIsTheWorstFindingOfItsFamilysCheckedObservations() throws IOException {
         Map<Column, Cell> alpha = row(matrix(), "alpha");
         Cell lincheck = alpha.get(new Column(Family.LINCHECK, ""));
@@ -248,7 +270,7 @@ class ReportOfARunFolderTest {
                         null, null, "needs 4 CPUs, this machine has 2")));
         VerdictMatrix matrix = VerdictMatrix.of(RunEvidence.read(run));
         assertThat(matrix.inMemoryColumns).extracting(Column::label)
-                .containsExactly("Lincheck", "jcstress LastUnit", "jcstress OddStock");
+                .containsExactly("Lincheck", "jcstress LastUnit", "jcstress OddStock", "conformance");
         Map<Column, Cell> row = row(matrix, "alpha");
         Cell lastUnit = row.get(new Column(Family.JCSTRESS, "LastUnit"));
         assertThat(lastUnit.verdict()).isEqualTo(Verdict.OVERSOLD);

@@ -5,12 +5,23 @@ import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.reference.SequentialInventory;
+import dev.oversell.judge.Coverage;
+import dev.oversell.judge.Finding;
+import dev.oversell.judge.Observation;
+import dev.oversell.properties.Evidence;
+import dev.oversell.report.RunReport;
 import dev.oversell.run.Reproduce;
+import dev.oversell.run.RunFolder;
+import dev.oversell.store.Engine;
 import dev.oversell.run.TestNames;
 import dev.oversell.properties.Seeds;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -22,7 +33,8 @@ import static dev.oversell.properties.Failures.fail;
 /**
  * Every design, called one operation at a time, gives exactly the specification's answers on many
  * seeded random sequences (bad input included). Concurrency is the other suites' job; this one pins down
- * what the answers must be.
+ * what the answers must be. Each design's result goes to the report as one observation of the family
+ * {@code CONFORMANCE} ({@code conformance/observations.json}): the sequences run and the base seed.
  *
  * <p>A project runs it with {@code class ShopConformanceTest extends ConformanceSuite {}}. Rerun one seed:
  * {@code -Doversell.seed=N} (a failure prints the whole command). More sequences: {@code -Doversell.sequences=N} (in-memory
@@ -34,6 +46,10 @@ public abstract class ConformanceSuite {
     /** A database design builds a private H2 per sequence, and its answers do not depend on timing: fewer suffice. */
     private static final int DATABASE_SEQUENCES = Seeds.intProperty("oversell.databaseSequences", 60);
     private static final int LENGTH = Seeds.intProperty("oversell.sequenceLength", 60);
+    static final String SUITE = "conformance";
+    /** The one check of the family, per design. */
+    static final String CELL = "the specification's answers, one call at a time";
+    private static final List<Observation> OBSERVED = Collections.synchronizedList(new ArrayList<>());
 
     @TestFactory
     public Stream<DynamicTest> everyVariantGivesTheSpecificationsAnswers() {
@@ -46,8 +62,48 @@ public abstract class ConformanceSuite {
                 + " base seed %d%n", seeds.length, Math.min(seeds.length, DATABASE_SEQUENCES), LENGTH, base);
         return Variants.selected().stream().map(variant -> DynamicTest.dynamicTest(
                 TestNames.of(variant.name(), "conforms to the specification"),
-                () -> LongStream.of(seeds).limit(variant.inMemory() ? seeds.length : DATABASE_SEQUENCES)
-                        .forEach(seed -> check(variant, seed))));
+                () -> conforms(variant, LongStream.of(seeds).limit(variant.inMemory() ? seeds.length
+                        : DATABASE_SEQUENCES).toArray(), base)));
+    }
+
+    /**
+     * Every seed's sequence through {@code variant}, recorded for the report as one observation: held over the
+     * sequences run, else what the first disagreement showed (answers that fit no sequential order), else not
+     * checked when a call threw instead of answering.
+     */
+    private static void conforms(Variant variant, long[] seeds, long base) {
+        String reproduce = Reproduce.command(ConformanceSuite.class, Variants.ONLY + "=" + variant.name());
+        Coverage sampled = new Coverage.Sampled(seeds.length, 0, "sequences x " + LENGTH + " ops",
+                seeds.length == 1 ? seeds[0] : base);
+        try {
+            LongStream.of(seeds).forEach(seed -> check(variant, seed));
+            OBSERVED.add(observation(variant, sampled, Finding.HELD, null, reproduce));
+        } catch (AssertionError disagreement) {
+            OBSERVED.add(observation(variant, sampled, Finding.NOT_LINEARIZABLE, disagreement.getMessage(), reproduce));
+            throw disagreement;
+        } catch (RuntimeException thrown) {
+            OBSERVED.add(observation(variant, new Coverage.NotChecked("a call threw: " + thrown, reproduce), null,
+                    null, reproduce));
+            throw thrown;
+        }
+    }
+
+    private static Observation observation(Variant variant, Coverage coverage, Finding finding, String example,
+                                           String reproduce) {
+        return new Observation(RunFolder.id(), variant.name(), Observation.Family.CONFORMANCE, CELL,
+                variant.inMemory() ? null : Engine.H2.label(), null, coverage, finding, null, example, reproduce,
+                null, null);
+    }
+
+    @AfterAll
+    static void writeObservations() {
+        List<Observation> observed;
+        synchronized (OBSERVED) {
+            observed = List.copyOf(OBSERVED);
+        }
+        Path written = Evidence.writeObservations(SUITE, Variants.selected(), observed);
+        System.out.printf("[conformance] %d designs observed, written to %s%n", observed.size(), written);
+        RunReport.refresh();
     }
 
     /**
