@@ -20,7 +20,7 @@ import dev.oversell.model.jpa.JpaOptimisticVersion;
 import dev.oversell.model.jpa.JpaPessimisticWrite;
 import dev.oversell.model.spring.JdbcTemplateGuardedUpdate;
 import dev.oversell.model.spring.JdbcTemplateReadThenSet;
-import dev.oversell.model.spring.Migrations;
+import dev.oversell.spring.Migrations;
 import dev.oversell.design.DataSourceInventoryFactory;
 import dev.oversell.model.Inventory;
 import dev.oversell.store.Engine;

@@ -9,6 +9,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +75,29 @@ class OversellBomTest {
         Document root = parse(ROOT.resolve("pom.xml").toFile());
         assertThat(child(bom.getDocumentElement(), "version")).isEqualTo(child(root.getDocumentElement(), "version"));
         assertThat(pins()).containsKeys("dev.oversell:oversell-model", "dev.oversell:oversell-properties",
-                "dev.oversell:oversell-stress", "dev.oversell:oversell-report");
+                "dev.oversell:oversell-stress", "dev.oversell:oversell-report", "dev.oversell:oversell-spring");
         assertThat(pins().entrySet()).filteredOn(e -> e.getKey().startsWith("dev.oversell:"))
                 .allSatisfy(e -> assertThat(e.getValue()).isEqualTo("${project.version}"));
+    }
+
+    /** Every module a project can depend on (one that is deployed: no {@code maven.deploy.skip}) is pinned. */
+    @Test
+    void everyPublishedArtifactOfOversellIsPinned() throws Exception {
+        Document root = parse(ROOT.resolve("pom.xml").toFile());
+        NodeList modules = root.getElementsByTagName("module");
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < modules.getLength(); i++) {
+            Document module = parse(ROOT.resolve(modules.item(i).getTextContent().strip()).resolve("pom.xml").toFile());
+            String artifact = child(module.getDocumentElement(), "artifactId");
+            boolean deployed = !"true".equals(property(module, "maven.deploy.skip"));
+            if (deployed && !artifact.equals("oversell-bom")) {
+                published.add("dev.oversell:" + artifact);
+            }
+        }
+        assertThat(published).contains("dev.oversell:oversell-model", "dev.oversell:oversell-spring")
+                .doesNotContain("dev.oversell:oversell-catalogue");
+        assertThat(pins().keySet()).as("bom/pom.xml pins every published module of the root pom")
+                .containsAll(published);
     }
 
     @Test
@@ -127,6 +148,12 @@ class OversellBomTest {
                 found.put(group + ":" + m.group(1), m.group(2));
             }
         }
+    }
+
+    /** The {@code <properties>} entry {@code name} of a pom, or null. */
+    private static String property(Document pom, String name) {
+        NodeList properties = pom.getElementsByTagName("properties");
+        return properties.getLength() == 0 ? null : child((Element) properties.item(0), name);
     }
 
     private static Document parse(File file) throws Exception {

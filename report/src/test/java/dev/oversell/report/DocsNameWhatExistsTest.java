@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A doc that names a file, a setting or a test is a claim: the README and every page of {@code docs/} are read
  * here, and each relative link must lead to a file, each {@code -Doversell.*} setting must be read somewhere in the
- * sources, each test or suite class named must exist, and the README's excerpt of the verdict matrix must be the
- * snapshot's own rows. Run from the report module, whose parent folder is the repository.
+ * sources, each test or suite class named must exist, each Oversell type a doc shows a project using must be in a
+ * published module, and the README's excerpt of the verdict matrix must be the snapshot's own rows. Run from the
+ * report module, whose parent folder is the repository.
  */
 class DocsNameWhatExistsTest {
 
@@ -28,6 +31,12 @@ class DocsNameWhatExistsTest {
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
     private static final Pattern SETTING = Pattern.compile("-D(oversell\\.[A-Za-z0-9_.]+[A-Za-z0-9])");
     private static final Pattern TEST_CLASS = Pattern.compile("`([A-Z][A-Za-z0-9]*(?:Test|Suite|IT))`");
+    /** A Java block of a doc: the code a project is shown writing. */
+    private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+    /** A call or member in prose, {@code `Migrations.schema`}: a type a project is shown using. */
+    private static final Pattern MEMBER_IN_PROSE = Pattern.compile("`([A-Z][A-Za-z0-9]*)[.#][a-z][A-Za-z0-9]*[(`]");
+    private static final Pattern TYPE = Pattern.compile("\\b([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)\\b");
+    private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
     @Test
     void everyRelativeLinkLeadsToAFile() throws IOException {
@@ -81,6 +90,57 @@ class DocsNameWhatExistsTest {
             }
         }
         assertThat(missing).as("test and suite classes the docs name that do not exist").isEmpty();
+    }
+
+    /**
+     * A type a doc shows a project using (named in a Java block, or as {@code `Type.member`} in prose) that is one
+     * of Oversell's must be in a module a project can depend on: one that is deployed, not the catalogue, the
+     * power corpus, the benchmarks or the report page ({@code maven.deploy.skip}). Placeholders ({@code MyDesign})
+     * and types of other libraries are not Oversell's and pass.
+     */
+    @Test
+    void everyOversellTypeADocShowsAProjectUsingIsPublished() throws IOException {
+        Map<String, Set<String>> modulesOf = new TreeMap<>();
+        Set<String> published = new TreeSet<>();
+        Matcher module = MODULE.matcher(Files.readString(ROOT.resolve("pom.xml")));
+        while (module.find()) {
+            Path dir = ROOT.resolve(module.group(1));
+            if (!Files.readString(dir.resolve("pom.xml")).contains("<maven.deploy.skip>true</maven.deploy.skip>")) {
+                published.add(module.group(1));
+            }
+            Path main = dir.resolve("src/main/java");
+            if (Files.isDirectory(main)) {
+                try (Stream<Path> files = Files.walk(main)) {
+                    files.filter(f -> f.toString().endsWith(".java")).forEach(f -> modulesOf
+                            .computeIfAbsent(f.getFileName().toString().replace(".java", ""), k -> new TreeSet<>())
+                            .add(module.group(1)));
+                }
+            }
+        }
+        assertThat(published).as("the published modules").contains("model", "properties").doesNotContain("catalogue");
+        Set<String> unpublished = new TreeSet<>();
+        for (Path doc : docs()) {
+            String text = Files.readString(doc);
+            Set<String> shown = new TreeSet<>();
+            Matcher block = JAVA_BLOCK.matcher(text);
+            while (block.find()) {
+                Matcher type = TYPE.matcher(block.group(1));
+                while (type.find()) {
+                    shown.add(type.group(1));
+                }
+            }
+            Matcher member = MEMBER_IN_PROSE.matcher(text);
+            while (member.find()) {
+                shown.add(member.group(1));
+            }
+            for (String type : shown) {
+                Set<String> modules = modulesOf.getOrDefault(type, Set.of());
+                if (!modules.isEmpty() && modules.stream().noneMatch(published::contains)) {
+                    unpublished.add(type + " (" + ROOT.relativize(doc) + ": only in " + modules + ")");
+                }
+            }
+        }
+        assertThat(unpublished).as("types the docs show a project using that no published module has").isEmpty();
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
-import dev.oversell.model.spring.AtomicRestock;
+import dev.oversell.spring.AtomicRestock;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -3,8 +3,9 @@ package dev.oversell.model.jpa;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
-import dev.oversell.model.spring.InventoryService;
-import dev.oversell.model.spring.SpringContextInventory;
+import dev.oversell.spring.InventoryService;
+import dev.oversell.spring.JpaBeans;
+import dev.oversell.spring.SpringContextInventory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
@@ -58,7 +59,7 @@ import javax.sql.DataSource;
  * {@link JpaOptimisticVersion} ({@code @Version}) and {@link JpaPessimisticWrite} ({@code PESSIMISTIC_WRITE})
  * are the two JPA answers.
  *
- * <p>It does not de-duplicate request ids: a resubmitted request buys again. A restock is the shared atomic statement ({@link dev.oversell.model.spring.AtomicRestock}).
+ * <p>It does not de-duplicate request ids: a resubmitted request buys again. A restock is the shared atomic statement ({@link dev.oversell.spring.AtomicRestock}).
  *
  * <p><b>Run its checks:</b> {@code mvn -pl catalogue -am test -Dtest=SpringDesignsThroughTheGateTest
  * -Dsurefire.failIfNoSpecifiedTests=false} (every interleaving of two buyers of the last unit, on every engine).

@@ -3,6 +3,8 @@ package dev.oversell.model.spring;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
+import dev.oversell.spring.InventoryService;
+import dev.oversell.spring.SpringContextInventory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +50,7 @@ import java.util.List;
  * </pre>
  * T2 answers "out of stock".
  *
- * <p>It does not de-duplicate request ids: a resubmitted request buys again. A restock is the shared atomic statement ({@link dev.oversell.model.spring.AtomicRestock}).
+ * <p>It does not de-duplicate request ids: a resubmitted request buys again. A restock is the shared atomic statement ({@link dev.oversell.spring.AtomicRestock}).
  *
  * <p><b>Run its checks:</b> {@code mvn -pl catalogue -am test -Dtest=SpringDesignsThroughTheGateTest
  * -Dsurefire.failIfNoSpecifiedTests=false} (every interleaving of two buyers of the last unit, on every engine).

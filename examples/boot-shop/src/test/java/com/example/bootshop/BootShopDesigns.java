@@ -5,6 +5,7 @@ import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.JdbcSchema;
 import dev.oversell.design.Variant;
 import dev.oversell.design.VariantProvider;
+import dev.oversell.spring.Migrations;
 
 import java.util.List;
 
@@ -20,8 +21,11 @@ import static dev.oversell.design.Claim.NEVER_OVERSELLS;
  */
 public final class BootShopDesigns implements VariantProvider {
 
-    /** The table of {@code db/migration/V1__stock.sql}, as the checker creates it afresh before every schedule. */
-    static final JdbcSchema STOCK_ITEM = JdbcSchema.stockTable("stock_item");
+    /**
+     * The shop's tables as its own Flyway migrations ({@code db/migration}) create them, which the checker creates
+     * afresh before every schedule: the DDL is written once, in the migration.
+     */
+    static final JdbcSchema STOCK_ITEM = Migrations.schemaAt(Migrations.SPRING_BOOT_LOCATION, "stock_item");
 
     @Override
     public List<Variant> variants() {

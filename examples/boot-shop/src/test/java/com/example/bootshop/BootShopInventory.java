@@ -19,7 +19,7 @@ import java.util.function.BiFunction;
  * One instance of the shop (one app server) as Oversell checks it: the Spring Boot application, started over exactly
  * the {@link DataSource} the checker gives it (registered before the context starts, so Boot's own pool is never
  * built), its purchases those of {@link PurchaseService}. Flyway is off here: the checker creates the tables of
- * {@code db/migration/V1__stock.sql} itself before every schedule. Closing the instance closes the context; the data
+ * {@code db/migration} itself before every schedule, from the same migrations ({@link BootShopDesigns#STOCK_ITEM}). Closing the instance closes the context; the data
  * source is the checker's.
  */
 final class BootShopInventory implements Inventory {

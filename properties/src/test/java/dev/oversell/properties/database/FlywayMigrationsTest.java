@@ -7,7 +7,7 @@ import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
-import dev.oversell.model.spring.Migrations;
+import dev.oversell.spring.Migrations;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,7 @@ package dev.oversell.power.database.designs;
 
 import dev.oversell.model.Inventory;
 import dev.oversell.model.UnknownProductException;
-import dev.oversell.model.spring.AtomicRestock;
+import dev.oversell.spring.AtomicRestock;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

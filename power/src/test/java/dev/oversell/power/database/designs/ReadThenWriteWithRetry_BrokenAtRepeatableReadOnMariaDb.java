@@ -2,8 +2,8 @@ package dev.oversell.power.database.designs;
 
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
-import dev.oversell.model.spring.InventoryService;
-import dev.oversell.model.spring.SpringContextInventory;
+import dev.oversell.spring.InventoryService;
+import dev.oversell.spring.SpringContextInventory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;

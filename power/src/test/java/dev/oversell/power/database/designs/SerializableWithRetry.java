@@ -1,6 +1,6 @@
 package dev.oversell.power.database.designs;
 
-import dev.oversell.model.spring.SpringContextInventory;
+import dev.oversell.spring.SpringContextInventory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;

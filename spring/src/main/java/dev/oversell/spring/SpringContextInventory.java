@@ -1,4 +1,4 @@
-package dev.oversell.model.spring;
+package dev.oversell.spring;
 
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;

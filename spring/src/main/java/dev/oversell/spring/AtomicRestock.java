@@ -1,4 +1,4 @@
-package dev.oversell.model.spring;
+package dev.oversell.spring;
 
 import dev.oversell.model.StockOverflowException;
 import dev.oversell.model.UnknownProductException;
@@ -10,7 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The restock every design of this module shares, as every Oversell design has it: one atomic statement,
+ * The restock a design over a {@link DataSource} can share, as every Oversell design has it: one atomic statement,
  * {@code UPDATE <table> SET stock = stock + ? WHERE product = ? AND stock <= ?} (bumping the version column of a
  * versioned row too, so that an optimistic purchase that read the row before the restock cannot overwrite it).
  * Only the purchase differs between the designs. Zero or fewer units, an unknown product or a stock that would
@@ -21,6 +21,11 @@ public final class AtomicRestock {
     private AtomicRestock() {
     }
 
+    /**
+     * Adds {@code units} of {@code product} to its row of {@code table} (a {@code product}/{@code stock} row, with a
+     * {@code version} column bumped too if {@code versioned}), in one auto-committed statement on a connection of
+     * {@code dataSource}.
+     */
     public static void restock(DataSource dataSource, String table, boolean versioned, String product, long units) {
         if (units <= 0) {
             throw new IllegalArgumentException("restock needs at least 1 unit, got " + units + " for " + product);

@@ -1,0 +1,1 @@
+ALTER TABLE ordered_stock ADD COLUMN price BIGINT; -- a price, added in 1.1

@@ -1,0 +1,1 @@
+ALTER TABLE ordered_stock ADD COLUMN version BIGINT DEFAULT 0 NOT NULL;

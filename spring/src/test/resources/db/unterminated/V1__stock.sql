@@ -1,0 +1,1 @@
+CREATE TABLE unterminated (product VARCHAR(100))
