@@ -4,6 +4,7 @@ import dev.oversell.model.Inventory;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -19,9 +20,23 @@ import java.util.function.Function;
  *         .mechanism("one lock around every call")
  *         .build();
  * }</pre>
+ *
+ * A design that runs its calls on an executor it is handed declares which kind, and how to build it over one:
+ *
+ * <pre>{@code
+ * InMemoryVariant.named("reservations")
+ *         .onSingleThreadExecutor(Reservations.class, Reservations::new)  // (Map<String, Long>, ExecutorService)
+ *         .claims(Claim.NEVER_OVERSELLS)                                  // or onThreadPool(4, type, factory)
+ *         .mechanism("one owner thread checks and takes")
+ *         .build();
+ * }</pre>
+ *
+ * It runs on its own threads ({@link Execution#OWN_THREADS}); {@link #onExecutor()} says how a check hands it an
+ * executor of the declared kind ({@link OnExecutor}).
  */
 public record InMemoryVariant(String name, Class<? extends Inventory> type, InventoryFactory factory, Claim claim,
-                              Execution execution, String mechanism) implements Variant {
+                              Execution execution, String mechanism, Optional<OnExecutor> onExecutor)
+        implements Variant {
 
     public InMemoryVariant {
         Variant.checkedName(name);
@@ -30,6 +45,10 @@ public record InMemoryVariant(String name, Class<? extends Inventory> type, Inve
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(execution, "execution");
         Objects.requireNonNull(mechanism, "mechanism");
+        Objects.requireNonNull(onExecutor, "onExecutor");
+        if (onExecutor.isPresent() && execution != Execution.OWN_THREADS) {
+            throw new IllegalArgumentException(name + ": a design on an executor runs on its own threads");
+        }
         if (claim == Claim.NOT_APPLICABLE) {
             throw new IllegalArgumentException(name + ": an in-memory design must claim NEVER_OVERSELLS or MAY_OVERSELL"
                     + " for a single instance");
@@ -66,6 +85,7 @@ public record InMemoryVariant(String name, Class<? extends Inventory> type, Inve
         private Claim claim;
         private Execution execution;
         private String mechanism;
+        private OnExecutor onExecutor;
 
         private Builder(String name) {
             this.name = name;
@@ -76,6 +96,35 @@ public record InMemoryVariant(String name, Class<? extends Inventory> type, Inve
             this.type = Objects.requireNonNull(type, "type");
             Objects.requireNonNull(factory, "factory");
             this.factory = factory::apply;
+            this.onExecutor = null;
+            return this;
+        }
+
+        /**
+         * The class, built over a single-thread executor it is handed ({@code Executors.newSingleThreadExecutor()}
+         * in production): its tasks run one at a time, in order. Lincheck's model checker hands it a serial
+         * executor it schedules; jcstress a real one.
+         */
+        public <T extends Inventory> Builder onSingleThreadExecutor(Class<T> type, ExecutorInventoryFactory factory) {
+            return onExecutor(type, HandedExecutor.singleThread(), factory);
+        }
+
+        /**
+         * The class, built over a pool of {@code threads} it is handed ({@code Executors.newFixedThreadPool(threads)}
+         * in production): its tasks run at once.
+         */
+        public <T extends Inventory> Builder onThreadPool(int threads, Class<T> type, ExecutorInventoryFactory factory) {
+            return onExecutor(type, HandedExecutor.poolOf(threads), factory);
+        }
+
+        /** The class, built over an executor of the kind declared, which every check hands it. */
+        public <T extends Inventory> Builder onExecutor(Class<T> type, HandedExecutor executor,
+                                                        ExecutorInventoryFactory factory) {
+            this.type = Objects.requireNonNull(type, "type");
+            OnExecutor declared = new OnExecutor(executor, factory);
+            this.onExecutor = declared;
+            this.factory = stock -> declared.onRealExecutor(name, stock);
+            this.execution = Execution.OWN_THREADS;
             return this;
         }
 
@@ -104,14 +153,18 @@ public record InMemoryVariant(String name, Class<? extends Inventory> type, Inve
 
         public InMemoryVariant build() {
             StringBuilder missing = new StringBuilder();
-            if (type == null) missing.append(" of(type, factory)");
+            if (type == null) missing.append(" of(type, factory)/onSingleThreadExecutor(type, factory)");
             if (execution == null) missing.append(" runsOnCallerThread()/runsOnOwnThreads()");
+            if (onExecutor != null && execution != Execution.OWN_THREADS) {
+                throw new IllegalStateException("in-memory design " + name + " runs on the executor it is handed:"
+                        + " it cannot also run on the caller's thread");
+            }
             if (claim == null) missing.append(" claims(...)");
             if (mechanism == null) missing.append(" mechanism(...)");
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("in-memory design " + name + " is missing:" + missing);
             }
-            return new InMemoryVariant(name, type, factory, claim, execution, mechanism);
+            return new InMemoryVariant(name, type, factory, claim, execution, mechanism, Optional.ofNullable(onExecutor));
         }
     }
 }

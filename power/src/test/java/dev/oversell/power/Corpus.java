@@ -24,6 +24,8 @@ import dev.oversell.power.corpus.GateThatCountsTwo_BrokenForThreeBuyers;
 import dev.oversell.power.corpus.LockPerCall_Broken;
 import dev.oversell.power.corpus.OneMonitor;
 import dev.oversell.power.corpus.OneUnitAtATime_BrokenMultiUnit;
+import dev.oversell.power.corpus.OwnerThreadChecksAndTakes;
+import dev.oversell.power.corpus.OwnerThreadTakesWhatTheCallerChecked_Broken;
 import dev.oversell.power.corpus.PerProductLocksInOrder;
 import dev.oversell.power.corpus.RequestIdCheckedOutsideTheLock_BrokenRetryAppliedTwice;
 import dev.oversell.power.corpus.RestockReadOutsideTheLock_BrokenLostRestock;
@@ -38,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 
 /**
@@ -78,11 +81,19 @@ public final class Corpus implements VariantProvider {
             ActorOwnsTheShelf.class,
             ActorRemembersRequestIds_CallerCachesAnswers.class);
 
+    /** Designs constructed over a single-thread executor the check hands them ({@code (Map, ExecutorService)}). */
+    static final List<Class<? extends Inventory>> ON_A_SINGLE_THREAD_EXECUTOR = List.of(
+            OwnerThreadTakesWhatTheCallerChecked_Broken.class,
+            OwnerThreadChecksAndTakes.class);
+
     @Override
     public List<Variant> variants() {
         List<Variant> designs = new ArrayList<>();
         ON_THE_CALLERS_THREAD.forEach(type -> designs.add(declared(type).runsOnCallerThread().build()));
         ON_THEIR_OWN_THREADS.forEach(type -> designs.add(declared(type).runsOnOwnThreads().build()));
+        ON_A_SINGLE_THREAD_EXECUTOR.forEach(type -> designs.add(declared(type)
+                .onSingleThreadExecutor(type, (stock, executor) -> construct(type,
+                        new Class<?>[] {Map.class, ExecutorService.class}, stock, executor)).build()));
         return designs;
     }
 
@@ -98,7 +109,8 @@ public final class Corpus implements VariantProvider {
 
     /** Every design's class, in the corpus's order. */
     static List<Class<? extends Inventory>> types() {
-        return Stream.concat(ON_THE_CALLERS_THREAD.stream(), ON_THEIR_OWN_THREADS.stream()).toList();
+        return Stream.of(ON_THE_CALLERS_THREAD, ON_THEIR_OWN_THREADS, ON_A_SINGLE_THREAD_EXECUTOR)
+                .flatMap(List::stream).toList();
     }
 
     /** {@code CheckThenAct_BrokenUnguarded} is {@code check-then-act-broken-unguarded}. */

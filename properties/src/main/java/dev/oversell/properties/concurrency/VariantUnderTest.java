@@ -1,7 +1,9 @@
 package dev.oversell.properties.concurrency;
 
 import dev.oversell.actor.ActorSystem;
+import dev.oversell.design.HandedExecutor;
 import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.OnExecutor;
 import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +27,11 @@ import java.util.function.Supplier;
  * through its catalogue factory; a variant with threads of its own over an {@link ActorSystem} the check
  * gives it, through its public constructor {@code (ActorSystem, Map<String, Long> initialStock, Duration
  * askTimeout)} &mdash; a deterministic one per inventory (an {@code ActorSystem} over the direct executor
- * {@code Runnable::run}), whose turns the model checker interleaves like the callers' own steps.
+ * {@code Runnable::run}), whose turns the model checker interleaves like the callers' own steps; a variant declared
+ * {@link InMemoryVariant#onExecutor() on an executor} through its factory, over a substitute of the declared kind
+ * that runs tasks on the callers' threads: a {@link SerialDirectExecutor} for a single-thread executor (one task at
+ * a time, in order), a {@link CallerRunsPool} for a pool (tasks at once). Each class says what it explores and
+ * what it does not.
  */
 final class VariantUnderTest implements AutoCloseable {
 
@@ -48,6 +55,10 @@ final class VariantUnderTest implements AutoCloseable {
         this.factory = switch (variant.execution()) {
             case CALLER_THREAD -> () -> variant.create(HotProduct.initialStock());
             case OWN_THREADS -> {
+                if (variant.onExecutor().isPresent()) {
+                    OnExecutor declared = variant.onExecutor().get();
+                    yield () -> declared.factory().create(HotProduct.initialStock(), substituteFor(declared.executor()));
+                }
                 Constructor<? extends Inventory> overSystem = constructorOverActorSystem(variant);
                 yield () -> newInstance(overSystem, track(new ActorSystem(variant.name(), Runnable::run)));
             }
@@ -115,13 +126,25 @@ final class VariantUnderTest implements AutoCloseable {
         }
     }
 
+    /** An executor of the declared kind whose tasks run on threads the model checker schedules. */
+    private static ExecutorService substituteFor(HandedExecutor kind) {
+        if (kind instanceof HandedExecutor.Serial) {
+            return new SerialDirectExecutor();
+        }
+        if (kind instanceof HandedExecutor.Pool) {
+            return new CallerRunsPool();
+        }
+        throw new IllegalArgumentException("no model-checked substitute for " + kind);
+    }
+
     private static Constructor<? extends Inventory> constructorOverActorSystem(InMemoryVariant variant) {
         try {
             return variant.type().asSubclass(Inventory.class).getConstructor(ActorSystem.class, Map.class, Duration.class);
         } catch (NoSuchMethodException missing) {
             throw new IllegalStateException(variant.name() + " runs its calls on threads of its own (OWN_THREADS), but "
                     + variant.type().getSimpleName() + " has no public constructor (ActorSystem, Map<String, Long>,"
-                    + " Duration): Lincheck cannot give it threads it controls, so it cannot be checked. Add one.",
+                    + " Duration): Lincheck cannot give it threads it controls, so it cannot be checked. Add one, or"
+                    + " declare it with onSingleThreadExecutor/onThreadPool if it takes an ExecutorService.",
                     missing);
         }
     }

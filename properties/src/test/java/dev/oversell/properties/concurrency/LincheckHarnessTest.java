@@ -9,7 +9,9 @@ import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.model.Inventory;
+import dev.oversell.properties.concurrency.faulty.CallerChecksPublishedStock;
 import dev.oversell.properties.concurrency.faulty.FewSteps;
+import dev.oversell.properties.concurrency.faulty.OwnerThreadChecksAndTakes;
 import dev.oversell.properties.concurrency.faulty.LockOfTheWrongProduct;
 import dev.oversell.properties.concurrency.faulty.ReservationsReadWithoutTheLock;
 import dev.oversell.properties.concurrency.faulty.ShownStockWrittenOutsideTheLock;
@@ -34,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Lincheck harness itself, pointed at inventories with one known defect each
  * ({@code dev.oversell.properties.concurrency.faulty}): it must catch each, and name what it saw with the word
- * that fits, whatever workload saw it; it must model-check the actor variants; and it must close what it builds,
+ * that fits, whatever workload saw it; it must model-check the actor variants and designs on an executor they are
+ * handed, with the executor's declared semantics; and it must close what it builds,
  * and notice a variant that leaves threads running.
  */
 class LincheckHarnessTest {
@@ -92,6 +95,42 @@ class LincheckHarnessTest {
         LincheckObservation caught = firstAnomaly(seen);
         assertThat(caught.finding()).isEqualTo(Finding.OVERSOLD);
         assertThat(caught.scenarioOperations()).isLessThanOrEqualTo(LincheckSuite.MAX_READABLE_OPERATIONS);
+    }
+
+    @Test
+    void aDesignOnItsOwnSingleThreadExecutorIsModelCheckedAsWrittenAndHolds() {
+        InMemoryVariant variant = InMemoryVariant.named("owner-thread-checks-and-takes")
+                .onSingleThreadExecutor(OwnerThreadChecksAndTakes.class, OwnerThreadChecksAndTakes::new)
+                .claims(NEVER_OVERSELLS).mechanism("one owner thread checks and takes").build();
+
+        List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
+
+        assertThat(seen).isNotEmpty().allSatisfy(o -> assertThat(o.checked()).as(o.note()).isTrue());
+        assertThat(findings(seen)).allSatisfy(finding -> assertThat(finding.anomaly()).isFalse());
+    }
+
+    @Test
+    void aCallerThatChecksPublishedStockBeforeHandingOverTheDecrementIsCaughtOverselling() {
+        InMemoryVariant variant = InMemoryVariant.named("caller-checks-published-stock")
+                .onSingleThreadExecutor(CallerChecksPublishedStock.class, CallerChecksPublishedStock::new)
+                .claims(MAY_OVERSELL).mechanism("the caller checks, the owner thread takes").build();
+
+        List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
+
+        LincheckObservation caught = firstAnomaly(seen);
+        assertThat(caught.finding()).isEqualTo(Finding.OVERSOLD);
+        assertThat(caught.scenarioOperations()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void theOwnerThreadDesignDeclaredOnAPoolIsCaughtBecauseThePoolRunsItsTasksAtOnce() {
+        InMemoryVariant variant = InMemoryVariant.named("owner-thread-on-a-pool")
+                .onThreadPool(4, OwnerThreadChecksAndTakes.class, OwnerThreadChecksAndTakes::new)
+                .claims(NEVER_OVERSELLS).mechanism("the owner-thread code, handed a pool").build();
+
+        List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
+
+        assertThat(firstAnomaly(seen).finding().anomaly()).isTrue();
     }
 
     @Test
