@@ -107,6 +107,9 @@ class LincheckHarnessTest {
 
         assertThat(seen).isNotEmpty().allSatisfy(o -> assertThat(o.checked()).as(o.note()).isTrue());
         assertThat(findings(seen)).allSatisfy(finding -> assertThat(finding.anomaly()).isFalse());
+        assertThat(seen).as("a held on the stand-in executor says what the stand-in does not explore")
+                .allSatisfy(o -> assertThat(o.coverage()).isInstanceOfSatisfying(Coverage.Bounded.class,
+                        bounded -> assertThat(bounded.bound()).contains("tasks run on the callers' threads")));
     }
 
     @Test
