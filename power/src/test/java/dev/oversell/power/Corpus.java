@@ -44,10 +44,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 
 /**
- * The corpus: the only list of its designs, registered for this module's tests only
+ * The in-memory corpus: the only list of its designs, registered for this module's tests only
  * ({@code src/test/resources/META-INF/services}). Every design claims what its author believed, that it never
- * oversells; whether it really does is what its {@link KnownBug} or {@link CorrectTwin} annotation says, and what the
- * checks must find out for themselves. A design's name is its class's, in lower case with dashes.
+ * oversells; whether it really does is what its {@link KnownBug} or {@link CorrectTwin} annotation says (read as a
+ * {@link CorpusEntry}, as the database corpus's are), and what the checks must find out for themselves. A design's
+ * name is its class's, in lower case with dashes.
  */
 public final class Corpus implements VariantProvider {
 
@@ -107,6 +108,14 @@ public final class Corpus implements VariantProvider {
                 .claims(Claim.NEVER_OVERSELLS).mechanism(mechanismOf(type));
     }
 
+    /** Every design with what the checks must make of it, in the corpus's order. */
+    static List<CorpusEntry> entries() {
+        List<Variant> designs = new Corpus().variants();
+        List<Class<? extends Inventory>> types = types();
+        return java.util.stream.IntStream.range(0, types.size())
+                .mapToObj(i -> new CorpusEntry(designs.get(i), types.get(i))).toList();
+    }
+
     /** Every design's class, in the corpus's order. */
     static List<Class<? extends Inventory>> types() {
         return Stream.of(ON_THE_CALLERS_THREAD, ON_THEIR_OWN_THREADS, ON_A_SINGLE_THREAD_EXECUTOR)
@@ -118,15 +127,10 @@ public final class Corpus implements VariantProvider {
         return type.getSimpleName().replace("_", "").replaceAll("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "-").toLowerCase();
     }
 
-    /** The bug a design was written with, or empty for a correct twin. */
-    static Optional<KnownBug> bugOf(Class<?> type) {
-        return Optional.ofNullable(type.getAnnotation(KnownBug.class));
-    }
-
     private static String mechanismOf(Class<?> type) {
+        KnownBug bug = type.getAnnotation(KnownBug.class);
         CorrectTwin twin = type.getAnnotation(CorrectTwin.class);
-        return bugOf(type).map(bug -> "known bug: " + bug.value())
-                .orElseGet(() -> twin == null ? "" : "correct twin: " + twin.value());
+        return bug != null ? "known bug: " + bug.value() : twin == null ? "" : "correct twin: " + twin.value();
     }
 
     private static <T extends Inventory> T construct(Class<T> type, Class<?>[] parameters, Object... arguments) {

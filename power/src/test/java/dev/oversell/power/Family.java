@@ -1,22 +1,24 @@
 package dev.oversell.power;
 
 /**
- * A family of checks whose power the corpus measures. Each {@link KnownBug} lists the families that must catch
- * it; a family measures its power by running its own suite, unchanged, over the corpus ({@link SuiteVerdicts}).
+ * A family of checks whose power the corpus measures, each by running its own suite, unchanged, over the corpus
+ * ({@link SuiteVerdicts}) and handing the verdicts to one {@link Tally}: its row of {@code power/power.json}
+ * ({@link dev.oversell.run.Power.Family}) is named by {@link #label}.
  */
 public enum Family {
-    /** {@code LincheckSuite}'s model checker over the critical scenarios: {@link LincheckOverTheCorpus}. */
-    LINCHECK("Lincheck"),
-    /**
-     * jcstress's scenarios on real threads. Not measured yet: a bug that lists it is one jcstress has a scenario
-     * for; measuring it is a power test that runs {@code StressSuite} over the corpus through
-     * {@link SuiteVerdicts} and hands the verdicts to {@link Power}, as {@link LincheckPowerTest} does.
-     */
-    JCSTRESS("jcstress");
+    /** {@code LincheckSuite}'s model checker over the critical scenarios: {@link LincheckPowerTest}. */
+    LINCHECK("Lincheck", false),
+    /** jcstress's scenarios on real threads, through {@code StressSuite}: {@link JcstressPowerTest}. */
+    JCSTRESS("jcstress", false),
+    /** The database suite's every distinct execution and load run, on each engine: {@code DatabasePowerTest}. */
+    DATABASES("databases", true);
 
     final String label;
+    /** Whether a verdict is per engine: the family judges database designs, a cell per design and engine. */
+    final boolean perEngine;
 
-    Family(String label) {
+    Family(String label, boolean perEngine) {
         this.label = label;
+        this.perEngine = perEngine;
     }
 }

@@ -7,6 +7,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +23,8 @@ import java.util.Map;
  * </pre>
  */
 @KnownBug(value = "an actor that answers in one turn and takes the units in a later one",
-        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD)
+        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD, scenarios = "LastUnit")
+@RunsByDefault({Family.LINCHECK, Family.JCSTRESS})
 public final class ActorAnswersBeforeItTakes_Broken implements Inventory {
 
     private final OwnedShelf shelf;

@@ -7,6 +7,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.time.Duration;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.Map;
  * </pre>
  */
 @KnownBug(value = "an actor whose caller checks the stock first, in a turn of its own",
-        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD)
+        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD, scenarios = "LastUnit")
+@RunsByDefault(Family.JCSTRESS)
 public final class ActorCallerChecksFirst_Broken implements Inventory {
 
     private final OwnedShelf shelf;

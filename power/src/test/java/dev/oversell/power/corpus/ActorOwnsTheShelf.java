@@ -5,6 +5,8 @@ import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.CorrectTwin;
+import dev.oversell.power.Family;
+import dev.oversell.power.RunsByDefault;
 
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.Map;
  * {@link ActorAnswersBeforeItTakes_Broken} and {@link ActorRestockedOnTheCallersThread_BrokenLostRestock}.
  */
 @CorrectTwin("an actor owns the stock; every call, restocks too, is one whole turn")
+@RunsByDefault({Family.LINCHECK, Family.JCSTRESS})
 public final class ActorOwnsTheShelf implements Inventory {
 
     private final OwnedShelf shelf;

@@ -7,6 +7,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.time.Duration;
 import java.util.Map;
@@ -20,7 +21,9 @@ import java.util.Map;
  * </pre>
  */
 @KnownBug(value = "an actor's state restocked from the caller's thread, outside the actor",
-        caughtBy = Family.LINCHECK, seenAs = Finding.LOST_UPDATE)
+        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.LOST_UPDATE,
+        scenarios = "BuyRacingRestock")
+@RunsByDefault(Family.JCSTRESS)
 public final class ActorRestockedOnTheCallersThread_BrokenLostRestock implements Inventory {
 
     private final Shelf state;

@@ -8,6 +8,7 @@ import dev.oversell.model.RequestIdConflictException;
 import dev.oversell.model.UnknownProductException;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  */
 @KnownBug(value = "an atomic get, then an atomic add: check-then-act on an AtomicLong",
-        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD)
+        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD, scenarios = "LastUnit")
+@RunsByDefault(Family.JCSTRESS)
 public final class AtomicCheckThenAdd_Broken implements Inventory {
 
     private final Map<String, AtomicLong> units = new ConcurrentHashMap<>();

@@ -6,6 +6,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * </pre>
  */
 @KnownBug(value = "decides on a cached stock read, takes without a second look",
-        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD)
+        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD, scenarios = "LastUnit")
+@RunsByDefault({Family.LINCHECK, Family.JCSTRESS})
 public final class CachedStockRead_BrokenStale implements Inventory {
 
     private final Shelf shelf;

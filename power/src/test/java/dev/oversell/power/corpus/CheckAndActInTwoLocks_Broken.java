@@ -6,6 +6,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.Map;
 
@@ -18,7 +19,8 @@ import java.util.Map;
  * </pre>
  */
 @KnownBug(value = "check under the lock, act under the lock again, on the stale read",
-        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD)
+        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD, scenarios = "LastUnit")
+@RunsByDefault({Family.LINCHECK, Family.JCSTRESS})
 public final class CheckAndActInTwoLocks_Broken implements Inventory {
 
     private final Shelf shelf;

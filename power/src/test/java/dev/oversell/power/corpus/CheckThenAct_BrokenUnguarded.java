@@ -6,6 +6,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.Map;
 
@@ -18,7 +19,8 @@ import java.util.Map;
  * </pre>
  */
 @KnownBug(value = "check-then-act with no coordination at all", caughtBy = {Family.LINCHECK, Family.JCSTRESS},
-        seenAs = Finding.OVERSOLD)
+        seenAs = Finding.OVERSOLD, scenarios = "LastUnit")
+@RunsByDefault(Family.JCSTRESS)
 public final class CheckThenAct_BrokenUnguarded implements Inventory {
 
     private final Shelf shelf;

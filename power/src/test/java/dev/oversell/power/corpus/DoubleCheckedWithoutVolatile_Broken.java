@@ -8,6 +8,7 @@ import dev.oversell.model.RequestIdConflictException;
 import dev.oversell.model.UnknownProductException;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @KnownBug(value = "double-checked locking without volatile: a shelf seen before it is filled in",
         caughtBy = Family.LINCHECK, seenAs = Finding.NOT_LINEARIZABLE)
+@RunsByDefault(Family.LINCHECK)
 public final class DoubleCheckedWithoutVolatile_Broken implements Inventory {
 
     private final Map<String, Long> initialStock;

@@ -6,6 +6,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
  */
 @KnownBug(value = "a gate that counts two: the third buyer goes in unguarded (only three buyers reach it)",
         caughtBy = Family.LINCHECK, seenAs = Finding.OVERSOLD)
+@RunsByDefault(Family.LINCHECK)
 public final class GateThatCountsTwo_BrokenForThreeBuyers implements Inventory {
 
     private static final int ROOM = 2;

@@ -4,6 +4,8 @@ import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.CorrectTwin;
+import dev.oversell.power.Family;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import java.util.Map;
  * {@link CheckAndActInTwoLocks_Broken} and {@link RequestIdCheckedOutsideTheLock_BrokenRetryAppliedTwice}.
  */
 @CorrectTwin("every call whole under one monitor")
+@RunsByDefault(Family.JCSTRESS)
 public final class OneMonitor implements Inventory {
 
     private final Shelf shelf;

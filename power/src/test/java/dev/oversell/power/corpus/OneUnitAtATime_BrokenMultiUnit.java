@@ -6,6 +6,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.Set;
  */
 @KnownBug(value = "a multi-unit purchase taken unit by unit: buyers who could be served are both refused",
         caughtBy = Family.LINCHECK, seenAs = Finding.NOT_LINEARIZABLE)
+@RunsByDefault(Family.LINCHECK)
 public final class OneUnitAtATime_BrokenMultiUnit implements Inventory {
 
     private final Shelf shelf;

@@ -6,6 +6,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import java.util.Map;
  */
 @KnownBug(value = "a retried request id is looked up outside the lock, so it is applied twice",
         caughtBy = Family.LINCHECK, seenAs = Finding.LOST_UPDATE)
+@RunsByDefault(Family.LINCHECK)
 public final class RequestIdCheckedOutsideTheLock_BrokenRetryAppliedTwice implements Inventory {
 
     private final Shelf shelf;

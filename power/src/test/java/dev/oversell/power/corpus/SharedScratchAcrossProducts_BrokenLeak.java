@@ -6,6 +6,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 @KnownBug(value = "per-product locks over a scratch field both products share: one product leaks into another",
         caughtBy = Family.LINCHECK, seenAs = {Finding.LOST_UPDATE, Finding.OVERSOLD})
+@RunsByDefault(Family.LINCHECK)
 public final class SharedScratchAcrossProducts_BrokenLeak implements Inventory {
 
     private final Shelf shelf;

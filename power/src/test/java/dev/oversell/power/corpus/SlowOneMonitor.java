@@ -4,6 +4,8 @@ import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.CorrectTwin;
+import dev.oversell.power.Family;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.Map;
 
@@ -13,6 +15,7 @@ import java.util.Map;
  * check-then-act: the twin a check must not flag for being slow, nor judge on too few samples.
  */
 @CorrectTwin("one monitor, and a long computation inside it on every call")
+@RunsByDefault(Family.LINCHECK)
 public final class SlowOneMonitor implements Inventory {
 
     private static final int ROUNDS = 2_000;

@@ -6,6 +6,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
  * </pre>
  */
 @KnownBug(value = "tryLock, and on failure the call goes ahead unguarded",
-        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD)
+        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD, scenarios = "LastUnit")
+@RunsByDefault({Family.LINCHECK, Family.JCSTRESS})
 public final class TryLockFallsThrough_Broken implements Inventory {
 
     private final Shelf shelf;

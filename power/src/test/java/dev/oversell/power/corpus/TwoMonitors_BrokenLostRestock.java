@@ -6,6 +6,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 @KnownBug(value = "two monitors for one stock: purchases and restocks lock different objects",
         caughtBy = Family.LINCHECK, seenAs = Finding.LOST_UPDATE)
+@RunsByDefault(Family.LINCHECK)
 public final class TwoMonitors_BrokenLostRestock implements Inventory {
 
     private final Shelf shelf;

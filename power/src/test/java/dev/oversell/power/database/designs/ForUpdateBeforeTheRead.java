@@ -1,10 +1,17 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.power.CorrectTwin;
+import dev.oversell.power.Family;
+import dev.oversell.power.RunsByDefault;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Correct twin: {@code FOR UPDATE} done right.</b> The read that the decision rests on is the locking read of
@@ -17,6 +24,9 @@ import java.sql.Connection;
  * Twin of {@link ForUpdate_BrokenTakenAfterTheRead} and {@link ForUpdate_BrokenLocksTheOrderRow}. Must hold on H2,
  * PostgreSQL and MariaDB.
  */
+@CorrectTwin(value = "SELECT ... FOR UPDATE of the stock row first, then decide on what it read",
+        twinOf = {"jdbc-for-update-after-read", "jdbc-for-update-on-order-row"}, heldOn = {H2, POSTGRESQL, MARIADB})
+@RunsByDefault(value = Family.DATABASES, engines = {H2})
 public final class ForUpdateBeforeTheRead extends PlainJdbcDesign {
 
     public ForUpdateBeforeTheRead(DataSource dataSource) {

@@ -1,10 +1,17 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug: {@code SELECT ... FOR UPDATE} on the wrong row.</b> The purchase records its order first and locks
@@ -20,6 +27,8 @@ import java.sql.Connection;
  * Where it breaks (last unit): T1 and T2 each lock their own order; both read 1; both write 0. Oversell: both
  * buyers got the last unit. Must be caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "SELECT ... FOR UPDATE locks the buyer's own order row, not the stock row",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.LOST_UPDATE)
 public final class ForUpdate_BrokenLocksTheOrderRow extends PlainJdbcDesign {
 
     public ForUpdate_BrokenLocksTheOrderRow(DataSource dataSource) {

@@ -1,10 +1,18 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug: {@code FOR UPDATE} taken after the read.</b> The stock is read first (to answer "out of stock" without
@@ -19,6 +27,9 @@ import java.sql.Connection;
  * Where it breaks (last unit): T1 and T2 read 1; T1 locks, writes 0, commits; T2's lock returns (0, ignored), T2
  * writes 0. Oversell: both buyers got the last unit. Must be caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "reads, then locks with FOR UPDATE, then decides on the first, stale read",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.OVERSOLD)
+@RunsByDefault(value = Family.DATABASES, engines = POSTGRESQL)
 public final class ForUpdate_BrokenTakenAfterTheRead extends PlainJdbcDesign {
 
     public ForUpdate_BrokenTakenAfterTheRead(DataSource dataSource) {

@@ -1,5 +1,9 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.spring.InventoryService;
@@ -8,6 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug: a conditional UPDATE whose guard is {@code stock >= 0}, as if checked after the decrement, on a table
@@ -21,6 +29,9 @@ import javax.sql.DataSource;
  * Where it breaks (last unit): T1 takes it (0); T2's guard sees 0 &gt;= 0 and writes -1. Oversell: both buyers got
  * the last unit. Must be caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "UPDATE ... WHERE stock >= 0, the guard read before the decrement, no CHECK",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.OVERSOLD)
+@RunsByDefault(value = Family.DATABASES, engines = POSTGRESQL)
 public final class GuardAfterDecrement_BrokenWithoutCheck extends SpringContextInventory {
 
     public GuardAfterDecrement_BrokenWithoutCheck(DataSource dataSource) {

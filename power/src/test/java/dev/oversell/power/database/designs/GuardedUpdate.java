@@ -1,9 +1,16 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.power.CorrectTwin;
+import dev.oversell.power.Family;
+import dev.oversell.power.RunsByDefault;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 
 import javax.sql.DataSource;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Correct twin: the guarded UPDATE.</b> One statement checks and takes the units; the engine's row lock makes
@@ -13,6 +20,9 @@ import javax.sql.DataSource;
  * </pre>
  * Must hold on H2, PostgreSQL and MariaDB.
  */
+@CorrectTwin(value = "one UPDATE checks and takes the units; the row lock makes the second buyer re-evaluate the guard",
+        twinOf = {"spring-guard-stock-at-least-zero", "jdbc-read-then-write-read-committed"}, heldOn = {H2, POSTGRESQL, MARIADB})
+@RunsByDefault(value = Family.DATABASES, engines = {H2, POSTGRESQL, MARIADB})
 public final class GuardedUpdate extends PlainJdbcDesign {
 
     public GuardedUpdate(DataSource dataSource) {

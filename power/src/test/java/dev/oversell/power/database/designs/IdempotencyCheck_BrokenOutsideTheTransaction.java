@@ -1,10 +1,18 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug: an idempotency check outside the transaction.</b> The design promises that a resubmitted request id
@@ -20,6 +28,9 @@ import java.sql.Connection;
  * Where it breaks (the same request twice, stock 2): both tries find no record; both take a unit and record it.
  * One request applied twice. Must be caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "the request id is looked up before the transaction: a resubmission passes twice",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.LOST_UPDATE)
+@RunsByDefault(value = Family.DATABASES, engines = MARIADB)
 public final class IdempotencyCheck_BrokenOutsideTheTransaction extends PlainJdbcDesign {
 
     public IdempotencyCheck_BrokenOutsideTheTransaction(DataSource dataSource) {

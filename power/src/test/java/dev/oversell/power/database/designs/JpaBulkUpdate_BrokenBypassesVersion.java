@@ -1,5 +1,8 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
@@ -11,6 +14,10 @@ import jakarta.persistence.PersistenceContext;
 import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug: {@code @Version} on the entity, and a JPQL bulk UPDATE that bypasses it.</b> The entity
@@ -25,6 +32,8 @@ import javax.sql.DataSource;
  * Where it breaks (last unit): T1 and T2 read (1, v0); T1 writes 0, commits; T2 writes 0. Oversell: both buyers
  * got the last unit. Must be caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "@Version on the entity, the stock written by a JPQL bulk UPDATE that ignores it",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.OVERSOLD)
 public final class JpaBulkUpdate_BrokenBypassesVersion extends SpringContextInventory {
 
     public JpaBulkUpdate_BrokenBypassesVersion(DataSource dataSource) {

@@ -1,5 +1,9 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
@@ -11,6 +15,10 @@ import jakarta.persistence.PersistenceContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug: a JPA read-modify-write without {@code @Version}.</b> The service loads the entity in one transaction,
@@ -25,6 +33,9 @@ import javax.sql.DataSource;
  * Where it breaks (last unit): T1 and T2 load 1; T1 saves 0; T2 saves 0. Oversell: both buyers got the last unit.
  * Must be caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "JPA read-modify-write without @Version: load, change, merge in another transaction",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.OVERSOLD)
+@RunsByDefault(value = Family.DATABASES, engines = POSTGRESQL)
 public final class JpaDetachedSave_BrokenWithoutVersion extends SpringContextInventory {
 
     public JpaDetachedSave_BrokenWithoutVersion(DataSource dataSource) {

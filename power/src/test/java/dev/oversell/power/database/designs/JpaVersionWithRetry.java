@@ -1,5 +1,7 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.power.CorrectTwin;
+import dev.oversell.power.Family;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
@@ -11,6 +13,10 @@ import jakarta.persistence.PersistenceContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Correct twin: {@code @Version} with retry.</b> The entity is changed in Java and flushed by dirty checking;
@@ -24,6 +30,8 @@ import javax.sql.DataSource;
  * Twin of {@link JpaDetachedSave_BrokenWithoutVersion} and {@link JpaBulkUpdate_BrokenBypassesVersion}. Must hold
  * on H2, PostgreSQL and MariaDB.
  */
+@CorrectTwin(value = "@Version on the entity, an optimistic-lock failure retried in a new transaction",
+        twinOf = {"jpa-detached-save-no-version", "jpa-bulk-update-bypasses-version"}, heldOn = {H2, POSTGRESQL, MARIADB})
 public final class JpaVersionWithRetry extends SpringContextInventory {
 
     public JpaVersionWithRetry(DataSource dataSource) {

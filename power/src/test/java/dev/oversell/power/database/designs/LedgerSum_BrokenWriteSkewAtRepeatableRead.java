@@ -1,5 +1,9 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
@@ -7,6 +11,10 @@ import dev.oversell.model.UnknownProductException;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug: a ledger insert that checks a sum at REPEATABLE READ (write skew).</b> Nothing is ever updated: the
@@ -22,6 +30,9 @@ import java.sql.SQLException;
  * Where it breaks (last unit): T1 and T2 both read 1; both insert an order; both commit. Oversell: both buyers
  * got the last unit. Must be caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "INSERT an order after checking SUM(orders) at REPEATABLE READ: write skew",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.OVERSOLD)
+@RunsByDefault(value = Family.DATABASES, engines = H2)
 public final class LedgerSum_BrokenWriteSkewAtRepeatableRead extends PlainJdbcDesign {
 
     static final String LEFT = "SELECT s.supplied - COALESCE((SELECT SUM(o.quantity) FROM ledger_order o"

@@ -1,5 +1,8 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
@@ -14,6 +17,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
+
 /**
  * <b>Bug: two connections, the read on one and the write on another.</b> A {@code @Transactional} service writes
  * through its {@link JdbcTemplate} (the transaction's connection), but reads through an older helper that takes
@@ -27,6 +34,8 @@ import java.sql.SQLException;
  * Where it breaks (last unit): T1 and T2 read 1; both write 0. Oversell: both buyers got the last unit. Must be
  * caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "@Transactional writes on its connection, the read takes its own from the DataSource",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.OVERSOLD)
 public final class ReadOnAnotherConnection_BrokenOutsideTheTransaction extends SpringContextInventory {
 
     public ReadOnAnotherConnection_BrokenOutsideTheTransaction(DataSource dataSource) {

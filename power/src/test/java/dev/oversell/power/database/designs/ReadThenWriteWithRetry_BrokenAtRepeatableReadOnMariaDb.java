@@ -1,5 +1,9 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.spring.InventoryService;
@@ -11,6 +15,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug, engine-dependent: a lost update at REPEATABLE READ.</b> A {@link TransactionTemplate} at REPEATABLE READ
@@ -26,6 +34,9 @@ import javax.sql.DataSource;
  * Where it breaks on MariaDB (last unit): T1 and T2 read 1; T1 writes 0, commits; T2's UPDATE writes 0. Oversell:
  * both buyers got the last unit. Must be caught on MariaDB; must hold on H2 and PostgreSQL.
  */
+@KnownBug(value = "read-then-write at REPEATABLE READ, retried: a lost update on MariaDB, refused elsewhere",
+        caughtBy = Family.DATABASES, caughtOn = {MARIADB}, heldOn = {H2, POSTGRESQL}, seenAs = Finding.OVERSOLD)
+@RunsByDefault(value = Family.DATABASES, engines = MARIADB)
 public final class ReadThenWriteWithRetry_BrokenAtRepeatableReadOnMariaDb extends SpringContextInventory {
 
     public ReadThenWriteWithRetry_BrokenAtRepeatableReadOnMariaDb(DataSource dataSource) {

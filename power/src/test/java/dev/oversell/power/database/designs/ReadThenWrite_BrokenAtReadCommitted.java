@@ -1,10 +1,17 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug: read-then-write at READ COMMITTED.</b> One transaction reads the stock, checks it in Java and writes
@@ -18,6 +25,8 @@ import java.sql.Connection;
  * Where it breaks (last unit): {@code -- T1} reads 1; {@code -- T2} reads 1; T1 writes 0, commits; T2 writes 0,
  * commits. Oversell: both buyers got the last unit. Must be caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "read-then-write at READ COMMITTED: both buyers read 1 and write 0",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.OVERSOLD)
 public final class ReadThenWrite_BrokenAtReadCommitted extends PlainJdbcDesign {
 
     public ReadThenWrite_BrokenAtReadCommitted(DataSource dataSource) {

@@ -1,9 +1,17 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 
 import javax.sql.DataSource;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug: a restock that overwrites the stock with a value read earlier (a lost purchase).</b> Purchases are a
@@ -17,6 +25,9 @@ import javax.sql.DataSource;
  * Where it breaks (last unit, a restock of 1): the restock reads 1; T1 buys, stock 0; the restock writes 2. Stock
  * 2 after 1 sold of 2 that existed: a lost update. Must be caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "the restock writes the stock it read earlier plus the units: a purchase in between is undone",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.OVERSOLD)
+@RunsByDefault(value = Family.DATABASES, engines = MARIADB)
 public final class Restock_BrokenOverwritesWithAnEarlierRead extends PlainJdbcDesign {
 
     public Restock_BrokenOverwritesWithAnEarlierRead(DataSource dataSource) {

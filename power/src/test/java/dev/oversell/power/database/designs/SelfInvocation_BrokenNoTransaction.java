@@ -1,5 +1,9 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.spring.InventoryService;
@@ -9,6 +13,10 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug: {@code @Transactional(isolation = SERIALIZABLE)} on a method the bean calls itself.</b> Spring's
@@ -21,6 +29,9 @@ import javax.sql.DataSource;
  * Where it breaks (last unit): T1 and T2 read 1; both write 0. Oversell: both buyers got the last unit. Must be
  * caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "@Transactional(SERIALIZABLE) on a method the bean calls on itself: no transaction at all",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.OVERSOLD)
+@RunsByDefault(value = Family.DATABASES, engines = MARIADB)
 public final class SelfInvocation_BrokenNoTransaction extends SpringContextInventory {
 
     public SelfInvocation_BrokenNoTransaction(DataSource dataSource) {

@@ -1,5 +1,7 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.power.CorrectTwin;
+import dev.oversell.power.Family;
 import dev.oversell.spring.SpringContextInventory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +10,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Correct twin: SERIALIZABLE with retry.</b> {@link ReadThenWriteWithRetry_BrokenAtRepeatableReadOnMariaDb}'s
@@ -22,6 +28,8 @@ import javax.sql.DataSource;
  * </pre>
  * Must hold on H2, PostgreSQL and MariaDB.
  */
+@CorrectTwin(value = "read-then-write at SERIALIZABLE, a serialization failure retried",
+        twinOf = {"spring-repeatable-read-with-retry"}, heldOn = {H2, POSTGRESQL, MARIADB})
 public final class SerializableWithRetry extends SpringContextInventory {
 
     public SerializableWithRetry(DataSource dataSource) {

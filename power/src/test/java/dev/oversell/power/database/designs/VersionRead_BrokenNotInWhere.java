@@ -1,10 +1,18 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug: a version check that reads the version but updates without it in the WHERE.</b> The table has a
@@ -18,6 +26,9 @@ import java.sql.Connection;
  * Where it breaks (last unit): T1 and T2 read (1, v0); T1 writes (0, v1), commits; T2 writes (0, v1), commits.
  * Oversell: both buyers got the last unit. Must be caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "reads and bumps a version, but its UPDATE does not check it",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.OVERSOLD)
+@RunsByDefault(value = Family.DATABASES, engines = H2)
 public final class VersionRead_BrokenNotInWhere extends PlainJdbcDesign {
 
     public VersionRead_BrokenNotInWhere(DataSource dataSource) {

@@ -1,10 +1,17 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.judge.Finding;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+
+import static dev.oversell.store.Engine.H2;
+import static dev.oversell.store.Engine.POSTGRESQL;
+import static dev.oversell.store.Engine.MARIADB;
 
 /**
  * <b>Bug: a design whose bug needs a restock racing a purchase.</b> The purchase is optimistic locking done
@@ -19,6 +26,8 @@ import java.sql.Connection;
  * Where it breaks (last unit, a restock of 1): T1 reads (1, v0); the restock makes it (2, v0); T1 writes (0, v1).
  * The restock is lost: 1 sold of 2 that existed, none left. Must be caught on H2, PostgreSQL and MariaDB.
  */
+@KnownBug(value = "versioned purchases, a restock that does not bump the version: only a restock racing a purchase loses it",
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.LOST_UPDATE)
 public final class VersionedPurchase_BrokenRestockKeepsTheVersion extends PlainJdbcDesign {
 
     static final int TRIES = 5;
