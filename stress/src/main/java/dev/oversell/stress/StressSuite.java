@@ -67,8 +67,11 @@ public abstract class StressSuite {
         Path out = Path.of(System.getProperty("oversell.jcstress.dir", RunFolder.dir("jcstress").toString())).toAbsolutePath();
         Reproduce.ranBy(StressSuite.class, getClass());
         String reproduce = Reproduce.command(StressSuite.class);
+        // the designs the run will take (every one, or those -Doversell.variant names), and the actor runtime's
+        // tests when no design is named
         String only = System.getProperty(Variants.ONLY, "").trim();
-        long limitSeconds = StressBudget.seconds(only.isEmpty() ? Variants.inMemory().size() : 1, true) + GRACE_SECONDS;
+        long limitSeconds = StressBudget.seconds(Math.max(1, Variants.inMemory().size()), only.isEmpty())
+                + GRACE_SECONDS;
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path")));
