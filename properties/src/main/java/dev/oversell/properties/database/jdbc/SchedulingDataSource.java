@@ -660,6 +660,11 @@ public final class SchedulingDataSource implements DataSource {
         if (type.isInstance(this)) {
             return type.cast(this);
         }
+        if (running != null) {
+            // the pool's own connections would reach the engine in no order the gate chose; before and after a
+            // schedule (a framework's start-up, its health checks) the pool is handed out as it is
+            throw handsOutTheEngine("the data source's unwrap(" + type.getName() + ") while a schedule runs");
+        }
         return delegate.unwrap(type);
     }
 

@@ -504,6 +504,9 @@ class StatementScheduleRunnerTest {
     Stream<DynamicTest> theEnginesOwnConnectionIsNeverHandedOut() {
         return onEveryEngine("unwrap and getMetaData().getConnection() give the scheduled connection", (database, table) -> {
             JdbcPurchase throughMetaData = (dataSource, requestId, product, quantity) -> {
+                assertThatThrownBy(() -> dataSource.unwrap(java.io.Closeable.class)) // the pool, HikariDataSource
+                        .as("the pool behind the data source, asked for inside a call")
+                        .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("cannot schedule");
                 try (Connection given = dataSource.getConnection()) {
                     Connection c = given.unwrap(Connection.class).getMetaData().getConnection();
                     assertThatThrownBy(() -> given.unwrap(Class.forName(database.engine() == dev.oversell.store.Engine.H2
