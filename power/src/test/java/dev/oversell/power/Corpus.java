@@ -24,6 +24,9 @@ import dev.oversell.power.corpus.GateThatCountsTwo_BrokenForThreeBuyers;
 import dev.oversell.power.corpus.LockPerCall_Broken;
 import dev.oversell.power.corpus.OneMonitor;
 import dev.oversell.power.corpus.OneUnitAtATime_BrokenMultiUnit;
+import dev.oversell.power.corpus.OrderCheckedThenTakenInTwoLocks_Broken;
+import dev.oversell.power.corpus.OrderLocksLinesInProductOrder;
+import dev.oversell.power.corpus.OrderLocksLinesInTheirOrder_BrokenDeadlock;
 import dev.oversell.power.corpus.OwnerThreadChecksAndTakes;
 import dev.oversell.power.corpus.OwnerThreadTakesWhatTheCallerChecked_Broken;
 import dev.oversell.power.corpus.PerProductLocksInOrder;
@@ -71,7 +74,10 @@ public final class Corpus implements VariantProvider {
             SlowOneMonitor.class,
             CompareAndSetLoop.class,
             PerProductLocksInOrder.class,
-            GateThatCountsEveryone.class);
+            GateThatCountsEveryone.class,
+            OrderCheckedThenTakenInTwoLocks_Broken.class,
+            OrderLocksLinesInTheirOrder_BrokenDeadlock.class,
+            OrderLocksLinesInProductOrder.class);
 
     /** Actor designs: constructed over an {@link ActorSystem} the check gives them. */
     static final List<Class<? extends Inventory>> ON_THEIR_OWN_THREADS = List.of(

@@ -1,6 +1,9 @@
 package dev.oversell.model.reference;
 
 import dev.oversell.model.Inventory;
+import dev.oversell.model.Order;
+import dev.oversell.model.OrderInventory;
+import dev.oversell.model.OrderResult;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.RequestIdConflictException;
@@ -12,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The specification: the {@link Inventory} contract executed one call at a time, with no concurrency
+ * The specification: the {@link Inventory} and {@link OrderInventory} contracts executed one call at a time, with no concurrency
  * control at all. Every variant's answers are checked against this class, sequentially (conformance) and
  * concurrently (linearizability: some order of the concurrent calls must give exactly these answers).
  *
@@ -20,15 +23,19 @@ import java.util.Map;
  * of these as their state and make sure only one thread at a time touches it.
  *
  * <p>Order of checks in {@link #buy}: a known request id answers with its first answer (or a conflict);
- * then an unknown product is an error; then the stock decides. Errors are not recorded, answers are.
+ * then an unknown product is an error; then the stock decides. Errors are not recorded, answers are. In
+ * {@link #place} the same, over every line before any is taken: a known id answers first; then an unknown product
+ * on any line is an error; then the first short line, in the order's order, refuses the whole order; else every
+ * line is taken. Orders and purchases share one space of request ids.
  */
-public final class SequentialInventory implements Inventory {
+public final class SequentialInventory implements OrderInventory {
 
     private final Map<String, Long> stock;
     private final Map<String, Answered> answers = new HashMap<>();
     private boolean closed;
 
-    private record Answered(PurchaseRequest request, PurchaseResult result) {
+    /** The first request (a {@link PurchaseRequest} or an {@link Order}) sent with an id, and its answer. */
+    private record Answered(Object request, Object result) {
     }
 
     public SequentialInventory(Map<String, Long> initialStock) {
@@ -54,9 +61,9 @@ public final class SequentialInventory implements Inventory {
         Answered earlier = answers.get(request.requestId());
         if (earlier != null) {
             if (!earlier.request().equals(request)) {
-                throw new RequestIdConflictException(earlier.request(), request);
+                throw new RequestIdConflictException(request.requestId(), earlier.request(), request);
             }
-            return earlier.result();
+            return (PurchaseResult) earlier.result();
         }
         long available = stock(request.product());
         PurchaseResult result;
@@ -67,6 +74,33 @@ public final class SequentialInventory implements Inventory {
             result = PurchaseResult.outOfStock(request, available);
         }
         answers.put(request.requestId(), new Answered(request, result));
+        return result;
+    }
+
+    @Override
+    public OrderResult place(Order order) {
+        ensureOpen();
+        Answered earlier = answers.get(order.requestId());
+        if (earlier != null) {
+            if (!earlier.request().equals(order)) {
+                throw new RequestIdConflictException(order.requestId(), earlier.request(), order);
+            }
+            return (OrderResult) earlier.result();
+        }
+        order.lines().forEach(line -> stock(line.product())); // an unknown product on any line: nothing changes
+        OrderResult result = null;
+        for (Order.Line line : order.lines()) {
+            long available = stock(line.product());
+            if (available < line.quantity()) {
+                result = OrderResult.refused(order, line, available);
+                break;
+            }
+        }
+        if (result == null) {
+            order.lines().forEach(line -> stock.put(line.product(), stock.get(line.product()) - line.quantity()));
+            result = OrderResult.placed(order);
+        }
+        answers.put(order.requestId(), new Answered(order, result));
         return result;
     }
 

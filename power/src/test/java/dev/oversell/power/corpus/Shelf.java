@@ -1,5 +1,7 @@
 package dev.oversell.power.corpus;
 
+import dev.oversell.model.Order;
+import dev.oversell.model.OrderResult;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.RequestIdConflictException;
@@ -18,8 +20,9 @@ import java.util.Map;
 final class Shelf {
 
     private final Map<String, Long> units;
-    private final Map<String, PurchaseRequest> requests = new HashMap<>();
-    private final Map<String, PurchaseResult> answers = new HashMap<>();
+    /** The first purchase or order sent with each id, and its answer: orders and purchases share one space of ids. */
+    private final Map<String, Object> requests = new HashMap<>();
+    private final Map<String, Object> answers = new HashMap<>();
 
     Shelf(Map<String, Long> initialStock) {
         this.units = new HashMap<>(SequentialInventory.copyOfValid(initialStock));
@@ -27,11 +30,20 @@ final class Shelf {
 
     /** The answer given earlier to this request id, or null; the same id with other content is a conflict. */
     PurchaseResult earlierAnswer(PurchaseRequest request) {
-        PurchaseRequest first = requests.get(request.requestId());
+        return (PurchaseResult) earlier(request.requestId(), request);
+    }
+
+    /** The answer given earlier to this order's id, or null; the same id with other content is a conflict. */
+    OrderResult earlierAnswer(Order order) {
+        return (OrderResult) earlier(order.requestId(), order);
+    }
+
+    private Object earlier(String requestId, Object request) {
+        Object first = requests.get(requestId);
         if (first != null && !first.equals(request)) {
-            throw new RequestIdConflictException(first, request);
+            throw new RequestIdConflictException(requestId, first, request);
         }
-        return answers.get(request.requestId());
+        return answers.get(requestId);
     }
 
     long stock(String product) {
@@ -45,6 +57,46 @@ final class Shelf {
     /** What the specification answers to {@code request} on {@code seen} units; changes nothing. */
     static PurchaseResult decide(PurchaseRequest request, long seen) {
         return seen >= request.quantity() ? PurchaseResult.purchased(request) : PurchaseResult.outOfStock(request, seen);
+    }
+
+    /**
+     * What the specification answers to {@code order} on the stock each line's product reads now (an unknown product
+     * on any line is an error); changes nothing.
+     */
+    OrderResult decide(Order order) {
+        order.lines().forEach(line -> stock(line.product()));
+        for (Order.Line line : order.lines()) {
+            long seen = stock(line.product());
+            if (seen < line.quantity()) {
+                return OrderResult.refused(order, line, seen);
+            }
+        }
+        return OrderResult.placed(order);
+    }
+
+    /** Takes every line of a placed {@code result} from the stock each product reads now; nothing if refused. */
+    void take(OrderResult result) {
+        if (result instanceof OrderResult.Placed placed) {
+            placed.lines().forEach(line -> set(line.product(), stock(line.product()) - line.quantity()));
+        }
+    }
+
+    /** Records the answer to {@code order}. */
+    void answer(Order order, OrderResult result) {
+        requests.put(order.requestId(), order);
+        answers.put(order.requestId(), result);
+    }
+
+    /** The whole order, as the specification does it: earlier answer, decide every line, take them all, record. */
+    OrderResult place(Order order) {
+        OrderResult earlier = earlierAnswer(order);
+        if (earlier != null) {
+            return earlier;
+        }
+        OrderResult result = decide(order);
+        take(result);
+        answer(order, result);
+        return result;
     }
 
     /** Writes {@code stock} units for {@code product}, whatever was there. */

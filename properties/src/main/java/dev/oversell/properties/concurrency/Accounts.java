@@ -1,6 +1,7 @@
 package dev.oversell.properties.concurrency;
 
 import dev.oversell.judge.Finding;
+import dev.oversell.model.OrderResult;
 import dev.oversell.model.PurchaseResult;
 
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One run's accounts, kept beside the variant by the operations: which requests the variant answered
- * "purchased" (each request id counted once: a retry sells once) and which restocks it applied, per product.
+ * "purchased", and which orders "placed" (each request id counted once: a retry sells once; a placed order's
+ * every line is a sale of its product), and which restocks it applied, per product.
  * Once the run is quiet, {@link #judge} sets them against the stock the variant reports: more units sold than
  * existed is {@link Finding#OVERSOLD}; stock and sales that do not add up, {@link Finding#LOST_UPDATE}.
  *
@@ -19,13 +21,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Accounts {
 
-    private final Map<String, PurchaseResult.Purchased> purchased = new ConcurrentHashMap<>();
+    /** Units sold of one product under one request id (a purchase, or one line of an order). */
+    private record Sale(String requestId, String product, int quantity) {
+    }
+
+    private final Map<String, List<Sale>> sold = new ConcurrentHashMap<>();
     private final Map<HotProduct, Long> restocked = new ConcurrentHashMap<>();
 
     /** A buy's answer; a purchase counts once per request id, however often it is answered. */
     void answered(PurchaseResult result) {
         if (result instanceof PurchaseResult.Purchased sale) {
-            purchased.putIfAbsent(sale.requestId(), sale);
+            sold.putIfAbsent(sale.requestId(), List.of(new Sale(sale.requestId(), sale.product(), sale.quantity())));
+        }
+    }
+
+    /** An order's answer; a placed order counts once per request id, each line a sale of its product. */
+    void answered(OrderResult result) {
+        if (result instanceof OrderResult.Placed placed) {
+            sold.putIfAbsent(placed.requestId(), placed.lines().stream()
+                    .map(line -> new Sale(placed.requestId(), line.product(), line.quantity())).toList());
         }
     }
 
@@ -45,9 +59,9 @@ final class Accounts {
         List<String> lines = new ArrayList<>();
         for (HotProduct product : HotProduct.values()) {
             long existed = product.initialUnits + restocked.getOrDefault(product, 0L);
-            List<PurchaseResult.Purchased> sales = purchased.values().stream()
+            List<Sale> sales = this.sold.values().stream().flatMap(List::stream)
                     .filter(sale -> sale.product().equals(product.sku)).toList();
-            long sold = sales.stream().mapToLong(PurchaseResult.Purchased::quantity).sum();
+            long sold = sales.stream().mapToLong(Sale::quantity).sum();
             long stock = stockNow.get(product);
             Finding finding = Finding.ofAccounts(existed, sold, stock);
             worst = Finding.worst(worst, finding);
@@ -61,7 +75,7 @@ final class Accounts {
     }
 
     private String describe(HotProduct product, Finding finding, long existed, long sold, long stock,
-                            List<PurchaseResult.Purchased> sales) {
+                            List<Sale> sales) {
         String sold_ = sold + " units of " + product + " sold (" + sales.stream()
                 .map(sale -> sale.requestId() + ": " + sale.quantity()).sorted().reduce((a, b) -> a + ", " + b)
                 .orElse("none") + ")";

@@ -45,7 +45,24 @@ record CriticalScenario(String name, List<Call> setup, List<List<Call>> threads)
             new CriticalScenario("restocks and purchases of two products", List.of(),
                     List.of(List.of(restock(A, 1), buy(1, B, 2)), List.of(restock(B, 1), buy(2, A, 2)))));
 
-    /** One call of {@link InventoryOperations}, by name and arguments. */
+    /**
+     * The shapes where orders of several lines break, met by designs that take orders ({@link Contract#ORDERS})
+     * after {@link #ALL}. Two orders taking the same two products in opposite orders (both fit: a design that locks
+     * the lines in the order written deadlocks here, and the model checker reports the hang); an order racing a
+     * purchase of one of its lines (3 units of A, 2 asked by each: only one fits; a design that checks every line
+     * and then takes them with nothing held across oversells A); an order refused for a short line while a purchase
+     * takes the other (a design that takes the lines that fit before it finds the short one leaves units gone that
+     * nobody was told of: a lost update).
+     */
+    static final List<CriticalScenario> ORDERS = List.of(
+            new CriticalScenario("two orders of the same two products in opposite order", List.of(),
+                    List.of(List.of(place(5, A, 1, B, 1)), List.of(place(6, B, 1, A, 1)))),
+            new CriticalScenario("an order racing a purchase of one of its lines", List.of(),
+                    List.of(List.of(place(5, A, 2, B, 1)), List.of(buy(1, A, 2)))),
+            new CriticalScenario("an order with a short line, a purchase of its other line", List.of(buy(1, B, 1)),
+                    List.of(List.of(place(5, A, 2, B, 2)), List.of(buy(2, A, 2), stock(A)))));
+
+    /** One call of {@link InventoryOperations} (or {@link OrderOperations}), by name and arguments. */
     record Call(String operation, Object... arguments) {
 
         Actor on(Class<?> testClass) {
@@ -62,6 +79,11 @@ record CriticalScenario(String name, List<Call> setup, List<List<Call>> threads)
 
     static Call buy(int id, HotProduct product, int quantity) {
         return new Call("buy", id, product, quantity);
+    }
+
+    /** An order of two lines, {@code first} then {@code second}. */
+    static Call place(int id, HotProduct first, int firstUnits, HotProduct second, int secondUnits) {
+        return new Call("place", id, first, firstUnits, second, secondUnits);
     }
 
     static Call stock(HotProduct product) {

@@ -77,8 +77,8 @@ enum LincheckMode {
         }
 
         @Override
-        List<Workload> workloads() {
-            return Workload.critical();
+        List<Workload> workloads(InMemoryVariant variant) {
+            return Workload.critical(Contract.of(variant));
         }
     };
 
@@ -107,15 +107,15 @@ enum LincheckMode {
     /** Interleavings per scenario at most. */
     abstract int runsPerScenario(InMemoryVariant variant);
 
-    /** What this mode runs, in order. */
-    abstract List<Workload> workloads();
+    /** What this mode runs on {@code variant}, in order (a design that takes orders meets orders too). */
+    abstract List<Workload> workloads(InMemoryVariant variant);
 
     /**
      * The options for one check of {@code workloads}: each critical scenario (Lincheck runs them in order, as built
      * in {@code scenarios}), each judged against the sequential specification; no random scenario.
      */
     Options<?, ?> options(InMemoryVariant variant, List<Workload> workloads, Map<Workload, ExecutionScenario> scenarios) {
-        Options<?, ?> options = options(variant).sequentialSpecification(SpecificationOperations.class)
+        Options<?, ?> options = options(variant).sequentialSpecification(Contract.of(variant).specification)
                 .verifier(CountingVerifier.class).iterations(0);
         workloads.forEach(workload -> options.addCustomScenario(scenarios.get(workload)));
         return options;

@@ -47,8 +47,8 @@ import static dev.oversell.properties.Failures.fail;
  * {@code target/oversell/lincheck/}.
  *
  * <p>Each variant meets the {@link CriticalScenario}s under the model checker ({@link LincheckMode}), on one
- * generic test class ({@link InventoryOperations}): a new design is
- * covered with no new test code. Every check closes what it built; after a variant's checks, a thread the
+ * generic test class ({@link InventoryOperations}; {@link OrderOperations} and the order scenarios too for a design
+ * that implements {@code OrderInventory}, {@link Contract}): a new design is covered with no new test code. Every check closes what it built; after a variant's checks, a thread the
  * variant left running fails it. A check the time budget ({@code -Doversell.lincheck.budgetSeconds}) leaves no
  * room for fails, naming what was not checked.
  *
@@ -72,9 +72,9 @@ public abstract class LincheckSuite {
         Reproduce.ranBy(LincheckSuite.class, getClass());
         startJdkTimer();
         deadline = System.nanoTime() + BUDGET.toNanos();
-        System.out.printf("[lincheck] model checking: %d critical scenarios, up to %d interleavings each (half for"
-                        + " variants with threads of their own); budget %d s%n",
-                CriticalScenario.ALL.size(), LincheckMode.INTERLEAVINGS, BUDGET.toSeconds());
+        System.out.printf("[lincheck] model checking: %d critical scenarios (%d more for designs that take orders), up"
+                        + " to %d interleavings each (half for variants with threads of their own); budget %d s%n",
+                CriticalScenario.ALL.size(), CriticalScenario.ORDERS.size(), LincheckMode.INTERLEAVINGS, BUDGET.toSeconds());
         return Variants.inMemory().stream().map(LincheckSuite::checksOf);
     }
 
@@ -91,7 +91,7 @@ public abstract class LincheckSuite {
         ThreadsBefore threadsBefore = new ThreadsBefore();
         List<DynamicNode> checks = new ArrayList<>();
         for (LincheckMode mode : LincheckMode.values()) {
-            checks.add(DynamicTest.dynamicTest(TestNames.of(variant.name(), mode.label + ": " + mode.workloads().size()
+            checks.add(DynamicTest.dynamicTest(TestNames.of(variant.name(), mode.label + ": " + mode.workloads(variant).size()
                     + " workloads"), () -> {
                 if (threadsBefore.takeIfFirst()) {
                     clearEvidenceOf(variant);
@@ -108,7 +108,7 @@ public abstract class LincheckSuite {
     private static void check(InMemoryVariant variant, Claim claim, LincheckMode mode) {
         long started = System.nanoTime();
         Map<String, String> evidence = new LinkedHashMap<>();
-        List<LincheckObservation> observed = new ModeCheck(variant, claim, mode, evidence).run(mode.workloads(),
+        List<LincheckObservation> observed = new ModeCheck(variant, claim, mode, evidence).run(mode.workloads(variant),
                 () -> System.nanoTime() > deadline,
                 "the Lincheck time budget of " + BUDGET.toSeconds() + " s ran out before this check");
         evidence.forEach((file, text) -> Evidence.writeText(ModeCheck.SUITE, Path.of(ModeCheck.SUITE).relativize(Path.of(file))
@@ -160,7 +160,7 @@ public abstract class LincheckSuite {
      */
     private static void judged(InMemoryVariant variant, Claim claim) {
         List<LincheckObservation> seen = observationsOf(variant);
-        int expected = Stream.of(LincheckMode.values()).mapToInt(mode -> mode.workloads().size()).sum();
+        int expected = Stream.of(LincheckMode.values()).mapToInt(mode -> mode.workloads(variant).size()).sum();
         if (claim == Claim.NEVER_OVERSELLS && seen.size() < expected) {
             fail("%s cannot be judged to hold: %d of its %d Lincheck checks did not run (see the failures above).",
                     variant.name(), expected - seen.size(), expected);

@@ -72,12 +72,13 @@ final class ModeCheck {
     /** One Lincheck run over {@code workloads}; returns those it did not reach. */
     private List<Workload> runUntilCaught(List<Workload> workloads, List<LincheckObservation> observed) {
         Map<Workload, ExecutionScenario> scenarios = new LinkedHashMap<>();
-        workloads.forEach(w -> scenarios.put(w, ((Workload.Critical) w).scenario().on(InventoryOperations.class)));
+        Class<? extends OperationsOnVariant> operations = Contract.of(variant).operations;
+        workloads.forEach(w -> scenarios.put(w, ((Workload.Critical) w).scenario().on(operations)));
         CountingVerifier.reset();
         VariantUnderTest underTest = VariantUnderTest.open(variant);
         try {
             try {
-                mode.options(variant, workloads, scenarios).check(InventoryOperations.class);
+                mode.options(variant, workloads, scenarios).check(operations);
                 workloads.forEach(workload -> observed.add(held(workload, scenarios)));
                 return List.of();
             } catch (LincheckAssertionError caught) {

@@ -1,6 +1,9 @@
 package dev.oversell.properties.concurrency;
 
 import dev.oversell.model.Inventory;
+import dev.oversell.model.Order;
+import dev.oversell.model.OrderInventory;
+import dev.oversell.model.OrderResult;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import org.jetbrains.lincheck.datastructures.IntGen;
@@ -44,6 +47,13 @@ public abstract class OperationsOnVariant {
     protected void restockUnits(HotProduct product, int units) {
         inventory.restock(product.sku, units);
         accounts.restocked(product, units);
+    }
+
+    /** An order, for workloads that include them (see {@link OrderOperations}); the design takes orders. */
+    protected OrderResult placeOrder(Order order) {
+        OrderResult result = ((OrderInventory) inventory).place(order);
+        accounts.answered(result);
+        return result;
     }
 
     /**

@@ -13,6 +13,11 @@ public class SpecificationOperations {
         return inventory.buy(PurchaseRequest.of(HotProduct.requestId(id), product.sku, quantity));
     }
 
+    /** The specification itself, for the operations a subclass adds. */
+    protected final SequentialInventory specification() {
+        return inventory;
+    }
+
     public long stock(HotProduct product) {
         return inventory.stock(product.sku);
     }

@@ -20,10 +20,10 @@ sealed interface Workload {
         }
     }
 
-    /** The critical scenarios, in order. */
-    static List<Workload> critical() {
+    /** The critical scenarios {@code contract}'s designs meet, in order. */
+    static List<Workload> critical(Contract contract) {
         List<Workload> critical = new ArrayList<>();
-        CriticalScenario.ALL.forEach(scenario -> critical.add(new Critical(scenario)));
+        contract.scenarios().forEach(scenario -> critical.add(new Critical(scenario)));
         return critical;
     }
 

@@ -4,6 +4,7 @@ import dev.oversell.design.Variants;
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
+import dev.oversell.model.OrderInventory;
 import dev.oversell.model.reference.SequentialInventory;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
@@ -109,12 +110,14 @@ public abstract class ConformanceSuite {
     /**
      * One seeded sequence through {@code variant} and the specification. A design that declares it does not
      * de-duplicate request ids is not sent the same id twice; one declared without restock
-     * ({@link DatabaseVariant#restocks()}) is sent no restock, as no other suite sends it one.
+     * ({@link DatabaseVariant#restocks()}) is sent no restock, as no other suite sends it one. One whose class
+     * implements {@code OrderInventory} is sent orders too, against the specification's.
      */
     static void check(Variant variant, long seed) {
         boolean resubmits = !(variant instanceof DatabaseVariant database) || database.deduplicatesRequestIds();
         boolean restocks = !(variant instanceof DatabaseVariant database) || database.restocks();
-        OperationGenerator generator = new OperationGenerator(seed, resubmits, restocks);
+        boolean orders = OrderInventory.class.isAssignableFrom(variant.type());
+        OperationGenerator generator = new OperationGenerator(seed, resubmits, restocks, orders);
         Map<String, Long> stock = generator.initialStock();
         List<Operation> operations = generator.sequence(LENGTH);
         try (Inventory specification = new SequentialInventory(stock); Inventory candidate = variant.create(stock)) {

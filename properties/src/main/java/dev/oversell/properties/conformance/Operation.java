@@ -1,6 +1,8 @@
 package dev.oversell.properties.conformance;
 
 import dev.oversell.model.Inventory;
+import dev.oversell.model.Order;
+import dev.oversell.model.OrderInventory;
 import dev.oversell.model.PurchaseRequest;
 
 /** One call of the {@link Inventory} contract, as a value that can be printed and replayed. */
@@ -17,6 +19,20 @@ sealed interface Operation {
         @Override
         public String toString() {
             return "buy(" + request.requestId() + ", " + request.product() + ", " + request.quantity() + ")";
+        }
+    }
+
+    /** An order, sent only to a design that takes orders. */
+    record Place(Order order) implements Operation {
+        @Override
+        public Object applyTo(Inventory inventory) {
+            return ((OrderInventory) inventory).place(order);
+        }
+
+        @Override
+        public String toString() {
+            return "place(" + order.requestId() + ", " + order.lines().stream()
+                    .map(line -> line.product() + " " + line.quantity()).toList() + ")";
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.oversell.properties.conformance;
 
+import dev.oversell.model.Order;
 import dev.oversell.model.PurchaseRequest;
 
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ final class OperationGenerator {
     private final List<PurchaseRequest> sent = new ArrayList<>();
     private final boolean resubmits;
     private final boolean restocks;
+    private final boolean orders;
+    private final List<Order> placed = new ArrayList<>();
     private int nextId;
 
     OperationGenerator(long seed) {
@@ -33,9 +36,19 @@ final class OperationGenerator {
      * {@code restocks} false: no restock, a stock read in its place (for a design declared without restock).
      */
     OperationGenerator(long seed, boolean resubmits, boolean restocks) {
+        this(seed, resubmits, restocks, false);
+    }
+
+    /**
+     * {@code orders} true: a quarter of the operations are orders of one to three lines (an unknown product among
+     * them at times), retried orders, and ids reused across orders and purchases; false: the very sequences a
+     * design that takes no orders has always been sent, seed for seed.
+     */
+    OperationGenerator(long seed, boolean resubmits, boolean restocks, boolean orders) {
         this.random = new SplittableRandom(seed);
         this.resubmits = resubmits;
         this.restocks = restocks;
+        this.orders = orders;
     }
 
     Map<String, Long> initialStock() {
@@ -55,6 +68,9 @@ final class OperationGenerator {
     }
 
     private Operation next() {
+        if (orders && random.nextInt(4) == 0) {
+            return order();
+        }
         int dice = random.nextInt(100);
         if (dice < 45) {
             return buy(new PurchaseRequest("r" + nextId++, product(), random.nextInt(1, 4)));
@@ -73,6 +89,35 @@ final class OperationGenerator {
             return new Operation.Restock(product(), restockUnits());
         }
         return new Operation.ReadStock(product());
+    }
+
+    private Operation order() {
+        int dice = random.nextInt(100);
+        if (dice < 15 && !placed.isEmpty()) {
+            return new Operation.Place(placed.get(random.nextInt(placed.size())));        // a retry
+        }
+        if (dice < 25 && (!placed.isEmpty() || !sent.isEmpty())) {                       // an id reused
+            String id = !sent.isEmpty() && (placed.isEmpty() || random.nextBoolean())
+                    ? pickSent().requestId() : placed.get(random.nextInt(placed.size())).requestId();
+            return new Operation.Place(new Order(id, lines()));
+        }
+        Order order = new Order("r" + nextId++, lines());
+        placed.add(order);
+        return new Operation.Place(order);
+    }
+
+    /** One or two lines of the real products, no product twice, in a random order; at times an unknown one too. */
+    private List<Order.Line> lines() {
+        List<String> products = new ArrayList<>(PRODUCTS);
+        List<Order.Line> lines = new ArrayList<>();
+        int count = random.nextInt(1, PRODUCTS.size() + 1);
+        for (int i = 0; i < count; i++) {
+            lines.add(Order.line(products.remove(random.nextInt(products.size())), random.nextInt(1, 4)));
+        }
+        if (random.nextInt(8) == 0) {
+            lines.add(random.nextInt(lines.size() + 1), Order.line(UNKNOWN, 1));
+        }
+        return lines;
     }
 
     private Operation buy(PurchaseRequest request) {

@@ -13,6 +13,7 @@ import dev.oversell.properties.concurrency.faulty.CallerChecksPublishedStock;
 import dev.oversell.properties.concurrency.faulty.FewSteps;
 import dev.oversell.properties.concurrency.faulty.OwnerThreadChecksAndTakes;
 import dev.oversell.properties.concurrency.faulty.LockOfTheWrongProduct;
+import dev.oversell.properties.concurrency.faulty.OrderTakenLineByLine;
 import dev.oversell.properties.concurrency.faulty.ReservationsReadWithoutTheLock;
 import dev.oversell.properties.concurrency.faulty.ShownStockWrittenOutsideTheLock;
 import dev.oversell.properties.concurrency.faulty.WithAThreadOfItsOwn;
@@ -81,6 +82,29 @@ class LincheckHarnessTest {
         LincheckObservation caught = firstAnomaly(seen);
         assertThat(caught.finding()).isEqualTo(Finding.LOST_UPDATE);
         assertThat(caught.workload()).isEqualTo("restocks and purchases of two products");
+    }
+
+    @Test
+    void anOrderRefusedWithItsFirstLinesTakenIsALostUpdate() {
+        InMemoryVariant variant = faulty("order-taken-line-by-line", OrderTakenLineByLine.class,
+                OrderTakenLineByLine::new, NEVER_OVERSELLS);
+
+        List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
+
+        assertThat(seen).extracting(LincheckObservation::workload)
+                .as("a design that takes orders meets the order scenarios after the single-line ones")
+                .contains("two orders of the same two products in opposite order");
+        LincheckObservation caught = firstAnomaly(seen);
+        assertThat(caught.finding()).isEqualTo(Finding.LOST_UPDATE);
+        assertThat(caught.workload()).isEqualTo("an order with a short line, a purchase of its other line");
+    }
+
+    @Test
+    void aDesignThatTakesNoOrdersMeetsOnlyTheSingleLineScenarios() {
+        InMemoryVariant variant = faulty("few-steps", FewSteps.class, FewSteps::new, NEVER_OVERSELLS);
+
+        assertThat(LincheckMode.MODEL_CHECKING.workloads(variant)).extracting(Workload::label)
+                .containsExactlyElementsOf(CriticalScenario.ALL.stream().map(CriticalScenario::name).toList());
     }
 
     @Test
@@ -203,7 +227,7 @@ class LincheckHarnessTest {
     private static List<LincheckObservation> check(InMemoryVariant variant, LincheckMode mode) {
         Map<String, String> evidence = new HashMap<>();
         List<LincheckObservation> seen = new ModeCheck(variant, variant.claim(SINGLE_INSTANCE), mode, evidence)
-                .run(mode.workloads(), () -> false, "");
+                .run(mode.workloads(variant), () -> false, "");
         seen.forEach(o -> System.out.printf("[lincheck-harness] %s, %s, %s: %s (%s)%n", o.variant(), o.mode(),
                 o.workload(), o.observed(), o.note()));
         return seen;
