@@ -8,6 +8,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.Map;
 
@@ -24,6 +25,7 @@ import java.util.Map;
  */
 @KnownBug(value = "an order's lines checked in one turn of the lock and taken in another",
         caughtBy = Family.LINCHECK, seenAs = Finding.OVERSOLD)
+@RunsByDefault(Family.LINCHECK)
 public final class OrderCheckedThenTakenInTwoLocks_Broken implements OrderInventory {
 
     private final Shelf shelf;

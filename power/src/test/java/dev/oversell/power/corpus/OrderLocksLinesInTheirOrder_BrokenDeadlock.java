@@ -8,6 +8,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.Map;
  */
 @KnownBug(value = "an order locks its lines in the order written: opposite orders deadlock",
         caughtBy = Family.LINCHECK, seenAs = Finding.NOT_LINEARIZABLE)
+@RunsByDefault(Family.LINCHECK)
 public final class OrderLocksLinesInTheirOrder_BrokenDeadlock implements OrderInventory {
 
     private final Shelf shelf;
