@@ -7,6 +7,7 @@ import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
 import dev.oversell.power.Family;
 import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +21,11 @@ import java.util.concurrent.ExecutorService;
  *   owner: T1's task, take 2: 1     owner: T2's task, take 2: -1   -- Oversell: 4 units sold, only 3 existed
  * </pre>
  */
+// jcstress is not listed: a design on a real executor gathers too few samples per scenario at the default options
+// (each sample builds its executor) and is not checked below the floor, so it cannot be said to catch it yet
 @KnownBug(value = "the caller checks the owner thread's published stock, then hands over the decrement",
-        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD)
+        caughtBy = Family.LINCHECK, seenAs = Finding.OVERSOLD)
+@RunsByDefault(Family.LINCHECK)
 public final class OwnerThreadTakesWhatTheCallerChecked_Broken implements Inventory {
 
     private final ShelfOnOneThread shelf;
