@@ -266,10 +266,7 @@ public final class SchedulingDataSource implements DataSource {
                     }
                     return call(connection, method, args);
                 case "unwrap":
-                    if (((Class<?>) args[0]).isInstance(proxy)) {
-                        return proxy;
-                    }
-                    throw handsOutTheEngine("unwrap(" + ((Class<?>) args[0]).getName() + ")");
+                    return itselfOnly(proxy, args, "unwrap(");
                 case "isWrapperFor":
                     return ((Class<?>) args[0]).isInstance(proxy);
                 case "getMetaData":
@@ -341,12 +338,7 @@ public final class SchedulingDataSource implements DataSource {
             return (DatabaseMetaData) Proxy.newProxyInstance(DatabaseMetaData.class.getClassLoader(),
                     new Class<?>[] {DatabaseMetaData.class}, (self, method, args) -> switch (method.getName()) {
                         case "getConnection" -> proxy;
-                        case "unwrap" -> {
-                            if (((Class<?>) args[0]).isInstance(self)) {
-                                yield self;
-                            }
-                            throw handsOutTheEngine("getMetaData().unwrap(" + ((Class<?>) args[0]).getName() + ")");
-                        }
+                        case "unwrap" -> itselfOnly(self, args, "getMetaData().unwrap(");
                         case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(self);
                         default -> {
                             Object value = call(meta, method, args);
@@ -396,10 +388,7 @@ public final class SchedulingDataSource implements DataSource {
                 return session.proxy;
             }
             if (name.equals("unwrap")) {
-                if (((Class<?>) args[0]).isInstance(self)) {
-                    return self;
-                }
-                throw handsOutTheEngine("a statement's unwrap(" + ((Class<?>) args[0]).getName() + ")");
+                return itselfOnly(self, args, "a statement's unwrap(");
             }
             if (name.equals("isWrapperFor")) {
                 return ((Class<?>) args[0]).isInstance(self);
@@ -489,12 +478,7 @@ public final class SchedulingDataSource implements DataSource {
         return (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(), new Class<?>[] {ResultSet.class},
                 (self, method, args) -> switch (method.getName()) {
                     case "getStatement" -> statement;
-                    case "unwrap" -> {
-                        if (((Class<?>) args[0]).isInstance(self)) {
-                            yield self;
-                        }
-                        throw handsOutTheEngine("a result set's unwrap(" + ((Class<?>) args[0]).getName() + ")");
-                    }
+                    case "unwrap" -> itselfOnly(self, args, "a result set's unwrap(");
                     case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(self);
                     default -> call(rows, method, args);
                 });
@@ -522,12 +506,7 @@ public final class SchedulingDataSource implements DataSource {
                         yield call(connection, method, args);
                     }
                     case "getMetaData" -> keptMetaData((DatabaseMetaData) call(connection, method, args), proxy[0]);
-                    case "unwrap" -> {
-                        if (((Class<?>) args[0]).isInstance(self)) {
-                            yield self;
-                        }
-                        throw handsOutTheEngine("unwrap(" + ((Class<?>) args[0]).getName() + ")");
-                    }
+                    case "unwrap" -> itselfOnly(self, args, "unwrap(");
                     case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(self);
                     default -> call(connection, method, args);
                 });
@@ -548,10 +527,7 @@ public final class SchedulingDataSource implements DataSource {
                         case "getConnection":
                             return connection;
                         case "unwrap":
-                            if (((Class<?>) args[0]).isInstance(self)) {
-                                return self;
-                            }
-                            throw handsOutTheEngine("a statement's unwrap(" + ((Class<?>) args[0]).getName() + ")");
+                            return itselfOnly(self, args, "a statement's unwrap(");
                         case "isWrapperFor":
                             return ((Class<?>) args[0]).isInstance(self);
                         default:
@@ -565,12 +541,7 @@ public final class SchedulingDataSource implements DataSource {
         return (DatabaseMetaData) Proxy.newProxyInstance(DatabaseMetaData.class.getClassLoader(),
                 new Class<?>[] {DatabaseMetaData.class}, (self, method, args) -> switch (method.getName()) {
                     case "getConnection" -> connection;
-                    case "unwrap" -> {
-                        if (((Class<?>) args[0]).isInstance(self)) {
-                            yield self;
-                        }
-                        throw handsOutTheEngine("getMetaData().unwrap(" + ((Class<?>) args[0]).getName() + ")");
-                    }
+                    case "unwrap" -> itselfOnly(self, args, "getMetaData().unwrap(");
                     case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(self);
                     default -> {
                         boolean asks = ResultSet.class.isAssignableFrom(method.getReturnType());
@@ -600,6 +571,18 @@ public final class SchedulingDataSource implements DataSource {
      * Refuses to hand out the driver's own connection or statement (its statements would bypass the gate): a loud
      * {@link SQLException} naming the call, in a schedule and out of one alike.
      */
+    /**
+     * What a wrapper of the gate's answers to {@code unwrap(type)}: itself, if it is such a type; never the driver's
+     * object behind it ({@code call} names the call, up to its opening bracket, for the message).
+     */
+    private static Object itselfOnly(Object self, Object[] args, String call) throws SQLException {
+        Class<?> type = (Class<?>) args[0];
+        if (type.isInstance(self)) {
+            return self;
+        }
+        throw handsOutTheEngine(call + type.getName() + ")");
+    }
+
     private static SQLException handsOutTheEngine(String what) {
         return new SQLException(what + " would hand out the driver's own object, whose statements the statement"
                 + " gate cannot schedule; Oversell refuses it (use the connection and statements as given)");

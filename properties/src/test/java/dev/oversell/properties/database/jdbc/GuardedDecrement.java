@@ -29,20 +29,23 @@ final class GuardedDecrement implements JdbcPurchase {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            int updated;
-            try (PreparedStatement take = c.prepareStatement(
-                    "UPDATE " + table + " SET stock = stock - ? WHERE product = ? AND stock >= ?")) {
-                take.setInt(1, quantity);
-                take.setString(2, product);
-                take.setInt(3, quantity);
-                updated = take.executeUpdate();
-            }
-            if (updated == 0) {
+            if (take(c, table, product, quantity) == 0) {
                 c.rollback();
                 return 0;
             }
             c.commit();
             return quantity;
+        }
+    }
+
+    /** The guarded UPDATE on {@code c}, in its open transaction: the rows it changed (0: not enough stock). */
+    static int take(Connection c, String table, String product, int quantity) throws SQLException {
+        try (PreparedStatement take = c.prepareStatement(
+                "UPDATE " + table + " SET stock = stock - ? WHERE product = ? AND stock >= ?")) {
+            take.setInt(1, quantity);
+            take.setString(2, product);
+            take.setInt(3, quantity);
+            return take.executeUpdate();
         }
     }
 }

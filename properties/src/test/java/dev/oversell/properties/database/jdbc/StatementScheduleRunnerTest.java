@@ -344,13 +344,7 @@ class StatementScheduleRunnerTest {
                         }
                         try (Connection c = dataSource.getConnection()) {
                             c.setAutoCommit(false);
-                            try (PreparedStatement take = c.prepareStatement(
-                                    "UPDATE " + table + " SET stock = stock - ? WHERE product = ? AND stock >= ?")) {
-                                take.setInt(1, quantity);
-                                take.setString(2, product);
-                                take.setInt(3, quantity);
-                                take.executeUpdate();
-                            }
+                            GuardedDecrement.take(c, table, product, quantity);
                             never.await();
                             c.commit();
                             return quantity;
@@ -514,14 +508,7 @@ class StatementScheduleRunnerTest {
                             ? "org.postgresql.PGConnection" : "org.mariadb.jdbc.Connection")))
                             .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("cannot schedule");
                     c.setAutoCommit(false);
-                    int updated;
-                    try (PreparedStatement take = c.prepareStatement(
-                            "UPDATE " + table + " SET stock = stock - ? WHERE product = ? AND stock >= ?")) {
-                        take.setInt(1, quantity);
-                        take.setString(2, product);
-                        take.setInt(3, quantity);
-                        updated = take.executeUpdate();
-                    }
+                    int updated = GuardedDecrement.take(c, table, product, quantity);
                     c.commit();
                     return updated == 1 ? quantity : 0;
                 }
@@ -846,14 +833,7 @@ class StatementScheduleRunnerTest {
                     }
                     Connection c = behind == null ? given : behind.getConnection();
                     c.setAutoCommit(false);
-                    int updated;
-                    try (PreparedStatement take = c.prepareStatement(
-                            "UPDATE " + table + " SET stock = stock - ? WHERE product = ? AND stock >= ?")) {
-                        take.setInt(1, quantity);
-                        take.setString(2, product);
-                        take.setInt(3, quantity);
-                        updated = take.executeUpdate();
-                    }
+                    int updated = GuardedDecrement.take(c, table, product, quantity);
                     c.commit();
                     return updated == 1 ? quantity : 0;
                 }
