@@ -1,8 +1,7 @@
 package dev.oversell.design;
 
+import dev.oversell.model.ForwardingInventory;
 import dev.oversell.model.Inventory;
-import dev.oversell.model.PurchaseRequest;
-import dev.oversell.model.PurchaseResult;
 
 import java.util.Map;
 import java.util.Objects;
@@ -39,28 +38,21 @@ public record OnExecutor(HandedExecutor executor, ExecutorInventoryFactory facto
     }
 
     /** The design, and the executor it was handed, released in that order. */
-    private record ExecutorOwningInventory(String design, Inventory inventory, ExecutorService executor)
-            implements Inventory {
+    private static final class ExecutorOwningInventory extends ForwardingInventory {
 
-        @Override
-        public PurchaseResult buy(PurchaseRequest request) {
-            return inventory.buy(request);
-        }
+        private final String design;
+        private final ExecutorService executor;
 
-        @Override
-        public long stock(String product) {
-            return inventory.stock(product);
-        }
-
-        @Override
-        public void restock(String product, long units) {
-            inventory.restock(product, units);
+        ExecutorOwningInventory(String design, Inventory inventory, ExecutorService executor) {
+            super(inventory);
+            this.design = design;
+            this.executor = executor;
         }
 
         @Override
         public void close() {
             try {
-                inventory.close();
+                super.close();
             } finally {
                 executor.shutdown();
                 awaitTermination();
