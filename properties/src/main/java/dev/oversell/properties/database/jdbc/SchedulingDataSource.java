@@ -68,6 +68,12 @@ public final class SchedulingDataSource implements DataSource {
     private final Map<String, Optional<Set<String>>> tablesBySql = new ConcurrentHashMap<>();
     /** The gate whose schedule runs now over this data source, or null between schedules. */
     private volatile StatementGate running;
+    /**
+     * The session id of each physical connection the pool handed out (keyed by the driver's own connection object,
+     * held weakly): a pooled connection keeps its session, so its id is asked once, not once per schedule. A pool
+     * that does not let its connections unwrap to the driver's is asked every time.
+     */
+    private final Map<Connection, Long> sessionIds = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     /** The scheduled transaction a thread works for: the call's own thread, or one its work was handed to. */
     private static final ThreadLocal<ScheduledTransaction> bound = new ThreadLocal<>();
 
@@ -150,6 +156,15 @@ public final class SchedulingDataSource implements DataSource {
         }
     }
 
+    /** The driver's own connection under the pool's, or {@code connection} itself when it does not say. */
+    private static Connection physical(Connection connection) {
+        try {
+            return connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+        } catch (SQLException | RuntimeException e) {
+            return connection;
+        }
+    }
+
     private Connection scheduled(Connection connection) throws SQLException {
         ScheduledTransaction transaction = bound.get();
         if (transaction == null) {
@@ -158,10 +173,15 @@ public final class SchedulingDataSource implements DataSource {
         long id;
         int isolation;
         try {
-            id = engine.sessionId(connection);
+            Connection physical = physical(connection);
+            Long known = sessionIds.get(physical);
+            id = known != null ? known : engine.sessionId(connection);
             isolation = connection.getTransactionIsolation();
             if (!connection.getAutoCommit()) {
                 connection.rollback(); // the session-id query must not open the code's transaction
+            }
+            if (known == null) {
+                sessionIds.put(physical, id);
             }
         } catch (SQLException e) {
             connection.close();

@@ -453,8 +453,18 @@ public final class StatementScheduleRunner implements AutoCloseable {
             dropTables();
         }
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
-            for (String sql : empty ? schema.empty() : schema.create()) {
-                s.execute(sql);
+            boolean autoCommit = c.getAutoCommit();
+            if (empty) {
+                // once per schedule: one transaction and one round trip for the emptying statements, not a commit each
+                c.setAutoCommit(false);
+                for (String sql : schema.empty()) {
+                    s.addBatch(sql);
+                }
+                s.executeBatch();
+            } else {
+                for (String sql : schema.create()) {
+                    s.execute(sql);
+                }
             }
             tablesMade = true;
             try (PreparedStatement insert = c.prepareStatement(schema.stockProduct())) {
@@ -465,6 +475,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
             if (!c.getAutoCommit()) {
                 c.commit();
             }
+            c.setAutoCommit(autoCommit);
         }
     }
 
