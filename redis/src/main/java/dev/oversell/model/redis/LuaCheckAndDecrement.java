@@ -61,7 +61,7 @@ public final class LuaCheckAndDecrement extends RedisInventory {
 
     public LuaCheckAndDecrement(RedisClient client, Keyspace keys) {
         super(client, keys);
-        this.digest = redis().digest(SCRIPT);
+        this.digest = redis().scriptLoad(SCRIPT); // at start-up, as an application loads its scripts
     }
 
     @Override
