@@ -6,6 +6,8 @@ import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
 import dev.oversell.model.redis.RedisDesigns;
+import dev.oversell.model.PurchaseRequest;
+import dev.oversell.properties.database.jdbc.PlannedCall;
 import dev.oversell.properties.database.jdbc.StatementPlan;
 import dev.oversell.redis.Keyspace;
 import dev.oversell.redis.RedisDesign;
@@ -106,6 +108,32 @@ class RedisCommandGateTest {
         assertThat(disagreement).hasValueSatisfying(why -> assertThat(why)
                 .contains("claims it never oversells, but the Redis command interleavings saw: oversold")
                 .contains("-- B1\nGET oversell:{replay}:stock:sku").contains("-- B2\n"));
+    }
+
+    /**
+     * What DECRBY-then-INCRBY tells a buyer while another's units are briefly out: stock 1, B1 buys 2 (the stock
+     * goes to -1), B2 buys 1 in that window and sees -2, and is refused the unit every sequential order sells it.
+     * Not among the plans a claim is judged on (the judge counts a wrong refusal against "never oversells"): it is
+     * measured here, and named in the project's words. The Lua script, one step, is linearizable on the same plan.
+     */
+    @Test
+    void aRefusalWhileTheStockIsBrieflyNegativeIsNamedNotLinearizable() {
+        StatementPlan window = new StatementPlan("a buyer of 2 racing a buyer of the last unit", 1, List.of(
+                new PlannedCall.Buy(PurchaseRequest.of("T1", StatementPlan.PRODUCT, 2)),
+                new PlannedCall.Buy(PurchaseRequest.of("T2", StatementPlan.PRODUCT, 1))));
+        RedisDesign compensate = design("redis-decrby-then-compensate");
+        try (CommandScheduleRunner runner = new CommandScheduleRunner(compensate, 2)) {
+            PlanResult result = runner.explore(window, 100, reproduce(compensate));
+            System.out.println(result.script());
+            assertThat(result.coverage()).isInstanceOf(Coverage.Every.class);
+            assertThat(result.finding()).isEqualTo(Finding.NOT_LINEARIZABLE);
+            assertThat(result.script()).contains("DECRBY oversell:{replay}:stock:sku 2   -- (integer) -1")
+                    .contains("DECRBY oversell:{replay}:stock:sku 1   -- (integer) -2");
+        }
+        RedisDesign lua = design("redis-lua-check-and-decrement");
+        try (CommandScheduleRunner runner = new CommandScheduleRunner(lua, 2)) {
+            assertThat(runner.explore(window, 100, reproduce(lua)).finding()).isEqualTo(Finding.HELD);
+        }
     }
 
     /** Issue 23's bound: one Redis design on its own is judged in under 20 s. */
