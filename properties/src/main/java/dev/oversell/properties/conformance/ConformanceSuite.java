@@ -1,5 +1,6 @@
 package dev.oversell.properties.conformance;
 
+import dev.oversell.design.InventoryFactory;
 import dev.oversell.design.Variants;
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.Variant;
@@ -116,11 +117,23 @@ public abstract class ConformanceSuite {
     static void check(Variant variant, long seed) {
         boolean resubmits = !(variant instanceof DatabaseVariant database) || database.deduplicatesRequestIds();
         boolean restocks = !(variant instanceof DatabaseVariant database) || database.restocks();
-        boolean orders = OrderInventory.class.isAssignableFrom(variant.type());
+        conforms(variant.name(), variant.type(), resubmits, restocks, variant::create, seed, ConformanceSuite.class);
+    }
+
+    /**
+     * One seeded sequence through an instance {@code create} builds and through the specification, for a design
+     * this suite's list does not hold (a Redis design, judged by its own module): the same operations, the same
+     * comparison and the same failure as for every design. {@code resubmits}: whether the same request may be sent
+     * twice (the design de-duplicates request ids); {@code restocks}: whether restocks are sent. A disagreement
+     * fails with an {@link AssertionError} naming the seed and the command that reruns it ({@code suite}'s).
+     */
+    public static void conforms(String name, Class<?> type, boolean resubmits, boolean restocks,
+                                InventoryFactory create, long seed, Class<?> suite) {
+        boolean orders = OrderInventory.class.isAssignableFrom(type);
         OperationGenerator generator = new OperationGenerator(seed, resubmits, restocks, orders);
         Map<String, Long> stock = generator.initialStock();
         List<Operation> operations = generator.sequence(LENGTH);
-        try (Inventory specification = new SequentialInventory(stock); Inventory candidate = variant.create(stock)) {
+        try (Inventory specification = new SequentialInventory(stock); Inventory candidate = create.create(stock)) {
             for (int i = 0; i < operations.size(); i++) {
                 Operation operation = operations.get(i);
                 Outcome expected = Outcome.of(operation, specification);
@@ -133,9 +146,9 @@ public abstract class ConformanceSuite {
                               expected:      %s
                               got:           %s
                               reproduce:     %s"""
-                            .formatted(variant.name(), i, seed, stock, operations.subList(0, i + 1),
-                                    expected, actual, Reproduce.command(ConformanceSuite.class, "oversell.seed=" + seed,
-                                            Variants.ONLY + "=" + variant.name())));
+                            .formatted(name, i, seed, stock, operations.subList(0, i + 1),
+                                    expected, actual, Reproduce.command(suite, "oversell.seed=" + seed,
+                                            Variants.ONLY + "=" + name)));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.oversell.properties.database.jdbc;
 
 import dev.oversell.judge.Coverage;
 import dev.oversell.properties.database.GateError;
+import dev.oversell.properties.schedule.ScheduleTree;
 
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -61,7 +62,7 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
                 boolean graft = attempt >= REPLAYS;
                 int graftsBefore = tree.grafts();
                 try {
-                    outcome = runner.runChosen(discovery, tree.nextRun(graft), entries);
+                    outcome = runner.runChosen(discovery, tree.nextRun(graft)::choose, entries);
                     trouble = tree.diverged();
                     if (!entries && runner.lastRunWaitedInJvm()) {
                         // which call reaches the monitor or the mailbox first was a race the gate did not decide:

@@ -1,5 +1,7 @@
 package dev.oversell.properties.database.jdbc;
 
+import dev.oversell.properties.schedule.ScheduleTree;
+
 import java.util.Collections;
 import java.util.Set;
 
@@ -34,7 +36,7 @@ import java.util.Set;
  * @param tables the table groups a statement may touch ({@link TableCoupling#groups}); null if it may touch
  *               anything (its text does not bound it, or it is not a statement)
  */
-record Footprint(Kind kind, boolean plainRead, Set<String> tables) {
+record Footprint(Kind kind, boolean plainRead, Set<String> tables) implements ScheduleTree.Footprint {
 
     /** What kind of point it is. */
     enum Kind {
@@ -66,6 +68,12 @@ record Footprint(Kind kind, boolean plainRead, Set<String> tables) {
         return inert ? INERT_END : END;
     }
 
+    /** A statement gate's points commute only with one another's. */
+    @Override
+    public boolean commutesWith(ScheduleTree.Footprint other) {
+        return other instanceof Footprint statement && commutesWith(statement);
+    }
+
     /** Whether this point and {@code other}, of another transaction, answer alike in either order. */
     boolean commutesWith(Footprint other) {
         if (kind == Kind.ENTRY || other.kind == Kind.ENTRY) {
@@ -89,7 +97,8 @@ record Footprint(Kind kind, boolean plainRead, Set<String> tables) {
     }
 
     /** Whether this is a commit or rollback that releases nothing and publishes nothing. */
-    boolean inert() {
+    @Override
+    public boolean inert() {
         return kind == Kind.INERT_END;
     }
 }

@@ -1,5 +1,7 @@
 package dev.oversell.properties.database.jdbc;
 
+import dev.oversell.properties.schedule.ScheduleTree;
+
 import java.util.List;
 
 /**
@@ -8,7 +10,7 @@ import java.util.List;
  * it blocked, is filled in by the gate as it happens; the fields after the constructor are guarded by the
  * {@link StatementGate} of the schedule.
  */
-final class SchedulingPoint {
+final class SchedulingPoint implements ScheduleTree.Point {
 
     /**
      * The verb of the point at which a call starts, when the gate decides that too ({@link StatementGate#entries}):
@@ -55,8 +57,19 @@ final class SchedulingPoint {
         return footprint.entry();
     }
 
+    @Override
+    public Footprint footprint() {
+        return footprint;
+    }
+
+    @Override
+    public boolean blocked() {
+        return blocked;
+    }
+
     /** The point in a schedule's name: its verb's initial and its transaction's number, e.g. {@code u2}. */
-    String label() {
+    @Override
+    public String label() {
         return verb.charAt(0) + String.valueOf(transaction.number);
     }
 

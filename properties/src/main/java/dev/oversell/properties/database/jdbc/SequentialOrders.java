@@ -13,13 +13,13 @@ import java.util.Map;
  * calls of a schedule overlap, so any order is allowed (a weaker check than linearizability with real-time
  * order: it never accuses wrongly). A schedule has a handful of calls, so every order is tried.
  */
-final class SequentialOrders {
+public final class SequentialOrders {
 
     private SequentialOrders() {
     }
 
     /** {@code answers.get(i)}: call i's answer (a {@link PurchaseResult}, or {@link PlannedCall#RESTOCKED}). */
-    static boolean explain(List<PlannedCall> calls, List<Object> answers, Map<String, Long> initialStock,
+    public static boolean explain(List<PlannedCall> calls, List<Object> answers, Map<String, Long> initialStock,
                            Map<String, Long> finalStock) {
         return permutations(calls.size()).stream().anyMatch(order -> gives(order, calls, answers, initialStock,
                 finalStock));

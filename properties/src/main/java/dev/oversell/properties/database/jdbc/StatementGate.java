@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * The statement gate: runs one schedule of purchase calls, each on its own thread over the
  * {@link SchedulingDataSource}, letting their statements through one at a time. Once every call has settled (each
  * waits for its turn, waits for a lock in the engine, waits in the JVM for another call, or has returned), a
- * {@link Chooser} picks which of the transactions ready to send goes next: {@link ScheduleTree} to walk every
+ * {@link Chooser} picks which of the transactions ready to send goes next: {@link dev.oversell.properties.schedule.ScheduleTree} to walk every
  * distinct execution, {@link Sample} to draw some at random, the lowest one for a call run alone. After letting a
  * statement through, the gate waits until it returned or the engine reports its session waiting for a lock (asked
  * on the {@code monitor} connection through the {@link LockProbe}; never a sleep of a fixed length), as a person

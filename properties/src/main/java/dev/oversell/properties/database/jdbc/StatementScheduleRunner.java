@@ -222,7 +222,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
     }
 
     /**
-     * Every distinct execution of {@code discovery}'s plan, found as they run ({@link ScheduleTree}): each is run
+     * Every distinct execution of {@code discovery}'s plan, found as they run ({@link dev.oversell.properties.schedule.ScheduleTree}): each is run
      * on fresh tables and judged when the iterator is asked for it; at most {@code limit} of them.
      */
     public Exploration explore(Discovery discovery, int limit) {

@@ -8,7 +8,7 @@
  * The {@link dev.oversell.properties.database.jdbc.StatementScheduleRunner} runs each call of a
  * {@link dev.oversell.properties.database.jdbc.StatementPlan} alone to discover its statements, then every distinct
  * execution, found as it runs ({@link dev.oversell.properties.database.jdbc.Exploration} over a
- * {@link dev.oversell.properties.database.jdbc.ScheduleTree}: at each step the gate offers the transactions not
+ * {@link dev.oversell.properties.schedule.ScheduleTree}: at each step the gate offers the transactions not
  * waiting for a lock), or distinct executions drawn at random from a printed seed
  * ({@link dev.oversell.properties.database.jdbc.Sample}), through the same gate; which executions are the same is
  * one rule ({@link dev.oversell.properties.database.jdbc.Footprint}). Each execution is judged by the accounts and

@@ -1,6 +1,7 @@
 package dev.oversell.properties.database.jdbc;
 
 import dev.oversell.properties.database.Interleavings;
+import dev.oversell.properties.schedule.ScheduleTree;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ class ScheduleTreeTest {
     private static List<List<Integer>> explore(ScheduleTree tree, Program program) {
         List<List<Integer>> runs = new ArrayList<>();
         while (!tree.exhausted()) {
-            runs.add(runOnce(tree.nextRun(false), program));
+            runs.add(runOnce(tree.nextRun(false)::choose, program));
             tree.finished();
             assertThat(runs).as("the exploration ends").hasSizeLessThan(100_000);
         }
@@ -184,14 +185,14 @@ class ScheduleTreeTest {
     void anEngineThatAnswersOtherwiseOnAReplayIsNoticedAndAGraftIsCounted() {
         Program program = Program.of(List.of(List.of(false, false), List.of(false, false)), false);
         ScheduleTree tree = new ScheduleTree();
-        runOnce(tree.nextRun(false), program);
+        runOnce(tree.nextRun(false)::choose, program);
         tree.finished();
         // the replay is offered only T2 at the first step, where T1 and T2 were offered before
         Program otherwise = Program.of(List.of(List.of(), List.of(false, false)), false);
-        runOnce(tree.nextRun(false), otherwise);
+        runOnce(tree.nextRun(false)::choose, otherwise);
         assertThat(tree.diverged()).contains("the statements ready were [u2]");
         tree.retry();
-        runOnce(tree.nextRun(true), otherwise);
+        runOnce(tree.nextRun(true)::choose, otherwise);
         assertThat(tree.diverged()).isNull();
         tree.finished();
         assertThat(tree.grafts()).isEqualTo(1);

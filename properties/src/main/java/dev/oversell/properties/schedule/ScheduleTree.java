@@ -1,4 +1,4 @@
-package dev.oversell.properties.database.jdbc;
+package dev.oversell.properties.schedule;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,8 +9,11 @@ import java.util.TreeSet;
 /**
  * Every distinct execution of a schedule's calls, found as they run: stateless model checking, the way
  * Lincheck's model checker and CHESS explore threads, with the engine's locks deciding who can move. At each step
- * the {@link StatementGate} offers the transactions whose next statement waits for its turn (one blocked on a lock
- * is not offered; it goes on when the engine lets it), and the tree records who was chosen. The first run takes
+ * a gate offers the transactions whose next point waits for its turn (one blocked on a lock is not offered; it
+ * goes on when the engine lets it), and the tree records who was chosen. Two gates share it: the statement gate of
+ * the database family ({@code dev.oversell.properties.database.jdbc.StatementGate}: a point is a statement, a
+ * commit) and the command gate of the Redis family (a point is a command, a script, a {@code MULTI}...{@code EXEC}
+ * block); each says what its points are ({@link Point}) and when two of them commute ({@link Footprint}). The first run takes
  * the lowest ready transaction at every step; each later run replays a recorded prefix of choices and then takes
  * one not yet taken there, deepest first, until none is left. Every run is a different execution, and together
  * they are all of them: orders that the engine's locks make the same execution are run once (enumerating the
@@ -18,8 +21,8 @@ import java.util.TreeSet;
  * another schedule (a retry) has those statements interleaved too.
  *
  * <p>Equivalent executions are pruned with sleep sets (Godefroid, 1996): two neighbouring points of different
- * transactions that commute ({@link Footprint}: two plain reads, two statements on tables that share nothing, the
- * commit of a transaction that only read beside any point of another) answer alike in either order; so once the
+ * transactions that commute ({@link Footprint}: for statements, two plain reads, two statements on tables that
+ * share nothing, the commit of a transaction that only read beside any point of another) answer alike in either order; so once the
  * executions that start with one of them have been run, those that start with the other do not take the first one next
  * again unless something that does not commute with it ran in between. And where such a commit is ready, it is
  * taken at once and nothing else is tried at that step: whatever the others do, an equivalent execution takes it
@@ -35,7 +38,40 @@ import java.util.TreeSet;
  * choice as the new branch there, and the executions below the old one that were not yet run are counted
  * ({@link #grafts()}): an execution the tree meant to reach and did not is never passed over in silence.
  */
-final class ScheduleTree {
+public final class ScheduleTree {
+
+    /** What a point may touch, as far as a gate can tell before it is sent. */
+    public interface Footprint {
+        /** Whether this point and {@code other}, of another transaction, answer alike in either order. */
+        boolean commutesWith(Footprint other);
+
+        /**
+         * Whether it commutes with whatever every other transaction does from here (it releases nothing and
+         * publishes nothing): taken at once, nothing else is tried at its step.
+         */
+        boolean inert();
+    }
+
+    /** One point a transaction waits to send, as the tree sees it. */
+    public interface Point {
+        /** Its name in a schedule: the verb's initial and the transaction's number, {@code u2}. */
+        String label();
+
+        Footprint footprint();
+
+        /** Whether, taken, it blocked (on a lock): filled in by the gate as it runs, read when the run is over. */
+        boolean blocked();
+    }
+
+    /** Which of the transactions ready to send goes next. */
+    @FunctionalInterface
+    public interface Chooser {
+        /**
+         * {@code ready}: the transactions (indexes into the schedule's calls, lowest first) whose next point waits
+         * for its turn; {@code next}: those points. Returns one of {@code ready}.
+         */
+        int choose(List<Integer> ready, List<? extends Point> next);
+    }
 
     /** One step of the current path: who was ready, who is asleep, who was chosen and who has been. */
     private static final class Node {
@@ -48,7 +84,7 @@ final class ScheduleTree {
         final Set<Integer> blockedDone = new HashSet<>();
         int chosen;
         /** The point taken here in the current run (its {@code blocked} is filled in by the gate as it runs). */
-        SchedulingPoint taken;
+        Point taken;
         /** The chosen point commutes with every other: taking it first is enough, no other is tried here. */
         boolean alone;
 
@@ -74,11 +110,12 @@ final class ScheduleTree {
     private final boolean reduce;
 
     /** A tree that runs commuting points in one order only. */
-    ScheduleTree() {
+    public ScheduleTree() {
         this(true);
     }
 
-    ScheduleTree(boolean reduce) {
+    /** A tree that runs commuting points in one order only if {@code reduce}, else in every order. */
+    public ScheduleTree(boolean reduce) {
         this.reduce = reduce;
     }
     /** How many steps of {@link #path} the next run replays. */
@@ -93,17 +130,17 @@ final class ScheduleTree {
     private int grafts;
 
     /** Whether every execution has been run. */
-    boolean exhausted() {
+    public boolean exhausted() {
         return exhausted;
     }
 
     /** Runs that turned out equivalent to one already run (every ready transaction asleep at some step). */
-    int equivalent() {
+    public int equivalent() {
         return equivalent;
     }
 
     /** How the last run left the path it was to replay, or null if it replayed it faithfully. */
-    String diverged() {
+    public String diverged() {
         if (diverged == null && steps < replay) {
             return "the calls returned after " + steps + " steps, not " + replay + " as when the same choices ran before";
         }
@@ -111,7 +148,7 @@ final class ScheduleTree {
     }
 
     /** Times a replay took the engine's choice as a new branch, leaving the rest of the old one unexplored. */
-    int grafts() {
+    public int grafts() {
         return grafts;
     }
 
@@ -119,7 +156,7 @@ final class ScheduleTree {
      * The chooser of the next run: it replays the recorded prefix, then explores. With {@code graft}, where the
      * engine does not offer what the prefix recorded, the run goes on from what it offers, as a new branch.
      */
-    StatementGate.Chooser nextRun(boolean graft) {
+    public Chooser nextRun(boolean graft) {
         this.graft = graft;
         if (exhausted) {
             throw new IllegalStateException("every execution has been run");
@@ -130,9 +167,9 @@ final class ScheduleTree {
         return (ready, next) -> choose(steps++, ready, next);
     }
 
-    private int choose(int step, List<Integer> ready, List<SchedulingPoint> next) {
-        List<Footprint> footprints = next.stream().map(p -> p.footprint).toList();
-        List<String> labels = next.stream().map(SchedulingPoint::label).toList();
+    private int choose(int step, List<Integer> ready, List<? extends Point> next) {
+        List<Footprint> footprints = next.stream().map(Point::footprint).toList();
+        List<String> labels = next.stream().map(Point::label).toList();
         if (step < replay && diverged == null) {
             Node node = path.get(step);
             if (node.ready.equals(ready) && node.labels.equals(labels) && node.footprints.equals(footprints)) {
@@ -152,7 +189,7 @@ final class ScheduleTree {
             return ready.get(0); // off the tree: the run only has to end
         }
         Set<Integer> sleep = new TreeSet<>();
-        if (step > 0 && !path.get(step - 1).taken.blocked) {
+        if (step > 0 && !path.get(step - 1).taken.blocked()) {
             // a point that blocked on a lock is no atomic step: when it returns, and which deadlock victim the
             // engine picks, depends on what ran meanwhile, so nothing sleeps past it
             Node parent = path.get(step - 1);
@@ -169,7 +206,7 @@ final class ScheduleTree {
         Node node = new Node(List.copyOf(ready), footprints, labels, sleep);
         Integer inert = null;
         for (int i = 0; i < ready.size() && inert == null && reduce; i++) {
-            if (next.get(i).footprint.inert() && !sleep.contains(ready.get(i))) {
+            if (next.get(i).footprint().inert() && !sleep.contains(ready.get(i))) {
                 inert = ready.get(i);
             }
         }
@@ -197,7 +234,7 @@ final class ScheduleTree {
      * After a run: picks the next execution to run (the deepest step with a ready transaction neither taken
      * there nor asleep), or marks the tree exhausted. A run that {@link #diverged()} must be run again first.
      */
-    void finished() {
+    public void finished() {
         if (graft && steps < replay) {
             path.subList(steps, path.size()).clear(); // the calls ended sooner than the old branch: a new one
             replay = steps;
@@ -212,7 +249,7 @@ final class ScheduleTree {
         for (int k = path.size() - 1; k >= 0; k--) {
             Node node = path.get(k);
             node.done.add(node.chosen);
-            if (node.taken != null && node.taken.blocked) {
+            if (node.taken != null && node.taken.blocked()) {
                 node.blockedDone.add(node.chosen);
             }
             Integer other = node.alone ? null : node.ready.stream()
@@ -228,7 +265,7 @@ final class ScheduleTree {
     }
 
     /** Forgets that the last run diverged, to replay the same prefix once more. */
-    void retry() {
+    public void retry() {
         diverged = null;
         sleepBlocked = false;
         path.subList(Math.min(replay, path.size()), path.size()).clear();

@@ -1,0 +1,49 @@
+package dev.oversell.model.redis;
+
+import dev.oversell.model.PurchaseRequest;
+import dev.oversell.model.PurchaseResult;
+import dev.oversell.model.UnknownProductException;
+import dev.oversell.redis.Keyspace;
+import io.lettuce.core.RedisClient;
+
+/**
+ * Claim: MAY oversell. The flash-sale counter as it is first written: read the stock, and if it is enough,
+ * decrement it.
+ *
+ * <pre>
+ * GET    stock:sku        -- "1"
+ * DECRBY stock:sku 1      -- (integer) 0
+ * </pre>
+ *
+ * <p>Why it breaks: each command is atomic, the pair is not. The check and the act are two round trips, and
+ * between them another buyer's {@code GET} sees the same stock: two buyers both read {@code "1"}, both decrement,
+ * both are told "purchased", and the stock reads {@code -1}. {@code DECRBY} being atomic only makes the count
+ * exact; it does not make the decision right. The command-level gate finds the order (both {@code GET}s before
+ * either {@code DECRBY}) and prints it as a {@code redis-cli} script.
+ *
+ * <p>Request ids are not de-duplicated (a second key and a second round trip would race the same way).
+ *
+ * <p>Run its checks: {@code mvn -pl redis -am verify -Dtest='Redis*Test' -Dsurefire.failIfNoSpecifiedTests=false
+ * -Doversell.variant=redis-get-then-decrby}.
+ */
+public final class GetThenDecrBy_BrokenCheckThenAct extends RedisInventory {
+
+    public GetThenDecrBy_BrokenCheckThenAct(RedisClient client, Keyspace keys) {
+        super(client, keys);
+    }
+
+    @Override
+    public PurchaseResult buy(PurchaseRequest request) {
+        String stock = keys.stock(request.product());
+        String seen = redis().get(stock);
+        if (seen == null) {
+            throw new UnknownProductException(request.product());
+        }
+        long available = Long.parseLong(seen);
+        if (available < request.quantity()) {
+            return outOfStock(request, available);
+        }
+        redis().decrby(stock, request.quantity());
+        return purchased(request);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.oversell.model.redis;
+
+import dev.oversell.design.Claim;
+import dev.oversell.redis.RedisDesign;
+
+import java.util.List;
+
+/**
+ * The Redis designs, each declared once with its claim: the one list the Redis checks judge. A design's claim
+ * is for several application servers sharing one Redis (each buyer of a check is an instance of its own, on a
+ * connection of its own).
+ */
+public final class RedisDesigns {
+
+    private RedisDesigns() {
+    }
+
+    public static List<RedisDesign> all() {
+        return List.of(
+                RedisDesign.named("redis-get-then-decrby")
+                        .of(GetThenDecrBy_BrokenCheckThenAct.class, GetThenDecrBy_BrokenCheckThenAct::new)
+                        .claims(Claim.MAY_OVERSELL)
+                        .mechanism("GET, then DECRBY if enough: check-then-act over two round trips")
+                        .doesNotDeduplicateRequestIds()
+                        .build(),
+                RedisDesign.named("redis-decrby-then-compensate")
+                        .of(DecrByThenCompensate.class, DecrByThenCompensate::new)
+                        .claims(Claim.NEVER_OVERSELLS)
+                        .mechanism("DECRBY, then INCRBY back if it went below zero: decided on its own atomic step")
+                        .doesNotDeduplicateRequestIds()
+                        .build(),
+                RedisDesign.named("redis-lua-check-and-decrement")
+                        .of(LuaCheckAndDecrement.class, LuaCheckAndDecrement::new)
+                        .claims(Claim.NEVER_OVERSELLS)
+                        .mechanism("one Lua script (EVALSHA) checks, decrements and records the answer")
+                        .build(),
+                RedisDesign.named("redis-watch-multi-exec")
+                        .of(WatchMultiExec.class, WatchMultiExec::new)
+                        .claims(Claim.NEVER_OVERSELLS)
+                        .mechanism("WATCH, GET, MULTI/DECRBY/EXEC; EXEC refused when the stock changed: retry")
+                        .doesNotDeduplicateRequestIds()
+                        .build());
+    }
+}

@@ -1,0 +1,159 @@
+package dev.oversell.redis;
+
+import dev.oversell.design.Claim;
+import dev.oversell.design.Variant;
+import dev.oversell.model.Inventory;
+import dev.oversell.model.PurchaseRequest;
+import dev.oversell.model.PurchaseResult;
+import io.lettuce.core.RedisClient;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A design whose stock lives in Redis, declared once with its claim, the way the catalogue declares every other:
+ *
+ * <pre>{@code
+ * RedisDesign.named("redis-lua-check-and-decrement")
+ *         .of(LuaCheckAndDecrement.class, LuaCheckAndDecrement::new)   // (RedisClient, Keyspace)
+ *         .claims(Claim.NEVER_OVERSELLS)
+ *         .mechanism("one Lua script checks, decrements and records the answer")
+ *         .build();
+ * }</pre>
+ *
+ * The claim is for several application servers sharing one Redis: each buyer of a check is an instance of its own
+ * over a connection of its own. Like a {@link dev.oversell.design.ClusterDesign}, it is not a
+ * {@link Variant}: no checker of the JVM's threads (Lincheck, jcstress) can drive it, and the command-level gate
+ * of this module judges it, reporting {@link dev.oversell.judge.Observation}s the one
+ * {@link dev.oversell.judge.Judge} reads.
+ *
+ * @param deduplicatesRequestIds whether a request sent twice is applied once, as the {@link Inventory} contract asks;
+ *                               a design that declares it does not is not sent the same request twice
+ */
+public record RedisDesign(String name, Class<? extends Inventory> type, RedisInventoryFactory factory, Claim claim,
+                          String mechanism, boolean deduplicatesRequestIds) {
+
+    public RedisDesign {
+        Variant.checkedName(name);
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(mechanism, "mechanism");
+        if (claim == Claim.NOT_APPLICABLE) {
+            throw new IllegalArgumentException(name + ": a Redis design claims NEVER_OVERSELLS or MAY_OVERSELL");
+        }
+    }
+
+    public static Builder named(String name) {
+        return new Builder(Variant.checkedName(name));
+    }
+
+    /** One instance over {@code client} on the store {@code keys}. */
+    public Inventory create(RedisClient client, Keyspace keys) {
+        return factory.create(client, keys);
+    }
+
+    /**
+     * A fresh store of its own holding {@code initialStock}, and one instance over it, whose {@code close()} also
+     * deletes the store's keys: what a check that calls one instance (the conformance sequences) builds.
+     */
+    public Inventory createWithOwnStore(RedisClient client, Map<String, Long> initialStock) {
+        Keyspace keys = Keyspace.fresh();
+        var redis = client.connect();
+        try {
+            keys.seed(redis.sync(), initialStock);
+        } catch (RuntimeException e) {
+            keys.deleteAll(redis.sync());
+            redis.close();
+            throw e;
+        }
+        Inventory instance;
+        try {
+            instance = create(client, keys);
+        } catch (RuntimeException e) {
+            keys.deleteAll(redis.sync());
+            redis.close();
+            throw e;
+        }
+        return new Inventory() {
+            @Override
+            public PurchaseResult buy(PurchaseRequest request) {
+                return instance.buy(request);
+            }
+
+            @Override
+            public long stock(String product) {
+                return instance.stock(product);
+            }
+
+            @Override
+            public void restock(String product, long units) {
+                instance.restock(product, units);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    instance.close();
+                } finally {
+                    keys.deleteAll(redis.sync());
+                    redis.close();
+                }
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** Builds a {@link RedisDesign}; {@link #build()} names whatever is missing. */
+    public static final class Builder {
+        private final String name;
+        private Class<? extends Inventory> type;
+        private RedisInventoryFactory factory;
+        private Claim claim;
+        private String mechanism;
+        private boolean deduplicatesRequestIds = true;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** The class, and how to build an instance over a client and the store's keys. */
+        public <T extends Inventory> Builder of(Class<T> type, RedisInventoryFactory factory) {
+            this.type = Objects.requireNonNull(type, "type");
+            this.factory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /** What the design claims with several instances sharing one Redis. */
+        public Builder claims(Claim claim) {
+            this.claim = claim;
+            return this;
+        }
+
+        public Builder mechanism(String mechanism) {
+            this.mechanism = mechanism;
+            return this;
+        }
+
+        /** A request sent twice may be applied twice: no check sends the same request twice. */
+        public Builder doesNotDeduplicateRequestIds() {
+            this.deduplicatesRequestIds = false;
+            return this;
+        }
+
+        public RedisDesign build() {
+            StringBuilder missing = new StringBuilder();
+            if (type == null) missing.append(" of(type, factory)");
+            if (claim == null) missing.append(" claims(...)");
+            if (mechanism == null) missing.append(" mechanism(...)");
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("Redis design " + name + " is missing:" + missing);
+            }
+            return new RedisDesign(name, type, factory, claim, mechanism, deduplicatesRequestIds);
+        }
+    }
+}

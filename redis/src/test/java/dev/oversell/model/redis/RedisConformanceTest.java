@@ -1,0 +1,66 @@
+package dev.oversell.model.redis;
+
+import dev.oversell.design.Variants;
+import dev.oversell.properties.Seeds;
+import dev.oversell.properties.conformance.ConformanceSuite;
+import dev.oversell.redis.Keyspace;
+import dev.oversell.redis.RedisDesign;
+import dev.oversell.redis.RedisServer;
+import dev.oversell.run.TestNames;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.time.Duration;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every Redis design, called one operation at a time on a store of its own, gives exactly the specification's
+ * answers on seeded random sequences: {@link ConformanceSuite}'s sequences and comparison, on the Redis the run
+ * uses. {@code -Doversell.seed=N} reruns one; {@code -Doversell.redisSequences=N} runs more (default 40);
+ * {@code -Doversell.variant=NAME} one design.
+ */
+class RedisConformanceTest {
+
+    private static final int SEQUENCES = Seeds.intProperty("oversell.redisSequences", 40);
+
+    @TestFactory
+    Stream<DynamicTest> everyRedisDesignGivesTheSpecificationsAnswers() {
+        String only = System.getProperty(Variants.ONLY, "");
+        long base = Seeds.base();
+        long[] seeds = Seeds.single().isPresent() ? new long[] {Seeds.single().getAsLong()}
+                : IntStream.range(0, SEQUENCES).mapToLong(i -> Seeds.derived(base, i)).toArray();
+        return RedisDesigns.all().stream().filter(d -> only.isBlank() || d.name().equals(only))
+                .map(design -> DynamicTest.dynamicTest(TestNames.of(design.name(), "conforms to the specification"),
+                        () -> conforms(design, seeds)));
+    }
+
+    private static void conforms(RedisDesign design, long[] seeds) {
+        RedisClient client = RedisServer.openOrSkip();
+        try {
+            for (long seed : seeds) {
+                ConformanceSuite.conforms(design.name(), design.type(), design.deduplicatesRequestIds(), true,
+                        stock -> design.createWithOwnStore(client, stock), seed, RedisConformanceTest.class);
+            }
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    /** Each sequence's store is deleted when its instance closes: none of this JVM's keys are left. */
+    @AfterAll
+    static void noKeyIsLeftBehind() {
+        RedisClient client = RedisServer.openOrSkip();
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            assertThat(Keyspace.keysMatching(connection.sync(), Keyspace.ofThisJvm()))
+                    .as("keys this JVM made and left behind").isEmpty();
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.oversell.redis.gate;
+
+import dev.oversell.design.Claim;
+import dev.oversell.design.Variants;
+import dev.oversell.judge.Coverage;
+import dev.oversell.judge.Finding;
+import dev.oversell.judge.Observation;
+import dev.oversell.model.redis.RedisDesigns;
+import dev.oversell.model.PurchaseRequest;
+import dev.oversell.properties.database.jdbc.PlannedCall;
+import dev.oversell.properties.database.jdbc.StatementPlan;
+import dev.oversell.redis.Keyspace;
+import dev.oversell.redis.RedisDesign;
+import dev.oversell.redis.RedisServer;
+import dev.oversell.run.Reproduce;
+import dev.oversell.run.TestNames;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Every Redis design through the command-level gate, judged against its claim by the one judge; and the gate's
+ * own promises: a check-then-act is caught with a two-buyer script a person can replay, a design is judged alone
+ * within the issue's bound, and no key is left behind. {@code -Doversell.variant=NAME} judges one design.
+ */
+class RedisCommandGateTest {
+
+    private static RedisDesign design(String name) {
+        return RedisDesigns.all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String reproduce(RedisDesign design) {
+        return Reproduce.command(RedisCommandGateTest.class, Variants.ONLY + "=" + design.name());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRedisDesignIsJudgedAgainstItsClaim() {
+        String only = System.getProperty(Variants.ONLY, "");
+        return RedisDesigns.all().stream().filter(d -> only.isBlank() || d.name().equals(only))
+                .map(design -> DynamicTest.dynamicTest(TestNames.of(design.name(), "every Redis command interleaving"),
+                        () -> {
+                            List<Observation> observed = RedisCommandCheck.observe(design, reproduce(design));
+                            Optional<String> disagreement = RedisCommandCheck.judge(design, observed);
+                            disagreement.ifPresent(why -> fail(why));
+                        }));
+    }
+
+    /** The two round trips of GET then DECRBY are caught on the last unit, with both buyers in the script. */
+    @Test
+    void checkThenActOverTwoRoundTripsIsCaughtWithAReplayableTwoBuyerScript() {
+        RedisDesign design = design("redis-get-then-decrby");
+        try (CommandScheduleRunner runner = new CommandScheduleRunner(design, 2)) {
+            PlanResult lastUnit = runner.explore(StatementPlan.lastUnit(), 100, reproduce(design));
+            assertThat(lastUnit.coverage()).isInstanceOf(Coverage.Every.class);
+            assertThat(lastUnit.finding()).isEqualTo(Finding.OVERSOLD);
+            assertThat(lastUnit.script()).contains("-- B1\nGET oversell:{replay}:stock:sku   -- \"1\"\n")
+                    .contains("-- B2\nGET oversell:{replay}:stock:sku   -- \"1\"\n")
+                    .contains("DECRBY oversell:{replay}:stock:sku 1   -- (integer) -1")
+                    .contains("SET oversell:{replay}:stock:sku 1\n")
+                    .contains("# oversold: 2 units sold, 1 existed; stock now -1");
+            System.out.println(lastUnit.script());
+        }
+    }
+
+    /**
+     * The gate's reduction at work: the Lua design's purchase is one step, so two buyers have exactly two orders;
+     * WATCH/MULTI/EXEC's GET of one buyer and the other's GET commute, so fewer orders than the interleavings of
+     * its commands are run.
+     */
+    @Test
+    void aScriptIsOneStepAndTwoReadsAreRunInOneOrder() {
+        RedisDesign lua = design("redis-lua-check-and-decrement");
+        try (CommandScheduleRunner runner = new CommandScheduleRunner(lua, 2)) {
+            assertThat(runner.explore(StatementPlan.lastUnit(), 100, reproduce(lua)).coverage())
+                    .isEqualTo(new Coverage.Every(2));
+        }
+        RedisDesign getThenDecrby = design("redis-get-then-decrby");
+        try (CommandScheduleRunner runner = new CommandScheduleRunner(getThenDecrby, 2)) {
+            // GET, DECRBY each: 6 orders, of which g1 g2 and g2 g1 first are one: 4 distinct executions
+            assertThat(runner.explore(StatementPlan.lastUnit(), 100, reproduce(getThenDecrby)).coverage())
+                    .isEqualTo(new Coverage.Every(4));
+        }
+    }
+
+    /**
+     * A design that claims more than it does fails its judgement, and the failure carries the replayable script:
+     * GET then DECRBY, declared here as if it never oversold.
+     */
+    @Test
+    void aMisclaimedDesignFailsWithItsRedisCliScript() {
+        RedisDesign real = design("redis-get-then-decrby");
+        RedisDesign misclaimed = RedisDesign.named("redis-get-then-decrby-misclaimed")
+                .of(real.type(), real.factory()).claims(Claim.NEVER_OVERSELLS).mechanism(real.mechanism())
+                .doesNotDeduplicateRequestIds().build();
+        Optional<String> disagreement = RedisCommandCheck.judge(misclaimed,
+                RedisCommandCheck.observe(misclaimed, reproduce(misclaimed)));
+        assertThat(disagreement).hasValueSatisfying(why -> assertThat(why)
+                .contains("claims it never oversells, but the Redis command interleavings saw: oversold")
+                .contains("-- B1\nGET oversell:{replay}:stock:sku").contains("-- B2\n"));
+    }
+
+    /**
+     * What DECRBY-then-INCRBY tells a buyer while another's units are briefly out: stock 1, B1 buys 2 (the stock
+     * goes to -1), B2 buys 1 in that window and sees -2, and is refused the unit every sequential order sells it.
+     * Not among the plans a claim is judged on (the judge counts a wrong refusal against "never oversells"): it is
+     * measured here, and named in the project's words. The Lua script, one step, is linearizable on the same plan.
+     */
+    @Test
+    void aRefusalWhileTheStockIsBrieflyNegativeIsNamedNotLinearizable() {
+        StatementPlan window = new StatementPlan("a buyer of 2 racing a buyer of the last unit", 1, List.of(
+                new PlannedCall.Buy(PurchaseRequest.of("T1", StatementPlan.PRODUCT, 2)),
+                new PlannedCall.Buy(PurchaseRequest.of("T2", StatementPlan.PRODUCT, 1))));
+        RedisDesign compensate = design("redis-decrby-then-compensate");
+        try (CommandScheduleRunner runner = new CommandScheduleRunner(compensate, 2)) {
+            PlanResult result = runner.explore(window, 100, reproduce(compensate));
+            System.out.println(result.script());
+            assertThat(result.coverage()).isInstanceOf(Coverage.Every.class);
+            assertThat(result.finding()).isEqualTo(Finding.NOT_LINEARIZABLE);
+            assertThat(result.script()).contains("DECRBY oversell:{replay}:stock:sku 2   -- (integer) -1")
+                    .contains("DECRBY oversell:{replay}:stock:sku 1   -- (integer) -2");
+        }
+        RedisDesign lua = design("redis-lua-check-and-decrement");
+        try (CommandScheduleRunner runner = new CommandScheduleRunner(lua, 2)) {
+            assertThat(runner.explore(window, 100, reproduce(lua)).finding()).isEqualTo(Finding.HELD);
+        }
+    }
+
+    /** Issue 23's bound: one Redis design on its own is judged in under 20 s. */
+    @Test
+    void oneDesignIsJudgedAloneInUnderTwentySeconds() {
+        RedisServer.openOrSkip().shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        for (RedisDesign design : RedisDesigns.all()) {
+            long start = System.nanoTime();
+            RedisCommandCheck.observe(design, reproduce(design));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            System.out.printf("[redis] %s judged in %d ms%n", design.name(), took.toMillis());
+            assertThat(took).as("%s judged alone", design.name()).isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
+    /** Every execution's store is deleted after it: none of this JVM's keys are left. */
+    @AfterAll
+    static void noKeyIsLeftBehind() {
+        RedisClient client = RedisServer.openOrSkip();
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            assertThat(Keyspace.keysMatching(connection.sync(), Keyspace.ofThisJvm()))
+                    .as("keys this JVM made and left behind").isEmpty();
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+}
