@@ -5,7 +5,7 @@ import dev.oversell.design.Variants;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
-import dev.oversell.model.redis.RedisDesigns;
+import dev.oversell.catalogue.redis.RedisDesigns;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.properties.database.jdbc.PlannedCall;
 import dev.oversell.properties.database.jdbc.StatementPlan;

@@ -1,4 +1,4 @@
-package dev.oversell.model.redis;
+package dev.oversell.catalogue.redis;
 
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;

@@ -1,4 +1,4 @@
-package dev.oversell.model.redis;
+package dev.oversell.catalogue.redis;
 
 import dev.oversell.design.Variants;
 import dev.oversell.properties.Seeds;
