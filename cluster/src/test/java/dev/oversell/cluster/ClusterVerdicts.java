@@ -11,6 +11,7 @@ import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.RunSettings;
 import dev.oversell.store.Engine;
 
 import java.util.ArrayList;
@@ -154,7 +155,8 @@ final class ClusterVerdicts {
     /** Writes {@code cluster/observations.json} and {@code cluster/summary.md} into the run folder. */
     void write() {
         Evidence.writeJson(FAMILY, "observations.json", new Observations(RunFolder.id(), FAMILY,
-                Environment.ofThisJvm(), designs.stream().map(JudgedDesign::of).toList(), List.copyOf(observations)));
+                Environment.ofThisJvm(), designs.stream().map(JudgedDesign::of).toList(), List.copyOf(observations),
+                RunSettings.ofThisJvm()));
         Evidence.writeText(FAMILY, SUMMARY, summary.toString());
     }
 

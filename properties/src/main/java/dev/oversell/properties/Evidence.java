@@ -9,6 +9,7 @@ import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.RunSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,11 +34,11 @@ public final class Evidence {
 
     /**
      * Writes {@code <suite>/observations.json}: this run's id, the JVM that measured, the designs judged with
-     * their claims, and every observation.
+     * their claims, every observation, and what the suite was run with ({@link RunSettings}).
      */
     public static Path writeObservations(String suite, List<? extends Variant> designs, List<Observation> observations) {
         return writeJson(suite, "observations.json", new Observations(RunFolder.id(), suite, Environment.ofThisJvm(),
-                designs.stream().map(JudgedDesign::of).toList(), observations));
+                designs.stream().map(JudgedDesign::of).toList(), observations, RunSettings.ofThisJvm()));
     }
 
     public static Path writeText(String suite, String fileName, String text) {

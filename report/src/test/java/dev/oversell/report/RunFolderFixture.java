@@ -12,6 +12,7 @@ import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.Power;
+import dev.oversell.run.RunSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,8 @@ final class RunFolderFixture {
     static final String ALPHA_EXAMPLE = "T1 buys 2 of 3, T2 buys 2 of 3: both were told purchased";
     static final String ALPHA_REPRODUCE = "mvn -pl properties -am verify -Dtest=BuiltInLincheckTest -Doversell.variant=alpha";
     static final String ALPHA_EVIDENCE = "lincheck/alpha/two-buyers-model-checking.txt";
+    /** What every family of the fixture was run with: the whole run, one base seed. */
+    static final RunSettings SETTINGS = new RunSettings("0.1.0-TEST", "1/1", Map.of("oversell.baseSeed", "20261125"));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -90,7 +93,7 @@ final class RunFolderFixture {
 
     static void write(Path run, String family, Environment jvm, List<JudgedDesign> designs,
                       List<Observation> observations) throws IOException {
-        write(run, family, new Observations(run.getFileName().toString(), family, jvm, designs, observations));
+        write(run, family, new Observations(run.getFileName().toString(), family, jvm, designs, observations, SETTINGS));
     }
 
     static void write(Path run, String family, Observations record) throws IOException {

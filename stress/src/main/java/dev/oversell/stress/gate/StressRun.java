@@ -4,6 +4,7 @@ import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.RunSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.oversell.design.Claim;
@@ -144,7 +145,8 @@ public final class StressRun {
         json.writeValue(out.resolve("claims.json").toFile(), claims);
         json.writeValue(out.resolve("observations.json").toFile(), new Observations(RunFolder.id(), "jcstress",
                 Environment.ofThisJvm(), Variants.inMemory().stream().map(JudgedDesign::of).toList(),
-                rows.stream().filter(r -> !r.variant().equals(ACTOR_RUNTIME)).map(ScenarioResult::toObservation).toList()));
+                rows.stream().filter(r -> !r.variant().equals(ACTOR_RUNTIME)).map(ScenarioResult::toObservation).toList(),
+                RunSettings.ofThisJvm()));
         String summary = StressSummary.markdown(rows, claims, optionsText);
         Files.writeString(out.resolve("summary.md"), summary);
         Files.createDirectories(out.resolve("html"));
