@@ -1,6 +1,8 @@
 package dev.oversell.report;
 
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.Shard;
+import dev.oversell.store.DatabaseSettings;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,20 +17,21 @@ import java.util.stream.Collectors;
  * depends on Oversell gets {@code target/oversell/report/report.html} (and {@code report.md}) this way, with no
  * plugin to configure.
  *
- * <p>A partial run (a printed reproduce command: one design, one seed, some jcstress scenarios, a test filter;
- * {@link #partial}) never overwrites that report: its report goes into its own run folder, and the console says
+ * <p>A partial run (a printed reproduce command: one design, one seed, some jcstress scenarios, a test filter; a
+ * shard; {@link #partial}) never overwrites that report: its report goes into its own run folder, and the console says
  * where.
  */
 public final class RunReport {
 
     /**
-     * The settings that make a run partial, when set: a design chosen, one seed, some jcstress scenarios, and the
-     * test filters Surefire and Failsafe pass on to the tests' JVM ({@code -Dtest}, {@code -Dit.test}). An engine
-     * subset ({@code oversell.engines}) is not one: a project without database servers runs on H2 alone as its
-     * full run, and every database reproduce command chooses a design as well.
+     * The settings that make a run partial, when set: a design chosen, one seed, some jcstress scenarios, a shard of
+     * the run ({@link Shard}: {@code -Doversell.shard=k/n} or {@code OVERSELL_SHARD}, other than the whole
+     * {@code 1/1}), and the test filters Surefire and Failsafe pass on to the tests' JVM ({@code -Dtest},
+     * {@code -Dit.test}). An engine subset ({@code oversell.engines}) is not one: a project without database servers
+     * runs on H2 alone as its full run, and every database reproduce command chooses a design as well.
      */
     static final List<String> PARTIAL = List.of("oversell.variant", "oversell.seed", "oversell.jcstress.scenarios",
-            "test", "it.test");
+            Shard.SETTING, "test", "it.test");
 
     private RunReport() {
     }
@@ -37,13 +40,19 @@ public final class RunReport {
     public static Optional<String> partial() {
         String set = PARTIAL.stream()
                 .filter(name -> {
-                    String value = System.getProperty(name);
+                    String value = value(name);
                     return value != null && !value.isBlank()
-                            && !(name.equals("oversell.jcstress.scenarios") && value.trim().equals("all"));
+                            && !(name.equals("oversell.jcstress.scenarios") && value.trim().equals("all"))
+                            && !(name.equals(Shard.SETTING) && Shard.current().whole());
                 })
-                .map(name -> "-D" + name + "=" + System.getProperty(name))
+                .map(name -> "-D" + name + "=" + value(name))
                 .collect(Collectors.joining(" "));
         return set.isEmpty() ? Optional.empty() : Optional.of(set);
+    }
+
+    /** A setting's value: the shard as every shard reads it (the property, else its variable), else the property. */
+    private static String value(String name) {
+        return name.equals(Shard.SETTING) ? DatabaseSettings.setting(name, null) : System.getProperty(name);
     }
 
     /**

@@ -15,13 +15,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A printed reproduce command (one design, a test filter) writes the report of its own run into that run's folder
- * and leaves {@code target/oversell/report/}, the full run's, as it was; a full run writes it there.
+ * A printed reproduce command (one design, a test filter) or a shard of a run writes the report of its own run into
+ * that run's folder and leaves {@code target/oversell/report/}, the full run's, as it was; a full run writes it there.
  */
 class PartialRunReportTest {
 
     private static final List<String> SET_HERE = List.of(RunFolder.RUNS, RunFolder.ID, "oversell.variant",
-            "oversell.seed", "oversell.jcstress.scenarios", "oversell.engines", "test", "it.test");
+            "oversell.seed", "oversell.jcstress.scenarios", "oversell.engines", "oversell.shard", "test", "it.test");
     private final Map<String, String> before = new LinkedHashMap<>();
 
     @TempDir
@@ -61,6 +61,21 @@ class PartialRunReportTest {
         assertThat(runs.resolve(RunFolderFixture.RUN).resolve("report.html")).exists();
         assertThat(fullRunReport.resolve("report.md")).hasContent("the full run's report");
         assertThat(fullRunReport.resolve("report.html")).doesNotExist();
+    }
+
+    @Test
+    void aShardIsAPartialRunAndTheWholeIsNot() throws Exception {
+        Path fullRunReport = Files.createDirectories(top.resolve("report"));
+        Files.writeString(fullRunReport.resolve("report.md"), "the full run's report");
+        System.setProperty("oversell.shard", "2/2");
+
+        RunReport.refresh();
+
+        assertThat(RunReport.partial()).contains("-Doversell.shard=2/2");
+        assertThat(runs.resolve(RunFolderFixture.RUN).resolve("report.html")).exists();
+        assertThat(fullRunReport.resolve("report.md")).hasContent("the full run's report");
+        System.setProperty("oversell.shard", "1/1");
+        assertThat(RunReport.partial()).as("1/1 is the whole run").isEmpty();
     }
 
     @Test
