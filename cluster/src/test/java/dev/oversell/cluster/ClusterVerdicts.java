@@ -12,6 +12,7 @@ import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.RunFolder;
 import dev.oversell.run.RunSettings;
+import dev.oversell.run.Shard;
 import dev.oversell.store.Engine;
 
 import java.util.ArrayList;
@@ -107,14 +108,15 @@ final class ClusterVerdicts {
     /**
      * The fault that brings a stale write to the design's write ({@link Fault#PAUSE_OWNER_MID_PURCHASE}) was in no
      * schedule of this run ({@code -Doversell.cluster.faults} left it out): for every design measured on each of
-     * {@code engines}, that cell is not checked, and a "never oversells" claim cannot hold on the other faults alone.
+     * {@code engines} (in this shard), that cell is not checked, and a "never oversells" claim cannot hold on the other faults alone.
      */
     void staleWriteNotTried(java.util.Collection<Engine> engines, String toCheck) {
         Fault fault = Fault.PAUSE_OWNER_MID_PURCHASE;
         for (ClusterDesign design : designs) {
             for (Engine engine : engines) {
-                if (design.claim(engine) == Claim.NOT_APPLICABLE) {
-                    continue;
+                if (design.claim(engine) == Claim.NOT_APPLICABLE
+                        || !Shard.current().runs(Shard.unit(FAMILY, design.name(), engine))) {
+                    continue; // claimed n/a, or another shard's lane
                 }
                 String why = fault.product() + " was in no schedule of this run (-Doversell.cluster.faults left it"
                         + " out): no stale write reached the design's write";

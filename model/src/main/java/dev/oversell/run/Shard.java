@@ -4,6 +4,9 @@ import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
 /**
@@ -93,12 +96,24 @@ public record Shard(int index, int count) {
     }
 
     /**
-     * The line a family prints when this shard has none of its {@code units} units: it has nothing to do, and
-     * passes.
+     * Of a family's {@code units} (each named by {@code name}, {@link #unit}), those this shard runs, in their order.
+     * When the run is split it says so on the console: how many it took of how many, and which; or that it has
+     * nothing to do, in which case the family runs nothing and passes.
      */
+    public <T> List<T> take(String family, List<T> units, Function<T, String> name) {
+        List<T> taken = units.stream().filter(unit -> runs(name.apply(unit))).toList();
+        if (!whole()) {
+            System.out.println(taken.isEmpty() ? nothingToDo(family, units.size())
+                    : "[" + family + "] shard " + this + " (-D" + SETTING + "): " + taken.size() + " of " + units.size()
+                    + " units: " + taken.stream().map(name).collect(Collectors.joining(", ")));
+        }
+        return taken;
+    }
+
+    /** What a family says when this shard has none of its {@code units} units. */
     public String nothingToDo(String family, int units) {
-        return "[" + family + "] shard " + this + ": none of the " + units + " units of " + family + " falls in this"
-                + " shard (-D" + SETTING + "); nothing to do";
+        return "[" + family + "] shard " + this + " (-D" + SETTING + "): none of the " + units + " units of " + family
+                + " falls in this shard; nothing to do";
     }
 
     /** {@code k/n}. */

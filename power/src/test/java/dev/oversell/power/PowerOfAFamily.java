@@ -1,6 +1,8 @@
 package dev.oversell.power;
 
 import dev.oversell.design.Variants;
+import dev.oversell.run.Power;
+import dev.oversell.run.Shard;
 import dev.oversell.store.Engine;
 
 import java.util.Arrays;
@@ -25,6 +27,13 @@ public final class PowerOfAFamily {
 
     public PowerOfAFamily(Family family, List<CorpusEntry> corpus) {
         this.family = family;
+        Shard shard = Shard.current();
+        if (!shard.runs(unit(family))) {
+            String nothing = "[power] shard " + shard + " (-D" + Shard.SETTING + "): the power of " + family.label + " ("
+                    + unit(family) + ") is another shard's unit; nothing to do";
+            System.out.println(nothing);
+            abort(nothing);
+        }
         List<String> unknown = CorpusEntry.only().stream()
                 .filter(name -> corpus.stream().noneMatch(e -> e.name().equals(name))).toList();
         if (!unknown.isEmpty() && unknown.size() == CorpusEntry.only().size()) { // the other corpus's, or a typo
@@ -32,6 +41,15 @@ public final class PowerOfAFamily {
                     + CorpusEntry.names(corpus.stream()));
         }
         this.corpus = corpus;
+    }
+
+    /**
+     * The family's power as one unit of a shard ({@code -Doversell.shard=k/n}): {@code power/lincheck},
+     * {@code power/jcstress}, {@code power/databases}. The corpus's suites themselves run whole in every shard that
+     * measures a family ({@link SuiteVerdicts}).
+     */
+    static String unit(Family family) {
+        return Shard.unit(Power.FOLDER, family.label.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The designs the family runs in this build ({@code engine}: the database family's, else null). */

@@ -5,6 +5,7 @@ import dev.oversell.design.Variants;
 import dev.oversell.run.Reproduce;
 import dev.oversell.stress.gate.StressBudget;
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.Shard;
 import dev.oversell.stress.gate.StressRun;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicNode;
@@ -47,7 +48,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * that per design, so a project of many designs gets every scenario checked) or {@code oversell.jcstress.budgetSeconds}
  * (the whole run's, instead), {@code oversell.jcstress.minSamples} (the floor below which a held scenario is run
  * again longer, then not checked; {@link StressBudget}),
- * {@code oversell.jcstress.dir} (default {@code jcstress/} in the run folder); {@code oversell.jcstress.skip=true}
+ * {@code oversell.jcstress.dir} (default {@code jcstress/} in the run folder); {@code oversell.shard} (a shard of
+ * the run, {@link Shard}: a design, or the actor runtime, is a unit); {@code oversell.jcstress.skip=true}
  * skips jcstress (one skipped test says so); {@code oversell.reproduce.mvn} is how a failure's reproduce command
  * starts (default {@code mvn verify}).
  */
@@ -70,6 +72,12 @@ public abstract class StressSuite {
         // the designs the run will take (every one, or those -Doversell.variant names), and the actor runtime's
         // tests when no design is named
         String only = System.getProperty(Variants.ONLY, "").trim();
+        List<String> units = StressRun.units(only);
+        Shard shard = Shard.current();
+        if (units.stream().noneMatch(shard::runs)) {
+            System.out.println(shard.nothingToDo(StressRun.FAMILY, units.size()));
+            return List.of();
+        }
         long limitSeconds = StressBudget.seconds(Math.max(1, Variants.inMemory().size()), only.isEmpty())
                 + GRACE_SECONDS;
 

@@ -5,6 +5,7 @@ import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.RunFolder;
 import dev.oversell.run.RunSettings;
+import dev.oversell.run.Shard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.oversell.design.Claim;
@@ -54,6 +55,8 @@ public final class StressRun {
     static final String SCENARIOS = "dev.oversell.stress.scenarios";
     static final String RUNTIME = "dev.oversell.stress.runtime";
     static final String ACTOR_RUNTIME = "actor-runtime";
+    /** The family's folder in the run, and its name in a shard's units ({@code jcstress/<design>}). */
+    public static final String FAMILY = "jcstress";
     static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -fsm 1 -iters 1 -time 150 -strideCount 10 -strideSize 256 -pth false -hs 64"
             + " -jvmArgs -Doversell.actors.executor=calling-thread";
 
@@ -231,7 +234,10 @@ public final class StressRun {
         return out;
     }
 
-    /** The runs this invocation makes: each selected in-memory design, then the actor runtime (unless one design is named). */
+    /**
+     * The runs this invocation makes: each selected in-memory design, then the actor runtime (unless one design is
+     * named); of them, those of this shard ({@code -Doversell.shard=k/n}: a design, or the actor runtime, is a unit).
+     */
     private static List<Planned> plan(String only, String scenarios) throws IOException, ClassNotFoundException {
         List<String> chosen = scenarios.equals("all") ? null : Arrays.stream(scenarios.split(",")).map(String::trim).toList();
         List<Class<?>> scenarioTests = new ArrayList<>();
@@ -268,7 +274,22 @@ public final class StressRun {
         if (only.isEmpty() || only.equals(ACTOR_RUNTIME)) {
             plan.add(new Planned(ACTOR_RUNTIME, Claim.NEVER_OVERSELLS, runtimeTests, List.of()));
         }
-        return plan;
+        return Shard.current().take(FAMILY, plan, p -> Shard.unit(FAMILY, p.name()));
+    }
+
+    /**
+     * The units of a shard ({@link Shard}) this invocation would take, by name, in the whole run: each selected
+     * in-memory design, then the actor runtime's tests (unless one design is named, {@code only}).
+     */
+    public static List<String> units(String only) {
+        List<String> units = new ArrayList<>();
+        if (!only.equals(ACTOR_RUNTIME)) {
+            Variants.inMemory().forEach(design -> units.add(Shard.unit(FAMILY, design.name())));
+        }
+        if (only.isEmpty() || only.equals(ACTOR_RUNTIME)) {
+            units.add(Shard.unit(FAMILY, ACTOR_RUNTIME));
+        }
+        return units;
     }
 
     /** A test's row: skipped, not checked (saying why it has no result), or as the gate judged its results. */
