@@ -4,14 +4,24 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Writes the report of one run folder: {@code ReportMain <run folder> <out>}. The report is a pure function of
- * that folder (every {@code <family>/observations.json} and {@code jmh/ratios.json} in it): into {@code out} go
+ * Writes the report of a run folder: {@code ReportMain <run folder> <out>}. The report is a pure function of that
+ * folder (every {@code <family>/observations.json} and {@code jmh/ratios.json} in it): into {@code out} go
  * {@code report.md} (for pasting into a review), {@code report.html} (one self-contained page),
  * {@code verdict-matrix.md} (the snapshot, which {@code ./verdicts} copies over {@code docs/verdict-matrix.md}),
  * and a copy of the run folder's files, so that every link resolves beside the report. A file of another run is
  * refused: the report exits with status 2 and names the file and both run ids.
+ *
+ * <p>{@code ReportMain <run folder> <run folder>... <out>}: one report of several run folders, the shards of one run
+ * ({@code -Doversell.shard=k/n}) measured on several machines, each folder wherever its job's files were put
+ * ({@link MergedRuns}: refused, with status 2, when the folders are not the shards of one run). Folders are named as
+ * paths, not run ids, because a CI job that merges shards downloads their folders to wherever it likes, and the last
+ * argument stays the output, as in the two-argument form every build already uses. The copy of each folder goes
+ * into {@code out/<run id>/}, where the report's links lead.
  */
 public final class ReportMain {
 
@@ -30,28 +40,32 @@ public final class ReportMain {
 
     /** Writes the report; 0 when written, {@value #REFUSED} when the evidence is refused, 64 for bad arguments. */
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-        if (args.length != 2) {
-            err.println("[report] usage: ReportMain <run folder: target/oversell/runs/<id>> <output folder>");
+        if (args.length < 2) {
+            err.println("[report] usage: ReportMain <run folder: target/oversell/runs/<id>> <output folder>, or"
+                    + " ReportMain <run folder> <run folder>... <output folder> for the shards of one run");
             return 64;
         }
+        List<Path> folders = Arrays.stream(args, 0, args.length - 1).map(Path::of).toList();
         Report report;
         try {
-            report = Report.of(RunEvidence.read(Path.of(args[0])));
+            report = Report.of(RunEvidence.read(folders));
         } catch (RefusedEvidence refused) {
             err.println("[report] !!! " + refused.getMessage());
             return REFUSED;
         }
-        Path dir = Files.createDirectories(Path.of(args[1]));
+        Path dir = Files.createDirectories(Path.of(args[args.length - 1]));
         report.run().copyInto(dir);
         Files.writeString(dir.resolve("report.md"), MarkdownReport.render(report));
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(report));
         Files.writeString(dir.resolve("verdict-matrix.md"), Snapshot.markdown(report.matrix()));
-        out.println("[report] run " + report.run().runId() + " (" + report.run().folder() + "): "
+        out.println("[report] run " + report.run().runId() + " (" + report.run().sources().stream()
+                .map(source -> source.folder().toString()).collect(Collectors.joining(", ")) + "): "
                 + report.matrix().inMemory.size() + " in-memory and " + report.matrix().database.size()
                 + " database designs, " + report.run().families().size() + " families of checks; "
                 + (report.benchmarks().isEmpty() ? report.benchmarks().none()
                 : report.benchmarks().ratios().size() + " benchmark results"));
-        out.println("[report] written to " + dir.resolve("report.html") + " and report.md, with the run's files;"
+        out.println("[report] written to " + dir.resolve("report.html") + " and report.md, with the run's files"
+                + (report.run().merged() ? " (each folder's under its run id)" : "") + ";"
                 + " the snapshot verdict-matrix.md is what ./verdicts copies over docs/verdict-matrix.md");
         return 0;
     }

@@ -1,0 +1,310 @@
+package dev.oversell.report;
+
+import dev.oversell.judge.Observation;
+import dev.oversell.run.Power;
+import dev.oversell.run.RunSettings;
+import dev.oversell.run.Shard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * One report from several run folders: the shards of one run ({@code -Doversell.shard=k/n}, {@link Shard}), each
+ * measured on its own machine (the parallel jobs of a CI matrix), or a run split some other way (a job per module).
+ * The evidence is the union of the folders' families' observations, in the order of the folders' run ids (so the
+ * report does not depend on the order the folders are named in), and is a pure function of those folders.
+ *
+ * <p>It is refused ({@link RefusedEvidence}), naming the folders and what differs, whenever the merged report would
+ * claim something no single run measured:
+ * <ul>
+ *   <li>two folders judged the same unit (a design, on an engine: overlapping shards, or one run named twice);</li>
+ *   <li>the folders were written by different Oversell versions, or split into different numbers of shards;</li>
+ *   <li>a family was run with other settings (seeds, bounds, budgets, engines, a chosen design:
+ *       {@link RunSettings}) or over another catalogue (its designs and their claims) in one folder than in
+ *       another;</li>
+ *   <li>an engine reported a different version in one folder than in another;</li>
+ *   <li>two folders hold benchmarks (a report compares ratios within one run only), or the same family's power;</li>
+ *   <li>a record does not say what it was run with (written before shards existed).</li>
+ * </ul>
+ * The report's links lead into a copy of each folder under its run id ({@code <out>/<run id>/...}), and its header
+ * names the folders it was made from and any shard missing among them.
+ */
+final class MergedRuns {
+
+    /** At most this many overlapping units are named in a refusal. */
+    private static final int NAMED = 5;
+
+    private MergedRuns() {
+    }
+
+    static RunEvidence of(List<RunEvidence> runs) {
+        List<RunEvidence> sorted = runs.stream().sorted(Comparator.comparing(RunEvidence::runId)).toList();
+        oneFolderPerRun(sorted);
+        List<Placed> records = new ArrayList<>();
+        sorted.forEach(run -> run.families().forEach(f -> records.add(new Placed(run.runId(), f))));
+        everyRecordSaysWhatItRanWith(records);
+        oneOversellVersion(records);
+        oneSplit(records);
+        eachFamilyRanAlike(records);
+        noUnitJudgedTwice(records);
+        oneVersionPerEngine(records);
+
+        Map<String, List<RunEvidence.FamilyFile>> byFolder = new TreeMap<>();
+        records.forEach(p -> byFolder.computeIfAbsent(p.family().folder(), k -> new ArrayList<>()).add(placed(p)));
+        List<RunEvidence.FamilyFile> families = byFolder.values().stream().flatMap(List::stream).toList();
+        List<RunEvidence.Source> sources = sorted.stream().flatMap(run -> run.sources().stream()).toList();
+        return new RunEvidence(sources, families, benchmarks(sorted), power(sorted));
+    }
+
+    /**
+     * The folders it was made from, for the report's header: {@code 2 run folders: a (shard 1/2), b (shard 2/2)},
+     * and the shards of the split that none of them ran.
+     */
+    static String madeFrom(List<RunEvidence.Source> sources) {
+        String folders = sources.stream().map(s -> s.runId() + " (" + s.folder() + "; " + shards(s) + ")")
+                .collect(Collectors.joining(", "));
+        Set<Integer> counts = new TreeSet<>();
+        Set<String> ran = new TreeSet<>();
+        sources.forEach(s -> s.shards().forEach(k -> {
+            ran.add(k);
+            counts.add(Shard.parse(k).count());
+        }));
+        List<String> missing = counts.size() != 1 ? List.of() : IntStream.rangeClosed(1, counts.iterator().next())
+                .mapToObj(k -> k + "/" + counts.iterator().next()).filter(k -> !ran.contains(k)).toList();
+        return sources.size() + " run folders, one report: " + folders + (missing.isEmpty() ? ""
+                : "; not among them: shard " + String.join(", ", missing) + ", whose units are not run in this report");
+    }
+
+    private static String shards(RunEvidence.Source source) {
+        if (source.shards().isEmpty()) {
+            return "shard unknown";
+        }
+        return source.shards().stream().map(k -> k.equals(Shard.WHOLE.toString()) ? "the whole run" : "shard " + k)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A family's record and the run folder it came from. */
+    private record Placed(String runId, RunEvidence.FamilyFile family) {
+
+        RunSettings settings() {
+            return family.record().settings();
+        }
+
+        String where() {
+            return runId + "/" + family.folder() + "/" + RunEvidence.OBSERVATIONS;
+        }
+    }
+
+    private static void oneFolderPerRun(List<RunEvidence> runs) {
+        Map<String, List<String>> folders = new LinkedHashMap<>();
+        runs.forEach(run -> run.sources().forEach(s -> folders.computeIfAbsent(s.runId(), k -> new ArrayList<>())
+                .add(s.folder().toString())));
+        folders.forEach((runId, named) -> {
+            if (named.size() > 1) {
+                throw new RefusedEvidence("refusing to merge " + named + ": they are all of run " + runId + " (a run"
+                        + " folder's name is its run id); name each run folder once, and give each shard a run id of"
+                        + " its own (-Doversell.runId)");
+            }
+        });
+    }
+
+    private static void everyRecordSaysWhatItRanWith(List<Placed> records) {
+        List<String> silent = records.stream().filter(p -> p.settings() == null).map(Placed::where).toList();
+        if (!silent.isEmpty()) {
+            throw new RefusedEvidence("refusing to merge: " + silent + " do not say what they were run with (no"
+                    + " 'settings': written by an Oversell before shards), so nothing shows that the run folders are"
+                    + " shards of one run; report each of them on its own");
+        }
+    }
+
+    private static void oneOversellVersion(List<Placed> records) {
+        Map<String, Set<String>> byVersion = new TreeMap<>();
+        records.forEach(p -> byVersion.computeIfAbsent(p.settings().oversell(), k -> new TreeSet<>()).add(p.runId()));
+        if (byVersion.size() > 1) {
+            throw new RefusedEvidence("refusing to merge run folders written by different Oversell versions: "
+                    + describe(byVersion) + "; run every shard with one build of Oversell");
+        }
+    }
+
+    private static void oneSplit(List<Placed> records) {
+        Map<String, Set<String>> byShard = new TreeMap<>();
+        records.forEach(p -> byShard.computeIfAbsent(p.settings().shard(), k -> new TreeSet<>()).add(p.runId()));
+        Set<Integer> counts = new TreeSet<>();
+        byShard.forEach((k, in) -> {
+            try {
+                counts.add(Shard.parse(k).count());
+            } catch (IllegalArgumentException notAShard) {
+                throw new RefusedEvidence("refusing to merge: the records of " + in + " name the shard '" + k
+                        + "', which is no shard (k/n)");
+            }
+        });
+        if (counts.size() > 1) {
+            throw new RefusedEvidence("refusing to merge shards of different splits: " + describe(byShard)
+                    + "; a unit's shard depends on n, so these folders may both judge a unit or both leave it out:"
+                    + " run every shard as k/n with one n");
+        }
+    }
+
+    /** Each family: the same settings and the same designs (with their claims) in every folder that ran it. */
+    private static void eachFamilyRanAlike(List<Placed> records) {
+        Map<String, Placed> first = new LinkedHashMap<>();
+        for (Placed p : records) {
+            Placed earlier = first.putIfAbsent(p.family().folder(), p);
+            if (earlier == null) {
+                continue;
+            }
+            Map<String, String> a = earlier.settings().settings();
+            Map<String, String> b = p.settings().settings();
+            if (!a.equals(b)) {
+                Set<String> names = new TreeSet<>(a.keySet());
+                names.addAll(b.keySet());
+                String differences = names.stream().filter(n -> !Objects.equals(a.get(n), b.get(n)))
+                        .map(n -> n + ": " + value(a.get(n)) + " in " + earlier.runId() + ", " + value(b.get(n)) + " in "
+                                + p.runId()).collect(Collectors.joining("; "));
+                throw new RefusedEvidence("refusing to merge: the " + p.family().folder() + " family was run with"
+                        + " other settings in " + earlier.runId() + " than in " + p.runId() + " (" + differences
+                        + "), so no single run measured the merged " + p.family().folder() + " column; run every"
+                        + " shard with the same settings but -D" + Shard.SETTING + " (" + earlier.where() + ", "
+                        + p.where() + ")");
+            }
+            if (!earlier.family().record().designs().equals(p.family().record().designs())) {
+                Set<String> here = names(earlier);
+                Set<String> there = names(p);
+                Set<String> onlyHere = new TreeSet<>(here);
+                onlyHere.removeAll(there);
+                Set<String> onlyThere = new TreeSet<>(there);
+                onlyThere.removeAll(here);
+                throw new RefusedEvidence("refusing to merge: the " + p.family().folder() + " family judged another"
+                        + " catalogue in " + earlier.runId() + " than in " + p.runId() + " ("
+                        + (onlyHere.isEmpty() && onlyThere.isEmpty() ? "the same designs, in another order or with"
+                        + " other claims, kinds or mechanisms"
+                        : "only in " + earlier.runId() + ": " + onlyHere + "; only in " + p.runId() + ": " + onlyThere)
+                        + "); run every shard from one commit of the catalogue (" + earlier.where() + ", " + p.where()
+                        + ")");
+            }
+        }
+    }
+
+    private static Set<String> names(Placed p) {
+        Set<String> names = new TreeSet<>();
+        p.family().record().designs().forEach(d -> names.add(d.name()));
+        return names;
+    }
+
+    private static String value(String setting) {
+        return setting == null ? "unset" : setting;
+    }
+
+    /**
+     * No unit judged in two folders: a design in a family (per engine, where the family has engine columns), as its
+     * observations name it.
+     */
+    private static void noUnitJudgedTwice(List<Placed> records) {
+        Map<String, String> judgedIn = new LinkedHashMap<>();
+        Map<String, Set<String>> twice = new LinkedHashMap<>();
+        for (Placed p : records) {
+            Set<String> units = new LinkedHashSet<>();
+            p.family().record().observations().forEach(o -> units.add(unit(o)));
+            for (String unit : units) {
+                String earlier = judgedIn.putIfAbsent(unit, p.runId());
+                if (earlier != null && !earlier.equals(p.runId())) {
+                    twice.computeIfAbsent(unit, k -> new TreeSet<>(Set.of(earlier))).add(p.runId());
+                }
+            }
+        }
+        if (!twice.isEmpty()) {
+            String named = twice.entrySet().stream().limit(NAMED).map(e -> e.getKey() + " (in " + String.join(" and ",
+                    e.getValue()) + ")").collect(Collectors.joining("; "));
+            throw new RefusedEvidence("refusing to merge: " + twice.size() + " unit" + (twice.size() == 1 ? " was" : "s"
+                    + " were") + " judged in two run folders: " + named + (twice.size() > NAMED ? "; ..." : "")
+                    + ". Overlapping shards (the same k/n twice, or a whole run beside a shard) or one run named"
+                    + " twice: a cell would be made from two measurements. Name each shard's folder once.");
+        }
+    }
+
+    /** A unit as an observation names it: {@code Lincheck / alpha}, {@code interleavings / beta / h2}. */
+    private static String unit(Observation o) {
+        return Families.label(o.family()) + " / " + o.design()
+                + (o.engine() == null ? "" : " / " + VerdictMatrix.engineKey(o.engine()));
+    }
+
+    private static void oneVersionPerEngine(List<Placed> records) {
+        Map<String, Map<String, Set<String>>> versions = new TreeMap<>();
+        records.forEach(p -> p.family().record().observations().stream()
+                .filter(o -> o.engine() != null && o.engineVersion() != null)
+                .forEach(o -> versions.computeIfAbsent(VerdictMatrix.engineKey(o.engine()), k -> new TreeMap<>())
+                        .computeIfAbsent(o.engineVersion(), k -> new TreeSet<>()).add(p.runId())));
+        versions.forEach((engine, byVersion) -> {
+            if (byVersion.size() > 1) {
+                throw new RefusedEvidence("refusing to merge: " + VerdictMatrix.engineLabel(engine) + " reported"
+                        + " different versions or settings in different run folders (" + describe(byVersion)
+                        + "), so its column would mix servers no single run measured; point every shard at the same"
+                        + " kind of server");
+            }
+        });
+    }
+
+    /** {@code version in a, b; other in c}. */
+    private static String describe(Map<String, Set<String>> byValue) {
+        return byValue.entrySet().stream().map(e -> e.getKey() + " in " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** The family's record with its links into the folder's copy, {@code <run id>/...}. */
+    private static RunEvidence.FamilyFile placed(Placed p) {
+        var record = p.family().record();
+        List<Observation> observations = record.observations().stream().map(o -> new Observation(o.runId(), o.design(),
+                o.family(), o.cell(), o.engine(), o.engineVersion(), o.coverage(), o.finding(), o.counts(), o.example(),
+                o.reproduce(), o.evidenceFile() == null ? null : p.runId() + "/" + o.evidenceFile(), o.note())).toList();
+        return new RunEvidence.FamilyFile(p.family().folder(), new dev.oversell.run.Observations(record.runId(),
+                record.family(), record.measuredOn(), record.designs(), observations, record.settings()),
+                p.runId() + "/" + p.family().link());
+    }
+
+    /** The one folder's benchmarks (with links into its copy), or why there are none; two folders' are refused. */
+    private static RunEvidence.Benchmarks benchmarks(List<RunEvidence> runs) {
+        List<RunEvidence> measured = runs.stream().filter(run -> !run.benchmarks().isEmpty()).toList();
+        if (measured.size() > 1) {
+            throw new RefusedEvidence("refusing to merge: " + measured.stream().map(RunEvidence::runId).toList()
+                    + " each hold benchmark results (jmh/), and a report compares ratios within one run only; run the"
+                    + " benchmarks in one shard");
+        }
+        if (measured.isEmpty()) {
+            return runs.get(0).benchmarks();
+        }
+        RunEvidence run = measured.get(0);
+        RunEvidence.Benchmarks b = run.benchmarks();
+        return new RunEvidence.Benchmarks(b.measuredOn(), b.ratios(), null, run.runId() + "/" + b.dir());
+    }
+
+    /** Every folder's rows of the checks' power; a family's power measured in two folders is refused. */
+    private static Power power(List<RunEvidence> runs) {
+        Map<String, String> measuredIn = new LinkedHashMap<>();
+        List<Power.Family> rows = new ArrayList<>();
+        for (RunEvidence run : runs) {
+            if (run.power() == null) {
+                continue;
+            }
+            for (Power.Family row : run.power().families()) {
+                String earlier = measuredIn.putIfAbsent(row.family(), run.runId());
+                if (earlier != null) {
+                    throw new RefusedEvidence("refusing to merge: the power of " + row.family() + " was measured in "
+                            + earlier + " and in " + run.runId() + " (power/power.json); it is one unit of one shard");
+                }
+                rows.add(row);
+            }
+        }
+        return rows.isEmpty() ? null : new Power(runs.stream().map(RunEvidence::runId)
+                .collect(Collectors.joining(" + ")), rows);
+    }
+}
