@@ -41,7 +41,7 @@ import java.util.stream.IntStream;
  */
 final class MergedRuns {
 
-    /** At most this many overlapping units are named in a refusal. */
+    /** At most this many cells judged twice are named in a refusal. */
     private static final int NAMED = 5;
 
     private MergedRuns() {
@@ -206,8 +206,8 @@ final class MergedRuns {
     }
 
     /**
-     * No unit judged in two folders: a design in a family (per engine, where the family has engine columns), as its
-     * observations name it.
+     * No unit judged in two folders: a cell of the report, a design in a family of checks (per engine, where the
+     * family has engine columns), as its observations name it.
      */
     private static void noUnitJudgedTwice(List<Placed> records) {
         Map<String, String> judgedIn = new LinkedHashMap<>();
@@ -225,9 +225,9 @@ final class MergedRuns {
         if (!twice.isEmpty()) {
             String named = twice.entrySet().stream().limit(NAMED).map(e -> e.getKey() + " (in " + String.join(" and ",
                     e.getValue()) + ")").collect(Collectors.joining("; "));
-            throw new RefusedEvidence("refusing to merge: " + twice.size() + " unit" + (twice.size() == 1 ? " was" : "s"
-                    + " were") + " judged in two run folders: " + named + (twice.size() > NAMED ? "; ..." : "")
-                    + ". Overlapping shards (the same k/n twice, or a whole run beside a shard) or one run named"
+            throw new RefusedEvidence("refusing to merge: " + twice.size() + " cell" + (twice.size() == 1 ? " was" : "s"
+                    + " were") + " judged in two run folders: " + named + (twice.size() > NAMED ? "; and "
+                    + (twice.size() - NAMED) + " more" : "") + ". Overlapping shards (the same k/n twice, or a whole run beside a shard) or one run named"
                     + " twice: a cell would be made from two measurements. Name each shard's folder once.");
         }
     }

@@ -61,7 +61,8 @@ public final class ReportMain {
         out.println("[report] run " + report.run().runId() + " (" + report.run().sources().stream()
                 .map(source -> source.folder().toString()).collect(Collectors.joining(", ")) + "): "
                 + report.matrix().inMemory.size() + " in-memory and " + report.matrix().database.size()
-                + " database designs, " + report.run().families().size() + " families of checks; "
+                + " database designs, " + report.run().families().stream().map(RunEvidence.FamilyFile::folder)
+                .distinct().count() + " families of checks; "
                 + (report.benchmarks().isEmpty() ? report.benchmarks().none()
                 : report.benchmarks().ratios().size() + " benchmark results"));
         out.println("[report] written to " + dir.resolve("report.html") + " and report.md, with the run's files"
