@@ -5,6 +5,7 @@ import dev.oversell.properties.concurrency.LincheckSuite;
 import dev.oversell.properties.conformance.ConformanceSuite;
 import dev.oversell.properties.database.DatabaseSuite;
 import dev.oversell.properties.deployment.DeploymentSuite;
+import dev.oversell.run.Shard;
 import dev.oversell.run.TestNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,21 +24,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every leaf test of every suite starts with its design (and engine), so that a report that shows only a leaf's name
  * (Surefire's phrased names) still says which design and check it was, and each design's verdict test is found by
  * {@link TestNames#verdict}. The suites' tests are listed, not run, but for the database suite's over one design on
- * H2 (a plan's schedules are found as they run).
+ * H2 (a plan's schedules are found as they run); whole, whatever shard of a run this JVM was given.
  */
 class EveryLeafNamesItsDesignTest {
 
     private static final String DESIGN = "db-conditional-update";
+    /** The shard this JVM was given ({@code -Doversell.shard}): the suites are listed whole here, whichever it is. */
+    private String shard;
 
     @BeforeEach
-    void onH2() {
+    void onH2AndWhole() {
         System.setProperty("oversell.engines", "h2");
+        shard = System.setProperty(Shard.SETTING, Shard.WHOLE.toString());
     }
 
     @AfterEach
     void everyDesignOnTheConfiguredEngines() {
         System.clearProperty("oversell.engines");
         System.clearProperty(Variants.ONLY);
+        if (shard == null) {
+            System.clearProperty(Shard.SETTING);
+        } else {
+            System.setProperty(Shard.SETTING, shard);
+        }
     }
 
     @Test

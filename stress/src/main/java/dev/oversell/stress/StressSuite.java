@@ -66,18 +66,18 @@ public abstract class StressSuite {
             return List.of(dynamicTest("jcstress", () -> abort("jcstress is skipped: -Doversell.jcstress.skip=true")));
         }
         dev.oversell.run.CheckerVersions.JCSTRESS.require();
+        List<String> units = StressRun.units(System.getProperty(Variants.ONLY, "").trim());
+        Shard shard = Shard.current();
+        if (units.stream().noneMatch(shard::runs)) {
+            System.out.println(shard.nothingToDo(StressRun.FAMILY, units.size()));
+            return List.of();
+        }
         Path out = Path.of(System.getProperty("oversell.jcstress.dir", RunFolder.dir("jcstress").toString())).toAbsolutePath();
         Reproduce.ranBy(StressSuite.class, getClass());
         String reproduce = Reproduce.command(StressSuite.class);
         // the designs the run will take (every one, or those -Doversell.variant names), and the actor runtime's
         // tests when no design is named
         String only = System.getProperty(Variants.ONLY, "").trim();
-        List<String> units = StressRun.units(only);
-        Shard shard = Shard.current();
-        if (units.stream().noneMatch(shard::runs)) {
-            System.out.println(shard.nothingToDo(StressRun.FAMILY, units.size()));
-            return List.of();
-        }
         long limitSeconds = StressBudget.seconds(Math.max(1, Variants.inMemory().size()), only.isEmpty())
                 + GRACE_SECONDS;
 
