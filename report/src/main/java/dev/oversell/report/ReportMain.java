@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * Writes the report of a run folder: {@code ReportMain <run folder> <out>}. The report is a pure function of that
  * folder (every {@code <family>/observations.json} and {@code jmh/ratios.json} in it): into {@code out} go
  * {@code report.md} (for pasting into a review), {@code report.html} (one self-contained page),
- * {@code verdict-matrix.md} (the snapshot, which {@code ./verdicts} copies over {@code docs/verdict-matrix.md}),
+ * {@code verdict-matrix.md} (the snapshot, which {@code ./verdicts} copies over {@code docs/verdict-matrix.md} from a
+ * full run's report, never a partial run's: a shard's, a chosen design's),
  * and a copy of the run folder's files, so that every link resolves beside the report. A file of another run is
  * refused: the report exits with status 2 and names the file and both run ids.
  *
@@ -65,9 +66,12 @@ public final class ReportMain {
                 .distinct().count() + " families of checks; "
                 + (report.benchmarks().isEmpty() ? report.benchmarks().none()
                 : report.benchmarks().ratios().size() + " benchmark results"));
+        List<String> partial = report.run().partial();
+        String docs = !partial.isEmpty() ? "; a partial run's (" + String.join(" ", partial) + "): no page of docs/"
+                + " is made from it" : report.run().merged() ? ""
+                : "; the snapshot verdict-matrix.md is what ./verdicts copies over docs/verdict-matrix.md";
         out.println("[report] written to " + dir.resolve("report.html") + " and report.md, with the run's files"
-                + (report.run().merged() ? " (each folder's under its run id)" : "") + ";"
-                + " the snapshot verdict-matrix.md is what ./verdicts copies over docs/verdict-matrix.md");
+                + (report.run().merged() ? " (each folder's under its run id)" : "") + docs);
         return 0;
     }
 }

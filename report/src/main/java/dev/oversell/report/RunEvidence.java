@@ -44,6 +44,14 @@ record RunEvidence(List<Source> sources, List<FamilyFile> families, Benchmarks b
     static final String JMH = "jmh";
     static final String RATIOS = "ratios.json";
 
+    /**
+     * Of {@link RunReport#PARTIAL}, those a record's settings tell a partial run by: a shard, a chosen design, one
+     * seed. Not the jcstress scenarios, which the stress module chooses itself by default (a record cannot tell that
+     * from a choice), nor a test filter, which is not recorded; {@code ./verdicts} reads those from its arguments.
+     */
+    private static final List<String> RECORDED_CHOICES = List.of(dev.oversell.run.Shard.SETTING, "oversell.variant",
+            "oversell.seed");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -80,6 +88,23 @@ record RunEvidence(List<Source> sources, List<FamilyFile> families, Benchmarks b
     /** Whether the report is made from several run folders ({@link MergedRuns}). */
     boolean merged() {
         return sources.size() > 1;
+    }
+
+    /**
+     * The settings that make this report a partial run's, as its records say their families were run with
+     * ({@link RunReport#partial(java.util.function.Function)}), each once; empty when every record is of a full run.
+     * Only the settings no module sets by default are read ({@link #RECORDED_CHOICES}).
+     */
+    List<String> partial() {
+        Set<String> partial = new java.util.TreeSet<>();
+        for (FamilyFile family : families) {
+            RunSettings settings = family.record().settings();
+            if (settings != null) {
+                partial.addAll(RunReport.partial(name -> !RECORDED_CHOICES.contains(name) ? null
+                        : name.equals(dev.oversell.run.Shard.SETTING) ? settings.shard() : settings.settings().get(name)));
+            }
+        }
+        return List.copyOf(partial);
     }
 
     /** Reads {@code folder}: refuses a file of another run, and a folder with no observations at all. */

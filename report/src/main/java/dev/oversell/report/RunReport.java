@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * The report of the run in progress, rewritten by every suite when it ends: the report is a function of the run
@@ -38,16 +38,22 @@ public final class RunReport {
 
     /** The settings that make this run partial, as {@code -Dname=value}; empty for a full run. */
     public static Optional<String> partial() {
-        String set = PARTIAL.stream()
-                .filter(name -> {
-                    String value = value(name);
-                    return value != null && !value.isBlank()
-                            && !(name.equals("oversell.jcstress.scenarios") && value.trim().equals("all"))
-                            && !(name.equals(Shard.SETTING) && Shard.current().whole());
-                })
-                .map(name -> "-D" + name + "=" + value(name))
-                .collect(Collectors.joining(" "));
-        return set.isEmpty() ? Optional.empty() : Optional.of(set);
+        List<String> set = partial(RunReport::value);
+        return set.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", set));
+    }
+
+    /**
+     * Of the {@link #PARTIAL} settings, as {@code value} gives them (null: not set), those that make a run partial,
+     * each as {@code -Dname=value}: set and not blank, but for all jcstress scenarios and the whole run's shard.
+     * Empty for a full run. The one rule, whether read from this JVM or from the settings a record says its family
+     * was run with ({@link RunEvidence#partial()}).
+     */
+    static List<String> partial(Function<String, String> value) {
+        return PARTIAL.stream().filter(name -> {
+            String v = value.apply(name);
+            return v != null && !v.isBlank() && !(name.equals("oversell.jcstress.scenarios") && v.trim().equals("all"))
+                    && !(name.equals(Shard.SETTING) && Shard.parse(v).whole());
+        }).map(name -> "-D" + name + "=" + value.apply(name)).toList();
     }
 
     /** A setting's value: the shard as every shard reads it (the property, else its variable), else the property. */

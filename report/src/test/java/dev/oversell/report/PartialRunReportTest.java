@@ -1,11 +1,15 @@
 package dev.oversell.report;
 
+import dev.oversell.run.Observations;
 import dev.oversell.run.RunFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -76,6 +80,39 @@ class PartialRunReportTest {
         assertThat(fullRunReport.resolve("report.md")).hasContent("the full run's report");
         System.setProperty("oversell.shard", "1/1");
         assertThat(RunReport.partial()).as("1/1 is the whole run").isEmpty();
+    }
+
+    @Test
+    void onlyAFullRunsReportIsOfferedForDocsVerdictMatrix() throws Exception {
+        Path run = runs.resolve(RunFolderFixture.RUN);
+        assertThat(said(run)).contains("what ./verdicts copies over docs/verdict-matrix.md");
+        Observations some = ShardedRunFixture.record(run, "lincheck");
+        RunFolderFixture.write(run, "lincheck", new Observations(some.runId(), some.family(), some.measuredOn(),
+                some.designs(), some.observations(), ShardedRunFixture.with(some.settings(),
+                        "oversell.jcstress.scenarios", "LastUnit,OddStock")));
+        assertThat(said(run)).as("some scenarios, as the stress module runs by default")
+                .contains("what ./verdicts copies over docs/verdict-matrix.md");
+        for (String family : List.of("lincheck", "database")) {
+            Observations r = ShardedRunFixture.record(run, family);
+            RunFolderFixture.write(run, family, new Observations(r.runId(), r.family(), r.measuredOn(), r.designs(),
+                    r.observations(), ShardedRunFixture.with(r.settings(), "oversell.variant", "alpha")));
+        }
+        assertThat(said(run)).doesNotContain("./verdicts")
+                .contains("a partial run's (-Doversell.variant=alpha): no page of docs/ is made from it");
+        Observations lincheck = ShardedRunFixture.record(run, "lincheck");
+        RunFolderFixture.write(run, "lincheck", new Observations(lincheck.runId(), lincheck.family(),
+                lincheck.measuredOn(), lincheck.designs(), lincheck.observations(),
+                ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, "2/2")));
+        assertThat(said(run)).doesNotContain("./verdicts").contains("a partial run's (-Doversell.shard=2/2"
+                + " -Doversell.variant=alpha)");
+    }
+
+    /** What ReportMain says when it writes the report of {@code run}. */
+    private String said(Path run) throws Exception {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(said, true, StandardCharsets.UTF_8);
+        assertThat(ReportMain.run(new String[] {run.toString(), top.resolve("out").toString()}, out, out)).isZero();
+        return said.toString(StandardCharsets.UTF_8);
     }
 
     @Test
