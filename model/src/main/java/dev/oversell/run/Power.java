@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param runId    the run this was measured in
  * @param families one row per family of checks
+ * @param settings what the corpus was run with ({@link RunSettings}), so that a report made from several run folders
+ *                 compares it with the other folders' settings; null in a file written before it was recorded
  */
-public record Power(String runId, List<Family> families) {
+public record Power(String runId, List<Family> families, RunSettings settings) {
 
     /** The folder and file name in the run folder. */
     public static final String FOLDER = "power";

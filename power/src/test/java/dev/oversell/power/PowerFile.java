@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.oversell.run.Power;
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.RunSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * This run's {@code power/power.json} ({@link Power}), which the report reads: each power test writes its family's
- * row into it, keeping the rows other tests of the same run wrote (Lincheck, jcstress, the databases: one JVM each).
+ * row into it, keeping the rows other tests of the same run wrote (Lincheck, jcstress, the databases: one JVM each),
+ * and what it was run with ({@link RunSettings}: the same in each, one command line's).
  * A file of another run is replaced, never merged.
  */
 final class PowerFile {
@@ -39,7 +41,7 @@ final class PowerFile {
                 before.families().stream().filter(f -> !f.family().equals(row.family())).forEach(rows::add);
             }
             rows.add(row);
-            JSON.writeValue(file.toFile(), new Power(RunFolder.id(), rows));
+            JSON.writeValue(file.toFile(), new Power(RunFolder.id(), rows, RunSettings.ofThisJvm()));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

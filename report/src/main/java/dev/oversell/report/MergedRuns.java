@@ -32,6 +32,8 @@ import java.util.stream.IntStream;
  *   <li>a family was run with other settings (seeds, bounds, budgets, engines, a chosen design:
  *       {@link RunSettings}) or over another catalogue (its designs and their claims) in one folder than in
  *       another;</li>
+ *   <li>a setting has values in two folders and none in common, whichever families or the checks' power
+ *       ({@code power/power.json}) recorded it;</li>
  *   <li>an engine reported a different version in one folder than in another;</li>
  *   <li>two folders hold benchmarks (a report compares ratios within one run only), or the same family's power;</li>
  *   <li>a record does not say what it was run with (written before shards existed).</li>
@@ -52,9 +54,14 @@ final class MergedRuns {
         oneFolderPerRun(sorted);
         List<Placed> records = new ArrayList<>();
         sorted.forEach(run -> run.families().forEach(f -> records.add(new Placed(run.runId(), f))));
-        everyRecordSaysWhatItRanWith(records);
-        oneOversellVersion(records);
-        oneSplit(records);
+        List<Said> said = new ArrayList<>(records.stream().map(p -> new Said(p.runId(), p.where(), p.settings()))
+                .toList());
+        sorted.stream().filter(run -> run.power() != null).forEach(run -> said.add(new Said(run.runId(),
+                run.runId() + "/" + Power.FOLDER + "/" + Power.FILE, run.power().settings())));
+        everyFileSaysWhatItRanWith(said);
+        oneOversellVersion(said);
+        oneSplit(said);
+        eachSettingOneValue(said);
         eachFamilyRanAlike(records);
         noUnitJudgedTwice(records);
         oneVersionPerEngine(records);
@@ -93,6 +100,10 @@ final class MergedRuns {
                 .collect(Collectors.joining(", "));
     }
 
+    /** What a file of a run folder (a family's record, the checks' power) says it was run with, and where it is. */
+    private record Said(String runId, String where, RunSettings settings) {
+    }
+
     /** A family's record and the run folder it came from. */
     private record Placed(String runId, RunEvidence.FamilyFile family) {
 
@@ -118,8 +129,8 @@ final class MergedRuns {
         });
     }
 
-    private static void everyRecordSaysWhatItRanWith(List<Placed> records) {
-        List<String> silent = records.stream().filter(p -> p.settings() == null).map(Placed::where).toList();
+    private static void everyFileSaysWhatItRanWith(List<Said> said) {
+        List<String> silent = said.stream().filter(s -> s.settings() == null).map(Said::where).toList();
         if (!silent.isEmpty()) {
             throw new RefusedEvidence("refusing to merge: " + silent + " do not say what they were run with (no"
                     + " 'settings': written by an Oversell before shards), so nothing shows that the run folders are"
@@ -127,18 +138,18 @@ final class MergedRuns {
         }
     }
 
-    private static void oneOversellVersion(List<Placed> records) {
+    private static void oneOversellVersion(List<Said> said) {
         Map<String, Set<String>> byVersion = new TreeMap<>();
-        records.forEach(p -> byVersion.computeIfAbsent(p.settings().oversell(), k -> new TreeSet<>()).add(p.runId()));
+        said.forEach(s -> byVersion.computeIfAbsent(s.settings().oversell(), k -> new TreeSet<>()).add(s.runId()));
         if (byVersion.size() > 1) {
             throw new RefusedEvidence("refusing to merge run folders written by different Oversell versions: "
                     + describe(byVersion) + "; run every shard with one build of Oversell");
         }
     }
 
-    private static void oneSplit(List<Placed> records) {
+    private static void oneSplit(List<Said> said) {
         Map<String, Set<String>> byShard = new TreeMap<>();
-        records.forEach(p -> byShard.computeIfAbsent(p.settings().shard(), k -> new TreeSet<>()).add(p.runId()));
+        said.forEach(s -> byShard.computeIfAbsent(s.settings().shard(), k -> new TreeSet<>()).add(s.runId()));
         Set<Integer> counts = new TreeSet<>();
         byShard.forEach((k, in) -> {
             try {
@@ -153,6 +164,45 @@ final class MergedRuns {
                     + "; a unit's shard depends on n, so these folders may both judge a unit or both leave it out:"
                     + " run every shard as k/n with one n");
         }
+    }
+
+    /**
+     * Each setting one value in every folder, whichever family (or the checks' power) recorded it: shards whose
+     * families do not meet (shard 1 ran only Lincheck, shard 2 only the databases) are still compared. A folder may
+     * hold several values of one setting, since a module sets its own defaults (the power module gives
+     * {@code oversell.lincheck.budgetSeconds} 900, the properties module 300) and a shard that ran none of a
+     * module's families lacks its value; the value given on a shard's command line is in every record of it that
+     * reads the setting. So two folders are refused when a setting has values in both and none in common; a family
+     * set in one folder and not in another is {@link #eachFamilyRanAlike}'s to refuse.
+     */
+    private static void eachSettingOneValue(List<Said> said) {
+        Map<String, Map<String, Map<String, Set<String>>>> values = new TreeMap<>(); // setting, run, value, files
+        said.forEach(s -> s.settings().settings().forEach((name, value) -> values.computeIfAbsent(name,
+                        k -> new TreeMap<>()).computeIfAbsent(s.runId(), k -> new TreeMap<>())
+                .computeIfAbsent(value, k -> new TreeSet<>()).add(s.where())));
+        values.forEach((name, byRun) -> {
+            List<String> runs = List.copyOf(byRun.keySet());
+            for (int i = 0; i < runs.size(); i++) {
+                for (int j = i + 1; j < runs.size(); j++) {
+                    Map<String, Set<String>> a = byRun.get(runs.get(i));
+                    Map<String, Set<String>> b = byRun.get(runs.get(j));
+                    if (a.keySet().stream().noneMatch(b::containsKey)) {
+                        throw new RefusedEvidence("refusing to merge: " + name + " is " + values(a) + " in "
+                                + runs.get(i) + " and " + values(b) + " in " + runs.get(j) + ", so no single run"
+                                + " measured the merged columns; run every shard with the same settings but -D"
+                                + Shard.SETTING + " (" + files(a) + "; " + files(b) + ")");
+                    }
+                }
+            }
+        });
+    }
+
+    private static String values(Map<String, Set<String>> byValue) {
+        return String.join(" or ", byValue.keySet());
+    }
+
+    private static String files(Map<String, Set<String>> byValue) {
+        return byValue.values().stream().flatMap(Set::stream).collect(Collectors.joining(", "));
     }
 
     /** Each family: the same settings and the same designs (with their claims) in every folder that ran it. */
@@ -287,14 +337,19 @@ final class MergedRuns {
         return new RunEvidence.Benchmarks(b.measuredOn(), b.ratios(), null, run.runId() + "/" + b.dir());
     }
 
-    /** Every folder's rows of the checks' power; a family's power measured in two folders is refused. */
+    /**
+     * Every folder's rows of the checks' power, with the settings of the first folder that measured some (the others'
+     * were found alike, their shard aside); a family's power measured in two folders is refused.
+     */
     private static Power power(List<RunEvidence> runs) {
         Map<String, String> measuredIn = new LinkedHashMap<>();
         List<Power.Family> rows = new ArrayList<>();
+        RunSettings settings = null;
         for (RunEvidence run : runs) {
             if (run.power() == null) {
                 continue;
             }
+            settings = settings == null ? run.power().settings() : settings;
             for (Power.Family row : run.power().families()) {
                 String earlier = measuredIn.putIfAbsent(row.family(), run.runId());
                 if (earlier != null) {
@@ -305,6 +360,6 @@ final class MergedRuns {
             }
         }
         return rows.isEmpty() ? null : new Power(runs.stream().map(RunEvidence::runId)
-                .collect(Collectors.joining(" + ")), rows);
+                .collect(Collectors.joining(" + ")), rows, settings);
     }
 }

@@ -128,6 +128,61 @@ class RefusingToMergeTest {
     }
 
     @Test
+    void aSettingOfAnotherValueInFamiliesThatDoNotMeetIsRefused() throws IOException {
+        familiesThatDoNotMeet();
+        rewrite(two, "deployment", r -> withSettings(r, ShardedRunFixture.with(r.settings(), "oversell.baseSeed", "7")));
+        RunFolderFixture.writePower(two, SHARD_2, ShardedRunFixture.with(ShardedRunFixture.shardOf(
+                RunFolderFixture.SETTINGS, "2/2"), "oversell.baseSeed", "7"), ShardedRunFixture.lincheckPower());
+        Outcome outcome = report(one, two);
+        assertRefused(outcome);
+        assertThat(outcome.said()).contains("oversell.baseSeed is 20261125 in " + SHARD_1 + " and 7 in " + SHARD_2)
+                .contains(SHARD_2 + "/deployment/observations.json");
+    }
+
+    @Test
+    void thePowerIsComparedAsEveryFamilysRecordIs() throws IOException {
+        familiesThatDoNotMeet();
+        rewrite(two, "deployment", r -> withSettings(r, new RunSettings(r.settings().oversell(), r.settings().shard(),
+                java.util.Map.of())));
+        RunFolderFixture.writePower(two, SHARD_2, ShardedRunFixture.with(ShardedRunFixture.shardOf(
+                RunFolderFixture.SETTINGS, "2/2"), "oversell.baseSeed", "7"), ShardedRunFixture.lincheckPower());
+        Outcome outcome = report(one, two);
+        assertRefused(outcome);
+        assertThat(outcome.said()).contains("oversell.baseSeed is 20261125 in " + SHARD_1 + " and 7 in " + SHARD_2
+                + ", so no single run measured the merged columns").contains(SHARD_2 + "/power/power.json");
+    }
+
+    /** Shard 1 holds Lincheck and the databases, shard 2 the deployment check and the power: no family in both. */
+    private void familiesThatDoNotMeet() throws IOException {
+        deleteFamily(one, "deployment");
+        deleteFamily(two, "lincheck");
+        deleteFamily(two, "database");
+    }
+
+    @Test
+    void aModulesOwnDefaultBesideTheCommandLinesValueIsNoDifference() throws IOException {
+        String budget = "oversell.lincheck.budgetSeconds";
+        for (String family : List.of("lincheck", "database", "deployment")) {
+            rewrite(one, family, r -> withSettings(r, ShardedRunFixture.with(r.settings(), budget, "300")));
+            rewrite(two, family, r -> withSettings(r, ShardedRunFixture.with(r.settings(), budget, "300")));
+        }
+        RunFolderFixture.writePower(two, SHARD_2, ShardedRunFixture.with(ShardedRunFixture.shardOf(
+                RunFolderFixture.SETTINGS, "2/2"), budget, "900"), ShardedRunFixture.lincheckPower());
+        Outcome outcome = report(one, two);
+        assertThat(outcome.status()).as("the power module's own budget, 900, beside 300; it said: %s", outcome.said())
+                .isZero();
+    }
+
+    /** Takes {@code family}'s folder out of {@code run}, as a shard that ran none of it leaves it. */
+    private static void deleteFamily(Path run, String family) throws IOException {
+        try (Stream<Path> files = Files.walk(run.resolve(family))) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Test
     void aFamilyRunOnOtherEnginesInOneShardIsRefused() throws IOException {
         rewrite(one, "deployment", r -> withSettings(r, ShardedRunFixture.with(r.settings(), "OVERSELL_ENGINES", "h2")));
         Outcome outcome = report(one, two);
@@ -179,7 +234,8 @@ class RefusingToMergeTest {
 
     @Test
     void oneFamilysPowerMeasuredInTwoShardsIsRefused() throws IOException {
-        RunFolderFixture.writePower(one, SHARD_1, ShardedRunFixture.lincheckPower());
+        RunFolderFixture.writePower(one, SHARD_1, ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, "1/2"),
+                ShardedRunFixture.lincheckPower());
         Outcome outcome = report(one, two);
         assertRefused(outcome);
         assertThat(outcome.said()).contains("the power of Lincheck was measured in " + SHARD_1 + " and in " + SHARD_2);

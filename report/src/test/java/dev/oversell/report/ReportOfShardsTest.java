@@ -73,16 +73,7 @@ class ReportOfShardsTest {
     @Test
     void aShardMissingAmongTheFoldersIsNamed() throws IOException {
         Path whole = ShardedRunFixture.whole(tmp.resolve("whole"));
-        List<Path> shards = ShardedRunFixture.split(whole, tmp.resolve("shards"), SHARD_1, SHARD_2);
-        for (int k = 1; k <= 2; k++) {
-            Path shard = shards.get(k - 1);
-            String of3 = k + "/3";
-            for (String family : List.of("lincheck", "database", "deployment")) {
-                var r = ShardedRunFixture.record(shard, family);
-                RunFolderFixture.write(shard, family, new dev.oversell.run.Observations(r.runId(), r.family(),
-                        r.measuredOn(), r.designs(), r.observations(), ShardedRunFixture.shardOf(r.settings(), of3)));
-            }
-        }
+        List<Path> shards = ShardedRunFixture.split(whole, tmp.resolve("shards"), 3, SHARD_1, SHARD_2);
         assertThat(Report.of(RunEvidence.read(shards)).header().get("Made from"))
                 .endsWith("; not among them: shard 3/3, whose units are not run in this report");
         assertThat(Report.of(RunEvidence.read(shards.get(0))).header().get("Shard"))

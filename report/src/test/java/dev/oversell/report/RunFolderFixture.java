@@ -101,10 +101,15 @@ final class RunFolderFixture {
         JSON.writeValue(file.toFile(), record);
     }
 
-    /** {@code power/power.json} as the corpus of known bugs writes it, of run {@code runId}. */
+    /** {@code power/power.json} as the corpus of known bugs writes it, of run {@code runId}, run whole. */
     static void writePower(Path run, String runId, Power.Family... families) throws IOException {
+        writePower(run, runId, SETTINGS, families);
+    }
+
+    /** {@code power/power.json} of run {@code runId}, run with {@code settings}. */
+    static void writePower(Path run, String runId, RunSettings settings, Power.Family... families) throws IOException {
         Path file = Files.createDirectories(run.resolve(Power.FOLDER)).resolve(Power.FILE);
-        JSON.writeValue(file.toFile(), new Power(runId, List.of(families)));
+        JSON.writeValue(file.toFile(), new Power(runId, List.of(families), settings));
     }
 
     /** {@code jmh/ratios.json} as the benchmarks write it, of run {@code runId}. */

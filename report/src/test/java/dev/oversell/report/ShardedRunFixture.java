@@ -88,14 +88,23 @@ final class ShardedRunFixture {
      * power in the second.
      */
     static List<Path> split(Path whole, Path runs, String first, String second) throws IOException {
-        List<Path> shards = List.of(runs.resolve(first), runs.resolve(second));
-        for (int k = 1; k <= 2; k++) {
+        return split(whole, runs, 2, first, second);
+    }
+
+    /**
+     * The run of {@code whole} as the first {@code runIds.length} of {@code count} shards would have written it, shard
+     * {@code k/count} into {@code runs/<runIds[k-1]>/}, as {@link #split(Path, Path, String, String)} does (the
+     * benchmarks in the first folder, the power in the second); the other shards' units are in no folder.
+     */
+    static List<Path> split(Path whole, Path runs, int count, String... runIds) throws IOException {
+        List<Path> shards = Stream.of(runIds).map(runs::resolve).toList();
+        for (int k = 1; k <= runIds.length; k++) {
             Path shard = Files.createDirectories(shards.get(k - 1));
             copyEvidenceFiles(whole, shard);
             String runId = shard.getFileName().toString();
+            Shard mine = new Shard(k, count);
             for (String family : List.of("lincheck", "database", "deployment")) {
                 Observations all = record(whole, family);
-                Shard mine = new Shard(k, 2);
                 List<Observation> observed = all.observations().stream()
                         .filter(o -> mine.runs(unit(family, o)))
                         .map(o -> new Observation(runId, o.design(), o.family(), o.cell(), o.engine(), o.engineVersion(),
@@ -105,8 +114,9 @@ final class ShardedRunFixture {
                         all.designs(), observed, shardOf(all.settings(), mine.toString())));
             }
         }
-        RunFolderFixture.writeRatios(shards.get(0), first);
-        RunFolderFixture.writePower(shards.get(1), second, lincheckPower());
+        RunFolderFixture.writeRatios(shards.get(0), runIds[0]);
+        RunFolderFixture.writePower(shards.get(1), runIds[1], shardOf(RunFolderFixture.SETTINGS, 2 + "/" + count),
+                lincheckPower());
         return shards;
     }
 
