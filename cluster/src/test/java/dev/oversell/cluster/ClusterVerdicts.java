@@ -158,7 +158,7 @@ final class ClusterVerdicts {
     void write() {
         Evidence.writeJson(FAMILY, "observations.json", new Observations(RunFolder.id(), FAMILY,
                 Environment.ofThisJvm(), designs.stream().map(JudgedDesign::of).toList(), List.copyOf(observations),
-                RunSettings.ofThisJvm()));
+                RunSettings.ofThisJvm(), Shard.taken(FAMILY)));
         Evidence.writeText(FAMILY, SUMMARY, summary.toString());
     }
 

@@ -5,6 +5,8 @@ import dev.oversell.store.Engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
@@ -30,6 +32,8 @@ public record Shard(int index, int count) {
     public static final String SETTING = "oversell.shard";
     /** A run that is not split: every unit. */
     public static final Shard WHOLE = new Shard(1, 1);
+    /** Each family's last {@link #take} in this JVM: its record names them. */
+    private static final Map<String, Units> TAKEN = new ConcurrentHashMap<>();
 
     public Shard {
         if (count < 1 || index < 1 || index > count) {
@@ -98,9 +102,11 @@ public record Shard(int index, int count) {
     /**
      * Of a family's {@code units} (each named by {@code name}, {@link #unit}), those this shard runs, in their order.
      * When the run is split it says so on the console: how many it took of how many, and which; or that it has
-     * nothing to do, in which case the family runs nothing and passes.
+     * nothing to do, in which case the family runs nothing and passes. What it took is kept for the family's record
+     * ({@link #taken}).
      */
     public <T> List<T> take(String family, List<T> units, Function<T, String> name) {
+        TAKEN.put(family, Units.of(this, units.stream().map(name).toList()));
         List<T> taken = units.stream().filter(unit -> runs(name.apply(unit))).toList();
         if (!whole()) {
             System.out.println(taken.isEmpty() ? nothingToDo(family, units.size())
@@ -108,6 +114,14 @@ public record Shard(int index, int count) {
                     + " units: " + taken.stream().map(name).collect(Collectors.joining(", ")));
         }
         return taken;
+    }
+
+    /**
+     * The units {@code family}'s last {@link #take} in this JVM named, and those it took, for the family's record
+     * ({@link Observations#units()}); null if the family took none here.
+     */
+    public static Units taken(String family) {
+        return TAKEN.get(family);
     }
 
     /** What a family says when this shard has none of its {@code units} units. */

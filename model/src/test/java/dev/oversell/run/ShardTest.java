@@ -70,6 +70,16 @@ class ShardTest {
     }
 
     @Test
+    void whatATakeTookIsKeptForTheFamilysRecord() {
+        List<String> units = List.of("lincheck/naive", "lincheck/synchronized", "lincheck/actor");
+        List<String> taken = new Shard(2, 2).take("lincheck", units, unit -> unit);
+        assertThat(Shard.taken("lincheck")).isEqualTo(new Units(units, taken));
+        assertThat(taken).allMatch(new Shard(2, 2)::runs);
+        assertThat(Units.of(new Shard(1, 2), units).taken()).doesNotContainAnyElementsOf(taken)
+                .hasSize(units.size() - taken.size());
+    }
+
+    @Test
     void aUnitsShardIsAFunctionOfItsNameAlone() {
         String unit = Shard.unit("database", "db-conditional-update", Engine.H2);
         assertThat(unit).isEqualTo("database/db-conditional-update/h2");

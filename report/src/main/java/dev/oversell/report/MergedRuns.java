@@ -4,6 +4,7 @@ import dev.oversell.judge.Observation;
 import dev.oversell.run.Power;
 import dev.oversell.run.RunSettings;
 import dev.oversell.run.Shard;
+import dev.oversell.run.Units;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,10 @@ import java.util.stream.IntStream;
  * <p>It is refused ({@link RefusedEvidence}), naming the folders and what differs, whenever the merged report would
  * claim something no single run measured:
  * <ul>
- *   <li>two folders judged the same unit (a design, on an engine: overlapping shards, or one run named twice);</li>
+ *   <li>two folders took the same unit (a design, on an engine: overlapping shards, or one run named twice);</li>
+ *   <li>no folder took some unit of the run (a shard's folder missing, or a family a shard did not write): the
+ *       refusal names the shard and the family; a report of what the folders hold is made when asked for
+ *       ({@code ReportMain --partial}), and says loudly that it is partial;</li>
  *   <li>the folders were written by different Oversell versions, or split into different numbers of shards;</li>
  *   <li>a family was run with other settings (seeds, bounds, budgets, engines, a chosen design:
  *       {@link RunSettings}) or over another catalogue (its designs and their claims) in one folder than in
@@ -36,7 +40,7 @@ import java.util.stream.IntStream;
  *       ({@code power/power.json}) recorded it;</li>
  *   <li>an engine reported a different version in one folder than in another;</li>
  *   <li>two folders hold benchmarks (a report compares ratios within one run only), or the same family's power;</li>
- *   <li>a record does not say what it was run with (written before shards existed).</li>
+ *   <li>a record does not say what it was run with or which units it took (written before shards existed).</li>
  * </ul>
  * The report's links lead into a copy of each folder under its run id ({@code <out>/<run id>/...}), and its header
  * names the folders it was made from and any shard missing among them.
@@ -49,7 +53,7 @@ final class MergedRuns {
     private MergedRuns() {
     }
 
-    static RunEvidence of(List<RunEvidence> runs) {
+    static RunEvidence of(List<RunEvidence> runs, boolean partial) {
         List<RunEvidence> sorted = runs.stream().sorted(Comparator.comparing(RunEvidence::runId)).toList();
         oneFolderPerRun(sorted);
         List<Placed> records = new ArrayList<>();
@@ -63,14 +67,24 @@ final class MergedRuns {
         oneSplit(said);
         eachSettingOneValue(said);
         eachFamilyRanAlike(records);
-        noUnitJudgedTwice(records);
         oneVersionPerEngine(records);
+        List<Took> took = new ArrayList<>(records.stream().map(p -> new Took(p.runId(), p.family().folder(),
+                p.where(), p.family().record().units())).toList());
+        sorted.stream().filter(run -> run.power() != null).forEach(run -> took.add(new Took(run.runId(), Power.FOLDER,
+                run.runId() + "/" + Power.FOLDER + "/" + Power.FILE, run.power().units())));
+        List<String> missing = everyUnitOnce(took, sorted, Shard.parse(said.get(0).settings().shard()).count());
+        if (!missing.isEmpty() && !partial) {
+            throw new RefusedEvidence("refusing to merge: these run folders do not hold every unit of the run: "
+                    + String.join("; ", missing) + ". Their cells would read 'not run' where the run measured them:"
+                    + " add the missing folders, or ask for a partial report, loudly marked as one: ReportMain"
+                    + " --partial <run folder>... <out>");
+        }
 
         Map<String, List<RunEvidence.FamilyFile>> byFolder = new TreeMap<>();
         records.forEach(p -> byFolder.computeIfAbsent(p.family().folder(), k -> new ArrayList<>()).add(placed(p)));
         List<RunEvidence.FamilyFile> families = byFolder.values().stream().flatMap(List::stream).toList();
         List<RunEvidence.Source> sources = sorted.stream().flatMap(run -> run.sources().stream()).toList();
-        return new RunEvidence(sources, families, benchmarks(sorted), power(sorted));
+        return new RunEvidence(sources, families, benchmarks(sorted), power(sorted), missing);
     }
 
     /**
@@ -102,6 +116,10 @@ final class MergedRuns {
 
     /** What a file of a run folder (a family's record, the checks' power) says it was run with, and where it is. */
     private record Said(String runId, String where, RunSettings settings) {
+    }
+
+    /** The units a file of a run folder (a family's record, the checks' power) took, of its family, and where it is. */
+    private record Took(String runId, String family, String where, Units units) {
     }
 
     /** A family's record and the run folder it came from. */
@@ -256,36 +274,61 @@ final class MergedRuns {
     }
 
     /**
-     * No unit judged in two folders: a cell of the report, a design in a family of checks (per engine, where the
-     * family has engine columns), as its observations name it.
+     * Every unit of the run taken exactly once ({@link Units}): a unit taken in two folders is refused (overlapping
+     * shards, or one run named twice: a cell would be made from two measurements); a unit taken in none is missing,
+     * and is returned described by the shard it belongs to ({@link Shard#of}, among {@code count}) and its family, with
+     * why (no folder of that shard here, or its folder has no record of the family). Each family's units of the run
+     * are the same in every folder.
      */
-    private static void noUnitJudgedTwice(List<Placed> records) {
-        Map<String, String> judgedIn = new LinkedHashMap<>();
-        Map<String, Set<String>> twice = new LinkedHashMap<>();
-        for (Placed p : records) {
-            Set<String> units = new LinkedHashSet<>();
-            p.family().record().observations().forEach(o -> units.add(unit(o)));
-            for (String unit : units) {
-                String earlier = judgedIn.putIfAbsent(unit, p.runId());
-                if (earlier != null && !earlier.equals(p.runId())) {
-                    twice.computeIfAbsent(unit, k -> new TreeSet<>(Set.of(earlier))).add(p.runId());
+    private static List<String> everyUnitOnce(List<Took> took, List<RunEvidence> runs, int count) {
+        List<String> silent = took.stream().filter(t -> t.units() == null).map(Took::where).toList();
+        if (!silent.isEmpty()) {
+            throw new RefusedEvidence("refusing to merge: " + silent + " do not name the units they took (no 'units':"
+                    + " written by an Oversell before), so nothing shows that the run folders hold every unit once;"
+                    + " report each of them on its own");
+        }
+        Map<String, List<Took>> byFamily = new TreeMap<>();
+        took.forEach(t -> byFamily.computeIfAbsent(t.family(), k -> new ArrayList<>()).add(t));
+        Map<String, String> folderOf = new TreeMap<>();
+        runs.forEach(run -> run.sources().forEach(s -> s.shards().forEach(k -> folderOf.putIfAbsent(k, s.runId()))));
+        Map<String, Set<String>> twice = new TreeMap<>();
+        Map<String, Map<String, List<String>>> missing = new TreeMap<>(); // shard, family, units
+        byFamily.forEach((family, files) -> {
+            Took first = files.get(0);
+            for (Took t : files) {
+                if (!new TreeSet<>(t.units().ofTheRun()).equals(new TreeSet<>(first.units().ofTheRun()))) {
+                    throw new RefusedEvidence("refusing to merge: the " + family + " family's units of the run are "
+                            + "not the same in " + first.where() + " as in " + t.where() + " (" + first.units().ofTheRun()
+                            + "; " + t.units().ofTheRun() + "); run every shard with one command line but its k");
                 }
             }
-        }
+            for (String unit : first.units().ofTheRun()) {
+                Set<String> in = new TreeSet<>();
+                files.stream().filter(t -> t.units().taken().contains(unit)).forEach(t -> in.add(t.runId()));
+                if (in.size() > 1) {
+                    twice.put(unit, in);
+                } else if (in.isEmpty()) {
+                    missing.computeIfAbsent(Shard.of(unit, count) + "/" + count, k -> new TreeMap<>())
+                            .computeIfAbsent(family, k -> new ArrayList<>()).add(unit);
+                }
+            }
+        });
         if (!twice.isEmpty()) {
             String named = twice.entrySet().stream().limit(NAMED).map(e -> e.getKey() + " (in " + String.join(" and ",
                     e.getValue()) + ")").collect(Collectors.joining("; "));
-            throw new RefusedEvidence("refusing to merge: " + twice.size() + " cell" + (twice.size() == 1 ? " was" : "s"
-                    + " were") + " judged in two run folders: " + named + (twice.size() > NAMED ? "; and "
-                    + (twice.size() - NAMED) + " more" : "") + ". Overlapping shards (the same k/n twice, or a whole run beside a shard) or one run named"
-                    + " twice: a cell would be made from two measurements. Name each shard's folder once.");
+            throw new RefusedEvidence("refusing to merge: " + twice.size() + " unit" + (twice.size() == 1 ? " was"
+                    : "s were") + " taken in two run folders: " + named + (twice.size() > NAMED ? "; and "
+                    + (twice.size() - NAMED) + " more" : "") + ". Overlapping shards (the same k/n twice, or a whole"
+                    + " run beside a shard) or one run named twice: a cell would be made from two measurements. Name"
+                    + " each shard's folder once.");
         }
-    }
-
-    /** A unit as an observation names it: {@code Lincheck / alpha}, {@code interleavings / beta / h2}. */
-    private static String unit(Observation o) {
-        return Families.label(o.family()) + " / " + o.design()
-                + (o.engine() == null ? "" : " / " + VerdictMatrix.engineKey(o.engine()));
+        List<String> described = new ArrayList<>();
+        missing.forEach((shard, families) -> families.forEach((family, units) -> described.add("shard " + shard
+                + " wrote nothing of " + family + " (" + units.size() + " unit" + (units.size() == 1 ? "" : "s") + ": "
+                + units.stream().limit(NAMED).collect(Collectors.joining(", ")) + (units.size() > NAMED ? ", ..." : "")
+                + "; " + (folderOf.containsKey(shard) ? "its folder " + folderOf.get(shard) + " has no " + family
+                + " record that took them" : "no run folder of shard " + shard + " is among these") + ")")));
+        return described;
     }
 
     private static void oneVersionPerEngine(List<Placed> records) {
@@ -317,7 +360,7 @@ final class MergedRuns {
                 o.family(), o.cell(), o.engine(), o.engineVersion(), o.coverage(), o.finding(), o.counts(), o.example(),
                 o.reproduce(), o.evidenceFile() == null ? null : p.runId() + "/" + o.evidenceFile(), o.note())).toList();
         return new RunEvidence.FamilyFile(p.family().folder(), new dev.oversell.run.Observations(record.runId(),
-                record.family(), record.measuredOn(), record.designs(), observations, record.settings()),
+                record.family(), record.measuredOn(), record.designs(), observations, record.settings(), record.units()),
                 p.runId() + "/" + p.family().link());
     }
 
@@ -339,17 +382,20 @@ final class MergedRuns {
 
     /**
      * Every folder's rows of the checks' power, with the settings of the first folder that measured some (the others'
-     * were found alike, their shard aside); a family's power measured in two folders is refused.
+     * were found alike, their shard aside) and the units all of them took; a family's power measured in two folders
+     * is refused.
      */
     private static Power power(List<RunEvidence> runs) {
         Map<String, String> measuredIn = new LinkedHashMap<>();
         List<Power.Family> rows = new ArrayList<>();
-        RunSettings settings = null;
+        Power first = null;
+        Set<String> taken = new LinkedHashSet<>();
         for (RunEvidence run : runs) {
             if (run.power() == null) {
                 continue;
             }
-            settings = settings == null ? run.power().settings() : settings;
+            first = first == null ? run.power() : first;
+            taken.addAll(run.power().units().taken());
             for (Power.Family row : run.power().families()) {
                 String earlier = measuredIn.putIfAbsent(row.family(), run.runId());
                 if (earlier != null) {
@@ -360,6 +406,7 @@ final class MergedRuns {
             }
         }
         return rows.isEmpty() ? null : new Power(runs.stream().map(RunEvidence::runId)
-                .collect(Collectors.joining(" + ")), rows, settings);
+                .collect(Collectors.joining(" + ")), rows, first.settings(),
+                new Units(first.units().ofTheRun(), List.copyOf(taken)));
     }
 }

@@ -37,8 +37,11 @@ import java.util.stream.Stream;
  * @param families   every family's record, by folder name (sorted), then by run id
  * @param benchmarks the JMH results of the run, or why there are none
  * @param power      the checks' power on the corpus of known bugs ({@code power/power.json}), null if not run
+ * @param missing    the units of the run no folder took, by shard and family, in a partial report of several folders
+ *                   asked for as one ({@code ReportMain --partial}); empty otherwise
  */
-record RunEvidence(List<Source> sources, List<FamilyFile> families, Benchmarks benchmarks, Power power) {
+record RunEvidence(List<Source> sources, List<FamilyFile> families, Benchmarks benchmarks, Power power,
+                   List<String> missing) {
 
     static final String OBSERVATIONS = "observations.json";
     static final String JMH = "jmh";
@@ -93,7 +96,8 @@ record RunEvidence(List<Source> sources, List<FamilyFile> families, Benchmarks b
     /**
      * The settings that make this report a partial run's, as its records say their families were run with
      * ({@link RunReport#partial(java.util.function.Function)}), each once; empty when every record is of a full run.
-     * Only the settings no module sets by default are read ({@link #RECORDED_CHOICES}).
+     * Only the settings no module sets by default are read ({@link #RECORDED_CHOICES}); of several folders, not
+     * their shards, whose units were found all there ({@link MergedRuns}), else said {@link #missing}.
      */
     List<String> partial() {
         Set<String> partial = new java.util.TreeSet<>();
@@ -101,8 +105,12 @@ record RunEvidence(List<Source> sources, List<FamilyFile> families, Benchmarks b
             RunSettings settings = family.record().settings();
             if (settings != null) {
                 partial.addAll(RunReport.partial(name -> !RECORDED_CHOICES.contains(name) ? null
-                        : name.equals(dev.oversell.run.Shard.SETTING) ? settings.shard() : settings.settings().get(name)));
+                        : !name.equals(dev.oversell.run.Shard.SETTING) ? settings.settings().get(name)
+                        : merged() ? null : settings.shard()));
             }
+        }
+        if (!missing.isEmpty()) {
+            partial.add(ReportMain.PARTIAL);
         }
         return List.copyOf(partial);
     }
@@ -136,18 +144,24 @@ record RunEvidence(List<Source> sources, List<FamilyFile> families, Benchmarks b
         List<String> shards = families.stream().map(f -> f.record().settings()).filter(Objects::nonNull)
                 .map(RunSettings::shard).distinct().sorted().toList();
         return new RunEvidence(List.of(new Source(dir, runId, shards)), List.copyOf(families), benchmarks(dir, runId),
-                power(dir, runId));
+                power(dir, runId), List.of());
     }
 
     /**
      * Reads {@code folders}: one is {@link #read(Path)}; several are the shards of one run, merged
-     * ({@link MergedRuns#of}), or refused.
+     * ({@link MergedRuns#of}), or refused, as they are when they do not hold every unit of the run unless
+     * {@code partial} asks for a report of what they hold.
      */
-    static RunEvidence read(List<Path> folders) {
+    static RunEvidence read(List<Path> folders, boolean partial) {
         if (folders.size() == 1) {
             return read(folders.get(0));
         }
-        return MergedRuns.of(folders.stream().map(RunEvidence::read).toList());
+        return MergedRuns.of(folders.stream().map(RunEvidence::read).toList(), partial);
+    }
+
+    /** Reads {@code folders}, all of a run's units: {@link #read(List, boolean)}. */
+    static RunEvidence read(List<Path> folders) {
+        return read(folders, false);
     }
 
     private static Observations observations(Path file, String runId) {

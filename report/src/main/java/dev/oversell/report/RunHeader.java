@@ -23,6 +23,10 @@ final class RunHeader {
     static Map<String, String> of(RunEvidence run, VerdictMatrix matrix) {
         Map<String, String> header = new LinkedHashMap<>();
         header.put("Run", run.runId());
+        if (!run.missing().isEmpty()) {
+            header.put("PARTIAL", "NOT THE WHOLE RUN (ReportMain --partial): " + String.join("; ", run.missing())
+                    + ". Their cells read not run, whatever the run measured.");
+        }
         if (run.merged()) {
             header.put("Made from", MergedRuns.madeFrom(run.sources()));
         } else {

@@ -89,20 +89,20 @@ class PartialRunReportTest {
         Observations some = ShardedRunFixture.record(run, "lincheck");
         RunFolderFixture.write(run, "lincheck", new Observations(some.runId(), some.family(), some.measuredOn(),
                 some.designs(), some.observations(), ShardedRunFixture.with(some.settings(),
-                        "oversell.jcstress.scenarios", "LastUnit,OddStock")));
+                        "oversell.jcstress.scenarios", "LastUnit,OddStock"), some.units()));
         assertThat(said(run)).as("some scenarios, as the stress module runs by default")
                 .contains("what ./verdicts copies over docs/verdict-matrix.md");
         for (String family : List.of("lincheck", "database")) {
             Observations r = ShardedRunFixture.record(run, family);
             RunFolderFixture.write(run, family, new Observations(r.runId(), r.family(), r.measuredOn(), r.designs(),
-                    r.observations(), ShardedRunFixture.with(r.settings(), "oversell.variant", "alpha")));
+                    r.observations(), ShardedRunFixture.with(r.settings(), "oversell.variant", "alpha"), r.units()));
         }
         assertThat(said(run)).doesNotContain("./verdicts")
                 .contains("a partial run's (-Doversell.variant=alpha): no page of docs/ is made from it");
         Observations lincheck = ShardedRunFixture.record(run, "lincheck");
         RunFolderFixture.write(run, "lincheck", new Observations(lincheck.runId(), lincheck.family(),
                 lincheck.measuredOn(), lincheck.designs(), lincheck.observations(),
-                ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, "2/2")));
+                ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, "2/2"), lincheck.units()));
         assertThat(said(run)).doesNotContain("./verdicts").contains("a partial run's (-Doversell.shard=2/2"
                 + " -Doversell.variant=alpha)");
     }

@@ -5,6 +5,8 @@ import dev.oversell.judge.Observation;
 import dev.oversell.judge.Observation.Family;
 import dev.oversell.run.Observations;
 import dev.oversell.run.RunSettings;
+import dev.oversell.run.Shard;
+import dev.oversell.run.Units;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +74,8 @@ class RefusingToMergeTest {
     }
 
     private static Observations withSettings(Observations r, RunSettings settings) {
-        return new Observations(r.runId(), r.family(), r.measuredOn(), r.designs(), r.observations(), settings);
+        return new Observations(r.runId(), r.family(), r.measuredOn(), r.designs(), r.observations(), settings,
+                r.units());
     }
 
     /** A copy of {@code shard}'s folder as a run of its own, {@code runId}: the same shard measured twice. */
@@ -83,19 +86,46 @@ class RefusingToMergeTest {
             RunFolderFixture.write(copy, family, new Observations(runId, r.family(), r.measuredOn(), r.designs(),
                     r.observations().stream().map(o -> new Observation(runId, o.design(), o.family(), o.cell(),
                             o.engine(), o.engineVersion(), o.coverage(), o.finding(), o.counts(), o.example(),
-                            o.reproduce(), o.evidenceFile(), o.note())).toList(), r.settings()));
+                            o.reproduce(), o.evidenceFile(), o.note())).toList(), r.settings(), r.units()));
         }
         return copy;
     }
 
     @Test
-    void theSameShardTwiceIsRefusedNamingTheUnitsJudgedTwice() throws IOException {
+    void theSameShardTwiceIsRefusedNamingTheUnitsTakenTwice() throws IOException {
         Path again = copyAs(one, RunFolderFixture.RUN + "-1-again");
         Outcome outcome = report(one, again, two);
         assertRefused(outcome);
-        assertThat(outcome.said()).contains("judged in two run folders")
-                .contains("Lincheck / alpha (in " + SHARD_1 + " and " + RunFolderFixture.RUN + "-1-again)")
-                .contains("interleavings / beta / h2").contains("Overlapping shards");
+        assertThat(outcome.said()).contains("taken in two run folders")
+                .contains("lincheck/alpha (in " + SHARD_1 + " and " + RunFolderFixture.RUN + "-1-again)")
+                .contains("database/beta/h2").contains("Overlapping shards");
+    }
+
+    @Test
+    void aShardMissingIsRefusedNamingItAndTheFamiliesItWouldHaveWritten() throws IOException {
+        List<Path> shards = ShardedRunFixture.split(whole, tmp.resolve("of3"), 3, "a", "b");
+        Outcome outcome = report(shards.get(0), shards.get(1));
+        assertRefused(outcome);
+        assertThat(outcome.said()).contains("do not hold every unit of the run: shard 3/3 wrote nothing of ")
+                .contains("no run folder of shard 3/3 is among these").contains("ReportMain --partial");
+    }
+
+    @Test
+    void aFamilyAShardDidNotWriteIsRefusedNamingTheShardAndTheFamily() throws IOException {
+        deleteFamily(two, "deployment");
+        Outcome outcome = report(one, two);
+        assertRefused(outcome);
+        assertThat(outcome.said()).contains("shard 2/2 wrote nothing of deployment (")
+                .contains("its folder " + SHARD_2 + " has no deployment record that took them");
+    }
+
+    @Test
+    void aRecordThatDoesNotNameItsUnitsIsRefused() throws IOException {
+        rewrite(two, "lincheck", r -> new Observations(r.runId(), r.family(), r.measuredOn(), r.designs(),
+                r.observations(), r.settings(), null));
+        Outcome outcome = report(one, two);
+        assertRefused(outcome);
+        assertThat(outcome.said()).contains(SHARD_2 + "/lincheck/observations.json").contains("do not name the units");
     }
 
     @Test
@@ -194,7 +224,8 @@ class RefusingToMergeTest {
     @Test
     void anotherCatalogueInOneShardIsRefused() throws IOException {
         rewrite(two, "lincheck", r -> new Observations(r.runId(), r.family(), r.measuredOn(),
-                r.designs().stream().filter(d -> !d.name().equals("alpha")).toList(), r.observations(), r.settings()));
+                r.designs().stream().filter(d -> !d.name().equals("alpha")).toList(), r.observations(), r.settings(),
+                r.units()));
         Outcome outcome = report(one, two);
         assertRefused(outcome);
         assertThat(outcome.said()).contains("the lincheck family judged another catalogue in " + SHARD_1 + " than in "
@@ -217,7 +248,7 @@ class RefusingToMergeTest {
                 RunFolderFixture.DATABASE_JVM, ShardedRunFixture.record(two, "database").designs(), List.of(
                         new Observation(SHARD_2, "beta", Family.CONFORMANCE, "answers", "H2", "H2 2.2.224",
                                 RunFolderFixture.EVERY, Finding.HELD, null, null, null, null, null)),
-                ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, "2/2")));
+                ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, "2/2"), Units.of(new Shard(2, 2), List.of())));
         Outcome outcome = report(one, two);
         assertRefused(outcome);
         assertThat(outcome.said()).contains("H2 reported different versions")
@@ -260,7 +291,7 @@ class RefusingToMergeTest {
     @Test
     void eachFolderIsStillReadAsOneRunsFolder() throws IOException {
         rewrite(two, "lincheck", r -> new Observations(RunFolderFixture.RUN, r.family(), r.measuredOn(), r.designs(),
-                r.observations(), r.settings()));
+                r.observations(), r.settings(), r.units()));
         Outcome outcome = report(one, two);
         assertThat(outcome.status()).isEqualTo(ReportMain.REFUSED);
         assertThat(outcome.said()).contains("of run " + RunFolderFixture.RUN).contains("this report is of run " + SHARD_2);

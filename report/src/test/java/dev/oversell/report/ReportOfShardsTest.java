@@ -71,11 +71,26 @@ class ReportOfShardsTest {
     }
 
     @Test
-    void aShardMissingAmongTheFoldersIsNamed() throws IOException {
+    void aPartialReportOfShardsIsAskedForAndSaysSoLoudly() throws IOException {
         Path whole = ShardedRunFixture.whole(tmp.resolve("whole"));
         List<Path> shards = ShardedRunFixture.split(whole, tmp.resolve("shards"), 3, SHARD_1, SHARD_2);
-        assertThat(Report.of(RunEvidence.read(shards)).header().get("Made from"))
+        Path out = tmp.resolve("report");
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        int status = ReportMain.run(new String[] {ReportMain.PARTIAL, shards.get(0).toString(),
+                shards.get(1).toString(), out.toString()}, new PrintStream(said, true, StandardCharsets.UTF_8),
+                new PrintStream(said, true, StandardCharsets.UTF_8));
+
+        assertThat(status).as("ReportMain's status; it said: %s", said).isZero();
+        assertThat(said.toString(StandardCharsets.UTF_8)).contains("[report] !!! PARTIAL, not the whole run")
+                .contains("shard 3/3 wrote nothing of").doesNotContain("./verdicts");
+        Report report = Report.of(RunEvidence.read(shards, true));
+        assertThat(report.header().get("PARTIAL")).startsWith("NOT THE WHOLE RUN (ReportMain --partial): shard 3/3"
+                + " wrote nothing of ");
+        assertThat(report.header().get("Made from"))
                 .endsWith("; not among them: shard 3/3, whose units are not run in this report");
+        assertThat(Files.readString(out.resolve("verdict-matrix.md"))).startsWith(Snapshot.PARTIAL_TITLE + "\n\n"
+                + "> **PARTIAL: not the whole run.** shard 3/3 wrote nothing of ");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("PARTIAL").contains("NOT THE WHOLE RUN");
         assertThat(Report.of(RunEvidence.read(shards.get(0))).header().get("Shard"))
                 .startsWith("1/3 (-Doversell.shard): a partial run");
     }

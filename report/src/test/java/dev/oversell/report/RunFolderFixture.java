@@ -13,12 +13,16 @@ import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.Power;
 import dev.oversell.run.RunSettings;
+import dev.oversell.store.Engine;
+import dev.oversell.run.Units;
+import dev.oversell.run.Shard;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -93,7 +97,13 @@ final class RunFolderFixture {
 
     static void write(Path run, String family, Environment jvm, List<JudgedDesign> designs,
                       List<Observation> observations) throws IOException {
-        write(run, family, new Observations(run.getFileName().toString(), family, jvm, designs, observations, SETTINGS));
+        write(run, family, new Observations(run.getFileName().toString(), family, jvm, designs, observations, SETTINGS,
+                Units.of(Shard.WHOLE, observations.stream().map(o -> unit(family, o)).distinct().toList())));
+    }
+
+    /** The unit an observation of a family's folder belongs to, as the suites name it ({@link Shard#unit}). */
+    static String unit(String family, Observation o) {
+        return o.engine() == null ? Shard.unit(family, o.design()) : Shard.unit(family, o.design(), Engine.ofKey(o.engine()));
     }
 
     static void write(Path run, String family, Observations record) throws IOException {
@@ -106,10 +116,15 @@ final class RunFolderFixture {
         writePower(run, runId, SETTINGS, families);
     }
 
-    /** {@code power/power.json} of run {@code runId}, run with {@code settings}. */
+    /**
+     * {@code power/power.json} of run {@code runId}, run with {@code settings}: of the units of the run, a family's
+     * power each ({@code power/lincheck}), those of its shard taken.
+     */
     static void writePower(Path run, String runId, RunSettings settings, Power.Family... families) throws IOException {
         Path file = Files.createDirectories(run.resolve(Power.FOLDER)).resolve(Power.FILE);
-        JSON.writeValue(file.toFile(), new Power(runId, List.of(families), settings));
+        JSON.writeValue(file.toFile(), new Power(runId, List.of(families), settings, Units.of(Shard.parse(
+                settings.shard()), Stream.of(families).map(f -> Shard.unit(Power.FOLDER,
+                f.family().toLowerCase(java.util.Locale.ROOT))).toList())));
     }
 
     /** {@code jmh/ratios.json} as the benchmarks write it, of run {@code runId}. */

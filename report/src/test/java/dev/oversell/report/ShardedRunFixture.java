@@ -11,7 +11,7 @@ import dev.oversell.run.Observations;
 import dev.oversell.run.Power;
 import dev.oversell.run.RunSettings;
 import dev.oversell.run.Shard;
-import dev.oversell.store.Engine;
+import dev.oversell.run.Units;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,8 +84,8 @@ final class ShardedRunFixture {
     /**
      * The run of {@code whole} as two shards would have written it, into {@code runs/<first>/} (shard 1/2) and
      * {@code runs/<second>/} (shard 2/2): each unit's observations in its shard's folder, each family's record (its
-     * designs, JVM and settings) in both, the families' other files in both, the benchmarks in the first and the
-     * power in the second.
+     * designs, JVM, settings and units of the run) in both, the families' other files in both, the benchmarks in the
+     * first and the power in the second (its unit's shard).
      */
     static List<Path> split(Path whole, Path runs, String first, String second) throws IOException {
         return split(whole, runs, 2, first, second);
@@ -94,7 +94,7 @@ final class ShardedRunFixture {
     /**
      * The run of {@code whole} as the first {@code runIds.length} of {@code count} shards would have written it, shard
      * {@code k/count} into {@code runs/<runIds[k-1]>/}, as {@link #split(Path, Path, String, String)} does (the
-     * benchmarks in the first folder, the power in the second); the other shards' units are in no folder.
+     * benchmarks in the first folder, the power in its shard's); the other shards' units are in no folder.
      */
     static List<Path> split(Path whole, Path runs, int count, String... runIds) throws IOException {
         List<Path> shards = Stream.of(runIds).map(runs::resolve).toList();
@@ -106,23 +106,22 @@ final class ShardedRunFixture {
             for (String family : List.of("lincheck", "database", "deployment")) {
                 Observations all = record(whole, family);
                 List<Observation> observed = all.observations().stream()
-                        .filter(o -> mine.runs(unit(family, o)))
+                        .filter(o -> mine.runs(RunFolderFixture.unit(family, o)))
                         .map(o -> new Observation(runId, o.design(), o.family(), o.cell(), o.engine(), o.engineVersion(),
                                 o.coverage(), o.finding(), o.counts(), o.example(), o.reproduce(), o.evidenceFile(),
                                 o.note())).toList();
                 RunFolderFixture.write(shard, family, new Observations(runId, all.family(), all.measuredOn(),
-                        all.designs(), observed, shardOf(all.settings(), mine.toString())));
+                        all.designs(), observed, shardOf(all.settings(), mine.toString()),
+                        Units.of(mine, all.units().ofTheRun())));
             }
         }
         RunFolderFixture.writeRatios(shards.get(0), runIds[0]);
-        RunFolderFixture.writePower(shards.get(1), runIds[1], shardOf(RunFolderFixture.SETTINGS, 2 + "/" + count),
-                lincheckPower());
+        int power = Shard.of(Shard.unit(Power.FOLDER, "lincheck"), count); // the shard of Lincheck's power
+        if (power <= runIds.length) {
+            RunFolderFixture.writePower(shards.get(power - 1), runIds[power - 1], shardOf(RunFolderFixture.SETTINGS,
+                    power + "/" + count), lincheckPower());
+        }
         return shards;
-    }
-
-    /** The unit an observation of a family's folder belongs to, as the suites name it ({@link Shard#unit}). */
-    static String unit(String family, Observation o) {
-        return o.engine() == null ? Shard.unit(family, o.design()) : Shard.unit(family, o.design(), Engine.ofKey(o.engine()));
     }
 
     static RunSettings shardOf(RunSettings settings, String shard) {

@@ -149,7 +149,7 @@ public final class StressRun {
         json.writeValue(out.resolve("observations.json").toFile(), new Observations(RunFolder.id(), "jcstress",
                 Environment.ofThisJvm(), Variants.inMemory().stream().map(JudgedDesign::of).toList(),
                 rows.stream().filter(r -> !r.variant().equals(ACTOR_RUNTIME)).map(ScenarioResult::toObservation).toList(),
-                RunSettings.ofThisJvm()));
+                RunSettings.ofThisJvm(), Shard.taken(FAMILY)));
         String summary = StressSummary.markdown(rows, claims, optionsText);
         Files.writeString(out.resolve("summary.md"), summary);
         Files.createDirectories(out.resolve("html"));
