@@ -64,7 +64,7 @@ public final class StressRun {
     }
 
     /** One jcstress run: a design's scenarios (its name handed to jcstress's forks), or the actor runtime's tests. */
-    private record Planned(String name, Claim claim, List<Class<?>> tests, List<String> jvmArgs) {
+    record Planned(String name, Claim claim, List<Class<?>> tests, List<String> jvmArgs) {
         boolean runtime() {
             return name.equals(ACTOR_RUNTIME);
         }
@@ -235,10 +235,11 @@ public final class StressRun {
     }
 
     /**
-     * The runs this invocation makes: each selected in-memory design, then the actor runtime (unless one design is
-     * named); of them, those of this shard ({@code -Doversell.shard=k/n}: a design, or the actor runtime, is a unit).
+     * The runs this invocation makes, of the whole run's ({@link #runs}), those of this shard
+     * ({@code -Doversell.shard=k/n}: a design, or the actor runtime, is a unit): a design's scenarios, or the actor
+     * runtime's tests.
      */
-    private static List<Planned> plan(String only, String scenarios) throws IOException, ClassNotFoundException {
+    static List<Planned> plan(String only, String scenarios) throws IOException, ClassNotFoundException {
         List<String> chosen = scenarios.equals("all") ? null : Arrays.stream(scenarios.split(",")).map(String::trim).toList();
         List<Class<?>> scenarioTests = new ArrayList<>();
         List<Class<?>> runtimeTests = new ArrayList<>();
@@ -255,6 +256,33 @@ public final class StressRun {
                     + listedTests().stream().filter(t -> t.startsWith(SCENARIOS + ".")).map(t -> t.substring(SCENARIOS.length() + 1)).toList());
         }
         List<Planned> plan = new ArrayList<>();
+        for (String run : runs(only)) {
+            if (run.equals(ACTOR_RUNTIME)) {
+                plan.add(new Planned(ACTOR_RUNTIME, Claim.NEVER_OVERSELLS, runtimeTests, List.of()));
+                continue;
+            }
+            InMemoryVariant design = Variants.byName(run, InMemoryVariant.class);
+            plan.add(new Planned(design.name(), design.claim(), scenarioTests,
+                    List.of("-jvmArgsPrepend", "-D" + DesignState.DESIGN_PROPERTY + "=" + design.name())));
+        }
+        return Shard.current().take(FAMILY, plan, p -> Shard.unit(FAMILY, p.name()));
+    }
+
+    /**
+     * The units of a shard ({@link Shard}) in the whole run, by name ({@code jcstress/naive}): {@link #runs}'s, the
+     * runs {@link #plan} makes its share of.
+     */
+    public static List<String> units(String only) {
+        return runs(only).stream().map(run -> Shard.unit(FAMILY, run)).toList();
+    }
+
+    /**
+     * The whole run's runs, by name: each selected in-memory design, then the actor runtime's tests (unless one
+     * design is named, {@code only}). The one list both {@link #plan} and {@link #units} are made from; it fails
+     * when there is no in-memory design to stress, or one takes the actor runtime's name.
+     */
+    private static List<String> runs(String only) {
+        List<String> runs = new ArrayList<>();
         if (!only.equals(ACTOR_RUNTIME)) {
             List<InMemoryVariant> designs = Variants.inMemory();
             if (designs.isEmpty()) {
@@ -267,29 +295,13 @@ public final class StressRun {
                     throw new IllegalStateException("a design is named '" + ACTOR_RUNTIME + "', the name of the actor"
                             + " runtime's own tests in the stress evidence: rename it");
                 }
-                plan.add(new Planned(design.name(), design.claim(), scenarioTests,
-                        List.of("-jvmArgsPrepend", "-D" + DesignState.DESIGN_PROPERTY + "=" + design.name())));
+                runs.add(design.name());
             }
         }
         if (only.isEmpty() || only.equals(ACTOR_RUNTIME)) {
-            plan.add(new Planned(ACTOR_RUNTIME, Claim.NEVER_OVERSELLS, runtimeTests, List.of()));
+            runs.add(ACTOR_RUNTIME);
         }
-        return Shard.current().take(FAMILY, plan, p -> Shard.unit(FAMILY, p.name()));
-    }
-
-    /**
-     * The units of a shard ({@link Shard}) this invocation would take, by name, in the whole run: each selected
-     * in-memory design, then the actor runtime's tests (unless one design is named, {@code only}).
-     */
-    public static List<String> units(String only) {
-        List<String> units = new ArrayList<>();
-        if (!only.equals(ACTOR_RUNTIME)) {
-            Variants.inMemory().forEach(design -> units.add(Shard.unit(FAMILY, design.name())));
-        }
-        if (only.isEmpty() || only.equals(ACTOR_RUNTIME)) {
-            units.add(Shard.unit(FAMILY, ACTOR_RUNTIME));
-        }
-        return units;
+        return runs;
     }
 
     /** A test's row: skipped, not checked (saying why it has no result), or as the gate judged its results. */
