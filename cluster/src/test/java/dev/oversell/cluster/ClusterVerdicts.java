@@ -114,8 +114,7 @@ final class ClusterVerdicts {
         Fault fault = Fault.PAUSE_OWNER_MID_PURCHASE;
         for (ClusterDesign design : designs) {
             for (Engine engine : engines) {
-                if (design.claim(engine) == Claim.NOT_APPLICABLE
-                        || !Shard.current().runs(Shard.unit(FAMILY, design.name(), engine))) {
+                if (design.claim(engine) == Claim.NOT_APPLICABLE || !inThisShard(design, engine)) {
                     continue; // claimed n/a, or another shard's lane
                 }
                 String why = fault.product() + " was in no schedule of this run (-Doversell.cluster.faults left it"
@@ -152,6 +151,16 @@ final class ClusterVerdicts {
                 + "Database: " + o.unitsSold() + " units sold of " + o.existed() + ", stock " + o.finalStock()
                 + (o.oversoldUnits() > 0 ? ". Oversell: " + o.oversoldUnits() + " units sold that never existed."
                 : o.conserved() ? "." : ": stock and sales do not add up.");
+    }
+
+    /** A unit of a shard ({@link Shard}): {@code design} on {@code engine}, {@code cluster/<design>/<engine>}. */
+    static String unit(ClusterDesign design, Engine engine) {
+        return Shard.unit(FAMILY, design.name(), engine);
+    }
+
+    /** Whether {@code design} on {@code engine} is a lane of this shard ({@code -Doversell.shard}; the whole: all). */
+    static boolean inThisShard(ClusterDesign design, Engine engine) {
+        return Shard.current().runs(unit(design, engine));
     }
 
     /** Writes {@code cluster/observations.json} and {@code cluster/summary.md} into the run folder. */

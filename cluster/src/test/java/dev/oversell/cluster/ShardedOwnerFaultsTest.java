@@ -82,10 +82,9 @@ class ShardedOwnerFaultsTest {
                     + undeclared);
         }
         ClusterVerdicts verdicts = new ClusterVerdicts(declared);
-        Shard shard = Shard.current();
         List<String> units = DatabaseSettings.requestedEngines().stream().flatMap(engine -> declared.stream()
-                .map(d -> Shard.unit(ClusterVerdicts.FAMILY, d.name(), engine))).toList();
-        if (shard.take(ClusterVerdicts.FAMILY, units, unit -> unit).isEmpty()) {
+                .map(d -> ClusterVerdicts.unit(d, engine))).toList();
+        if (Shard.current().take(ClusterVerdicts.FAMILY, units, unit -> unit).isEmpty()) {
             return; // said: nothing to do in this shard
         }
 
@@ -94,8 +93,7 @@ class ShardedOwnerFaultsTest {
         List<String> broken = new ArrayList<>();
         try {
             for (Engine engine : DatabaseSettings.requestedEngines()) {
-                List<ClusterDesign> inShard = declared.stream()
-                        .filter(d -> shard.runs(Shard.unit(ClusterVerdicts.FAMILY, d.name(), engine))).toList();
+                List<ClusterDesign> inShard = declared.stream().filter(d -> ClusterVerdicts.inThisShard(d, engine)).toList();
                 List<ClusterDesign> claiming = inShard.stream().filter(d -> d.claim(engine) != Claim.NOT_APPLICABLE).toList();
                 inShard.stream().filter(d -> d.claim(engine) == Claim.NOT_APPLICABLE)
                         .forEach(d -> verdicts.notApplicable(d, engine, d.notApplicable().get(engine)));
@@ -129,7 +127,7 @@ class ShardedOwnerFaultsTest {
                 staleWriteTried |= schedule.faults().contains(Fault.PAUSE_OWNER_MID_PURCHASE);
                 ShardedOwnerFaults.Run run = runRound(declared, databases, schedule, lane -> true);
                 int lanesInShard = (int) databases.keySet().stream().mapToLong(engine -> declared.stream()
-                        .filter(d -> d.claim(engine) != Claim.NOT_APPLICABLE && inShard(d, engine)).count()).sum();
+                        .filter(d -> d.claim(engine) != Claim.NOT_APPLICABLE && ClusterVerdicts.inThisShard(d, engine)).count()).sum();
                 System.out.println("[cluster] seed " + roundSeed + ", " + run.took().toMillis() + " ms, per fault and lane:");
                 run.outcomes().forEach(o -> System.out.println("[cluster]   " + o.line()));
                 run.notes().forEach(n -> System.out.println("[cluster] note: " + n));
@@ -173,7 +171,7 @@ class ShardedOwnerFaultsTest {
         try {
             databases.forEach((engine, database) -> {
                 for (ClusterDesign design : designs) {
-                    if (design.claim(engine) == Claim.NOT_APPLICABLE || !inShard(design, engine)) {
+                    if (design.claim(engine) == Claim.NOT_APPLICABLE || !ClusterVerdicts.inThisShard(design, engine)) {
                         continue;
                     }
                     ShardedOwnerDesign implementation = ShardedOwnerDesign.named(design.name()).orElseThrow();
@@ -192,10 +190,6 @@ class ShardedOwnerFaultsTest {
         }
     }
 
-    /** Whether {@code design} on {@code engine} is a lane of this shard ({@code -Doversell.shard}; the whole run: every one). */
-    private static boolean inShard(ClusterDesign design, Engine engine) {
-        return Shard.current().runs(Shard.unit(ClusterVerdicts.FAMILY, design.name(), engine));
-    }
 
     /**
      * What makes a run prove nothing: a lane missing, a phase that sold nothing, a fault that did not move the entity,

@@ -109,7 +109,7 @@ public record Shard(int index, int count) {
         TAKEN.put(family, Units.of(this, units.stream().map(name).toList()));
         List<T> taken = units.stream().filter(unit -> runs(name.apply(unit))).toList();
         if (!whole()) {
-            System.out.println(taken.isEmpty() ? nothingToDo(family, units.size())
+            System.out.println(taken.isEmpty() ? nothingToDo(family, units.stream().map(name).toList())
                     : "[" + family + "] shard " + this + " (-D" + SETTING + "): " + taken.size() + " of " + units.size()
                     + " units: " + taken.stream().map(name).collect(Collectors.joining(", ")));
         }
@@ -124,10 +124,14 @@ public record Shard(int index, int count) {
         return TAKEN.get(family);
     }
 
-    /** What a family says when this shard has none of its {@code units} units. */
-    public String nothingToDo(String family, int units) {
-        return "[" + family + "] shard " + this + " (-D" + SETTING + "): none of the " + units + " units of " + family
-                + " falls in this shard; nothing to do";
+    /**
+     * What a family says when this shard has none of its {@code units}: it runs nothing of them, and passes (the
+     * shards that have them run them).
+     */
+    public String nothingToDo(String family, List<String> units) {
+        return "[" + family + "] shard " + this + " (-D" + SETTING + "): " + (units.size() == 1 ? units.get(0)
+                + " is another shard's unit" : "none of the " + units.size() + " units of " + family
+                + " falls in this shard") + "; nothing to do";
     }
 
     /** {@code k/n}. */

@@ -16,23 +16,26 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * The one harness every power test uses: the corpus designs a family runs in this build, each suite run over them
  * through {@link SuiteVerdicts} (in as many parts as the test needs: an engine, a set of scenarios at a time), then
  * one {@link Tally}, printed, written as the family's row of {@code power/power.json} ({@link PowerFile}), and a
- * failure naming every miss, false alarm and cell not judged.
+ * failure naming every miss, false alarm and cell not judged. A family's power is one unit of a shard ({@link #unit});
+ * in another shard it runs nothing, says so ({@link Shard#nothingToDo}) and passes.
  */
 public final class PowerOfAFamily {
 
     private final Family family;
     private final List<CorpusEntry> corpus;
+    /** Whether the family's power is a unit of this shard ({@link #unit}); if not, nothing of it runs here. */
+    private final boolean inThisShard;
     private final long started = System.nanoTime();
     private SuiteVerdicts.Answer answer = SuiteVerdicts.Answer.none();
 
     public PowerOfAFamily(Family family, List<CorpusEntry> corpus) {
         this.family = family;
         Shard shard = Shard.current();
-        if (!shard.runs(unit(family))) {
-            String nothing = "[power] shard " + shard + " (-D" + Shard.SETTING + "): the power of " + family.label + " ("
-                    + unit(family) + ") is another shard's unit; nothing to do";
-            System.out.println(nothing);
-            abort(nothing);
+        this.inThisShard = shard.runs(unit(family));
+        if (!inThisShard) {
+            System.out.println(shard.nothingToDo(Power.FOLDER, List.of(unit(family))));
+            this.corpus = List.of();
+            return;
         }
         List<String> unknown = CorpusEntry.only().stream()
                 .filter(name -> corpus.stream().noneMatch(e -> e.name().equals(name))).toList();
@@ -52,13 +55,19 @@ public final class PowerOfAFamily {
         return Shard.unit(Power.FOLDER, family.label.toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** The designs the family runs in this build ({@code engine}: the database family's, else null). */
+    /**
+     * The designs the family runs in this build ({@code engine}: the database family's, else null); none when its
+     * power is another shard's unit.
+     */
     public List<String> running(Engine engine) {
         return CorpusEntry.names(corpus.stream().filter(e -> e.runs(family, engine)));
     }
 
     /** Runs {@code suite} over some of the designs ({@code settings} say which), its evidence in the nested run {@code label}. */
     public void run(Class<?> suite, String label, Map<String, String> settings) {
+        if (!inThisShard) {
+            return; // said: another shard's unit
+        }
         if (settings.getOrDefault(Variants.ONLY, "x").isBlank()) {
             System.out.printf("[power] %s: no corpus design runs there in this build%n", label);
             return; // the suite would run every design
@@ -79,6 +88,9 @@ public final class PowerOfAFamily {
      * miss, false alarm and cell not judged, with {@code rerun}.
      */
     public void recordAndCheck(List<Engine> engines, String rerun) {
+        if (!inThisShard) {
+            return; // said: another shard's unit, which passes here
+        }
         long seconds = (System.nanoTime() - started) / 1_000_000_000;
         Tally tally = Tally.of(family, corpus, family.perEngine ? engines : Arrays.asList((Engine) null), answer);
         System.out.printf("[power] %s%n[power] written to %s%n", tally.lines(seconds), PowerFile.merge(tally.row(seconds)));

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,14 +106,7 @@ class ReportOfShardsTest {
         assertThat(status).as("ReportMain's status; it said: %s", said).isZero();
         assertThat(out.resolve(SHARD_1).resolve("database/observations.json")).isRegularFile();
         assertThat(out.resolve(SHARD_2).resolve("database/observations.json")).isRegularFile();
-        String html = Files.readString(out.resolve("report.html"));
-        Matcher href = Pattern.compile("href=\"([^\"]+)\"").matcher(html);
-        int links = 0;
-        while (href.find()) {
-            links++;
-            assertThat(out.resolve(href.group(1))).as("the link %s of report.html", href.group(1)).isRegularFile();
-        }
-        assertThat(links).as("links in report.html").isGreaterThanOrEqualTo(5);
+        assertThat(ReportOfARunFolderTest.linksResolvedBeside(out)).as("links in report.html").isGreaterThanOrEqualTo(5);
         Path alone = tmp.resolve("whole-report");
         assertThat(ReportOfARunFolderTest.write(whole, alone)).isZero();
         assertThat(Files.readString(out.resolve("verdict-matrix.md")))

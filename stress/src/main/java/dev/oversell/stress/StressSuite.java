@@ -69,7 +69,7 @@ public abstract class StressSuite {
         List<String> units = StressRun.units(System.getProperty(Variants.ONLY, "").trim());
         Shard shard = Shard.current();
         if (units.stream().noneMatch(shard::runs)) {
-            System.out.println(shard.nothingToDo(StressRun.FAMILY, units.size()));
+            System.out.println(shard.nothingToDo(StressRun.FAMILY, units));
             return List.of();
         }
         Path out = Path.of(System.getProperty("oversell.jcstress.dir", RunFolder.dir("jcstress").toString())).toAbsolutePath();
