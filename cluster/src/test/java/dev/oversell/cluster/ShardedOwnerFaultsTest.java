@@ -41,9 +41,10 @@ import static org.assertj.core.api.Assertions.fail;
  * <p>Replay a schedule with {@code -Doversell.cluster.seed=<seed>}, run some faults only, in the order given, with
  * {@code -Doversell.cluster.faults=pause-owner-mid-purchase} (say; the names are {@link Fault#product()}), and
  * several rounds (a fresh cluster each, seeds {@code seed}, {@code seed+1}, ...) with
- * {@code -Doversell.cluster.rounds=3} ({@code -Pthorough} runs 3). A unit of a shard ({@code -Doversell.shard=k/n},
- * {@link Shard}) is one design on one engine (a lane); a shard needs {@code -Doversell.cluster.seed}, the same on
- * every shard, so that all of them run one fault schedule.
+ * {@code -Doversell.cluster.rounds=3} ({@code -Pthorough} runs 3). Spread over machines as shards of the run
+ * ({@code -Doversell.shard=k/n}, {@link Shard}; not the cluster's own sharding of entities), a unit is one design on
+ * one engine (a lane), and every shard of the run needs {@code -Doversell.cluster.seed}, the same on each, so that
+ * all of them run one fault schedule.
  */
 class ShardedOwnerFaultsTest {
 
@@ -85,7 +86,7 @@ class ShardedOwnerFaultsTest {
         List<String> units = DatabaseSettings.requestedEngines().stream().flatMap(engine -> declared.stream()
                 .map(d -> ClusterVerdicts.unit(d, engine))).toList();
         if (Shard.current().take(ClusterVerdicts.FAMILY, units, unit -> unit).isEmpty()) {
-            return; // said: nothing to do in this shard
+            return; // said: nothing to do in this shard of the run
         }
 
         Map<Engine, Database> databases = new EnumMap<>(Engine.class);

@@ -1,5 +1,7 @@
 package dev.oversell.run;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
 
@@ -47,7 +49,8 @@ public record Shard(int index, int count) {
         return value == null ? WHOLE : parse(value);
     }
 
-    /** {@code k/n} with {@code 1 <= k <= n}; anything else fails, naming the setting. */
+    /** {@code k/n} with {@code 1 <= k <= n}; anything else fails, naming the setting. (How a record reads one.) */
+    @JsonCreator
     public static Shard parse(String value) {
         String[] parts = value.trim().split("/", -1);
         if (parts.length != 2) {
@@ -134,7 +137,8 @@ public record Shard(int index, int count) {
                 + " falls in this shard") + "; nothing to do";
     }
 
-    /** {@code k/n}. */
+    /** {@code k/n}, as the setting and a record ({@link RunSettings#shard()}) write it. */
+    @JsonValue
     @Override
     public String toString() {
         return index + "/" + count;

@@ -1,11 +1,14 @@
 package dev.oversell.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A family's record says what it was run with: the settings that bear on what is measured, not where things are or
@@ -33,13 +36,24 @@ class RunSettingsTest {
 
         RunSettings settings = RunSettings.ofThisJvm();
 
-        assertThat(settings.settings()).containsEntry("oversell.baseSeed", "7").containsEntry("oversell.engines", "h2")
+        assertThat(settings.measuring()).containsEntry("oversell.baseSeed", "7").containsEntry("oversell.engines", "h2")
                 .doesNotContainKeys("oversell.shard", "oversell.postgresql.url", "oversell.postgresql.password",
                         "oversell.jcstress.dir", "oversell.variant", RunFolder.ID, RunFolder.RUNS);
-        assertThat(settings.settings().values()).doesNotContain("secret");
-        assertThat(settings.shard()).isEqualTo("2/2");
-        assertThat(settings.oversell()).as("the version Maven filled in").isNotBlank().doesNotContain("${")
+        assertThat(settings.measuring().values()).doesNotContain("secret");
+        assertThat(settings.shard()).isEqualTo(new Shard(2, 2));
+        assertThat(settings.oversellVersion()).as("the version Maven filled in").isNotBlank().doesNotContain("${")
                 .isNotEqualTo("unknown");
+    }
+
+    @Test
+    void aRecordWritesTheShardAsTheSettingDoesAndReadsItBack() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        RunSettings settings = new RunSettings("0.1.0", new Shard(2, 3), Map.of("oversell.baseSeed", "7"));
+        String written = json.writeValueAsString(settings);
+        assertThat(written).contains("\"shard\":\"2/3\"");
+        assertThat(json.readValue(written, RunSettings.class)).isEqualTo(settings);
+        assertThatThrownBy(() -> json.readValue(written.replace("2/3", "4/3"), RunSettings.class))
+                .hasMessageContaining("'4/3'");
     }
 
     @Test

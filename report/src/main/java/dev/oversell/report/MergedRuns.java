@@ -8,6 +8,7 @@ import dev.oversell.run.Units;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +73,7 @@ final class MergedRuns {
                 p.where(), p.family().record().units())).toList());
         sorted.stream().filter(run -> run.power() != null).forEach(run -> took.add(new Took(run.runId(), Power.FOLDER,
                 run.runId() + "/" + Power.FOLDER + "/" + Power.FILE, run.power().units())));
-        List<String> missing = everyUnitOnce(took, sorted, Shard.parse(said.get(0).settings().shard()).count());
+        List<String> missing = everyUnitOnce(took, sorted, said.get(0).settings().shard().count());
         if (!missing.isEmpty() && !partial) {
             throw new RefusedEvidence("refusing to merge: these run folders do not hold every unit of the run: "
                     + String.join("; ", missing) + ". Their cells would read 'not run' where the run measured them:"
@@ -94,14 +95,13 @@ final class MergedRuns {
     static String madeFrom(List<RunEvidence.Source> sources) {
         String folders = sources.stream().map(s -> s.runId() + " (" + s.folder() + "; " + shards(s) + ")")
                 .collect(Collectors.joining(", "));
+        Set<Shard> ran = new HashSet<>();
+        sources.forEach(s -> ran.addAll(s.shards()));
         Set<Integer> counts = new TreeSet<>();
-        Set<String> ran = new TreeSet<>();
-        sources.forEach(s -> s.shards().forEach(k -> {
-            ran.add(k);
-            counts.add(Shard.parse(k).count());
-        }));
+        ran.forEach(shard -> counts.add(shard.count()));
         List<String> missing = counts.size() != 1 ? List.of() : IntStream.rangeClosed(1, counts.iterator().next())
-                .mapToObj(k -> k + "/" + counts.iterator().next()).filter(k -> !ran.contains(k)).toList();
+                .mapToObj(k -> new Shard(k, counts.iterator().next())).filter(k -> !ran.contains(k))
+                .map(Shard::toString).toList();
         return sources.size() + " run folders, one report: " + folders + (missing.isEmpty() ? ""
                 : "; not among them: shard " + String.join(", ", missing) + ", whose units are not run in this report");
     }
@@ -110,7 +110,7 @@ final class MergedRuns {
         if (source.shards().isEmpty()) {
             return "shard unknown";
         }
-        return source.shards().stream().map(k -> k.equals(Shard.WHOLE.toString()) ? "the whole run" : "shard " + k)
+        return source.shards().stream().map(k -> k.whole() ? "the whole run" : "shard " + k)
                 .collect(Collectors.joining(", "));
     }
 
@@ -158,7 +158,8 @@ final class MergedRuns {
 
     private static void oneOversellVersion(List<Said> said) {
         Map<String, Set<String>> byVersion = new TreeMap<>();
-        said.forEach(s -> byVersion.computeIfAbsent(s.settings().oversell(), k -> new TreeSet<>()).add(s.runId()));
+        said.forEach(s -> byVersion.computeIfAbsent(s.settings().oversellVersion(), k -> new TreeSet<>())
+                .add(s.runId()));
         if (byVersion.size() > 1) {
             throw new RefusedEvidence("refusing to merge run folders written by different Oversell versions: "
                     + describe(byVersion) + "; run every shard with one build of Oversell");
@@ -167,15 +168,10 @@ final class MergedRuns {
 
     private static void oneSplit(List<Said> said) {
         Map<String, Set<String>> byShard = new TreeMap<>();
-        said.forEach(s -> byShard.computeIfAbsent(s.settings().shard(), k -> new TreeSet<>()).add(s.runId()));
         Set<Integer> counts = new TreeSet<>();
-        byShard.forEach((k, in) -> {
-            try {
-                counts.add(Shard.parse(k).count());
-            } catch (IllegalArgumentException notAShard) {
-                throw new RefusedEvidence("refusing to merge: the records of " + in + " name the shard '" + k
-                        + "', which is no shard (k/n)");
-            }
+        said.forEach(s -> {
+            byShard.computeIfAbsent(s.settings().shard().toString(), k -> new TreeSet<>()).add(s.runId());
+            counts.add(s.settings().shard().count());
         });
         if (counts.size() > 1) {
             throw new RefusedEvidence("refusing to merge shards of different splits: " + describe(byShard)
@@ -195,7 +191,7 @@ final class MergedRuns {
      */
     private static void eachSettingOneValue(List<Said> said) {
         Map<String, Map<String, Map<String, Set<String>>>> values = new TreeMap<>(); // setting, run, value, files
-        said.forEach(s -> s.settings().settings().forEach((name, value) -> values.computeIfAbsent(name,
+        said.forEach(s -> s.settings().measuring().forEach((name, value) -> values.computeIfAbsent(name,
                         k -> new TreeMap<>()).computeIfAbsent(s.runId(), k -> new TreeMap<>())
                 .computeIfAbsent(value, k -> new TreeSet<>()).add(s.where())));
         values.forEach((name, byRun) -> {
@@ -231,8 +227,8 @@ final class MergedRuns {
             if (earlier == null) {
                 continue;
             }
-            Map<String, String> a = earlier.settings().settings();
-            Map<String, String> b = p.settings().settings();
+            Map<String, String> a = earlier.settings().measuring();
+            Map<String, String> b = p.settings().measuring();
             if (!a.equals(b)) {
                 Set<String> names = new TreeSet<>(a.keySet());
                 names.addAll(b.keySet());
@@ -290,7 +286,8 @@ final class MergedRuns {
         Map<String, List<Took>> byFamily = new TreeMap<>();
         took.forEach(t -> byFamily.computeIfAbsent(t.family(), k -> new ArrayList<>()).add(t));
         Map<String, String> folderOf = new TreeMap<>();
-        runs.forEach(run -> run.sources().forEach(s -> s.shards().forEach(k -> folderOf.putIfAbsent(k, s.runId()))));
+        runs.forEach(run -> run.sources().forEach(s -> s.shards().forEach(k -> folderOf.putIfAbsent(k.toString(),
+                s.runId()))));
         Map<String, Set<String>> twice = new TreeMap<>();
         Map<String, Map<String, List<String>>> missing = new TreeMap<>(); // shard, family, units
         byFamily.forEach((family, files) -> {
@@ -308,7 +305,7 @@ final class MergedRuns {
                 if (in.size() > 1) {
                     twice.put(unit, in);
                 } else if (in.isEmpty()) {
-                    missing.computeIfAbsent(Shard.of(unit, count) + "/" + count, k -> new TreeMap<>())
+                    missing.computeIfAbsent(new Shard(Shard.of(unit, count), count).toString(), k -> new TreeMap<>())
                             .computeIfAbsent(family, k -> new ArrayList<>()).add(unit);
                 }
             }

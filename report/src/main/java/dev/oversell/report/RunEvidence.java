@@ -8,6 +8,7 @@ import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.Power;
 import dev.oversell.run.RunSettings;
+import dev.oversell.run.Shard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,16 +54,16 @@ record RunEvidence(List<Source> sources, List<FamilyFile> families, Benchmarks b
      * seed. Not the jcstress scenarios, which the stress module chooses itself by default (a record cannot tell that
      * from a choice), nor a test filter, which is not recorded; {@code ./verdicts} reads those from its arguments.
      */
-    private static final List<String> RECORDED_CHOICES = List.of(dev.oversell.run.Shard.SETTING, "oversell.variant",
+    private static final List<String> RECORDED_CHOICES = List.of(Shard.SETTING, "oversell.variant",
             "oversell.seed");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * A run folder read: where it is, its run id (the folder's name), and the shards its families ran
-     * ({@link dev.oversell.run.Shard}: {@code 1/1} for a whole run; none known for records that do not say).
+     * ({@link Shard}: {@code 1/1} for a whole run; none known for records that do not say).
      */
-    record Source(Path folder, String runId, List<String> shards) {
+    record Source(Path folder, String runId, List<Shard> shards) {
     }
 
     /**
@@ -105,8 +107,8 @@ record RunEvidence(List<Source> sources, List<FamilyFile> families, Benchmarks b
             RunSettings settings = family.record().settings();
             if (settings != null) {
                 partial.addAll(RunReport.partial(name -> !RECORDED_CHOICES.contains(name) ? null
-                        : !name.equals(dev.oversell.run.Shard.SETTING) ? settings.settings().get(name)
-                        : merged() ? null : settings.shard()));
+                        : !name.equals(Shard.SETTING) ? settings.measuring().get(name)
+                        : merged() ? null : settings.shard().toString()));
             }
         }
         if (!missing.isEmpty()) {
@@ -141,8 +143,9 @@ record RunEvidence(List<Source> sources, List<FamilyFile> families, Benchmarks b
             throw new RefusedEvidence("no */" + OBSERVATIONS + " in " + dir + ": no family of checks wrote"
                     + " anything in run " + runId + ", so there is nothing to report");
         }
-        List<String> shards = families.stream().map(f -> f.record().settings()).filter(Objects::nonNull)
-                .map(RunSettings::shard).distinct().sorted().toList();
+        List<Shard> shards = families.stream().map(f -> f.record().settings()).filter(Objects::nonNull)
+                .map(RunSettings::shard).distinct().sorted(Comparator.comparingInt(Shard::count)
+                        .thenComparingInt(Shard::index)).toList();
         return new RunEvidence(List.of(new Source(dir, runId, shards)), List.copyOf(families), benchmarks(dir, runId),
                 power(dir, runId), List.of());
     }

@@ -30,7 +30,7 @@ final class RunHeader {
         if (run.merged()) {
             header.put("Made from", MergedRuns.madeFrom(run.sources()));
         } else {
-            run.sources().get(0).shards().stream().filter(k -> !k.equals(Shard.WHOLE.toString())).findFirst()
+            run.sources().get(0).shards().stream().filter(k -> !k.whole()).findFirst()
                     .ifPresent(k -> header.put("Shard", k + " (-D" + Shard.SETTING + "): a partial run, its units only;"
                             + " the report of every shard is made from their run folders at once (ReportMain <run"
                             + " folder>... <out>)"));

@@ -2,6 +2,7 @@ package dev.oversell.report;
 
 import dev.oversell.run.Observations;
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.Shard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class PartialRunReportTest {
         Observations lincheck = ShardedRunFixture.record(run, "lincheck");
         RunFolderFixture.write(run, "lincheck", new Observations(lincheck.runId(), lincheck.family(),
                 lincheck.measuredOn(), lincheck.designs(), lincheck.observations(),
-                ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, "2/2"), lincheck.units()));
+                ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, new Shard(2, 2)), lincheck.units()));
         assertThat(said(run)).doesNotContain("./verdicts").contains("a partial run's (-Doversell.shard=2/2"
                 + " -Doversell.variant=alpha)");
     }

@@ -139,7 +139,7 @@ class RefusingToMergeTest {
     @Test
     void shardsOfDifferentSplitsAreRefused() throws IOException {
         for (String family : List.of("lincheck", "database", "deployment")) {
-            rewrite(two, family, r -> withSettings(r, ShardedRunFixture.shardOf(r.settings(), "2/3")));
+            rewrite(two, family, r -> withSettings(r, ShardedRunFixture.shardOf(r.settings(), new Shard(2, 3))));
         }
         Outcome outcome = report(one, two);
         assertRefused(outcome);
@@ -162,7 +162,7 @@ class RefusingToMergeTest {
         familiesThatDoNotMeet();
         rewrite(two, "deployment", r -> withSettings(r, ShardedRunFixture.with(r.settings(), "oversell.baseSeed", "7")));
         RunFolderFixture.writePower(two, SHARD_2, ShardedRunFixture.with(ShardedRunFixture.shardOf(
-                RunFolderFixture.SETTINGS, "2/2"), "oversell.baseSeed", "7"), ShardedRunFixture.lincheckPower());
+                RunFolderFixture.SETTINGS, new Shard(2, 2)), "oversell.baseSeed", "7"), ShardedRunFixture.lincheckPower());
         Outcome outcome = report(one, two);
         assertRefused(outcome);
         assertThat(outcome.said()).contains("oversell.baseSeed is 20261125 in " + SHARD_1 + " and 7 in " + SHARD_2)
@@ -172,10 +172,10 @@ class RefusingToMergeTest {
     @Test
     void thePowerIsComparedAsEveryFamilysRecordIs() throws IOException {
         familiesThatDoNotMeet();
-        rewrite(two, "deployment", r -> withSettings(r, new RunSettings(r.settings().oversell(), r.settings().shard(),
+        rewrite(two, "deployment", r -> withSettings(r, new RunSettings(r.settings().oversellVersion(), r.settings().shard(),
                 java.util.Map.of())));
         RunFolderFixture.writePower(two, SHARD_2, ShardedRunFixture.with(ShardedRunFixture.shardOf(
-                RunFolderFixture.SETTINGS, "2/2"), "oversell.baseSeed", "7"), ShardedRunFixture.lincheckPower());
+                RunFolderFixture.SETTINGS, new Shard(2, 2)), "oversell.baseSeed", "7"), ShardedRunFixture.lincheckPower());
         Outcome outcome = report(one, two);
         assertRefused(outcome);
         assertThat(outcome.said()).contains("oversell.baseSeed is 20261125 in " + SHARD_1 + " and 7 in " + SHARD_2
@@ -197,7 +197,7 @@ class RefusingToMergeTest {
             rewrite(two, family, r -> withSettings(r, ShardedRunFixture.with(r.settings(), budget, "300")));
         }
         RunFolderFixture.writePower(two, SHARD_2, ShardedRunFixture.with(ShardedRunFixture.shardOf(
-                RunFolderFixture.SETTINGS, "2/2"), budget, "900"), ShardedRunFixture.lincheckPower());
+                RunFolderFixture.SETTINGS, new Shard(2, 2)), budget, "900"), ShardedRunFixture.lincheckPower());
         Outcome outcome = report(one, two);
         assertThat(outcome.status()).as("the power module's own budget, 900, beside 300; it said: %s", outcome.said())
                 .isZero();
@@ -235,7 +235,7 @@ class RefusingToMergeTest {
     @Test
     void anotherOversellVersionInOneShardIsRefused() throws IOException {
         rewrite(two, "lincheck", r -> withSettings(r, new RunSettings("0.2.0", r.settings().shard(),
-                r.settings().settings())));
+                r.settings().measuring())));
         Outcome outcome = report(one, two);
         assertRefused(outcome);
         assertThat(outcome.said()).contains("different Oversell versions").contains("0.1.0-TEST in " + SHARD_1)
@@ -248,7 +248,7 @@ class RefusingToMergeTest {
                 RunFolderFixture.DATABASE_JVM, ShardedRunFixture.record(two, "database").designs(), List.of(
                         new Observation(SHARD_2, "beta", Family.CONFORMANCE, "answers", "H2", "H2 2.2.224",
                                 RunFolderFixture.EVERY, Finding.HELD, null, null, null, null, null)),
-                ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, "2/2"), Units.of(new Shard(2, 2), List.of())));
+                ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, new Shard(2, 2)), Units.of(new Shard(2, 2), List.of())));
         Outcome outcome = report(one, two);
         assertRefused(outcome);
         assertThat(outcome.said()).contains("H2 reported different versions")
@@ -265,7 +265,7 @@ class RefusingToMergeTest {
 
     @Test
     void oneFamilysPowerMeasuredInTwoShardsIsRefused() throws IOException {
-        RunFolderFixture.writePower(one, SHARD_1, ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, "1/2"),
+        RunFolderFixture.writePower(one, SHARD_1, ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, new Shard(1, 2)),
                 ShardedRunFixture.lincheckPower());
         Outcome outcome = report(one, two);
         assertRefused(outcome);

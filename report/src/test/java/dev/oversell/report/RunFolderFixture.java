@@ -41,7 +41,7 @@ final class RunFolderFixture {
     static final String ALPHA_REPRODUCE = "mvn -pl properties -am verify -Dtest=BuiltInLincheckTest -Doversell.variant=alpha";
     static final String ALPHA_EVIDENCE = "lincheck/alpha/two-buyers-model-checking.txt";
     /** What every family of the fixture was run with: the whole run, one base seed. */
-    static final RunSettings SETTINGS = new RunSettings("0.1.0-TEST", "1/1", Map.of("oversell.baseSeed", "20261125"));
+    static final RunSettings SETTINGS = new RunSettings("0.1.0-TEST", Shard.WHOLE, Map.of("oversell.baseSeed", "20261125"));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -122,8 +122,8 @@ final class RunFolderFixture {
      */
     static void writePower(Path run, String runId, RunSettings settings, Power.Family... families) throws IOException {
         Path file = Files.createDirectories(run.resolve(Power.FOLDER)).resolve(Power.FILE);
-        JSON.writeValue(file.toFile(), new Power(runId, List.of(families), settings, Units.of(Shard.parse(
-                settings.shard()), Stream.of(families).map(f -> Shard.unit(Power.FOLDER,
+        JSON.writeValue(file.toFile(), new Power(runId, List.of(families), settings, Units.of(settings.shard(),
+                Stream.of(families).map(f -> Shard.unit(Power.FOLDER,
                 f.family().toLowerCase(java.util.Locale.ROOT))).toList())));
     }
 

@@ -111,7 +111,7 @@ final class ShardedRunFixture {
                                 o.coverage(), o.finding(), o.counts(), o.example(), o.reproduce(), o.evidenceFile(),
                                 o.note())).toList();
                 RunFolderFixture.write(shard, family, new Observations(runId, all.family(), all.measuredOn(),
-                        all.designs(), observed, shardOf(all.settings(), mine.toString()),
+                        all.designs(), observed, shardOf(all.settings(), mine),
                         Units.of(mine, all.units().ofTheRun())));
             }
         }
@@ -119,19 +119,19 @@ final class ShardedRunFixture {
         int power = Shard.of(Shard.unit(Power.FOLDER, "lincheck"), count); // the shard of Lincheck's power
         if (power <= runIds.length) {
             RunFolderFixture.writePower(shards.get(power - 1), runIds[power - 1], shardOf(RunFolderFixture.SETTINGS,
-                    power + "/" + count), lincheckPower());
+                    new Shard(power, count)), lincheckPower());
         }
         return shards;
     }
 
-    static RunSettings shardOf(RunSettings settings, String shard) {
-        return new RunSettings(settings.oversell(), shard, settings.settings());
+    static RunSettings shardOf(RunSettings settings, Shard shard) {
+        return new RunSettings(settings.oversellVersion(), shard, settings.measuring());
     }
 
     static RunSettings with(RunSettings settings, String name, String value) {
-        Map<String, String> changed = new LinkedHashMap<>(settings.settings());
+        Map<String, String> changed = new LinkedHashMap<>(settings.measuring());
         changed.put(name, value);
-        return new RunSettings(settings.oversell(), settings.shard(), changed);
+        return new RunSettings(settings.oversellVersion(), settings.shard(), changed);
     }
 
     static Observations record(Path run, String family) throws IOException {
