@@ -11,6 +11,8 @@ import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.RunSettings;
+import dev.oversell.run.Shard;
 import dev.oversell.store.Engine;
 
 import java.util.ArrayList;
@@ -106,14 +108,14 @@ final class ClusterVerdicts {
     /**
      * The fault that brings a stale write to the design's write ({@link Fault#PAUSE_OWNER_MID_PURCHASE}) was in no
      * schedule of this run ({@code -Doversell.cluster.faults} left it out): for every design measured on each of
-     * {@code engines}, that cell is not checked, and a "never oversells" claim cannot hold on the other faults alone.
+     * {@code engines} (in this shard of the run), that cell is not checked, and a "never oversells" claim cannot hold on the other faults alone.
      */
     void staleWriteNotTried(java.util.Collection<Engine> engines, String toCheck) {
         Fault fault = Fault.PAUSE_OWNER_MID_PURCHASE;
         for (ClusterDesign design : designs) {
             for (Engine engine : engines) {
-                if (design.claim(engine) == Claim.NOT_APPLICABLE) {
-                    continue;
+                if (design.claim(engine) == Claim.NOT_APPLICABLE || !inThisShard(design, engine)) {
+                    continue; // claimed n/a, or a lane of another shard of the run
                 }
                 String why = fault.product() + " was in no schedule of this run (-Doversell.cluster.faults left it"
                         + " out): no stale write reached the design's write";
@@ -151,10 +153,21 @@ final class ClusterVerdicts {
                 : o.conserved() ? "." : ": stock and sales do not add up.");
     }
 
+    /** A unit of a shard of the run ({@link Shard}): {@code design} on {@code engine}, {@code cluster/<design>/<engine>}. */
+    static String unit(ClusterDesign design, Engine engine) {
+        return Shard.unit(FAMILY, design.name(), engine);
+    }
+
+    /** Whether {@code design} on {@code engine} is a lane of this shard of the run ({@code -Doversell.shard}). */
+    static boolean inThisShard(ClusterDesign design, Engine engine) {
+        return Shard.current().runs(unit(design, engine));
+    }
+
     /** Writes {@code cluster/observations.json} and {@code cluster/summary.md} into the run folder. */
     void write() {
         Evidence.writeJson(FAMILY, "observations.json", new Observations(RunFolder.id(), FAMILY,
-                Environment.ofThisJvm(), designs.stream().map(JudgedDesign::of).toList(), List.copyOf(observations)));
+                Environment.ofThisJvm(), designs.stream().map(JudgedDesign::of).toList(), List.copyOf(observations),
+                RunSettings.ofThisJvm(), Shard.taken(FAMILY)));
         Evidence.writeText(FAMILY, SUMMARY, summary.toString());
     }
 

@@ -5,6 +5,7 @@ import dev.oversell.design.ClusterDesign;
 import dev.oversell.design.Variants;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.report.RunReport;
+import dev.oversell.run.Shard;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
@@ -40,7 +41,10 @@ import static org.assertj.core.api.Assertions.fail;
  * <p>Replay a schedule with {@code -Doversell.cluster.seed=<seed>}, run some faults only, in the order given, with
  * {@code -Doversell.cluster.faults=pause-owner-mid-purchase} (say; the names are {@link Fault#product()}), and
  * several rounds (a fresh cluster each, seeds {@code seed}, {@code seed+1}, ...) with
- * {@code -Doversell.cluster.rounds=3} ({@code -Pthorough} runs 3).
+ * {@code -Doversell.cluster.rounds=3} ({@code -Pthorough} runs 3). Spread over machines as shards of the run
+ * ({@code -Doversell.shard=k/n}, {@link Shard}; not the cluster's own sharding of entities), a unit is one design on
+ * one engine (a lane), and every shard of the run needs {@code -Doversell.cluster.seed}, the same on each, so that
+ * all of them run one fault schedule.
  */
 class ShardedOwnerFaultsTest {
 
@@ -52,6 +56,11 @@ class ShardedOwnerFaultsTest {
 
     @Test
     void eachClusterDesignsClaimIsMeasuredThroughKillsHandOffsPausesAndTheCoordinatorsLoss() throws Exception {
+        if (!Shard.current().whole() && Long.getLong("oversell.cluster.seed") == null) {
+            fail("a shard of the run (-D" + Shard.SETTING + "=" + Shard.current() + ") runs the cluster's faults with"
+                    + " the seed every shard is given: set -Doversell.cluster.seed=N, the same N on every shard, so"
+                    + " that the report made from the shards' folders reads one fault schedule");
+        }
         long seed = Long.getLong("oversell.cluster.seed", ThreadLocalRandom.current().nextLong(1, 1_000_000));
         int rounds = Integer.getInteger("oversell.cluster.rounds", 1);
         judgeEveryClusterDesign(seed, rounds);
@@ -74,14 +83,20 @@ class ShardedOwnerFaultsTest {
                     + undeclared);
         }
         ClusterVerdicts verdicts = new ClusterVerdicts(declared);
+        List<String> units = DatabaseSettings.requestedEngines().stream().flatMap(engine -> declared.stream()
+                .map(d -> ClusterVerdicts.unit(d, engine))).toList();
+        if (Shard.current().take(ClusterVerdicts.FAMILY, units, unit -> unit).isEmpty()) {
+            return; // said: nothing to do in this shard of the run
+        }
 
         Map<Engine, Database> databases = new EnumMap<>(Engine.class);
         Map<Engine, String> versions = new EnumMap<>(Engine.class);
         List<String> broken = new ArrayList<>();
         try {
             for (Engine engine : DatabaseSettings.requestedEngines()) {
-                List<ClusterDesign> claiming = declared.stream().filter(d -> d.claim(engine) != Claim.NOT_APPLICABLE).toList();
-                declared.stream().filter(d -> d.claim(engine) == Claim.NOT_APPLICABLE)
+                List<ClusterDesign> inShard = declared.stream().filter(d -> ClusterVerdicts.inThisShard(d, engine)).toList();
+                List<ClusterDesign> claiming = inShard.stream().filter(d -> d.claim(engine) != Claim.NOT_APPLICABLE).toList();
+                inShard.stream().filter(d -> d.claim(engine) == Claim.NOT_APPLICABLE)
                         .forEach(d -> verdicts.notApplicable(d, engine, d.notApplicable().get(engine)));
                 if (claiming.isEmpty() || !clusterEngines().contains(engine)) {
                     continue;
@@ -112,10 +127,12 @@ class ShardedOwnerFaultsTest {
                 System.out.println("[cluster] reproduce: " + roundReproduce + faultNames);
                 staleWriteTried |= schedule.faults().contains(Fault.PAUSE_OWNER_MID_PURCHASE);
                 ShardedOwnerFaults.Run run = runRound(declared, databases, schedule, lane -> true);
+                int lanesInShard = (int) databases.keySet().stream().mapToLong(engine -> declared.stream()
+                        .filter(d -> d.claim(engine) != Claim.NOT_APPLICABLE && ClusterVerdicts.inThisShard(d, engine)).count()).sum();
                 System.out.println("[cluster] seed " + roundSeed + ", " + run.took().toMillis() + " ms, per fault and lane:");
                 run.outcomes().forEach(o -> System.out.println("[cluster]   " + o.line()));
                 run.notes().forEach(n -> System.out.println("[cluster] note: " + n));
-                broken.addAll(powerless(run, declared.size() * databases.size(), roundSeed, roundReproduce + faultNames));
+                broken.addAll(powerless(run, lanesInShard, roundSeed, roundReproduce + faultNames));
                 StallRetries.measure(run, round, roundSeed, (again, lanes) -> {
                     String againReproduce = reproduce.replace("-Doversell.cluster.seed=" + seed,
                             "-Doversell.cluster.seed=" + again.seed()) + Fault.PAUSE_OWNER_MID_PURCHASE.product();
@@ -155,7 +172,7 @@ class ShardedOwnerFaultsTest {
         try {
             databases.forEach((engine, database) -> {
                 for (ClusterDesign design : designs) {
-                    if (design.claim(engine) == Claim.NOT_APPLICABLE) {
+                    if (design.claim(engine) == Claim.NOT_APPLICABLE || !ClusterVerdicts.inThisShard(design, engine)) {
                         continue;
                     }
                     ShardedOwnerDesign implementation = ShardedOwnerDesign.named(design.name()).orElseThrow();
@@ -173,6 +190,7 @@ class ShardedOwnerFaultsTest {
             lanes.values().forEach(Store::close);
         }
     }
+
 
     /**
      * What makes a run prove nothing: a lane missing, a phase that sold nothing, a fault that did not move the entity,

@@ -9,8 +9,12 @@ import java.util.List;
  *
  * @param runId    the run this was measured in
  * @param families one row per family of checks
+ * @param settings what the corpus was run with ({@link RunSettings}), so that a report made from several run folders
+ *                 compares it with the other folders' settings; null in a file written before it was recorded
+ * @param units    the units of the corpus's power ({@code power/lincheck, power/jcstress, power/databases}) and those
+ *                 this run's shard took ({@link Units})
  */
-public record Power(String runId, List<Family> families) {
+public record Power(String runId, List<Family> families, RunSettings settings, Units units) {
 
     /** The folder and file name in the run folder. */
     public static final String FOLDER = "power";

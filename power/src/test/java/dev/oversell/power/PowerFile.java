@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.oversell.run.Power;
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.RunSettings;
+import dev.oversell.run.Shard;
+import dev.oversell.run.Units;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * This run's {@code power/power.json} ({@link Power}), which the report reads: each power test writes its family's
- * row into it, keeping the rows other tests of the same run wrote (Lincheck, jcstress, the databases: one JVM each).
+ * row into it, keeping the rows other tests of the same run wrote (Lincheck, jcstress, the databases: one JVM each),
+ * what it was run with ({@link RunSettings}: the same in each, one command line's) and the units of the power this
+ * shard took ({@link Units}: a family's power is one).
  * A file of another run is replaced, never merged.
  */
 final class PowerFile {
@@ -39,7 +45,8 @@ final class PowerFile {
                 before.families().stream().filter(f -> !f.family().equals(row.family())).forEach(rows::add);
             }
             rows.add(row);
-            JSON.writeValue(file.toFile(), new Power(RunFolder.id(), rows));
+            JSON.writeValue(file.toFile(), new Power(RunFolder.id(), rows, RunSettings.ofThisJvm(), Units.of(Shard.current(),
+                    Stream.of(Family.values()).map(PowerOfAFamily::unit).toList())));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -2,6 +2,7 @@ package dev.oversell.power;
 
 import dev.oversell.run.Power;
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.Shard;
 import dev.oversell.run.TestNames;
 import dev.oversell.store.Engine;
 import org.junit.platform.engine.TestExecutionResult;
@@ -94,6 +95,7 @@ final class SuiteVerdicts {
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.put(RunFolder.RUNS, nestedRuns().toString());
         all.put(RunFolder.ID, label);
+        all.put(Shard.SETTING, Shard.WHOLE.toString()); // the corpus is measured whole, whichever shard measures it
         Map<String, String> before = new LinkedHashMap<>();
         all.forEach((k, v) -> before.put(k, System.setProperty(k, v)));
         try {

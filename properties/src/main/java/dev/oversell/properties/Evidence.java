@@ -9,6 +9,8 @@ import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.RunSettings;
+import dev.oversell.run.Shard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,11 +35,12 @@ public final class Evidence {
 
     /**
      * Writes {@code <suite>/observations.json}: this run's id, the JVM that measured, the designs judged with
-     * their claims, and every observation.
+     * their claims, every observation, what the suite was run with ({@link RunSettings}) and the units its shard
+     * took ({@link Shard#taken}).
      */
     public static Path writeObservations(String suite, List<? extends Variant> designs, List<Observation> observations) {
         return writeJson(suite, "observations.json", new Observations(RunFolder.id(), suite, Environment.ofThisJvm(),
-                designs.stream().map(JudgedDesign::of).toList(), observations));
+                designs.stream().map(JudgedDesign::of).toList(), observations, RunSettings.ofThisJvm(), Shard.taken(suite)));
     }
 
     public static Path writeText(String suite, String fileName, String text) {

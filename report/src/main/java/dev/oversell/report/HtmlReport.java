@@ -86,8 +86,9 @@ final class HtmlReport {
                     report.benchmarks().none()))).append(": <code>./verdicts</code> runs them before <code>mvn verify</code>,"
                     + " with the same run id (docs/benchmarks.md).</p>");
         } else {
-            h.append("<p class=\"note\">From <a href=\"jmh/ratios.json\">jmh/ratios.json</a>; the tables are in "
-                    + "<a href=\"jmh/summary.md\">jmh/summary.md</a>.</p><div id=\"charts\">")
+            String jmh = Html.escape(report.benchmarks().dir());
+            h.append("<p class=\"note\">From <a href=\"" + jmh + "/ratios.json\">" + jmh + "/ratios.json</a>; the"
+                    + " tables are in <a href=\"" + jmh + "/summary.md\">" + jmh + "/summary.md</a>.</p><div id=\"charts\">")
                     .append(Charts.inMemoryThroughput(report.benchmarks().ratios()))
                     .append(Charts.costOfSafety(report.benchmarks().ratios())).append("</div>");
         }

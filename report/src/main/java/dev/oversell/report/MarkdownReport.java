@@ -94,7 +94,9 @@ final class MarkdownReport {
                 jmh.row(r.path("group").asText(), r.path("engine").asText(""), Charts.name(r), r.path("threads").asInt(),
                         number(r.path("opsPerSecond"), "%,.0f"), ratio(r.path("ratio")));
             }
-            md.append("From jmh/ratios.json; the full tables are in [jmh/summary.md](jmh/summary.md).\n\n")
+            String dir = report.benchmarks().dir();
+            md.append("From " + dir + "/ratios.json; the full tables are in [" + dir + "/summary.md](" + dir
+                    + "/summary.md).\n\n")
                     .append(jmh.render());
         }
         md.append("\n## Caveats\n\n");

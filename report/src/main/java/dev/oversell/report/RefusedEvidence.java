@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * A file the report will not use: evidence of another run than the folder's (an earlier build, a stale copy),
- * or no evidence at all. The message names the file and both run ids; the report exits non-zero on it.
+ * or no evidence at all; or run folders that are not the shards of one run, refused as one report
+ * ({@link MergedRuns}). The message names the files or folders and what differs; the report exits non-zero on it.
  */
 final class RefusedEvidence extends RuntimeException {
 

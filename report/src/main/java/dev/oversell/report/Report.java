@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The report of one run, before it is written out: a pure function of the run folder ({@link RunEvidence}).
+ * The report of one run, before it is written out: a pure function of the run folder, or of the run folders of
+ * its shards ({@link RunEvidence}).
  * The verdict tables, the header naming the JVMs that measured, the benchmarks, and the caveats (the fixed
  * ones, then every check that was not checked or not run). It judges nothing: each suite already failed the
  * build if a design contradicted its claim.

@@ -1,6 +1,7 @@
 package dev.oversell.report;
 
 import dev.oversell.run.Environment;
+import dev.oversell.run.Shard;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The header of a report: which run, and the JVMs that measured it, one line per family from its
+ * The header of a report: which run (the run folders it was made from, when several; the shard, when one shard's),
+ * and the JVMs that measured it, one line per family from its
  * {@code measuredOn} (never the JVM that writes the report), saying whether the families were measured on the
  * same kind of JVM; the engines' versions; whether benchmarks ran. A function of the run folder alone.
  */
@@ -21,6 +23,18 @@ final class RunHeader {
     static Map<String, String> of(RunEvidence run, VerdictMatrix matrix) {
         Map<String, String> header = new LinkedHashMap<>();
         header.put("Run", run.runId());
+        if (!run.missing().isEmpty()) {
+            header.put("PARTIAL", "NOT THE WHOLE RUN (ReportMain --partial): " + String.join("; ", run.missing())
+                    + ". Their cells read not run, whatever the run measured.");
+        }
+        if (run.merged()) {
+            header.put("Made from", MergedRuns.madeFrom(run.sources()));
+        } else {
+            run.sources().get(0).shards().stream().filter(k -> !k.whole()).findFirst()
+                    .ifPresent(k -> header.put("Shard", k + " (-D" + Shard.SETTING + "): a partial run, its units only;"
+                            + " the report of every shard is made from their run folders at once (ReportMain <run"
+                            + " folder>... <out>)"));
+        }
         Map<String, Environment> measured = run.measuredOn();
         measured.forEach((family, environment) -> header.put("Measured: " + family, describe(environment)));
         header.put("JVMs", sameOrDifferent(measured));
@@ -30,7 +44,7 @@ final class RunHeader {
         header.put("Engines", engines.isEmpty() ? "none in this run" : String.join("; ", engines));
         header.put("Power", run.power() == null ? "not measured in this run" : PowerSection.line(run.power()));
         header.put("Benchmarks", run.benchmarks().isEmpty() ? run.benchmarks().none()
-                : run.benchmarks().ratios().size() + " results (jmh/)");
+                : run.benchmarks().ratios().size() + " results (" + run.benchmarks().dir() + "/)");
         return header;
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 final class Snapshot {
 
     static final String TITLE = "# Verdict matrix (snapshot)";
+    static final String PARTIAL_TITLE = "# Verdict matrix (PARTIAL snapshot: not the whole run)";
 
     static final String HEADER = """
 
@@ -41,7 +42,20 @@ final class Snapshot {
     }
 
     static String markdown(VerdictMatrix matrix) {
-        StringBuilder md = new StringBuilder(TITLE).append('\n').append(HEADER);
+        return markdown(matrix, List.of());
+    }
+
+    /**
+     * The snapshot; of a partial report of several run folders ({@code missing}: the units no folder took, by shard
+     * and family), titled and headed as one, so that it is never read as the run's.
+     */
+    static String markdown(VerdictMatrix matrix, List<String> missing) {
+        StringBuilder md = new StringBuilder(missing.isEmpty() ? TITLE : PARTIAL_TITLE).append('\n');
+        if (!missing.isEmpty()) {
+            md.append("\n> **PARTIAL: not the whole run.** ").append(String.join("; ", missing))
+                    .append(". Their cells read not run, whatever the run measured.\n");
+        }
+        md.append(HEADER);
         List<String> families = matrix.inMemoryColumns.stream().map(Column::familyLabel).distinct().toList();
         md.append("\n## In-memory designs\n\nOne instance, many threads.\n\n");
         List<String> header = new ArrayList<>(List.of("design", "claim"));

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -30,7 +31,9 @@ import java.util.function.Predicate;
  * </ul>
  * Each cell is {@link Cell#of} the observations of that design, family (and engine or scenario), with counts and a
  * link to its evidence. Built from one {@link RunEvidence} and nothing else: the rows are the designs the run's
- * families recorded, with their claims; a family is read the same way whichever it is.
+ * families recorded, with their claims; a family is read the same way whichever it is. A cell is made from the
+ * observations of one unit of a shard ({@link dev.oversell.run.Shard}), so the tables are the same whether a run's
+ * units were measured in one folder or in several shards' folders merged ({@link MergedRuns}).
  */
 final class VerdictMatrix {
 
@@ -64,14 +67,15 @@ final class VerdictMatrix {
         designs.forEach(d -> names.add(d.name()));
         List<Observation> all = run.observations();
         all.stream().filter(o -> !names.contains(o.design())).forEach(m.otherChecks::add);
-        Map<Family, String> familyLinks = run.familyLinks();
+        Map<String, Map<Family, String>> byRun = run.familyLinks();
+        Function<Observation, String> familyLinks = o -> byRun.getOrDefault(o.runId(), Map.of()).get(o.family());
         m.inMemoryTable(designs.stream().filter(d -> d.kind().equals(IN_MEMORY)).toList(), all, familyLinks);
         m.databaseTable(java.util.stream.Stream.concat(designs.stream().filter(d -> d.kind().equals(DATABASE)),
                 designs.stream().filter(d -> d.kind().equals(CLUSTER))).toList(), all, familyLinks); // cluster rows last
         return m;
     }
 
-    private void inMemoryTable(List<JudgedDesign> designs, List<Observation> all, Map<Family, String> links) {
+    private void inMemoryTable(List<JudgedDesign> designs, List<Observation> all, Function<Observation, String> links) {
         List<Observation> observed = of(designs, all);
         for (Family family : families(Families.IN_MEMORY, observed)) {
             List<String> cells = Families.columnPerCell(family) ? observed.stream().filter(o -> o.family() == family)
@@ -87,7 +91,7 @@ final class VerdictMatrix {
             Map<Column, Cell> row = new LinkedHashMap<>();
             for (Column column : inMemoryColumns) {
                 List<Observation> group = select(observed, o -> o.design().equals(design.name()) && column.holds(o));
-                row.put(column, Cell.of(group, column.family(), claim, links.get(column.family())));
+                row.put(column, Cell.of(group, column.family(), claim, familyLink(group, links)));
             }
             inMemory.put(design, row);
             for (Family family : families(Families.IN_MEMORY, observed)) {
@@ -97,7 +101,7 @@ final class VerdictMatrix {
         }
     }
 
-    private void databaseTable(List<JudgedDesign> designs, List<Observation> all, Map<Family, String> links) {
+    private void databaseTable(List<JudgedDesign> designs, List<Observation> all, Function<Observation, String> links) {
         List<Observation> observed = of(designs, all);
         Set<String> keys = new LinkedHashSet<>();
         designs.forEach(d -> d.claims().keySet().stream().filter(k -> k.contains("/"))
@@ -122,7 +126,7 @@ final class VerdictMatrix {
                     Claim claim = claim(design, engine + "/" + JudgedDesign.key(Families.deployment(family)));
                     List<Observation> group = select(observed, o -> o.design().equals(design.name())
                             && o.family() == family && o.engine() != null && engineKey(o.engine()).equals(engine));
-                    checks.add(new EngineCells.Labelled(family, Cell.of(group, family, claim, links.get(family))));
+                    checks.add(new EngineCells.Labelled(family, Cell.of(group, family, claim, familyLink(group, links))));
                 }
                 row.put(engine, new EngineCells(claim(design, engine + "/" + JudgedDesign.key(Deployment.SINGLE_INSTANCE)),
                         claim(design, engine + "/" + JudgedDesign.key(Deployment.SHARED_STORE)), checks));
@@ -137,23 +141,37 @@ final class VerdictMatrix {
 
     /**
      * The smallest example of the most serious anomaly in {@code group}, if any has an example; on a database,
-     * the smallest of every engine's, naming the engines where the same finding was seen.
+     * the smallest of every engine's (of equal ones, the first engine's in the table's order), naming the engines
+     * where the same finding was seen, in the table's order: whatever order the observations came in (one run
+     * folder, or several shards' of one run).
      */
-    private void counterexample(JudgedDesign design, String check, List<Observation> group, Map<Family, String> links) {
+    private void counterexample(JudgedDesign design, String check, List<Observation> group,
+                                Function<Observation, String> links) {
         group.stream().filter(o -> o.checked() && o.finding().anomaly() && o.example() != null)
                 .min(Comparator.comparingInt((Observation o) -> o.finding().ordinal())
-                        .thenComparingInt(o -> o.example().length()))
+                        .thenComparingInt(o -> o.example().length()).thenComparingInt(this::engineOrder))
                 .ifPresent(shown -> {
                     String engine = shown.engine() == null ? null : engineLabel(engineKey(shown.engine()));
                     List<String> alsoOn = group.stream().filter(o -> o.checked() && o.finding() == shown.finding()
-                            && o.engine() != null).map(o -> engineLabel(engineKey(o.engine())))
+                            && o.engine() != null).sorted(Comparator.comparingInt(this::engineOrder))
+                            .map(o -> engineLabel(engineKey(o.engine())))
                             .filter(e -> !e.equals(engine)).distinct().toList();
                     String where = engine == null ? check : check + ", " + engine
                             + (alsoOn.isEmpty() ? "" : " (also seen on " + String.join(", ", alsoOn) + ")");
                     counterexamples.add(new Counterexample(design.name(), where, shown.cell(), shown.finding(),
                             shown.example(), shown.reproduce(),
-                            shown.evidenceFile() != null ? shown.evidenceFile() : links.get(shown.family())));
+                            shown.evidenceFile() != null ? shown.evidenceFile() : links.apply(shown)));
                 });
+    }
+
+    /** Where a cell of {@code group} links when none of its observations names a file: its family's record in its run. */
+    private static String familyLink(List<Observation> group, Function<Observation, String> links) {
+        return group.isEmpty() ? null : links.apply(group.get(0));
+    }
+
+    /** An observation's engine's place among the table's engines (in memory, none: -1). */
+    private int engineOrder(Observation o) {
+        return o.engine() == null ? -1 : engines.indexOf(engineKey(o.engine()));
     }
 
     /** The table's usual families and any other family that observed its designs, in the families' order. */

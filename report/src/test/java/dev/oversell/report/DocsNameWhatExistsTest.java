@@ -36,6 +36,9 @@ class DocsNameWhatExistsTest {
     /** A call or member in prose, {@code `Migrations.schema`}: a type a project is shown using. */
     private static final Pattern MEMBER_IN_PROSE = Pattern.compile("`([A-Z][A-Za-z0-9]*)[.#][a-z][A-Za-z0-9]*[(`]");
     private static final Pattern TYPE = Pattern.compile("\\b([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)\\b");
+    private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+    /** A step of {@code .ci/run}: one of the repository's own scripts. */
+    private static final Pattern CI_STEP = Pattern.compile("\\.ci/[a-z-]+");
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
     @Test
@@ -161,6 +164,38 @@ class DocsNameWhatExistsTest {
     }
 
     /** The README and every page of docs/. */
+    /**
+     * A CI job a doc shows running the suites gets ready what {@code .ci/run} gets ready before its build (the
+     * servers, the browser): CI sets {@code CI=true}, which makes them required, so a job without them cannot pass.
+     */
+    @Test
+    void aCiJobADocShowsGetsReadyWhatCiRunDoes() throws IOException {
+        String ciRun = Files.readString(ROOT.resolve(".ci/run"));
+        List<String> steps = new ArrayList<>();
+        Matcher step = CI_STEP.matcher(ciRun.substring(0, ciRun.indexOf("\nmvn ")));
+        while (step.find()) {
+            steps.add(step.group());
+        }
+        assertThat(steps).as(".ci/run's steps before its build").isNotEmpty();
+        int jobs = 0;
+        for (Path doc : docs()) {
+            Matcher yaml = YAML_BLOCK.matcher(Files.readString(doc));
+            while (yaml.find()) {
+                String job = yaml.group(1);
+                int build = job.indexOf("mvn -B verify");
+                if (build < 0) {
+                    continue;
+                }
+                jobs++;
+                for (String ready : steps) {
+                    assertThat(job.substring(0, build)).as("%s: a CI job runs %s before mvn -B verify, as .ci/run"
+                            + " does", ROOT.relativize(doc), ready).contains(ready);
+                }
+            }
+        }
+        assertThat(jobs).as("CI jobs shown in the docs").isPositive();
+    }
+
     private static List<Path> docs() throws IOException {
         List<Path> docs = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("CONTRIBUTING.md")));
         try (Stream<Path> files = Files.walk(ROOT.resolve("docs"))) {

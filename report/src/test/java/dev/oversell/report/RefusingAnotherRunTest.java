@@ -47,7 +47,7 @@ class RefusingAnotherRunTest {
         Observations lincheck = RunEvidence.read(run).families().stream().filter(f -> f.folder().equals("lincheck"))
                 .findFirst().orElseThrow().record();
         RunFolderFixture.write(run, "lincheck", new Observations(OTHER_RUN, lincheck.family(), lincheck.measuredOn(),
-                lincheck.designs(), lincheck.observations()));
+                lincheck.designs(), lincheck.observations(), lincheck.settings(), lincheck.units()));
         Outcome outcome = report(run);
         assertThat(outcome.status()).isEqualTo(ReportMain.REFUSED);
         assertThat(outcome.said()).contains(run.resolve("lincheck/observations.json").toString())
@@ -64,7 +64,7 @@ class RefusingAnotherRunTest {
         mixed.add(new Observation(OTHER_RUN, "beta", Family.DATABASE_LOAD, "load, seed 7", "H2", "H2 2.3.232",
                 RunFolderFixture.EVERY, Finding.HELD, null, null, null, null, "copied in from an earlier run"));
         RunFolderFixture.write(run, "database", new Observations(RunFolderFixture.RUN, database.family(),
-                database.measuredOn(), database.designs(), mixed));
+                database.measuredOn(), database.designs(), mixed, database.settings(), database.units()));
         Outcome outcome = report(run);
         assertThat(outcome.status()).isEqualTo(ReportMain.REFUSED);
         assertThat(outcome.said()).contains(run.resolve("database/observations.json").toString())

@@ -219,14 +219,7 @@ class ReportOfARunFolderTest {
         Path run = RunFolderFixture.write(tmp.resolve("runs"));
         Path out = tmp.resolve("report");
         assertThat(write(run, out)).isZero();
-        String html = Files.readString(out.resolve("report.html"));
-        Matcher href = Pattern.compile("href=\"([^\"]+)\"").matcher(html);
-        int links = 0;
-        while (href.find()) {
-            links++;
-            assertThat(out.resolve(href.group(1))).as("the link %s of report.html", href.group(1)).isRegularFile();
-        }
-        assertThat(links).as("links in report.html").isGreaterThanOrEqualTo(3);
+        assertThat(linksResolvedBeside(out)).as("links in report.html").isGreaterThanOrEqualTo(3);
         String md = Files.readString(out.resolve("report.md"));
         assertThat(md).contains("| alpha | may oversell | [✗ **oversold**](" + RunFolderFixture.ALPHA_EVIDENCE
                 + ")<br>1 of 2 checks oversold; every distinct execution (2 checks, 6 runs); not needed (Lincheck stopped at"
@@ -285,6 +278,17 @@ class ReportOfARunFolderTest {
         assertThat(matrix.counterexamples).extracting(Counterexample::check).containsExactly("Lincheck", "jcstress");
         assertThat(Report.of(RunEvidence.read(run)).header().get("JVMs"))
                 .isEqualTo("the families were measured on 2 different JVMs: database | jcstress, lincheck (compare their lines above)");
+    }
+
+    /** Checks that every link of {@code out/report.html} leads to a file beside it, and counts them. */
+    static int linksResolvedBeside(Path out) throws IOException {
+        Matcher href = Pattern.compile("href=\"([^\"]+)\"").matcher(Files.readString(out.resolve("report.html")));
+        int links = 0;
+        while (href.find()) {
+            links++;
+            assertThat(out.resolve(href.group(1))).as("the link %s of report.html", href.group(1)).isRegularFile();
+        }
+        return links;
     }
 
     static int write(Path run, Path out) throws IOException {

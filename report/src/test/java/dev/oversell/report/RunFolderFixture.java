@@ -12,12 +12,17 @@ import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.Power;
+import dev.oversell.run.RunSettings;
+import dev.oversell.store.Engine;
+import dev.oversell.run.Units;
+import dev.oversell.run.Shard;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -35,6 +40,8 @@ final class RunFolderFixture {
     static final String ALPHA_EXAMPLE = "T1 buys 2 of 3, T2 buys 2 of 3: both were told purchased";
     static final String ALPHA_REPRODUCE = "mvn -pl properties -am verify -Dtest=BuiltInLincheckTest -Doversell.variant=alpha";
     static final String ALPHA_EVIDENCE = "lincheck/alpha/two-buyers-model-checking.txt";
+    /** What every family of the fixture was run with: the whole run, one base seed. */
+    static final RunSettings SETTINGS = new RunSettings("0.1.0-TEST", Shard.WHOLE, Map.of("oversell.baseSeed", "20261125"));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -90,7 +97,13 @@ final class RunFolderFixture {
 
     static void write(Path run, String family, Environment jvm, List<JudgedDesign> designs,
                       List<Observation> observations) throws IOException {
-        write(run, family, new Observations(run.getFileName().toString(), family, jvm, designs, observations));
+        write(run, family, new Observations(run.getFileName().toString(), family, jvm, designs, observations, SETTINGS,
+                Units.of(Shard.WHOLE, observations.stream().map(o -> unit(family, o)).distinct().toList())));
+    }
+
+    /** The unit an observation of a family's folder belongs to, as the suites name it ({@link Shard#unit}). */
+    static String unit(String family, Observation o) {
+        return o.engine() == null ? Shard.unit(family, o.design()) : Shard.unit(family, o.design(), Engine.ofKey(o.engine()));
     }
 
     static void write(Path run, String family, Observations record) throws IOException {
@@ -98,10 +111,20 @@ final class RunFolderFixture {
         JSON.writeValue(file.toFile(), record);
     }
 
-    /** {@code power/power.json} as the corpus of known bugs writes it, of run {@code runId}. */
+    /** {@code power/power.json} as the corpus of known bugs writes it, of run {@code runId}, run whole. */
     static void writePower(Path run, String runId, Power.Family... families) throws IOException {
+        writePower(run, runId, SETTINGS, families);
+    }
+
+    /**
+     * {@code power/power.json} of run {@code runId}, run with {@code settings}: of the units of the run, a family's
+     * power each ({@code power/lincheck}), those of its shard taken.
+     */
+    static void writePower(Path run, String runId, RunSettings settings, Power.Family... families) throws IOException {
         Path file = Files.createDirectories(run.resolve(Power.FOLDER)).resolve(Power.FILE);
-        JSON.writeValue(file.toFile(), new Power(runId, List.of(families)));
+        JSON.writeValue(file.toFile(), new Power(runId, List.of(families), settings, Units.of(settings.shard(),
+                Stream.of(families).map(f -> Shard.unit(Power.FOLDER,
+                f.family().toLowerCase(java.util.Locale.ROOT))).toList())));
     }
 
     /** {@code jmh/ratios.json} as the benchmarks write it, of run {@code runId}. */

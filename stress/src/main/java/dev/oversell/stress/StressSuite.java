@@ -5,6 +5,7 @@ import dev.oversell.design.Variants;
 import dev.oversell.run.Reproduce;
 import dev.oversell.stress.gate.StressBudget;
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.Shard;
 import dev.oversell.stress.gate.StressRun;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicNode;
@@ -47,7 +48,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * that per design, so a project of many designs gets every scenario checked) or {@code oversell.jcstress.budgetSeconds}
  * (the whole run's, instead), {@code oversell.jcstress.minSamples} (the floor below which a held scenario is run
  * again longer, then not checked; {@link StressBudget}),
- * {@code oversell.jcstress.dir} (default {@code jcstress/} in the run folder); {@code oversell.jcstress.skip=true}
+ * {@code oversell.jcstress.dir} (default {@code jcstress/} in the run folder); {@code oversell.shard} (a shard of
+ * the run, {@link Shard}: a design, or the actor runtime, is a unit); {@code oversell.jcstress.skip=true}
  * skips jcstress (one skipped test says so); {@code oversell.reproduce.mvn} is how a failure's reproduce command
  * starts (default {@code mvn verify}).
  */
@@ -64,6 +66,12 @@ public abstract class StressSuite {
             return List.of(dynamicTest("jcstress", () -> abort("jcstress is skipped: -Doversell.jcstress.skip=true")));
         }
         dev.oversell.run.CheckerVersions.JCSTRESS.require();
+        List<String> units = StressRun.units(System.getProperty(Variants.ONLY, "").trim());
+        Shard shard = Shard.current();
+        if (units.stream().noneMatch(shard::runs)) {
+            System.out.println(shard.nothingToDo(StressRun.FAMILY, units));
+            return List.of();
+        }
         Path out = Path.of(System.getProperty("oversell.jcstress.dir", RunFolder.dir("jcstress").toString())).toAbsolutePath();
         Reproduce.ranBy(StressSuite.class, getClass());
         String reproduce = Reproduce.command(StressSuite.class);

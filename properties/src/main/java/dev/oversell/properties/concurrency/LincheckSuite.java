@@ -11,6 +11,7 @@ import dev.oversell.judge.Observation;
 import dev.oversell.properties.Evidence;
 import dev.oversell.report.RunReport;
 import dev.oversell.run.Reproduce;
+import dev.oversell.run.Shard;
 import dev.oversell.run.TestNames;
 import dev.oversell.properties.Seeds;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,8 @@ import static dev.oversell.properties.Failures.fail;
  *
  * <p>A project runs it with {@code class ShopLincheckTest extends LincheckSuite {}}, in a JVM of its own (Surefire's
  * {@code reuseForks=false}: Lincheck's agent retransforms every loaded class). Rerun one design:
- * {@code -Doversell.variant=NAME} (a failure prints the whole command).
+ * {@code -Doversell.variant=NAME} (a failure prints the whole command). A unit of a shard
+ * ({@code -Doversell.shard=k/n}, {@link Shard}) is one design.
  */
 public abstract class LincheckSuite {
 
@@ -75,7 +77,8 @@ public abstract class LincheckSuite {
         System.out.printf("[lincheck] model checking: %d critical scenarios (%d more for designs that take orders), up"
                         + " to %d interleavings each (half for variants with threads of their own); budget %d s%n",
                 CriticalScenario.ALL.size(), CriticalScenario.ORDERS.size(), LincheckMode.INTERLEAVINGS, BUDGET.toSeconds());
-        return Variants.inMemory().stream().map(LincheckSuite::checksOf);
+        return Shard.current().take(ModeCheck.SUITE, Variants.inMemory(), v -> Shard.unit(ModeCheck.SUITE, v.name()))
+                .stream().map(LincheckSuite::checksOf);
     }
 
     /**

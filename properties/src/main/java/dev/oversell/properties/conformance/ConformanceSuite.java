@@ -13,6 +13,7 @@ import dev.oversell.judge.Observation;
 import dev.oversell.properties.Evidence;
 import dev.oversell.report.RunReport;
 import dev.oversell.run.Reproduce;
+import dev.oversell.run.Shard;
 import dev.oversell.run.RunFolder;
 import dev.oversell.store.Engine;
 import dev.oversell.run.TestNames;
@@ -40,7 +41,8 @@ import static dev.oversell.properties.Failures.fail;
  *
  * <p>A project runs it with {@code class ShopConformanceTest extends ConformanceSuite {}}. Rerun one seed:
  * {@code -Doversell.seed=N} (a failure prints the whole command). More sequences: {@code -Doversell.sequences=N} (in-memory
- * designs, 300 by default) and {@code -Doversell.databaseSequences=N} (database designs, 60).
+ * designs, 300 by default) and {@code -Doversell.databaseSequences=N} (database designs, 60). A unit of a shard
+ * ({@code -Doversell.shard=k/n}, {@link Shard}) is one design.
  */
 public abstract class ConformanceSuite {
 
@@ -62,7 +64,8 @@ public abstract class ConformanceSuite {
                 : IntStream.range(0, SEQUENCES).mapToLong(i -> Seeds.derived(base, i)).toArray();
         System.out.printf("[conformance] %d sequences (%d for a database design) of %d operations per variant,"
                 + " base seed %d%n", seeds.length, Math.min(seeds.length, DATABASE_SEQUENCES), LENGTH, base);
-        return Variants.selected().stream().map(variant -> DynamicTest.dynamicTest(
+        return Shard.current().take(SUITE, Variants.selected(), v -> Shard.unit(SUITE, v.name())).stream()
+                .map(variant -> DynamicTest.dynamicTest(
                 TestNames.of(variant.name(), "conforms to the specification"),
                 () -> conforms(variant, LongStream.of(seeds).limit(variant.inMemory() ? seeds.length
                         : DATABASE_SEQUENCES).toArray(), base)));

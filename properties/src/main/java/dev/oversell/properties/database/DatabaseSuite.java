@@ -8,6 +8,7 @@ import dev.oversell.judge.Judge;
 import dev.oversell.properties.Evidence;
 import dev.oversell.report.RunReport;
 import dev.oversell.run.Reproduce;
+import dev.oversell.run.Shard;
 import dev.oversell.run.TestNames;
 import dev.oversell.properties.Seeds;
 import dev.oversell.store.DatabaseSettings;
@@ -67,7 +68,8 @@ import static dev.oversell.properties.Failures.fail;
  *
  * <p>A project runs it with {@code class ShopDatabaseTest extends DatabaseSuite {}}. Rerun one cell:
  * {@code -Doversell.engines=postgresql -Doversell.variant=NAME} (a failure prints the whole command); another
- * load seed: {@code -Doversell.loadSeed=N}; other drawn schedules: {@code -Doversell.scheduleSeed=N}.
+ * load seed: {@code -Doversell.loadSeed=N}; other drawn schedules: {@code -Doversell.scheduleSeed=N}. A unit of a
+ * shard ({@code -Doversell.shard=k/n}, {@link Shard}) is one design on one engine column.
  */
 public abstract class DatabaseSuite {
 
@@ -114,12 +116,14 @@ public abstract class DatabaseSuite {
         System.out.printf("[database] engines %s; load seed %d (rerun with -Doversell.loadSeed=%d); schedules drawn"
                         + " with seed %d (-Doversell.scheduleSeed=%d)%n", DatabaseSettings.requestedEngines(), loadSeed,
                 loadSeed, scheduleSeed, scheduleSeed);
-        return DatabaseSettings.requestedEngines().stream().map(engine -> DynamicContainer.dynamicContainer(
+        List<VariantOnEngine> columns = Shard.current().take(SUITE, DatabaseSettings.requestedEngines().stream()
+                .flatMap(engine -> Variants.overStores().stream().map(variant -> new VariantOnEngine(engine, variant)))
+                .toList(), cell -> Shard.unit(SUITE, cell.variant.name(), cell.engine));
+        return columns.stream().map(cell -> cell.engine).distinct().map(engine -> DynamicContainer.dynamicContainer(
                 engine.label(), Stream.concat(Stream.of(DynamicTest.dynamicTest(engine.label() + " is reachable",
                                 () -> reachable(engine))),
-                        Variants.overStores().stream()
-                                .map(variant -> checksOf(new VariantOnEngine(engine, variant), loadSeed,
-                                        scheduleSeed)))));
+                        columns.stream().filter(cell -> cell.engine == engine)
+                                .map(cell -> checksOf(cell, loadSeed, scheduleSeed)))));
     }
 
     private static DynamicContainer checksOf(VariantOnEngine cell, long loadSeed, long scheduleSeed) {

@@ -6,6 +6,7 @@ import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.jdbc.SingleOwnerActorService;
 import dev.oversell.run.Reproduce;
+import dev.oversell.run.Shard;
 import dev.oversell.run.TestNames;
 import dev.oversell.properties.Seeds;
 import dev.oversell.properties.database.Engines;
@@ -51,7 +52,8 @@ import static dev.oversell.properties.Failures.fail;
  * In-memory variants have no shared store: their column is "not applicable". Results go to
  * {@code target/oversell/deployment/}. A project runs it with
  * {@code class ShopDeploymentTest extends DeploymentSuite {}}; rerun one cell with
- * {@code -Doversell.engines=postgresql -Doversell.variant=NAME} (a failure prints the whole command).
+ * {@code -Doversell.engines=postgresql -Doversell.variant=NAME} (a failure prints the whole command). A unit of a
+ * shard ({@code -Doversell.shard=k/n}, {@link Shard}) is one design on one engine column.
  */
 public abstract class DeploymentSuite {
 
@@ -65,10 +67,12 @@ public abstract class DeploymentSuite {
     public Stream<DynamicNode> everyVariantIsJudgedWithSeveralInstances() {
         Reproduce.ranBy(DeploymentSuite.class, getClass());
         long seed = Long.getLong("oversell.loadSeed", Seeds.base());
-        return DatabaseSettings.requestedEngines().stream().map(engine -> DynamicContainer.dynamicContainer(
+        List<DeploymentCell> columns = Shard.current().take(SUITE, DatabaseSettings.requestedEngines().stream()
+                .flatMap(engine -> Variants.overStores().stream().map(variant -> new DeploymentCell(engine, variant)))
+                .toList(), cell -> Shard.unit(SUITE, cell.variant.name(), cell.engine));
+        return columns.stream().map(cell -> cell.engine).distinct().map(engine -> DynamicContainer.dynamicContainer(
                 engine.label() + ", " + DeploymentCell.INSTANCES + " instances",
-                Variants.overStores().stream()
-                        .map(variant -> checksOf(new DeploymentCell(engine, variant), seed))));
+                columns.stream().filter(cell -> cell.engine == engine).map(cell -> checksOf(cell, seed))));
     }
 
     private static DynamicContainer checksOf(DeploymentCell cell, long seed) {

@@ -4,6 +4,8 @@ import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.RunFolder;
+import dev.oversell.run.RunSettings;
+import dev.oversell.run.Shard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.oversell.design.Claim;
@@ -53,6 +55,8 @@ public final class StressRun {
     static final String SCENARIOS = "dev.oversell.stress.scenarios";
     static final String RUNTIME = "dev.oversell.stress.runtime";
     static final String ACTOR_RUNTIME = "actor-runtime";
+    /** The family's folder in the run, and its name in a shard's units ({@code jcstress/<design>}). */
+    public static final String FAMILY = "jcstress";
     static final String DEFAULT_OPTIONS = "-m quick -sc false -f 1 -fsm 1 -iters 1 -time 150 -strideCount 10 -strideSize 256 -pth false -hs 64"
             + " -jvmArgs -Doversell.actors.executor=calling-thread";
 
@@ -60,7 +64,7 @@ public final class StressRun {
     }
 
     /** One jcstress run: a design's scenarios (its name handed to jcstress's forks), or the actor runtime's tests. */
-    private record Planned(String name, Claim claim, List<Class<?>> tests, List<String> jvmArgs) {
+    record Planned(String name, Claim claim, List<Class<?>> tests, List<String> jvmArgs) {
         boolean runtime() {
             return name.equals(ACTOR_RUNTIME);
         }
@@ -144,7 +148,8 @@ public final class StressRun {
         json.writeValue(out.resolve("claims.json").toFile(), claims);
         json.writeValue(out.resolve("observations.json").toFile(), new Observations(RunFolder.id(), "jcstress",
                 Environment.ofThisJvm(), Variants.inMemory().stream().map(JudgedDesign::of).toList(),
-                rows.stream().filter(r -> !r.variant().equals(ACTOR_RUNTIME)).map(ScenarioResult::toObservation).toList()));
+                rows.stream().filter(r -> !r.variant().equals(ACTOR_RUNTIME)).map(ScenarioResult::toObservation).toList(),
+                RunSettings.ofThisJvm(), Shard.taken(FAMILY)));
         String summary = StressSummary.markdown(rows, claims, optionsText);
         Files.writeString(out.resolve("summary.md"), summary);
         Files.createDirectories(out.resolve("html"));
@@ -229,8 +234,12 @@ public final class StressRun {
         return out;
     }
 
-    /** The runs this invocation makes: each selected in-memory design, then the actor runtime (unless one design is named). */
-    private static List<Planned> plan(String only, String scenarios) throws IOException, ClassNotFoundException {
+    /**
+     * The runs this invocation makes, of the whole run's ({@link #runs}), those of this shard
+     * ({@code -Doversell.shard=k/n}: a design, or the actor runtime, is a unit): a design's scenarios, or the actor
+     * runtime's tests.
+     */
+    static List<Planned> plan(String only, String scenarios) throws IOException, ClassNotFoundException {
         List<String> chosen = scenarios.equals("all") ? null : Arrays.stream(scenarios.split(",")).map(String::trim).toList();
         List<Class<?>> scenarioTests = new ArrayList<>();
         List<Class<?>> runtimeTests = new ArrayList<>();
@@ -247,6 +256,33 @@ public final class StressRun {
                     + listedTests().stream().filter(t -> t.startsWith(SCENARIOS + ".")).map(t -> t.substring(SCENARIOS.length() + 1)).toList());
         }
         List<Planned> plan = new ArrayList<>();
+        for (String run : runs(only)) {
+            if (run.equals(ACTOR_RUNTIME)) {
+                plan.add(new Planned(ACTOR_RUNTIME, Claim.NEVER_OVERSELLS, runtimeTests, List.of()));
+                continue;
+            }
+            InMemoryVariant design = Variants.byName(run, InMemoryVariant.class);
+            plan.add(new Planned(design.name(), design.claim(), scenarioTests,
+                    List.of("-jvmArgsPrepend", "-D" + DesignState.DESIGN_PROPERTY + "=" + design.name())));
+        }
+        return Shard.current().take(FAMILY, plan, p -> Shard.unit(FAMILY, p.name()));
+    }
+
+    /**
+     * The units of a shard ({@link Shard}) in the whole run, by name ({@code jcstress/naive}): {@link #runs}'s, the
+     * runs {@link #plan} makes its share of.
+     */
+    public static List<String> units(String only) {
+        return runs(only).stream().map(run -> Shard.unit(FAMILY, run)).toList();
+    }
+
+    /**
+     * The whole run's runs, by name: each selected in-memory design, then the actor runtime's tests (unless one
+     * design is named, {@code only}). The one list both {@link #plan} and {@link #units} are made from; it fails
+     * when there is no in-memory design to stress, or one takes the actor runtime's name.
+     */
+    private static List<String> runs(String only) {
+        List<String> runs = new ArrayList<>();
         if (!only.equals(ACTOR_RUNTIME)) {
             List<InMemoryVariant> designs = Variants.inMemory();
             if (designs.isEmpty()) {
@@ -259,14 +295,13 @@ public final class StressRun {
                     throw new IllegalStateException("a design is named '" + ACTOR_RUNTIME + "', the name of the actor"
                             + " runtime's own tests in the stress evidence: rename it");
                 }
-                plan.add(new Planned(design.name(), design.claim(), scenarioTests,
-                        List.of("-jvmArgsPrepend", "-D" + DesignState.DESIGN_PROPERTY + "=" + design.name())));
+                runs.add(design.name());
             }
         }
         if (only.isEmpty() || only.equals(ACTOR_RUNTIME)) {
-            plan.add(new Planned(ACTOR_RUNTIME, Claim.NEVER_OVERSELLS, runtimeTests, List.of()));
+            runs.add(ACTOR_RUNTIME);
         }
-        return plan;
+        return runs;
     }
 
     /** A test's row: skipped, not checked (saying why it has no result), or as the gate judged its results. */
