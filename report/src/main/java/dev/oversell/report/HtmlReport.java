@@ -61,7 +61,10 @@ final class HtmlReport {
         h.append("<h1>Oversell verdicts</h1><dl class=\"env\">");
         report.header().forEach((k, v) -> h.append("<dt>").append(Html.escape(k)).append("</dt><dd>")
                 .append(Html.escape(v)).append("</dd>"));
-        h.append("</dl><p>").append(Html.escape(Verdict.legend(" · "))).append(". Claims are checked both ways: "
+        h.append("</dl><h2 id=\"each-design\">Each design, in a line</h2><ul class=\"designs\">");
+        DesignLines.of(report.run(), matrix).forEach((design, line) -> h.append("<li><code>").append(Html.escape(design))
+                .append("</code>: ").append(Html.escape(line)).append("</li>"));
+        h.append("</ul><p>").append(Html.escape(Verdict.legend(" · "))).append(". Claims are checked both ways: "
                 + "“never” must hold in every check, “may” must be demonstrated by an actual oversell. Each finding "
                 + "links to its evidence (files of the run folder, copied beside this page).</p>");
         inMemoryTable(h, matrix);

@@ -22,6 +22,9 @@ final class MarkdownReport {
         VerdictMatrix matrix = report.matrix();
         StringBuilder md = new StringBuilder("# Oversell verdicts\n\n");
         report.header().forEach((k, v) -> md.append("- **").append(k).append(":** ").append(v).append('\n'));
+        md.append("\n## Each design, in a line\n\n");
+        DesignLines.of(report.run(), matrix).forEach((design, line) -> md.append("- `").append(design).append("`: ")
+                .append(line).append('\n'));
         md.append("\nLegend: ").append(Verdict.legend(" · ")).append(". Each finding links to its evidence (files of"
                 + " the run folder, copied beside this report). A claim is checked both ways: \"never\" must hold in"
                 + " every check, \"may\" must be demonstrated by an actual oversell (a lost update or a"

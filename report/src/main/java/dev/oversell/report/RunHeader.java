@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The header of a report: which run (the run folders it was made from, when several; the shard, when one shard's),
- * and the JVMs that measured it, one line per family from its
- * {@code measuredOn} (never the JVM that writes the report), saying whether the families were measured on the
- * same kind of JVM; the engines' versions; whether benchmarks ran. A function of the run folder alone.
+ * and the JVMs that measured it, from each family's {@code measuredOn} (never the JVM that writes the report): one
+ * line when every family ran on the same kind of JVM, else one per kind naming its families; the engines'
+ * versions; whether benchmarks ran. A function of the run folder alone.
  */
 final class RunHeader {
 
@@ -35,9 +35,7 @@ final class RunHeader {
                             + " the report of every shard is made from their run folders at once (ReportMain <run"
                             + " folder>... <out>)"));
         }
-        Map<String, Environment> measured = run.measuredOn();
-        measured.forEach((family, environment) -> header.put("Measured: " + family, describe(environment)));
-        header.put("JVMs", sameOrDifferent(measured));
+        measuredOn(run.measuredOn()).forEach(header::put);
         List<String> engines = new ArrayList<>();
         matrix.engines.forEach(e -> engines.add(matrix.engineVersions.getOrDefault(e,
                 VerdictMatrix.engineLabel(e) + " (not measured)")));
@@ -56,19 +54,25 @@ final class RunHeader {
                 ? "none" : e.jvmArguments()) + "; " + e.os() + " " + e.arch();
     }
 
-    /** Whether every family was measured on the same kind of JVM, and if not, which families shared one. */
-    static String sameOrDifferent(Map<String, Environment> measured) {
+    /**
+     * One line per kind of JVM the families were measured on (version, VM, heap, arguments and machine alike), naming
+     * its families: one line when they all ran on the same kind.
+     */
+    static Map<String, String> measuredOn(Map<String, Environment> measured) {
+        Map<String, String> lines = new LinkedHashMap<>();
         if (measured.isEmpty()) {
-            return "no family recorded the JVM it measured on";
+            lines.put("Measured on", "no family recorded the JVM it measured on");
+            return lines;
         }
         Map<Environment, List<String>> byJvm = new LinkedHashMap<>();
         measured.forEach((family, environment) -> byJvm.computeIfAbsent(environment, e -> new ArrayList<>()).add(family));
         if (byJvm.size() == 1) {
-            return measured.size() == 1 ? "one family, one JVM"
-                    : "every family was measured on the same kind of JVM (version, VM, heap, arguments and machine alike)";
+            lines.put("Measured on", describe(byJvm.keySet().iterator().next()) + " (" + (measured.size() == 1
+                    ? "the one family: " : "every family: ") + String.join(", ", measured.keySet()) + ")");
+            return lines;
         }
-        List<String> groups = byJvm.values().stream().map(families -> String.join(", ", families)).toList();
-        return "the families were measured on " + byJvm.size() + " different JVMs: " + String.join(" | ", groups)
-                + " (compare their lines above)";
+        byJvm.forEach((environment, families) -> lines.put("Measured on, " + String.join(", ", families)
+                + " (" + byJvm.size() + " kinds of JVM in this run)", describe(environment)));
+        return lines;
     }
 }

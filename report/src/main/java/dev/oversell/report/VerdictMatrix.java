@@ -192,7 +192,7 @@ final class VerdictMatrix {
     }
 
     /** A design's recorded claim under {@code key}; a key it has no claim under claims nothing (n/a). */
-    private static Claim claim(JudgedDesign design, String key) {
+    static Claim claim(JudgedDesign design, String key) {
         return design.claims().getOrDefault(key, Claim.NOT_APPLICABLE);
     }
 

@@ -1,5 +1,6 @@
 package dev.oversell.report;
 
+import dev.oversell.run.Environment;
 import dev.oversell.design.Claim;
 import dev.oversell.design.Deployment;
 import dev.oversell.judge.Coverage;
@@ -170,15 +171,26 @@ class ReportOfARunFolderTest {
     }
 
     @Test
-    void theHeaderNamesTheJvmsThatMeasuredOnePerFamily() throws IOException {
+    void theHeaderNamesTheJvmsThatMeasuredOnePerKindOfJvm() throws IOException {
         Report report = Report.of(RunEvidence.read(RunFolderFixture.write(tmp.resolve("runs"))));
         assertThat(report.header()).containsEntry("Run", RunFolderFixture.RUN)
-                .containsEntry("Measured: lincheck", RunHeader.describe(RunFolderFixture.LINCHECK_JVM))
-                .containsEntry("Measured: database", RunHeader.describe(RunFolderFixture.DATABASE_JVM));
-        assertThat(report.header().get("Measured: database"))
+                .containsEntry("Measured on, lincheck (2 kinds of JVM in this run)",
+                        RunHeader.describe(RunFolderFixture.LINCHECK_JVM))
+                .containsEntry("Measured on, database (2 kinds of JVM in this run)",
+                        RunHeader.describe(RunFolderFixture.DATABASE_JVM));
+        assertThat(report.header().get("Measured on, database (2 kinds of JVM in this run)"))
                 .contains("Java 21.0.2", "Eclipse Adoptium", "2 CPUs", "heap 2,048 MiB", "-XX:+UseParallelGC", "Linux 6.1");
-        assertThat(report.header().get("JVMs")).startsWith("the families were measured on 2 different JVMs");
         assertThat(report.header().get("Benchmarks")).isEqualTo("no benchmarks in this run");
+    }
+
+    @Test
+    void familiesMeasuredOnOneKindOfJvmShareOneLine() {
+        Map<String, Environment> measured = new LinkedHashMap<>();
+        measured.put("lincheck", RunFolderFixture.LINCHECK_JVM);
+        measured.put("conformance", RunFolderFixture.LINCHECK_JVM);
+        measured.put("database", RunFolderFixture.LINCHECK_JVM);
+        assertThat(RunHeader.measuredOn(measured)).containsExactly(Map.entry("Measured on",
+                RunHeader.describe(RunFolderFixture.LINCHECK_JVM) + " (every family: lincheck, conformance, database)"));
     }
 
     @Test
@@ -245,7 +257,7 @@ class ReportOfARunFolderTest {
         RunFolderFixture.writeRatios(run, RunFolderFixture.RUN);
         Report report = Report.of(RunEvidence.read(run));
         assertThat(report.header().get("Benchmarks")).isEqualTo("2 results (jmh/)");
-        assertThat(report.header()).containsKey("Measured: jmh");
+        assertThat(report.header().keySet()).anyMatch(line -> line.startsWith("Measured on, jmh"));
         assertThat(MarkdownReport.render(report)).contains("| in-memory |  | alpha | 2 | 250,000 | 0.005 (1/200) |");
         assertThat(HtmlReport.render(report)).contains("id=\"charts\"").doesNotContain("id=\"no-benchmarks\"");
     }
@@ -276,8 +288,9 @@ class ReportOfARunFolderTest {
         assertThat(oddStock.text())
                 .isEqualTo("not checked (needs 4 CPUs, this machine has 2; to check it: a machine with 4 CPUs)");
         assertThat(matrix.counterexamples).extracting(Counterexample::check).containsExactly("Lincheck", "jcstress");
-        assertThat(Report.of(RunEvidence.read(run)).header().get("JVMs"))
-                .isEqualTo("the families were measured on 2 different JVMs: database | jcstress, lincheck (compare their lines above)");
+        assertThat(Report.of(RunEvidence.read(run)).header())
+                .containsKeys("Measured on, database (2 kinds of JVM in this run)",
+                        "Measured on, jcstress, lincheck (2 kinds of JVM in this run)");
     }
 
     /** Checks that every link of {@code out/report.html} leads to a file beside it, and counts them. */
