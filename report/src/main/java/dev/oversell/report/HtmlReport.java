@@ -176,6 +176,14 @@ final class HtmlReport {
             h.append("</tr>");
         });
         h.append("</tbody></table>");
+        if (!matrix.engines.isEmpty()) {
+            h.append("<h3>Engines, as the checks recorded them</h3><table id=\"engines\"><thead><tr><th>engine</th>"
+                    + "<th>version and settings</th></tr></thead><tbody>");
+            matrix.engines.forEach(e -> h.append("<tr><td>").append(Html.escape(VerdictMatrix.engineLabel(e)))
+                    .append("</td><td>").append(Html.escape(matrix.engineVersions.getOrDefault(e, "not measured in this run"))
+                            .replace(",", ",<wbr>")).append("</td></tr>"));
+            h.append("</tbody></table>");
+        }
     }
 
     /** One finding of an engine's cell, on its own line and in its colour. */

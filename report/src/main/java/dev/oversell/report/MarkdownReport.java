@@ -64,6 +64,13 @@ final class MarkdownReport {
             database.row(cells);
         });
         md.append(database.render());
+        if (!matrix.engines.isEmpty()) {
+            md.append("\n### Engines, as the checks recorded them\n\n");
+            MarkdownTable engineTable = MarkdownTable.of(List.of("engine", "version and settings"));
+            matrix.engines.forEach(e -> engineTable.row(List.of(VerdictMatrix.engineLabel(e),
+                    matrix.engineVersions.getOrDefault(e, "not measured in this run"))));
+            md.append(engineTable.render());
+        }
 
         md.append(PowerSection.markdown(report.run().power()));
 

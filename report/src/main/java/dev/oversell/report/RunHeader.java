@@ -36,10 +36,9 @@ final class RunHeader {
                             + " folder>... <out>)"));
         }
         measuredOn(run.measuredOn()).forEach(header::put);
-        List<String> engines = new ArrayList<>();
-        matrix.engines.forEach(e -> engines.add(matrix.engineVersions.getOrDefault(e,
-                VerdictMatrix.engineLabel(e) + " (not measured)")));
-        header.put("Engines", engines.isEmpty() ? "none in this run" : String.join("; ", engines));
+        List<String> engines = matrix.engines.stream().map(VerdictMatrix::engineLabel).toList();
+        header.put("Engines", engines.isEmpty() ? "none in this run" : String.join(" · ", engines)
+                + " (their versions and settings: the table of engines, under the database designs)");
         header.put("Power", run.power() == null ? "not measured in this run" : PowerSection.line(run.power()));
         header.put("Benchmarks", run.benchmarks().isEmpty() ? run.benchmarks().none()
                 : run.benchmarks().ratios().size() + " results (" + run.benchmarks().dir() + "/)");

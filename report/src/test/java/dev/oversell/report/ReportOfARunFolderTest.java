@@ -184,6 +184,16 @@ class ReportOfARunFolderTest {
     }
 
     @Test
+    void theEnginesVersionsAndSettingsAreATableOfTheirOwn() throws IOException {
+        Report report = Report.of(RunEvidence.read(RunFolderFixture.write(tmp.resolve("runs"))));
+        assertThat(report.header().get("Engines")).startsWith("H2 · PostgreSQL (their versions and settings:");
+        assertThat(MarkdownReport.render(report)).contains("### Engines, as the checks recorded them\n\n"
+                + "| engine | version and settings |\n| --- | --- |\n| H2 | H2 2.3.232 |\n"
+                + "| PostgreSQL | not measured in this run |\n");
+        assertThat(HtmlReport.render(report)).contains("<table id=\"engines\">", "<td>H2 2.3.232</td>");
+    }
+
+    @Test
     void familiesMeasuredOnOneKindOfJvmShareOneLine() {
         Map<String, Environment> measured = new LinkedHashMap<>();
         measured.put("lincheck", RunFolderFixture.LINCHECK_JVM);
