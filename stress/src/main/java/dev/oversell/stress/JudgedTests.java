@@ -3,8 +3,8 @@ package dev.oversell.stress;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oversell.run.TestNames;
-import dev.oversell.stress.gate.ClaimJudgement;
-import dev.oversell.stress.gate.ScenarioResult;
+import dev.oversell.stress.jcstress.ClaimJudgement;
+import dev.oversell.stress.jcstress.ScenarioResult;
 import org.junit.jupiter.api.DynamicNode;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.oversell.stress;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.oversell.stress.gate.ClaimJudgement;
-import dev.oversell.stress.gate.ScenarioResult;
+import dev.oversell.stress.jcstress.ClaimJudgement;
+import dev.oversell.stress.jcstress.ScenarioResult;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;

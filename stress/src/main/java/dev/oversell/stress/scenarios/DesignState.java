@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <p>The design under test is the one named by the JVM property {@value #DESIGN_PROPERTY}, looked up once per JVM
  * among the designs every {@link dev.oversell.design.VariantProvider} on the class path declares. The stress run
- * ({@code dev.oversell.stress.gate.StressRun}) starts one jcstress run per design and hands the name to
+ * ({@code dev.oversell.stress.jcstress.StressRun}) starts one jcstress run per design and hands the name to
  * jcstress's forked JVMs ({@code -jvmArgsPrepend -Doversell.stress.design=NAME}); so the scenarios are compiled
  * once, in this jar, and judge any project's designs. A JVM without the property cannot build a state: jcstress
  * reports the test as an error, never as a pass.

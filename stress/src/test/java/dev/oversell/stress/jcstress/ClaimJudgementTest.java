@@ -1,4 +1,4 @@
-package dev.oversell.stress.gate;
+package dev.oversell.stress.jcstress;
 
 import dev.oversell.design.Claim;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.oversell.stress.gate;
+package dev.oversell.stress.jcstress;
 
 import dev.oversell.judge.Finding;
 import dev.oversell.stress.scenarios.BuyRacingRestock;
@@ -16,27 +16,27 @@ import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StressGateTest {
+class StressJudgeTest {
 
     @Test
     void anOutcomeIsOversoldOnlyWhenMoreUnitsWereSoldThanExisted() {
-        assertThat(StressGate.meaning(LastUnit.class, "1, 1, 0")).isEqualTo(Finding.OVERSOLD);
-        assertThat(StressGate.meaning(LastUnit.class, "1, 1, -1")).isEqualTo(Finding.OVERSOLD);
-        assertThat(StressGate.meaning(TwoProducts.class, "1, 1, 1, 0, 0")).isEqualTo(Finding.OVERSOLD);
+        assertThat(StressJudge.meaning(LastUnit.class, "1, 1, 0")).isEqualTo(Finding.OVERSOLD);
+        assertThat(StressJudge.meaning(LastUnit.class, "1, 1, -1")).isEqualTo(Finding.OVERSOLD);
+        assertThat(StressJudge.meaning(TwoProducts.class, "1, 1, 1, 0, 0")).isEqualTo(Finding.OVERSOLD);
     }
 
     @Test
     void stockAndSalesThatDoNotAddUpWithoutAnOversellAreALostUpdate() {
-        assertThat(StressGate.meaning(LastUnit.class, "1, 0, 1")).isEqualTo(Finding.LOST_UPDATE);
-        assertThat(StressGate.meaning(BuyRacingRestock.class, "1, 1, 0")).isEqualTo(Finding.LOST_UPDATE); // restock lost
-        assertThat(StressGate.meaning(BuyRacingRestock.class, "1, 1, 2")).isEqualTo(Finding.LOST_UPDATE); // sale lost
+        assertThat(StressJudge.meaning(LastUnit.class, "1, 0, 1")).isEqualTo(Finding.LOST_UPDATE);
+        assertThat(StressJudge.meaning(BuyRacingRestock.class, "1, 1, 0")).isEqualTo(Finding.LOST_UPDATE); // restock lost
+        assertThat(StressJudge.meaning(BuyRacingRestock.class, "1, 1, 2")).isEqualTo(Finding.LOST_UPDATE); // sale lost
     }
 
     @Test
     void accountsThatAddUpButNoOrderExplainsAreNotLinearizable() {
-        assertThat(StressGate.meaning(LastUnit.class, "0, 0, 1")).isEqualTo(Finding.NOT_LINEARIZABLE);
-        assertThat(StressGate.meaning(LastUnit.class, "-1, 1, 0")).isEqualTo(Finding.NOT_LINEARIZABLE);
-        assertThat(StressGate.meaning(CloseRacingPurchase.class, "-1, 1")).isEqualTo(Finding.NOT_LINEARIZABLE);
+        assertThat(StressJudge.meaning(LastUnit.class, "0, 0, 1")).isEqualTo(Finding.NOT_LINEARIZABLE);
+        assertThat(StressJudge.meaning(LastUnit.class, "-1, 1, 0")).isEqualTo(Finding.NOT_LINEARIZABLE);
+        assertThat(StressJudge.meaning(CloseRacingPurchase.class, "-1, 1")).isEqualTo(Finding.NOT_LINEARIZABLE);
     }
 
     /** jcstress stopped at the budget while writing: the gate reads what is complete, it does not crash. */
@@ -53,7 +53,7 @@ class StressGateTest {
     }
 
     private static byte[] resource(String name) throws IOException {
-        try (InputStream in = StressGateTest.class.getResourceAsStream(name)) {
+        try (InputStream in = StressJudgeTest.class.getResourceAsStream(name)) {
             return in.readAllBytes();
         }
     }

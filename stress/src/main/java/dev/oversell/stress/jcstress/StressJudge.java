@@ -1,4 +1,4 @@
-package dev.oversell.stress.gate;
+package dev.oversell.stress.jcstress;
 
 import dev.oversell.design.Claim;
 import dev.oversell.judge.Finding;
@@ -21,9 +21,9 @@ import java.util.TreeMap;
  * linearizable}. A test that errored or produced no samples is an error, never "held". Whether a "may oversell"
  * claim was demonstrated is decided over all of a design's scenarios ({@link ClaimJudgement}).
  */
-final class StressGate {
+final class StressJudge {
 
-    private StressGate() {
+    private StressJudge() {
     }
 
     /** The actor runtime's own tests: any outcome jcstress grades FORBIDDEN breaks a runtime guarantee. */

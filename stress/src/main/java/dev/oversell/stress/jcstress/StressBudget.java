@@ -1,4 +1,4 @@
-package dev.oversell.stress.gate;
+package dev.oversell.stress.jcstress;
 
 /**
  * How long a stress run may take, and how many samples a scenario needs before its "held" counts: both sized from

@@ -1,4 +1,4 @@
-package dev.oversell.stress.gate;
+package dev.oversell.stress.jcstress;
 
 import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * The stress suite: one jcstress run per selected in-memory design (every design of every
  * {@link dev.oversell.design.VariantProvider} on the class path, or the one {@code -Doversell.variant} names), over
  * the scenarios of {@code dev.oversell.stress.scenarios}, each run in its own folder; then the actor runtime's own
- * tests once. The {@link StressGate} judges each test's outcomes, and {@link ClaimJudgement} each design's claim.
+ * tests once. The {@link StressJudge} judges each test's outcomes, and {@link ClaimJudgement} each design's claim.
  * One time budget covers everything: a test without a result when it runs out is "not checked" and fails, by name.
  *
  * <p>Writes, under the output folder (its first argument, default {@code target/oversell/jcstress}): one folder per
@@ -304,7 +304,7 @@ public final class StressRun {
         return runs;
     }
 
-    /** A test's row: skipped, not checked (saying why it has no result), or as the gate judged its results. */
+    /** A test's row: skipped, not checked (saying why it has no result), or as the judge read its results. */
     private static ScenarioResult judge(Planned p, Class<?> test, List<TestResult> results, int cpus, String whyNoResult) {
         String scenario = test.getSimpleName();
         if (actorsOf(test) > cpus) {
@@ -318,7 +318,7 @@ public final class StressRun {
                     List.of(), "not checked", scenario + " was not checked for " + p.name() + ": " + whyNoResult, null,
                     null, null);
         }
-        return p.runtime() ? StressGate.judgeRuntime(test, results) : StressGate.judge(p.name(), p.claim(), scenario, test, results);
+        return p.runtime() ? StressJudge.judgeRuntime(test, results) : StressJudge.judge(p.name(), p.claim(), scenario, test, results);
     }
 
     private static int actorsOf(Class<?> test) {

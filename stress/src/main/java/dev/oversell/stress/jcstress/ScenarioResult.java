@@ -1,4 +1,4 @@
-package dev.oversell.stress.gate;
+package dev.oversell.stress.jcstress;
 
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
@@ -8,7 +8,7 @@ import dev.oversell.run.RunFolder;
 import java.util.List;
 
 /**
- * One jcstress test's results for one design (or for the actor runtime), as the gate judged them; serialised
+ * One jcstress test's results for one design (or for the actor runtime), as the judge read them; serialised
  * into summary.json. {@code variant} is the design's name. {@code verdict} is a {@link dev.oversell.judge.Finding}
  * word ({@code held}, {@code oversold}, {@code lost update}, {@code not linearizable}) or {@code skipped} (cannot
  * run on this machine, with the reason in {@code note}), {@code not checked} (the time budget ran out first),

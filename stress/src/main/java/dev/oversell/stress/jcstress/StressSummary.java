@@ -1,4 +1,4 @@
-package dev.oversell.stress.gate;
+package dev.oversell.stress.jcstress;
 
 import dev.oversell.run.MarkdownTable;
 import dev.oversell.judge.Finding;
@@ -27,7 +27,7 @@ final class StressSummary {
                         case "held" -> "held";
                         case "skipped" -> "**not checked**: " + r.note();
                         default -> "**" + r.verdict() + "**";
-                    } + (r.failed() ? " (gate: FAIL)" : ""));
+                    } + (r.failed() ? " (judge: FAIL)" : ""));
         }
         md.append(scenarios.render());
         md.append("\nLegend: counts are samples. ");
