@@ -24,8 +24,8 @@ final class MarkdownReport {
         report.header().forEach((k, v) -> md.append("- **").append(k).append(":** ").append(v).append('\n'));
         md.append("\nLegend: ").append(Verdict.legend(" · ")).append(". Each finding links to its evidence (files of"
                 + " the run folder, copied beside this report). A claim is checked both ways: \"never\" must hold in"
-                + " every check, \"may\" must be demonstrated by an actual oversell (a lost update or a"
-                + " non-linearizable read is a bug, but not an oversell).\n\n");
+                + " every check, \"may\" must be demonstrated by an actual oversell (a partially applied order, a lost"
+                + " update or a non-linearizable read is a bug, but not an oversell).\n\n");
 
         md.append("## In-memory designs\n\nOne instance, many threads: each family of checks (jcstress: each"
                 + " scenario this run chose).\n\n");
