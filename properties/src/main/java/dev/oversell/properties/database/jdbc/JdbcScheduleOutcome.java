@@ -10,7 +10,7 @@ import java.util.List;
  * them through), the finding
  * by the accounts ({@link Finding#ofAccounts}, then whether a sequential order explains the answers), how it
  * ended ({@link ScheduleKind}), each call's answer, the errors (a call that threw: the schedule is an error,
- * never "held"), the accounts, and the Hermitage-style script.
+ * never "held"), the accounts (over every product of the plan), and the Hermitage-style script.
  */
 public record JdbcScheduleOutcome(String plan, String ran, Finding finding, ScheduleKind kind, List<String> answers, List<String> errors, long existed,
                                   long sold, long stockAfter, String script) {
