@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  *
  * <p>A call the engine refused (its exception carries a serialization failure or a deadlock, however the code
  * wrapped it) is a purchase or an order that failed: the schedule is judged on its accounts like any other, so a
- * refused call that was applied all the same shows as units lost; the order check leaves refused calls out. Any
+ * refused call that was applied all the same shows as units lost; the order check leaves refused calls out; a
+ * refusal that broke a deadlock is counted ({@link JdbcScheduleOutcome#deadlockVictims()}). Any
  * other call that throws makes its schedule an error, never "held"; the gate's own failures (a missed lock wait,
  * code that hangs or never commits) are a {@link dev.oversell.properties.database.GateError}. A schema whose
  * reader does not see what was stocked is refused before any schedule runs. The tables are dropped and every
@@ -321,6 +322,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
         Map<String, Order> orders = new LinkedHashMap<>();
         Map<String, String> orderAnswers = new HashMap<>();
         List<Integer> refused = new ArrayList<>();
+        int deadlockVictims = 0;
         Map<String, Long> existed = new LinkedHashMap<>(plan.stock());
         boolean rerouted = false;
         for (int i = 0; i < gate.transactions.size(); i++) {
@@ -334,11 +336,14 @@ public final class StatementScheduleRunner implements AutoCloseable {
             if (refusal != null) {
                 // the engine aborted the transaction to keep it consistent and the code passed that on: the call
                 // failed; that nothing of it was applied is what the accounts below check (else units are lost)
+                boolean deadlock = gate.brokeADeadlock(t);
+                deadlockVictims += deadlock ? 1 : 0;
                 refused.add(i);
-                answers.add(t.name + ": refused by the engine (" + gate.describe(t.thrown) + ")");
+                answers.add(t.name + ": refused by the engine (" + (deadlock && refusal != Engine.Failure.DEADLOCK
+                        ? "a deadlock: " : "") + gate.describe(t.thrown) + ")");
                 orderAnswers.put(t.name, "refused by the engine");
                 gate.script.note("result", t.name + "'s " + call.noun() + " failed: the engine refused it ("
-                        + refusal.name().toLowerCase(java.util.Locale.ROOT)
+                        + (deadlock ? "deadlock" : refusal.name().toLowerCase(java.util.Locale.ROOT))
                         + ") and the code passed the failure on");
                 results.add(null);
                 continue;
@@ -427,7 +432,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
         }
         ScheduleKind kind = kind(finding, errors, !refused.isEmpty(), rerouted, gate, anotherPath);
         return new JdbcScheduleOutcome(plan.describe(), ran, finding, kind, List.copyOf(answers), List.copyOf(errors),
-                total(existed), total(sold), total(stockAfter), gate.script.render());
+                total(existed), total(sold), total(stockAfter), gate.script.render(), deadlockVictims);
     }
 
     /**
