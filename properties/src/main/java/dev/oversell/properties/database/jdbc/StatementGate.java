@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * running a Hermitage test in several terminals would do. A lock the engine says a session outside the schedule
  * holds is a {@link GateError}; on H2, a statement that has merely run long, waiting for no lock H2 names, is taken
  * as waiting on a guess, recorded on its point ({@link SchedulingPoint#guessed}) for the coverage to say. The code decides what it sends: {@link #ran} is what
- * actually happened.
+ * actually happened. When every call waits for a lock, nothing is ready and the gate waits for the engine to break
+ * the cycle; the victim's refusal is followed like a grant ({@link #brokeADeadlock}).
  *
  * <p>The gate never fails open: a lock timeout inside a schedule (a lock wait the gate missed), a statement that
  * neither returns nor blocks, code that neither sends its next statement nor returns, all within the bound, or a
