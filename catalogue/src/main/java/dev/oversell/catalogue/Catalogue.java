@@ -18,6 +18,9 @@ import dev.oversell.model.dao.DaoTwoConnections_BrokenReadOnAnotherConnection;
 import dev.oversell.model.jpa.JpaDirtyChecking;
 import dev.oversell.model.jpa.JpaOptimisticVersion;
 import dev.oversell.model.jpa.JpaPessimisticWrite;
+import dev.oversell.model.orders.OrderCheckedThenTaken_BrokenPlainSelects;
+import dev.oversell.model.orders.OrderLockedInProductOrder;
+import dev.oversell.model.orders.OrderLockedInTheOrderGiven_BrokenDeadlock;
 import dev.oversell.model.spring.JdbcTemplateGuardedUpdate;
 import dev.oversell.model.spring.JdbcTemplateReadThenSet;
 import dev.oversell.spring.Migrations;
@@ -138,7 +141,22 @@ public final class Catalogue implements VariantProvider {
             own(DaoTwoConnections_BrokenReadOnAnotherConnection.KEY, DaoTwoConnections_BrokenReadOnAnotherConnection.class,
                     "stock", DaoTwoConnections_BrokenReadOnAnotherConnection::new)
                     .claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
-                    .mechanism("a JDBC DAO: the read on one pooled connection, the write on another").build()
+                    .mechanism("a JDBC DAO: the read on one pooled connection, the write on another").build(),
+
+            // Orders of several lines over plain JDBC, one transaction per order at READ COMMITTED, all or nothing
+            own(OrderCheckedThenTaken_BrokenPlainSelects.KEY, OrderCheckedThenTaken_BrokenPlainSelects.class, "stock",
+                    OrderCheckedThenTaken_BrokenPlainSelects::new)
+                    .claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
+                    .mechanism("an order: a plain SELECT of every line's stock, then an UPDATE of every line").build(),
+            own(OrderLockedInTheOrderGiven_BrokenDeadlock.KEY, OrderLockedInTheOrderGiven_BrokenDeadlock.class, "stock",
+                    OrderLockedInTheOrderGiven_BrokenDeadlock::new)
+                    .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                    .mechanism("an order: SELECT ... FOR UPDATE of each line in the order given (opposite orders"
+                            + " deadlock; the engine refuses one), then an UPDATE of every line").build(),
+            own(OrderLockedInProductOrder.KEY, OrderLockedInProductOrder.class, "stock", OrderLockedInProductOrder::new)
+                    .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                    .mechanism("an order: SELECT ... FOR UPDATE of each line in product order, then an UPDATE of"
+                            + " every line").build()
     );
 
     /** A design over a data source whose tables are its own Flyway migration, {@code db/<name>/}. */

@@ -2,6 +2,9 @@ package dev.oversell.design;
 
 import dev.oversell.model.Inventory;
 import dev.oversell.model.ForwardingInventory;
+import dev.oversell.model.Order;
+import dev.oversell.model.OrderInventory;
+import dev.oversell.model.OrderResult;
 import dev.oversell.store.Engine;
 import dev.oversell.store.PurchaseScript;
 import dev.oversell.store.Store;
@@ -163,12 +166,17 @@ public final class DatabaseVariant implements Variant {
         return attach.attach(store);
     }
 
-    /** A fresh instance over a private in-memory H2 holding {@code initialStock}; closing it drops the H2. */
+    /**
+     * A fresh instance over a private in-memory H2 holding {@code initialStock}; closing it drops the H2. An
+     * instance that takes orders ({@link OrderInventory}) is handed back as one.
+     */
     @Override
     public Inventory create(Map<String, Long> initialStock) {
         Store store = schema != null ? Store.inPrivateH2(schema, initialStock) : Store.inPrivateH2(initialStock);
         try {
-            return new OwningItsStore(attach(store), store);
+            Inventory instance = attach(store);
+            return instance instanceof OrderInventory orders ? new TakingOrdersOwningItsStore(orders, store)
+                    : new OwningItsStore(instance, store);
         } catch (RuntimeException failed) {
             store.close();
             throw failed;
@@ -181,7 +189,7 @@ public final class DatabaseVariant implements Variant {
     }
 
     /** An instance that closes its private store after itself. */
-    private static final class OwningItsStore extends ForwardingInventory {
+    private static class OwningItsStore extends ForwardingInventory {
         private final Store store;
 
         OwningItsStore(Inventory inventory, Store store) {
@@ -196,6 +204,21 @@ public final class DatabaseVariant implements Variant {
             } finally {
                 store.close();
             }
+        }
+    }
+
+    /** An instance that takes orders and closes its private store after itself. */
+    private static final class TakingOrdersOwningItsStore extends OwningItsStore implements OrderInventory {
+        private final OrderInventory orders;
+
+        TakingOrdersOwningItsStore(OrderInventory orders, Store store) {
+            super(orders, store);
+            this.orders = orders;
+        }
+
+        @Override
+        public OrderResult place(Order order) {
+            return orders.place(order);
         }
     }
 

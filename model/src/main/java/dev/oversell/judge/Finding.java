@@ -6,6 +6,10 @@ package dev.oversell.judge;
  * <ul>
  *   <li>{@link #OVERSOLD}: more units were answered "purchased" than ever existed (initial stock plus every
  *       restock that was applied). The only finding that demonstrates a "may oversell" claim.</li>
+ *   <li>{@link #PARTIALLY_APPLIED}: no more was sold than existed, but an order of several lines was applied in
+ *       part: the stock left shows some of its lines taken and not the others (an order answered "refused" that
+ *       took a line, one answered "placed" that left a line in stock). All or nothing is broken; only the accounts
+ *       of every product together show which order it was.</li>
  *   <li>{@link #LOST_UPDATE}: no more was sold than existed, but stock and sales do not add up (a restock
  *       lost under a stale write, units taken for a sale nobody was told of, a request applied twice).</li>
  *   <li>{@link #NOT_LINEARIZABLE}: stock and sales add up, but the answers fit no sequential order of the
@@ -17,6 +21,7 @@ package dev.oversell.judge;
  */
 public enum Finding {
     OVERSOLD("oversold", "units sold exceed units that existed"),
+    PARTIALLY_APPLIED("partially applied", "an order of several lines took some of its lines and not the others"),
     LOST_UPDATE("lost update", "stock and sales do not add up; no more was sold than existed"),
     NOT_LINEARIZABLE("not linearizable", "stock and sales add up, but the answers fit no sequential order"),
     HELD("held", "every run was explained by a sequential order, and stock and sales added up");

@@ -87,6 +87,57 @@ class VariantBuildersTest {
         }
     }
 
+    /** An order design over its own tables: it answers every order placed, for the test of how it is created. */
+    private record PlacingEveryOrder(javax.sql.DataSource dataSource) implements dev.oversell.model.OrderInventory {
+        @Override
+        public dev.oversell.model.OrderResult place(dev.oversell.model.Order order) {
+            return dev.oversell.model.OrderResult.placed(order);
+        }
+
+        @Override
+        public dev.oversell.model.PurchaseResult buy(dev.oversell.model.PurchaseRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long stock(String product) {
+            try (var c = dataSource.getConnection(); var read = c.prepareStatement("SELECT stock FROM order_stock WHERE product = ?")) {
+                read.setString(1, product);
+                try (var rs = read.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void restock(String product, long units) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void aDatabaseDesignThatTakesOrdersIsCreatedAsOne() {
+        DatabaseVariant orders = DatabaseVariant.named("orders")
+                .overDataSource(PlacingEveryOrder.class, JdbcSchema.stockTable("order_stock"), PlacingEveryOrder::new)
+                .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS).mechanism("m").build();
+        try (Inventory inventory = orders.create(Map.of("a", 1L, "b", 2L))) {
+            assertThat(inventory).isInstanceOf(dev.oversell.model.OrderInventory.class);
+            dev.oversell.model.Order order = dev.oversell.model.Order.of("o1", dev.oversell.model.Order.line("a", 1));
+            assertThat(((dev.oversell.model.OrderInventory) inventory).place(order))
+                    .isEqualTo(dev.oversell.model.OrderResult.placed(order));
+            assertThat(inventory.stock("b")).isEqualTo(2);
+        }
+        DatabaseVariant single = DatabaseVariant.named("single").jdbc(JdbcSchema.stockTable("single_stock"),
+                (dataSource, id, product, quantity) -> 0).claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                .mechanism("m").build();
+        try (Inventory inventory = single.create(Map.of("a", 1L))) {
+            assertThat(inventory).isNotInstanceOf(dev.oversell.model.OrderInventory.class);
+        }
+    }
+
     @Test
     void aServiceBuiltOverAPrivateH2ClosesIt() {
         DatabaseVariant service = DatabaseVariant.named("svc")

@@ -36,6 +36,17 @@ class JudgeTest {
     }
 
     @Test
+    void aPartiallyAppliedOrderBreaksANeverClaimButDemonstratesNoOversell() {
+        assertThat(Judge.disagreement("v", "checks", Claim.NEVER_OVERSELLS, List.of(Finding.HELD,
+                Finding.PARTIALLY_APPLIED))).get().asString().contains("partially applied");
+        assertThat(Judge.disagreement("v", "checks", Claim.MAY_OVERSELL, List.of(Finding.PARTIALLY_APPLIED)))
+                .get().asString().contains("never saw an oversell");
+        assertThat(Finding.worst(Finding.PARTIALLY_APPLIED, Finding.LOST_UPDATE)).isEqualTo(Finding.PARTIALLY_APPLIED);
+        assertThat(Finding.worst(Finding.PARTIALLY_APPLIED, Finding.OVERSOLD)).isEqualTo(Finding.OVERSOLD);
+        assertThat(Finding.ofWord("partially applied")).isEqualTo(Finding.PARTIALLY_APPLIED);
+    }
+
+    @Test
     void aFamilyThatSawNothingIsNeverHeld() {
         assertThat(Judge.disagreement("v", "checks", Claim.NEVER_OVERSELLS, List.of()))
                 .get().asString().contains("nothing was checked");

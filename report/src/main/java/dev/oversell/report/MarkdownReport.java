@@ -27,8 +27,8 @@ final class MarkdownReport {
                 .append(line).append('\n'));
         md.append("\nLegend: ").append(Verdict.legend(" · ")).append(". Each finding links to its evidence (files of"
                 + " the run folder, copied beside this report). A claim is checked both ways: \"never\" must hold in"
-                + " every check, \"may\" must be demonstrated by an actual oversell (a lost update or a"
-                + " non-linearizable read is a bug, but not an oversell).\n\n");
+                + " every check, \"may\" must be demonstrated by an actual oversell (a partially applied order, a lost"
+                + " update or a non-linearizable read is a bug, but not an oversell).\n\n");
 
         md.append("## In-memory designs\n\nOne instance, many threads: each family of checks (jcstress: each"
                 + " scenario this run chose).\n\n");

@@ -9,6 +9,7 @@ import dev.oversell.judge.Finding;
  */
 enum Verdict {
     OVERSOLD(Finding.OVERSOLD, "✗"),
+    PARTIALLY_APPLIED(Finding.PARTIALLY_APPLIED, "◐"),
     LOST_UPDATE(Finding.LOST_UPDATE, "≠"),
     NOT_LINEARIZABLE(Finding.NOT_LINEARIZABLE, "!"),
     HELD(Finding.HELD, "✓"),
@@ -35,6 +36,7 @@ enum Verdict {
     static Verdict of(Finding finding) {
         return switch (finding) {
             case OVERSOLD -> OVERSOLD;
+            case PARTIALLY_APPLIED -> PARTIALLY_APPLIED;
             case LOST_UPDATE -> LOST_UPDATE;
             case NOT_LINEARIZABLE -> NOT_LINEARIZABLE;
             case HELD -> HELD;
@@ -70,9 +72,9 @@ enum Verdict {
     /** Anomalies first (oversold most serious), then not checked, held, not run, n/a. */
     private static int rank(Verdict v) {
         return switch (v) {
-            case OVERSOLD, LOST_UPDATE, NOT_LINEARIZABLE -> v.ordinal();
-            case NOT_CHECKED -> 3;
-            case HELD -> 4;
+            case OVERSOLD, PARTIALLY_APPLIED, LOST_UPDATE, NOT_LINEARIZABLE -> v.ordinal();
+            case NOT_CHECKED -> HELD.ordinal();
+            case HELD -> HELD.ordinal() + 1;
             case NOT_RUN -> 6;
             case NOT_APPLICABLE -> 7;
         };

@@ -41,8 +41,9 @@ final class OperationGenerator {
 
     /**
      * {@code orders} true: a quarter of the operations are orders of one to three lines (an unknown product among
-     * them at times), retried orders, and ids reused across orders and purchases; false: the very sequences a
-     * design that takes no orders has always been sent, seed for seed.
+     * them at times), retried orders, and ids reused across orders and purchases (none of these two with
+     * {@code resubmits} false); false: the very sequences a design that takes no orders has always been sent, seed
+     * for seed.
      */
     OperationGenerator(long seed, boolean resubmits, boolean restocks, boolean orders) {
         this.random = new SplittableRandom(seed);
@@ -91,12 +92,13 @@ final class OperationGenerator {
         return new Operation.ReadStock(product());
     }
 
+    /** An order: a new one, or, unless the design does not de-duplicate ids, a retry or an id reused. */
     private Operation order() {
         int dice = random.nextInt(100);
-        if (dice < 15 && !placed.isEmpty()) {
+        if (resubmits && dice < 15 && !placed.isEmpty()) {
             return new Operation.Place(placed.get(random.nextInt(placed.size())));        // a retry
         }
-        if (dice < 25 && (!placed.isEmpty() || !sent.isEmpty())) {                       // an id reused
+        if (resubmits && dice < 25 && (!placed.isEmpty() || !sent.isEmpty())) {         // an id reused
             String id = !sent.isEmpty() && (placed.isEmpty() || random.nextBoolean())
                     ? pickSent().requestId() : placed.get(random.nextInt(placed.size())).requestId();
             return new Operation.Place(new Order(id, lines()));

@@ -2,6 +2,8 @@ package dev.oversell.properties.database;
 
 import dev.oversell.design.Variants;
 import dev.oversell.design.Claim;
+import dev.oversell.design.DatabaseVariant;
+import dev.oversell.model.OrderInventory;
 import dev.oversell.design.Variant;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Judge;
@@ -56,7 +58,10 @@ import static dev.oversell.properties.Failures.fail;
  *       found as they run, the engine's locks deciding who can go on); three purchases of the last unit too, for
  *       designs whose buyers send at most {@value #SHORT_DESIGN_STATEMENTS} statements each, else
  *       {@code oversell.sampledSchedules} distinct orders (12; 48 with the {@code thorough} profile) drawn from the
- *       printed seed.</li>
+ *       printed seed. A design that takes orders of several lines ({@link OrderInventory}) meets
+ *       {@link #ORDER_PLANS} too: two orders of the same two products in opposite order, every distinct execution,
+ *       judged on the accounts of each product; an order the engine refused (a deadlock it broke, a serialization
+ *       failure) is a refusal, and must have taken nothing.</li>
  *   <li><b>A seeded load run</b> ({@link LoadRun}): many buyers of two products at once, invariants checked at
  *       the end.</li>
  * </ol>
@@ -107,6 +112,23 @@ public abstract class DatabaseSuite {
             new CheckedPlan(StatementPlan.threeBuyers(), Reach.EVERY_IF_SHORT),
             new CheckedPlan(StatementPlan.sameRequestTwice(), Reach.EVERY));
 
+    /**
+     * The plans a design that takes orders ({@link OrderInventory}) is checked under too, after {@link #PLANS}: two
+     * orders of the same two products in opposite order, every distinct execution. A design that sells one product
+     * at a time does not meet them, as it does not meet the order scenarios in memory.
+     */
+    static final List<CheckedPlan> ORDER_PLANS = List.of(new CheckedPlan(StatementPlan.oppositeOrders(), Reach.EVERY));
+
+    /** The plans {@code variant} is checked under: {@link #PLANS}, and {@link #ORDER_PLANS} if it takes orders. */
+    static List<CheckedPlan> plansOf(DatabaseVariant variant) {
+        if (!OrderInventory.class.isAssignableFrom(variant.type())) {
+            return PLANS;
+        }
+        List<CheckedPlan> plans = new ArrayList<>(PLANS);
+        plans.addAll(ORDER_PLANS);
+        return List.copyOf(plans);
+    }
+
     @TestFactory
     public Stream<DynamicNode> everyDatabaseVariantIsJudgedOnEveryEngine() {
         dev.oversell.run.CheckerVersions.DATABASE.require();
@@ -130,8 +152,9 @@ public abstract class DatabaseSuite {
         CELLS.add(cell);
         List<DynamicNode> checks = new ArrayList<>();
         if (cell.variant.schedulable()) {
-            for (int p = 0; p < PLANS.size(); p++) {
-                CheckedPlan checked = PLANS.get(p);
+            List<CheckedPlan> plans = plansOf(cell.variant);
+            for (int p = 0; p < plans.size(); p++) {
+                CheckedPlan checked = plans.get(p);
                 long seed = Seeds.derived(scheduleSeed, p);
                 if (checked.plan().name().equals(StatementPlan.SAME_REQUEST_TWICE) && !cell.variant.deduplicatesRequestIds()) {
                     checks.add(DynamicContainer.dynamicContainer(checked.plan().describe() + " (declared: not de-duplicated)",
@@ -197,10 +220,12 @@ public abstract class DatabaseSuite {
         long start = System.nanoTime();
         return asTests(leafOf(cell, discovery.plan()), exploration, exploration::executions, check, failed -> {
             String coverage = failed ? "stopped by a failure" : exploration.coverage();
-            System.out.printf("[database] %s: %d distinct executions%s in %.1f s, %s%n", where,
+            int deadlocked = cell.plan(discovery.plan().name()).deadlocked();
+            System.out.printf("[database] %s: %d distinct executions%s in %.1f s, %s%s%n", where,
                     exploration.executions() - exploration.equivalent(), exploration.equivalent() == 0 ? ""
                             : " (and " + exploration.equivalent() + " runs found equivalent to one of them on the"
-                            + " way)", (System.nanoTime() - start) / 1e9, coverage);
+                            + " way)", (System.nanoTime() - start) / 1e9, coverage, deadlocked == 0 ? ""
+                            : "; in " + deadlocked + " of them the engine broke a deadlock by refusing a call");
             if (!failed) {
                 cell.plan(discovery.plan().name()).ended(exploration.covered());
             }

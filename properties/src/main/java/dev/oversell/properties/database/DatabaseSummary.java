@@ -38,7 +38,8 @@ final class DatabaseSummary {
         md.append("""
 
                 Legend, the worst finding of the cell's schedules and load run: **oversold** = units sold exceed \
-                units that existed; **lost update** = stock and sales do not add up, no oversell; **not \
+                units that existed; **partially applied** = an order of several lines took some of its lines and \
+                not the others; **lost update** = stock and sales do not add up, no oversell; **not \
                 linearizable** = stock and sales add up, but the answers fit no sequential order; held = every \
                 schedule and the load run was explained by a sequential order and added up. Then the claim \
                 (NEVER / MAY; a MAY claim is demonstrated only by **oversold**), `✓` if the claim agrees with the \

@@ -6,6 +6,8 @@ import dev.oversell.properties.Seeds;
 import dev.oversell.properties.concurrency.faulty.OrderTakenLineByLine;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.stream.LongStream;
 
 import static dev.oversell.design.Claim.NEVER_OVERSELLS;
@@ -32,6 +34,21 @@ class OrdersConformTest {
         assertThatThrownBy(() -> LongStream.range(0, SEQUENCES)
                 .forEach(i -> ConformanceSuite.check(design, Seeds.derived(base, (int) i))))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("place(");
+    }
+
+    /** A design declared not to de-duplicate request ids is sent orders, but never the same id twice. */
+    @Test
+    void aDesignThatDoesNotDeduplicateIsSentNoIdTwiceInItsOrders() {
+        long base = Seeds.base();
+        for (int i = 0; i < SEQUENCES; i++) {
+            OperationGenerator generator = new OperationGenerator(Seeds.derived(base, i), false, true, true);
+            generator.initialStock();
+            List<Operation> sequence = generator.sequence(60);
+            List<String> ids = sequence.stream().map(o -> o instanceof Operation.Place place ? place.order().requestId()
+                    : o instanceof Operation.Buy buy ? buy.request().requestId() : null).filter(Objects::nonNull).toList();
+            assertThat(sequence).as("orders are sent").anyMatch(Operation.Place.class::isInstance);
+            assertThat(ids).as("seed %d", Seeds.derived(base, i)).doesNotHaveDuplicates();
+        }
     }
 
     @Test

@@ -108,7 +108,7 @@ class DatabaseMatrixTest {
 
     private static JdbcScheduleOutcome schedule(Finding finding, long existed, long sold, long stock) {
         return new JdbcScheduleOutcome("test", "s1 s2 u1 u2", finding, ScheduleKind.NO_CONFLICT, List.of(), List.of(),
-                existed, sold, stock, "");
+                existed, sold, stock, "", 0);
     }
 
     private static LoadOutcome load(long existed, long sold, long stock) {

@@ -170,7 +170,7 @@ public final class CommandScheduleRunner implements AutoCloseable {
             header.add("Oversell: " + design.name() + " on " + version);
             header.add(design.mechanism());
             header.add("Claim: " + design.claim() + ". Schedule " + name() + ": " + finding.word() + ".");
-            StringBuilder who = new StringBuilder(plan.name() + ": " + plan.initialStock() + " of '"
+            StringBuilder who = new StringBuilder(plan.name() + ": " + stockOf(plan) + " of '"
                     + StatementPlan.PRODUCT + "' in stock");
             for (int i = 0; i < plan.calls().size(); i++) {
                 who.append("; B").append(i + 1).append(' ').append(plan.calls().get(i).describe());
@@ -185,6 +185,15 @@ public final class CommandScheduleRunner implements AutoCloseable {
         }
     }
 
+    /** The stock a plan of single purchases starts from: the Redis designs keep one product's counter. */
+    private static long stockOf(StatementPlan plan) {
+        if (plan.placesOrders() || !plan.stock().keySet().equals(java.util.Set.of(StatementPlan.PRODUCT))) {
+            throw new IllegalArgumentException("the Redis command gate runs plans of single purchases of '"
+                    + StatementPlan.PRODUCT + "', not " + plan.describe());
+        }
+        return plan.stock().get(StatementPlan.PRODUCT);
+    }
+
     private Execution runOnce(StatementPlan plan, ScheduleTree.Chooser chooser) throws InterruptedException {
         RedisCommands<String, String> redis = directConnection.sync();
         Keyspace keys = Keyspace.fresh();
@@ -194,7 +203,7 @@ public final class CommandScheduleRunner implements AutoCloseable {
         List<Thread> buyers = new ArrayList<>();
         Object[] answers = new Object[n];
         try {
-            keys.seed(redis, Map.of(StatementPlan.PRODUCT, plan.initialStock()));
+            keys.seed(redis, Map.of(StatementPlan.PRODUCT, stockOf(plan)));
             for (int b = 0; b < n; b++) {
                 instances.add(design.create(buyerClients.get(b), keys));
             }
@@ -223,13 +232,13 @@ public final class CommandScheduleRunner implements AutoCloseable {
                 }
             }
             List<String> setUp = new ArrayList<>();
-            setUp.add("SET " + keys.stock(StatementPlan.PRODUCT) + " " + plan.initialStock());
+            setUp.add("SET " + keys.stock(StatementPlan.PRODUCT) + " " + stockOf(plan));
             setUp.add("SADD " + keys.products() + " " + StatementPlan.PRODUCT);
             proxies.forEach(p -> setUp.addAll(p.scriptsLoaded()));
             List<Object> answered = List.of(answers);
             long stockAfter = Long.parseLong(redis.get(keys.stock(StatementPlan.PRODUCT)));
             return new Execution(taken, gate.transcript(), answered, setUp.stream().distinct().toList(),
-                    keys.prefix(), plan.initialStock(), stockAfter, plan.calls());
+                    keys.prefix(), stockOf(plan), stockAfter, plan.calls());
         } finally {
             proxies.forEach(p -> p.gate(null));
             for (Inventory instance : instances) {

@@ -10,10 +10,11 @@ import java.util.List;
  * them through), the finding
  * by the accounts ({@link Finding#ofAccounts}, then whether a sequential order explains the answers), how it
  * ended ({@link ScheduleKind}), each call's answer, the errors (a call that threw: the schedule is an error,
- * never "held"), the accounts, and the Hermitage-style script.
+ * never "held"), the accounts (over every product of the plan), the Hermitage-style script, and how many of its
+ * calls the engine refused to break a deadlock ({@link StatementGate#brokeADeadlock}).
  */
 public record JdbcScheduleOutcome(String plan, String ran, Finding finding, ScheduleKind kind, List<String> answers, List<String> errors, long existed,
-                                  long sold, long stockAfter, String script) {
+                                  long sold, long stockAfter, String script, int deadlockVictims) {
 
     /** A call threw: what the accounts say is shown, but the schedule is not judged "held". */
     public boolean errored() {

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * One plan's executions as they are run and judged, and, once it has ended, how much of the plan they covered: the
  * unit the database and deployment checks report, one {@link Observation} per plan. Until {@link #ended} is told,
- * the plan is not checked (a run stopped by a failure never reads as covered).
+ * the plan is not checked (a run stopped by a failure never reads as covered). Its note counts the executions by
+ * finding, and those the engine ended by refusing a call to break a deadlock.
  */
 public final class PlanRun {
 
@@ -84,6 +85,11 @@ public final class PlanRun {
         return byFinding.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     }
 
+    /** How many of its executions the engine ended by refusing a call to break a deadlock. */
+    public int deadlocked() {
+        return (int) outcomes().stream().filter(o -> o.deadlockVictims() > 0).count();
+    }
+
     /**
      * The plan as the one record every family reports: its coverage, its worst finding, the shortest script that
      * shows it, and how its executions ended. An execution that threw leaves the plan not checked: an error is
@@ -101,7 +107,9 @@ public final class PlanRun {
         Finding finding = covered.ran() ? finding() : null;
         Optional<JdbcScheduleOutcome> shown = shown();
         String example = finding != null && finding.anomaly() ? shown.map(JdbcScheduleOutcome::script).orElse(null) : null;
+        int deadlocked = deadlocked();
         String note = all.isEmpty() ? null : all.size() + " executions: " + counted()
+                + (deadlocked == 0 ? "" : "; in " + deadlocked + " the engine broke a deadlock by refusing a call")
                 + shown.map(s -> "; shown: " + s.ran() + ", " + s.kind().label).orElse("");
         return new Observation(runId, design, family, cellPrefix + plan, engine, engineVersion, covered, finding, null,
                 example, reproduce, evidenceFile, note);

@@ -1,12 +1,15 @@
 package dev.oversell.properties.database.jdbc;
 
 import dev.oversell.model.Inventory;
+import dev.oversell.model.Order;
+import dev.oversell.model.OrderInventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.reference.SequentialInventory;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One party of a schedule (T1, T2, ...): the call it makes into one of the design's instances, as the design's
@@ -14,7 +17,10 @@ import java.util.Objects;
  */
 public sealed interface PlannedCall {
 
-    /** Makes the call; the answer is a {@link PurchaseResult}, a {@link FencedOut} or {@link #RESTOCKED}. */
+    /**
+     * Makes the call; the answer is a {@link PurchaseResult}, a {@link FencedOut}, {@link #RESTOCKED} or, for an
+     * order, a {@link dev.oversell.model.OrderResult}.
+     */
     Object call(List<Inventory> instances) throws Exception;
 
     /** The same call on the specification, which answers as a sequential inventory must. */
@@ -22,6 +28,9 @@ public sealed interface PlannedCall {
 
     /** What the call does, for script headers. */
     String describe();
+
+    /** What the call is, in a word, for the script's notes: {@code purchase}, {@code restock}, {@code order}. */
+    String noun();
 
     /** A restock's answer: the units were added. */
     String RESTOCKED = "restocked";
@@ -66,6 +75,11 @@ public sealed interface PlannedCall {
         }
 
         @Override
+        public String noun() {
+            return "purchase";
+        }
+
+        @Override
         public String describe() {
             return "buys " + request.quantity() + " of '" + request.product() + "' (request id " + request.requestId()
                     + ")" + (instance > 0 ? " through instance " + (instance + 1) : "");
@@ -94,8 +108,53 @@ public sealed interface PlannedCall {
         }
 
         @Override
+        public String noun() {
+            return "restock";
+        }
+
+        @Override
         public String describe() {
             return "restocks " + units + " of '" + product + "'";
+        }
+    }
+
+    /**
+     * An order of several lines, all or nothing, through instance {@code instance}, which must take orders
+     * ({@link OrderInventory}); one that does not is an error of the plan's choice, never of the design.
+     */
+    record Place(int instance, Order order) implements PlannedCall {
+        public Place {
+            Objects.requireNonNull(order, "order");
+        }
+
+        public Place(Order order) {
+            this(0, order);
+        }
+
+        @Override
+        public Object call(List<Inventory> instances) {
+            if (!(instances.get(instance) instanceof OrderInventory orders)) {
+                throw new IllegalStateException("a plan of orders was run on a design that does not take orders ("
+                        + instances.get(instance).getClass().getName() + " is no OrderInventory)");
+            }
+            return orders.place(order);
+        }
+
+        @Override
+        public Object callOn(SequentialInventory specification) {
+            return specification.place(order);
+        }
+
+        @Override
+        public String noun() {
+            return "order";
+        }
+
+        @Override
+        public String describe() {
+            return "orders " + order.lines().stream().map(line -> line.quantity() + " of '" + line.product() + "'")
+                    .collect(Collectors.joining(" then ")) + " (request id " + order.requestId() + ")"
+                    + (instance > 0 ? " through instance " + (instance + 1) : "");
         }
     }
 }

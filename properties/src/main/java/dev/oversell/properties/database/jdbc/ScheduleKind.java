@@ -7,6 +7,7 @@ package dev.oversell.properties.database.jdbc;
  */
 public enum ScheduleKind {
     OVERSOLD("oversold"),
+    PARTIALLY_APPLIED("partially applied"),
     LOST_UPDATE("lost update"),
     NOT_LINEARIZABLE("not linearizable"),
     ERROR("a call threw (an error, never a pass)"),

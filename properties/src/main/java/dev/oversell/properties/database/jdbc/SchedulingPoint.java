@@ -41,6 +41,18 @@ final class SchedulingPoint implements ScheduleTree.Point {
     boolean guessed;
     boolean done;
     Throwable failure;
+    /**
+     * The sessions the engine named as holding the lock this point waited for, when it was seen blocked (H2 and
+     * PostgreSQL name them; MariaDB does not: empty).
+     */
+    List<Long> blockers = List.of();
+    /**
+     * The engine refused this point to break a deadlock: it said so (PostgreSQL's 40P01, MariaDB's 1213), or, on H2,
+     * whose 40001 ("Deadlock detected") is also its answer to a write-write conflict, the gate saw the cycle of lock
+     * waits: another call of the schedule was then waiting for a lock this point's transaction held, or this point
+     * waited behind a call whose own statement in flight was no commit or rollback ({@link StatementGate#brokeADeadlock}).
+     */
+    boolean deadlockVictim;
 
     SchedulingPoint(ScheduledTransaction transaction, String verb, String text, long session, List<String> settings,
                     Footprint footprint) {

@@ -1,5 +1,6 @@
 package dev.oversell.properties.database.jdbc;
 
+import dev.oversell.model.OrderResult;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.reference.SequentialInventory;
 
@@ -18,7 +19,11 @@ public final class SequentialOrders {
     private SequentialOrders() {
     }
 
-    /** {@code answers.get(i)}: call i's answer (a {@link PurchaseResult}, or {@link PlannedCall#RESTOCKED}). */
+    /**
+     * {@code answers.get(i)}: call i's answer (a {@link PurchaseResult}, an {@link OrderResult}, or
+     * {@link PlannedCall#RESTOCKED}). A purchase's answer must sell as many units as the specification's, an order's
+     * be placed or refused as the specification's is; the stock of every product in {@code finalStock} must match.
+     */
     public static boolean explain(List<PlannedCall> calls, List<Object> answers, Map<String, Long> initialStock,
                            Map<String, Long> finalStock) {
         return permutations(calls.size()).stream().anyMatch(order -> gives(order, calls, answers, initialStock,
@@ -32,7 +37,9 @@ public final class SequentialOrders {
                 Object expected = calls.get(i).callOn(spec);
                 Object actual = answers.get(i);
                 boolean same = expected instanceof PurchaseResult e && actual instanceof PurchaseResult a
-                        ? e.unitsSold() == a.unitsSold() : expected.equals(actual);
+                        ? e.unitsSold() == a.unitsSold()
+                        : expected instanceof OrderResult specified && actual instanceof OrderResult seen
+                        ? specified.getClass() == seen.getClass() : expected.equals(actual);
                 if (!same) {
                     return false;
                 }

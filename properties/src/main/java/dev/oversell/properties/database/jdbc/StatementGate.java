@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * running a Hermitage test in several terminals would do. A lock the engine says a session outside the schedule
  * holds is a {@link GateError}; on H2, a statement that has merely run long, waiting for no lock H2 names, is taken
  * as waiting on a guess, recorded on its point ({@link SchedulingPoint#guessed}) for the coverage to say. The code decides what it sends: {@link #ran} is what
- * actually happened.
+ * actually happened. When every call waits for a lock, nothing is ready and the gate waits for the engine to break
+ * the cycle; the victim's refusal is followed like a grant ({@link #brokeADeadlock}).
  *
  * <p>The gate never fails open: a lock timeout inside a schedule (a lock wait the gate missed), a statement that
  * neither returns nor blocks, code that neither sends its next statement nor returns, all within the bound, or a
@@ -67,6 +68,12 @@ final class StatementGate {
     /** Where the first call seen waiting in the JVM waited (its thread's state, lock and code). Guarded by this. */
     String jvmWait;
     private String lockTimeout;
+    /**
+     * A point the engine refused while it waited for a lock, to break a deadlock, on its own (PostgreSQL looks for
+     * a deadlock a second after a wait begins): the statements it let go of are followed before the gate goes on, as
+     * after a grant. Guarded by this.
+     */
+    private SchedulingPoint refusedWhileWaiting;
     /** A thread that works for no call took a connection during this schedule ({@link SchedulingDataSource}). */
     private String offSchedule;
     private final List<Thread> threads = new ArrayList<>();
@@ -147,6 +154,16 @@ final class StatementGate {
     private void choose(Chooser chooser, Connection monitor) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + boundNanos;
         while (true) {
+            SchedulingPoint victim;
+            synchronized (this) {
+                victim = refusedWhileWaiting;
+                refusedWhileWaiting = null;
+            }
+            if (victim != null) {
+                // the engine broke a deadlock by itself: what the victim's locks held back returns before the gate
+                // offers the next choice, so that what it offers does not depend on timing
+                followUnblocked(victim, monitor);
+            }
             for (ScheduledTransaction transaction : transactions) {
                 awaitSettled(transaction);
             }
@@ -155,6 +172,9 @@ final class StatementGate {
             synchronized (this) {
                 failOnLockTimeout();
                 failOffSchedule();
+                if (refusedWhileWaiting != null) {
+                    continue; // a deadlock broken since the look above: follow what it let go of first
+                }
                 if (allReturned()) {
                     return;
                 }
@@ -332,6 +352,9 @@ final class StatementGate {
         LockWait said = probe.lockWait(monitor, point.session);
         if (said instanceof LockWait.Behind behind) {
             refuseBlockersOutside(point, behind, monitor);
+            synchronized (this) {
+                point.blockers = List.copyOf(behind.blockers());
+            }
             return Wait.NAMED;
         }
         long watched = System.nanoTime() - since;
@@ -434,7 +457,56 @@ final class StatementGate {
         if (failure instanceof SQLException sql && engine.classify(sql) == Engine.Failure.LOCK_TIMEOUT) {
             lockTimeout = point + ": " + sql.getMessage();
         }
+        if (failure instanceof SQLException sql) {
+            Engine.Failure kind = engine.classify(sql);
+            point.deadlockVictim = kind == Engine.Failure.DEADLOCK || engine == Engine.H2
+                    && kind == Engine.Failure.SERIALIZATION && (waitedFor(point.transaction) || waitsBehindAWaiter(point));
+            if (point.deadlockVictim && point.blocked) {
+                refusedWhileWaiting = point;
+            }
+        }
         notifyAll();
+    }
+
+    /**
+     * Whether another call of the schedule is waiting now for a lock the engine says {@code transaction} holds (one
+     * of its sessions is among the blockers it named): refused while others wait for it, it closed a cycle of lock
+     * waits. Guarded by this.
+     */
+    private boolean waitedFor(ScheduledTransaction transaction) {
+        Set<Long> held = sessionsOf(transaction);
+        return transactions.stream().anyMatch(other -> other != transaction && other.sending != null
+                && other.sending.blocked && other.sending.blockers.stream().anyMatch(held::contains));
+    }
+
+    /**
+     * Whether {@code point} was seen waiting behind a transaction of the schedule whose own statement is in flight and
+     * is not its commit or rollback: the lock {@code point} waited for was not being let go of, so it was refused in
+     * a cycle of lock waits (H2 breaks a deadlock by refusing the first waiter as often as the last). Guarded by this.
+     */
+    private boolean waitsBehindAWaiter(SchedulingPoint point) {
+        if (!point.blocked) {
+            return false;
+        }
+        return transactions.stream().anyMatch(other -> other != point.transaction && other.sending != null
+                && !other.sending.verb.equals("commit") && !other.sending.verb.equals("rollback")
+                && sessionsOf(other).stream().anyMatch(point.blockers::contains));
+    }
+
+    private static Set<Long> sessionsOf(ScheduledTransaction transaction) {
+        Set<Long> sessions = new HashSet<>();
+        transaction.sessions.forEach(s -> sessions.add(s.id));
+        return sessions;
+    }
+
+    /**
+     * Whether the engine refused {@code transaction} to break a deadlock: some statement of it failed as a deadlock's
+     * victim ({@link SchedulingPoint#deadlockVictim}). A deadlock the engine breaks is not a hang: while every call
+     * waits for a lock, the gate waits for the engine (within its bound), and the victim's failure lets the others
+     * go on.
+     */
+    synchronized boolean brokeADeadlock(ScheduledTransaction transaction) {
+        return ran.stream().anyMatch(p -> p.transaction == transaction && p.deadlockVictim);
     }
 
     /** Called by the data source when a thread that works for no call asked it for a connection during the schedule. */

@@ -1,30 +1,51 @@
 package dev.oversell.properties.database.jdbc;
 
+import dev.oversell.model.Order;
 import dev.oversell.model.PurchaseRequest;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What a schedule interleaves, under a short name: the calls T1, T2, ... make (two purchases of the last unit;
  * three; two units each; a restock racing a purchase; at an ownership hand-over, the old owner's and the new
- * owner's) and the stock of {@link #PRODUCT} every schedule starts from.
+ * owner's; two orders of the same two products in opposite order) and the stock every schedule starts from:
+ * of {@link #PRODUCT} for a plan of single purchases, of each product an order names for a plan of orders.
  */
-public record StatementPlan(String name, long initialStock, List<PlannedCall> calls) {
+public record StatementPlan(String name, Map<String, Long> stock, List<PlannedCall> calls) {
 
-    /** The one product every schedule is about. */
+    /** The one product every plan of single purchases is about. */
     public static final String PRODUCT = "sku";
+    /** The two products of {@link #oppositeOrders()}. */
+    public static final String A = "a";
+    public static final String B = "b";
 
+    /** {@code stock}: the units of each product, in the order the plan names them. */
     public StatementPlan {
         Objects.requireNonNull(name, "name");
         calls = List.copyOf(calls);
         if (calls.size() < 2) {
             throw new IllegalArgumentException("a schedule interleaves at least two calls");
         }
-        if (initialStock < 0) {
-            throw new IllegalArgumentException("stock cannot be negative: " + initialStock);
+        if (stock.isEmpty()) {
+            throw new IllegalArgumentException("a schedule starts from the stock of at least one product");
         }
+        stock.forEach((product, units) -> {
+            if (units < 0) {
+                throw new IllegalArgumentException("stock cannot be negative: " + units + " of " + product);
+            }
+        });
+        stock = Collections.unmodifiableMap(new LinkedHashMap<>(stock));
+    }
+
+    /** A plan of calls about {@link #PRODUCT} alone, of which {@code initialStock} units are in stock. */
+    public StatementPlan(String name, long initialStock, List<PlannedCall> calls) {
+        this(name, Map.of(PRODUCT, initialStock), calls);
     }
 
     /** {@code buyers} purchases of {@code quantity} each (request ids T1, T2, ...), from {@code stock} units. */
@@ -79,9 +100,33 @@ public record StatementPlan(String name, long initialStock, List<PlannedCall> ca
         return outcome.stockAfter() == outcome.existed() - 2;
     }
 
+    /**
+     * Two orders of one unit of {@link #A} and one of {@link #B}, one unit of each in stock, the lines in opposite
+     * order (T1 {@code a} then {@code b}, T2 {@code b} then {@code a}): exactly one of them can be placed. A design
+     * that locks the lines in the order given deadlocks here, and the engine refuses one of the two; one that checks
+     * every line before it takes any sells both.
+     */
+    public static StatementPlan oppositeOrders() {
+        Map<String, Long> stock = new LinkedHashMap<>();
+        stock.put(A, 1L);
+        stock.put(B, 1L);
+        return new StatementPlan(OPPOSITE_ORDERS, stock, List.of(
+                new PlannedCall.Place(Order.of("T1", Order.line(A, 1), Order.line(B, 1))),
+                new PlannedCall.Place(Order.of("T2", Order.line(B, 1), Order.line(A, 1)))));
+    }
+
+    /** The name of {@link #oppositeOrders()}. */
+    public static final String OPPOSITE_ORDERS = "two orders of a and b in opposite order";
+
+    /** Whether some call of the plan is an order (the design must take orders). */
+    public boolean placesOrders() {
+        return calls.stream().anyMatch(PlannedCall.Place.class::isInstance);
+    }
+
     /** A one-line description for script headers. */
     public String describe() {
-        StringBuilder out = new StringBuilder(name + ": " + initialStock + " of '" + PRODUCT + "' in stock;");
+        StringBuilder out = new StringBuilder(name + ": " + stock.entrySet().stream()
+                .map(e -> e.getValue() + " of '" + e.getKey() + "'").collect(Collectors.joining(" and ")) + " in stock;");
         for (int i = 0; i < calls.size(); i++) {
             out.append(" T").append(i + 1).append(' ').append(calls.get(i).describe())
                     .append(i + 1 < calls.size() ? ";" : ".");

@@ -4,6 +4,8 @@ import dev.oversell.design.JdbcPurchase;
 import dev.oversell.design.JdbcSchema;
 import dev.oversell.judge.Finding;
 import dev.oversell.model.Inventory;
+import dev.oversell.model.Order;
+import dev.oversell.model.OrderResult;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.properties.database.LockProbe;
 import dev.oversell.store.Database;
@@ -17,8 +19,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,13 +36,16 @@ import java.util.stream.Collectors;
  * {@link StatementGate} and with fresh tables every time, either every distinct execution, found as it runs
  * ({@link #explore}: at each step one of the transactions not waiting for a lock goes on, until every choice has
  * been taken; code that takes another path is explored along it), or distinct executions drawn at random from a
- * printed seed ({@link #sample}). Each execution is judged by its accounts: the units that
- * existed, the units the calls said they sold (each request id once), the stock read afterwards; then whether
- * some sequential order of the calls gives the same answers ({@link SequentialOrders}).
+ * printed seed ({@link #sample}). Each execution is judged by its accounts, product by product: the units that
+ * existed, the units the calls said they sold (each request id once; an order placed sells each of its lines), the
+ * stock read afterwards; accounts that do not add up because an order took some of its lines and not the others
+ * are a partially applied order ({@link PartialOrders}); then whether some sequential order of the calls gives the
+ * same answers ({@link SequentialOrders}).
  *
  * <p>A call the engine refused (its exception carries a serialization failure or a deadlock, however the code
- * wrapped it) is a purchase that failed: the schedule is judged on its accounts like any other, so a refused
- * purchase that was applied all the same shows as units lost; the order check leaves refused calls out. Any
+ * wrapped it) is a purchase or an order that failed: the schedule is judged on its accounts like any other, so a
+ * refused call that was applied all the same shows as units lost; the order check leaves refused calls out; a
+ * refusal that broke a deadlock is counted ({@link JdbcScheduleOutcome#deadlockVictims()}). Any
  * other call that throws makes its schedule an error, never "held"; the gate's own failures (a missed lock wait,
  * code that hangs or never commits) are a {@link dev.oversell.properties.database.GateError}. A schema whose
  * reader does not see what was stocked is refused before any schedule runs. The tables are dropped and every
@@ -189,11 +196,11 @@ public final class StatementScheduleRunner implements AutoCloseable {
                 }
             }
         }
-        resetTables(plan.initialStock());
+        resetTables(plan.stock());
         instances(); // the design's start-up may add a trigger, a key, a policy: the coupling is read after it,
-        resetTables(plan.initialStock()); // on the tables as each schedule finds them
+        resetTables(plan.stock()); // on the tables as each schedule finds them
         subject.beforeEachSchedule(database);
-        checkStockReader(plan.initialStock());
+        checkStockReader(plan.stock());
         readCoupling();
         List<JdbcScheduleOutcome> alone = new ArrayList<>();
         List<List<String>> statements = new ArrayList<>();
@@ -296,11 +303,12 @@ public final class StatementScheduleRunner implements AutoCloseable {
             throws SQLException, InterruptedException {
         boolean alone = aloneSent == null;
         List<Inventory> on = instances();
-        resetTables(plan.initialStock());
+        resetTables(plan.stock());
         subject.beforeEachSchedule(database);
         database.engine().sessionSetup().forEach(gate.script::everySession);
         schema.create().forEach(gate.script::setup);
-        gate.script.setup(SqlText.inline(schema.stockProduct(), Map.of(1, PRODUCT, 2, plan.initialStock())));
+        plan.stock().forEach((product, units) -> gate.script.setup(SqlText.inline(schema.stockProduct(),
+                Map.of(1, product, 2, units))));
         List<StatementGate.Call> gateCalls = calls.stream().<StatementGate.Call>map(c -> () -> c.call(on)).toList();
         try (Connection monitor = database.connection()) {
             gate.run(first, gateCalls, chooser, monitor);
@@ -309,27 +317,41 @@ public final class StatementScheduleRunner implements AutoCloseable {
         List<String> answers = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<Object> results = new ArrayList<>();
-        Map<String, Integer> soldById = new HashMap<>();
+        // units sold of each product under each request id (a purchase, or an order's lines): a request counts once
+        Map<String, Map<String, Integer>> soldById = new HashMap<>();
+        Map<String, Order> orders = new LinkedHashMap<>();
+        Map<String, String> orderAnswers = new HashMap<>();
         List<Integer> refused = new ArrayList<>();
-        long existed = plan.initialStock();
+        int deadlockVictims = 0;
+        Map<String, Long> existed = new LinkedHashMap<>(plan.stock());
         boolean rerouted = false;
         for (int i = 0; i < gate.transactions.size(); i++) {
             ScheduledTransaction t = gate.transactions.get(i);
+            PlannedCall call = calls.get(i);
+            if (call instanceof PlannedCall.Place place) {
+                orders.put(t.name, place.order());
+            }
             // alone (no order), a refusal has no other transaction to blame: the call cannot succeed, an error
             Engine.Failure refusal = t.thrown == null || alone ? null : refusal(t.thrown);
             if (refusal != null) {
-                // the engine aborted the transaction to keep it consistent and the code passed that on: the purchase
+                // the engine aborted the transaction to keep it consistent and the code passed that on: the call
                 // failed; that nothing of it was applied is what the accounts below check (else units are lost)
+                boolean deadlock = gate.brokeADeadlock(t);
+                deadlockVictims += deadlock ? 1 : 0;
                 refused.add(i);
-                answers.add(t.name + ": refused by the engine (" + gate.describe(t.thrown) + ")");
-                gate.script.note("result", t.name + "'s purchase failed: the engine refused it ("
-                        + refusal.name().toLowerCase(java.util.Locale.ROOT) + ") and the code passed the failure on");
+                answers.add(t.name + ": refused by the engine (" + (deadlock && refusal != Engine.Failure.DEADLOCK
+                        ? "a deadlock: " : "") + gate.describe(t.thrown) + ")");
+                orderAnswers.put(t.name, "refused by the engine");
+                gate.script.note("result", t.name + "'s " + call.noun() + " failed: the engine refused it ("
+                        + (deadlock ? "deadlock" : refusal.name().toLowerCase(java.util.Locale.ROOT))
+                        + ") and the code passed the failure on");
                 results.add(null);
                 continue;
             }
             if (t.thrown != null) {
                 answers.add(t.name + ": threw");
                 errors.add(t.name + " threw " + t.thrown.getClass().getSimpleName() + ": " + gate.describe(t.thrown));
+                orderAnswers.put(t.name, "threw");
                 results.add(null);
                 continue;
             }
@@ -343,28 +365,62 @@ public final class StatementScheduleRunner implements AutoCloseable {
             }
             results.add(answer);
             if (answer instanceof PurchaseResult result) {
-                soldById.merge(result.requestId(), result.unitsSold(), Math::max);
+                soldById.computeIfAbsent(result.requestId(), id -> new HashMap<>())
+                        .merge(result.product(), result.unitsSold(), Math::max);
                 answers.add(t.name + ": " + (result.unitsSold() > 0 ? "purchased " + result.unitsSold() : "out of stock"));
+            } else if (answer instanceof OrderResult result) {
+                Map<String, Integer> lines = soldById.computeIfAbsent(result.requestId(), id -> new HashMap<>());
+                ((PlannedCall.Place) call).order().lines().forEach(line ->
+                        lines.merge(line.product(), result.unitsSold(line.product()), Math::max));
+                String said = result instanceof OrderResult.Refused short_ ? "refused, '" + short_.shortProduct()
+                        + "' short" : "placed";
+                answers.add(t.name + ": " + said);
+                orderAnswers.put(t.name, said);
             } else {
-                PlannedCall.Restock restock = (PlannedCall.Restock) calls.get(i);
-                existed += restock.units();
+                PlannedCall.Restock restock = (PlannedCall.Restock) call;
+                existed.merge(restock.product(), restock.units(), Long::sum);
                 answers.add(t.name + ": restocked " + restock.units());
             }
         }
-        long sold = soldById.values().stream().mapToLong(Integer::longValue).sum();
-        long stockAfter = readStock();
-        Finding finding = Finding.ofAccounts(existed, sold, stockAfter);
+        Map<String, Long> sold = new LinkedHashMap<>();
+        existed.keySet().forEach(product -> sold.put(product, 0L));
+        soldById.values().forEach(lines -> lines.forEach((product, units) -> sold.merge(product, (long) units, Long::sum)));
+        Map<String, Long> stockAfter = new LinkedHashMap<>();
+        for (String product : sold.keySet()) {
+            stockAfter.put(product, readStock(product));
+        }
+        Finding finding = Finding.HELD;
+        for (String product : sold.keySet()) {
+            finding = Finding.worst(finding, Finding.ofAccounts(existed.getOrDefault(product, 0L), sold.get(product),
+                    stockAfter.get(product)));
+        }
+        String partly = null;
+        if (finding == Finding.LOST_UPDATE && !orders.isEmpty()) {
+            // the accounts of some product do not add up: an order cut in two, if nothing else explains the stock
+            Map<String, Long> expected = new LinkedHashMap<>(existed);
+            Set<String> orderIds = orders.values().stream().map(Order::requestId).collect(Collectors.toSet());
+            soldById.forEach((id, lines) -> {
+                if (!orderIds.contains(id)) {
+                    lines.forEach((product, units) -> expected.merge(product, (long) -units, Long::sum));
+                }
+            });
+            partly = PartialOrders.explain(orders, orderAnswers, expected, stockAfter).orElse(null);
+            if (partly != null) {
+                finding = Finding.PARTIALLY_APPLIED;
+            }
+        }
         if (finding == Finding.HELD && errors.isEmpty() && !SequentialOrders.explain(without(calls, refused),
-                without(results, refused), Map.of(PRODUCT, plan.initialStock()), Map.of(PRODUCT, stockAfter))) {
+                without(results, refused), plan.stock(), stockAfter)) {
             finding = Finding.NOT_LINEARIZABLE;
         }
+        String accounts = accounts(existed, sold, stockAfter);
         if (!finding.anomaly() && !refused.isEmpty()) {
-            gate.script.note("result", finding.word() + ": " + sold + " units sold, " + existed + " existed; stock now "
-                    + stockAfter + ": nothing of the refused purchase was applied");
+            gate.script.note("result", finding.word() + ": " + accounts + ": nothing of the refused "
+                    + (orders.isEmpty() ? "purchase" : "order") + " was applied");
         }
         if (finding.anomaly()) {
-            gate.script.note("result", finding.word() + ": " + sold + " units sold, " + existed
-                    + " existed; stock now " + stockAfter + " (" + finding.meaning() + ")");
+            gate.script.note("result", finding.word() + ": " + accounts + " (" + (partly != null
+                    ? "as the stock left reads: " + partly : finding.meaning()) + ")");
         }
         errors.forEach(e -> gate.script.note("result", "error: " + e));
         boolean anotherPath = false;
@@ -376,7 +432,24 @@ public final class StatementScheduleRunner implements AutoCloseable {
         }
         ScheduleKind kind = kind(finding, errors, !refused.isEmpty(), rerouted, gate, anotherPath);
         return new JdbcScheduleOutcome(plan.describe(), ran, finding, kind, List.copyOf(answers), List.copyOf(errors),
-                existed, sold, stockAfter, gate.script.render());
+                total(existed), total(sold), total(stockAfter), gate.script.render(), deadlockVictims);
+    }
+
+    /**
+     * The accounts as a script's result line says them: {@code 2 units sold, 1 existed; stock now 0} for one
+     * product; each product's so, named, for several.
+     */
+    private static String accounts(Map<String, Long> existed, Map<String, Long> sold, Map<String, Long> stockAfter) {
+        List<String> products = new ArrayList<>();
+        for (String product : sold.keySet()) {
+            products.add((sold.size() == 1 ? "" : "of '" + product + "', ") + sold.get(product) + " units sold, "
+                    + existed.getOrDefault(product, 0L) + " existed; stock now " + stockAfter.get(product));
+        }
+        return String.join("; ", products);
+    }
+
+    private static long total(Map<String, Long> units) {
+        return units.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**
@@ -410,6 +483,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
                               StatementGate gate, boolean anotherPath) {
         switch (finding) {
             case OVERSOLD: return ScheduleKind.OVERSOLD;
+            case PARTIALLY_APPLIED: return ScheduleKind.PARTIALLY_APPLIED;
             case LOST_UPDATE: return ScheduleKind.LOST_UPDATE;
             case NOT_LINEARIZABLE: return ScheduleKind.NOT_LINEARIZABLE;
             default: break;
@@ -445,9 +519,9 @@ public final class StatementScheduleRunner implements AutoCloseable {
 
     /**
      * Makes the design's tables afresh (emptied, if the schema says how and they exist; else dropped and created)
-     * and stocks the product; on a connection nobody schedules.
+     * and stocks each product; on a connection nobody schedules.
      */
-    private void resetTables(long stock) throws SQLException {
+    private void resetTables(Map<String, Long> stock) throws SQLException {
         boolean empty = tablesMade && !schema.empty().isEmpty();
         if (!empty) {
             dropTables();
@@ -468,9 +542,11 @@ public final class StatementScheduleRunner implements AutoCloseable {
             }
             tablesMade = true;
             try (PreparedStatement insert = c.prepareStatement(schema.stockProduct())) {
-                insert.setString(1, PRODUCT);
-                insert.setLong(2, stock);
-                insert.executeUpdate();
+                for (Map.Entry<String, Long> product : stock.entrySet()) {
+                    insert.setString(1, product.getKey());
+                    insert.setLong(2, product.getValue());
+                    insert.executeUpdate();
+                }
             }
             if (!c.getAutoCommit()) {
                 c.commit();
@@ -519,27 +595,29 @@ public final class StatementScheduleRunner implements AutoCloseable {
         return coupling;
     }
 
-    /** Before any schedule: the stock reader must see exactly the stock the schema was given. */
-    private void checkStockReader(long stocked) throws SQLException {
-        long seen;
-        try {
-            seen = readStock();
-        } catch (SQLException | IllegalStateException e) {
-            throw new IllegalStateException(design + ": the stock reader `" + schema.readStock() + "` does not read"
-                    + " the schema's stock: " + e.getMessage(), e);
-        }
-        if (seen != stocked) {
-            throw new IllegalStateException(design + ": the stock reader `" + schema.readStock() + "` read " + seen
-                    + " after `" + schema.stockProduct() + "` stocked " + stocked);
+    /** Before any schedule: the stock reader must see exactly the stock the schema was given, of each product. */
+    private void checkStockReader(Map<String, Long> stock) throws SQLException {
+        for (Map.Entry<String, Long> stocked : stock.entrySet()) {
+            long seen;
+            try {
+                seen = readStock(stocked.getKey());
+            } catch (SQLException | IllegalStateException e) {
+                throw new IllegalStateException(design + ": the stock reader `" + schema.readStock() + "` does not read"
+                        + " the schema's stock: " + e.getMessage(), e);
+            }
+            if (seen != stocked.getValue()) {
+                throw new IllegalStateException(design + ": the stock reader `" + schema.readStock() + "` read " + seen
+                        + " after `" + schema.stockProduct() + "` stocked " + stocked.getValue());
+            }
         }
     }
 
-    private long readStock() throws SQLException {
+    private long readStock(String product) throws SQLException {
         try (Connection c = database.connection(); PreparedStatement read = c.prepareStatement(schema.readStock())) {
-            read.setString(1, PRODUCT);
+            read.setString(1, product);
             try (ResultSet rs = read.executeQuery()) {
                 if (!rs.next()) {
-                    throw new IllegalStateException("the stock reader found no row for " + PRODUCT);
+                    throw new IllegalStateException("the stock reader found no row for " + product);
                 }
                 return rs.getLong(1);
             } finally {

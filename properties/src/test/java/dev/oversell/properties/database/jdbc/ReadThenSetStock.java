@@ -10,7 +10,8 @@ import java.sql.SQLException;
 
 /**
  * The textbook oversell, as a DAO writes it: read the stock, check it, write back {@code stock - quantity}, at
- * READ COMMITTED with autocommit off. Two buyers who both read 1 both write 0: both are told "purchased".
+ * READ COMMITTED (or the isolation level given) with autocommit off. Two buyers who both read 1 both write 0: both
+ * are told "purchased".
  *
  * <pre>
  *   SELECT stock FROM t WHERE product = ?
@@ -21,16 +22,23 @@ import java.sql.SQLException;
 final class ReadThenSetStock implements JdbcPurchase {
 
     private final String table;
+    private final int isolation;
 
     ReadThenSetStock(String table) {
+        this(table, Connection.TRANSACTION_READ_COMMITTED);
+    }
+
+    /** At {@code isolation}, a {@link Connection} constant. */
+    ReadThenSetStock(String table, int isolation) {
         this.table = table;
+        this.isolation = isolation;
     }
 
     @Override
     public int buy(DataSource dataSource, String requestId, String product, int quantity) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            c.setTransactionIsolation(isolation);
             long stock;
             try (PreparedStatement read = c.prepareStatement("SELECT stock FROM " + table + " WHERE product = ?")) {
                 read.setString(1, product);
