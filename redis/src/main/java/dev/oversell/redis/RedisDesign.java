@@ -2,9 +2,8 @@ package dev.oversell.redis;
 
 import dev.oversell.design.Claim;
 import dev.oversell.design.Variant;
+import dev.oversell.model.ForwardingInventory;
 import dev.oversell.model.Inventory;
-import dev.oversell.model.PurchaseRequest;
-import dev.oversell.model.PurchaseResult;
 import io.lettuce.core.RedisClient;
 
 import java.util.Map;
@@ -75,26 +74,11 @@ public record RedisDesign(String name, Class<? extends Inventory> type, RedisInv
             redis.close();
             throw e;
         }
-        return new Inventory() {
-            @Override
-            public PurchaseResult buy(PurchaseRequest request) {
-                return instance.buy(request);
-            }
-
-            @Override
-            public long stock(String product) {
-                return instance.stock(product);
-            }
-
-            @Override
-            public void restock(String product, long units) {
-                instance.restock(product, units);
-            }
-
+        return new ForwardingInventory(instance) {
             @Override
             public void close() {
                 try {
-                    instance.close();
+                    super.close();
                 } finally {
                     keys.deleteAll(redis.sync());
                     redis.close();
