@@ -326,7 +326,10 @@ public enum Engine {
 
     private static final java.util.regex.Pattern INNODB_TRANSACTION = java.util.regex.Pattern.compile("\n---TRANSACTION ");
 
-    /** A transaction of the InnoDB monitor's list is this session's ("thread id N,") and shows "LOCK WAIT". */
+    /**
+     * A transaction of the InnoDB monitor's list is this session's ("thread id N,"), shows "LOCK WAIT" and the lock it
+     * has been waiting for.
+     */
     private static boolean innodbSaysWaiting(Connection monitor, long sessionId) throws SQLException {
         String status;
         try (Statement s = monitor.createStatement(); ResultSet rs = s.executeQuery("SHOW ENGINE INNODB STATUS")) {
@@ -335,10 +338,24 @@ public enum Engine {
             }
             status = rs.getString("Status");
         }
+        return innodbSaysWaiting(status, sessionId);
+    }
+
+    /**
+     * Whether the text of {@code SHOW ENGINE INNODB STATUS} lists the session {@code sessionId}'s transaction as
+     * waiting for a lock now.
+     */
+    static boolean innodbSaysWaiting(String status, long sessionId) {
         String thread = "thread id " + sessionId + ",";
-        for (String transaction : INNODB_TRANSACTION.split(status)) {
+        String[] sections = INNODB_TRANSACTION.split(status);
+        // the first section is the monitor's header, and its LATEST DETECTED DEADLOCK names the sessions of a past
+        // deadlock with the words of a wait: only the sections after it are the transactions of now
+        for (int i = 1; i < sections.length; i++) {
+            String transaction = sections[i];
             if (transaction.contains(thread)) {
-                return transaction.contains("\nLOCK WAIT ");
+                // the transaction's state, and the lock it waits for ("TRX HAS BEEN WAITING ... FOR THIS LOCK TO BE
+                // GRANTED"), printed from the lock itself
+                return transaction.contains("\nLOCK WAIT ") && transaction.contains("TRX HAS BEEN WAITING");
             }
         }
         return false;
