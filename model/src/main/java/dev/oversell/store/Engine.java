@@ -368,6 +368,40 @@ public enum Engine {
         }
     }
 
+    /**
+     * PostgreSQL looks for a cycle of lock waits once, {@code deadlock_timeout} (1 s by default) after a wait
+     * begins; MariaDB and H2 look at once. This statement makes the open transaction look 1 ms after its next wait
+     * begins ({@code SET LOCAL}: it ends with the transaction); null on the engines that need none. Setting
+     * {@code deadlock_timeout} takes a superuser or a grant ({@link #mayCheckDeadlocksQuickly}).
+     */
+    public String quickDeadlockCheckStatement() {
+        return this == POSTGRESQL ? "SET LOCAL deadlock_timeout = '1ms'" : null;
+    }
+
+    /** Whether {@code connection}'s user may run {@link #quickDeadlockCheckStatement()} (false where there is none). */
+    public boolean mayCheckDeadlocksQuickly(Connection connection) throws SQLException {
+        if (quickDeadlockCheckStatement() == null) {
+            return false;
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        try {
+            return asks(connection, "SELECT current_setting('is_superuser') = 'on'")
+                    || asks(connection, "SELECT has_parameter_privilege('deadlock_timeout', 'SET')");
+        } catch (SQLException e) {
+            return false; // before PostgreSQL 15 there is no has_parameter_privilege: a superuser only
+        } finally {
+            if (!autoCommit) {
+                connection.rollback();
+            }
+        }
+    }
+
+    private static boolean asks(Connection connection, String query) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     /** The statement that bounds a session's lock waits (MariaDB counts whole seconds, at least 1). */
     public String lockTimeoutStatement(int millis) {
         return lockTimeoutStatement.formatted(server() == MARIADB ? Math.max(1, (millis + 999) / 1000) : millis);

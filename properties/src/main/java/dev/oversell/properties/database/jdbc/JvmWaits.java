@@ -24,6 +24,9 @@ final class JvmWaits {
     /** How deep into a waiting thread's stack to look for the code it waits in. */
     static final int STACK_FRAMES = 16;
 
+    /** How many of a waiting thread's top frames tell one wait from another ({@link #quietState}). */
+    private static final int TOP_FRAMES = 4;
+
     /**
      * The packages of the engines' drivers, of the connection pool, and of the loggers and test runners a call's
      * thread passes through: a wait in them is the engine or the infrastructure at work, never one call waiting
@@ -54,6 +57,16 @@ final class JvmWaits {
      */
     static boolean quiet(Object gate, List<ScheduledTransaction> transactions, List<Thread> threads,
                          Set<Thread> workers) {
+        return quietState(gate, transactions, threads, workers) != null;
+    }
+
+    /**
+     * As {@link #quiet}: null when something of the schedule runs on its own; else where each watched thread
+     * waits (its state, the lock it waits for and its top frames), so that a caller can tell the same quiet seen
+     * twice from two moments that only look alike.
+     */
+    static String quietState(Object gate, List<ScheduledTransaction> transactions, List<Thread> threads,
+                             Set<Thread> workers) {
         if (transactions.stream().anyMatch(t -> t.handOvers > 0 && !t.finished)) {
             // work handed over and not yet started waits behind a busy worker (an actor's mailbox behind the message
             // it handles), or is about to start on a new thread or an idle one: quiet only if some worker works for a
@@ -62,7 +75,7 @@ final class JvmWaits {
             Set<Thread> busy = new HashSet<>();
             transactions.forEach(t -> busy.addAll(t.workers));
             if (busy.isEmpty() || workers.stream().anyMatch(w -> w.isAlive() && !busy.contains(w) && !idleForGood(w))) {
-                return false;
+                return null;
             }
         }
         Map<Thread, ScheduledTransaction> watched = new HashMap<>();
@@ -87,7 +100,8 @@ final class JvmWaits {
             ids[k] = list.get(k).getId();
             watchedIds.add(ids[k]);
         }
-        ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+        ThreadInfo[] infos = THREADS.getThreadInfo(ids, TOP_FRAMES);
+        StringBuilder state = new StringBuilder();
         for (int k = 0; k < ids.length; k++) {
             ThreadInfo info = infos[k];
             if (info == null) {
@@ -100,33 +114,35 @@ final class JvmWaits {
                 case WAITING, TIMED_WAITING -> {
                     if (waitsInTheDriver(ids[k])) {
                         if (!inTheEngine) {
-                            return false; // the driver or the pool at work (opening a connection, its own locks)
+                            return null; // the driver or the pool at work (opening a connection, its own locks)
                         }
                     } else if (info.getThreadState() == Thread.State.TIMED_WAITING && info.getLockName() == null) {
-                        return false; // a sleep: it ends by itself
+                        return null; // a sleep: it ends by itself
                     } else if (info.getLockOwnerId() != -1 && info.getLockOwnerId() != Thread.currentThread().getId()
                             && !watchedIds.contains(info.getLockOwnerId())) {
-                        return false; // a lock someone outside the schedule holds: it lets go by itself (the gate's
+                        return null; // a lock someone outside the schedule holds: it lets go by itself (the gate's
                                       // own monitor, which a call waiting for its turn waits on, is held by this thread)
                     }
                 }
                 case BLOCKED -> {
                     if (isMonitorOf(info, gate) || !watchedIds.contains(info.getLockOwnerId())
                             || waitsInTheDriver(ids[k])) {
-                        return false; // a monitor held outside the schedule, or the driver's or a logger's own
+                        return null; // a monitor held outside the schedule, or the driver's or a logger's own
                     }
                 }
                 case RUNNABLE -> {
                     if (!inTheEngine) {
-                        return false; // running; or the thread of a statement blocked in the engine, reading its socket
+                        return null; // running; or the thread of a statement blocked in the engine, reading its socket
                     }
                 }
                 default -> {
-                    return false;
+                    return null;
                 }
             }
+            state.append(ids[k]).append(' ').append(info.getThreadState()).append(' ').append(info.getLockName())
+                    .append(' ').append(java.util.Arrays.toString(info.getStackTrace())).append('\n');
         }
-        return true;
+        return state.toString();
     }
 
     /** Whether the monitor {@code info}'s thread waits for is {@code monitor}'s. */

@@ -75,6 +75,9 @@ final class ScheduledTransaction {
             permitted = false;
             sending = point;
         }
+        if (point.quickDeadlockCheck) {
+            gate.checkDeadlocksQuickly(point);
+        }
         try {
             Sent<T> sent = send.send();
             gate.returned(point, sent.answer(), null);

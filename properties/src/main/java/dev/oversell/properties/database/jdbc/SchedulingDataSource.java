@@ -310,6 +310,17 @@ public final class SchedulingDataSource implements DataSource {
             }
         }
 
+        /**
+         * Sends the engine's quick deadlock check ({@link Engine#quickDeadlockCheckStatement()}) on the engine's own
+         * connection, outside the script's points, just before a statement the gate granted with
+         * {@link SchedulingPoint#quickDeadlockCheck}.
+         */
+        void checkDeadlocksQuickly() throws SQLException {
+            try (Statement s = connection.createStatement()) {
+                s.execute(engine.quickDeadlockCheckStatement());
+            }
+        }
+
         private Object end(String verb, String text, String answer, Action action) throws SQLException {
             boolean inert = onlyPlainReads
                     && !(engine == Engine.POSTGRESQL && isolation == Connection.TRANSACTION_SERIALIZABLE);
@@ -342,8 +353,16 @@ public final class SchedulingDataSource implements DataSource {
             }
         }
 
+        /**
+         * Whether the statement about to be sent is not its transaction's first, with autocommit off: the
+         * transaction is open on the engine, so a {@code SET LOCAL} before it stays within it
+         * ({@link SchedulingPoint#quickDeadlockCheck}). Read by the gate when it grants the point.
+         */
+        volatile boolean midTransaction;
+
         /** Marks the start of a transaction ({@code BEGIN} in the script) before a statement sent with autocommit off. */
         void beforeStatement(String text) throws SQLException {
+            midTransaction = !connection.getAutoCommit() && inTransaction;
             if (!connection.getAutoCommit()) {
                 if (!inTransaction) {
                     transaction.setting("BEGIN");

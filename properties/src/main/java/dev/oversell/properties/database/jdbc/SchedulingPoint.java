@@ -24,7 +24,10 @@ final class SchedulingPoint implements ScheduleTree.Point {
     /** The statement as a person would type it, parameters in place. */
     final String text;
     final long session;
-    /** Session settings the code made since its last point ({@code BEGIN}, the isolation level), printed first. */
+    /**
+     * Session settings the code made since its last point ({@code BEGIN}, the isolation level), and the one the gate
+     * adds when it grants the point ({@link #quickDeadlockCheck}), printed first. Changed under the gate's monitor.
+     */
     final List<String> settings;
     /** What it may touch: whether it commutes with a point of another transaction ({@link Footprint}). */
     final Footprint footprint;
@@ -53,6 +56,13 @@ final class SchedulingPoint implements ScheduleTree.Point {
      * waited behind a call whose own statement in flight was no commit or rollback ({@link StatementGate#brokeADeadlock}).
      */
     boolean deadlockVictim;
+    /**
+     * Granted while another call of the schedule waited for a lock, on PostgreSQL: its transaction looks for a cycle
+     * of lock waits 1 ms after this point begins to wait, not after {@code deadlock_timeout}
+     * ({@link dev.oversell.store.Engine#quickDeadlockCheckStatement()}), so that if it closes a cycle it is the
+     * victim, a millisecond later, whatever the machine's load (see {@link StatementGate}).
+     */
+    boolean quickDeadlockCheck;
 
     SchedulingPoint(ScheduledTransaction transaction, String verb, String text, long session, List<String> settings,
                     Footprint footprint) {
@@ -60,7 +70,7 @@ final class SchedulingPoint implements ScheduleTree.Point {
         this.verb = verb;
         this.text = text;
         this.session = session;
-        this.settings = List.copyOf(settings);
+        this.settings = new java.util.ArrayList<>(settings);
         this.footprint = footprint;
     }
 

@@ -28,7 +28,18 @@ import java.util.stream.Collectors;
  * holds is a {@link GateError}; on H2, a statement that has merely run long, waiting for no lock H2 names, is taken
  * as waiting on a guess, recorded on its point ({@link SchedulingPoint#guessed}) for the coverage to say. The code decides what it sends: {@link #ran} is what
  * actually happened. When every call waits for a lock, nothing is ready and the gate waits for the engine to break
- * the cycle; the victim's refusal is followed like a grant ({@link #brokeADeadlock}).
+ * the cycle; the victim's refusal is followed like a grant ({@link #brokeADeadlock}). Whenever a statement seen
+ * waiting for a lock returns, every statement still seen waiting is asked about again before the next choice: the
+ * engine may have broken a deadlock by itself, and which of the victim's failure and the others' return reaches
+ * the gate first is a race of their threads. A deadlock's victim counts as having waited for a lock, seen waiting
+ * or not.
+ *
+ * <p>PostgreSQL looks for a cycle once per wait, {@code deadlock_timeout} after it begins (1 s by default); so a
+ * statement granted while another call waits for a lock, in a transaction already open, is sent after
+ * {@code SET LOCAL deadlock_timeout = '1ms'} where the user may set it ({@link #quickDeadlockChecks}): if it closes
+ * a cycle, it is the victim a millisecond later, instead of the first waiter a second later. Both are PostgreSQL's
+ * behaviour (the first when the cycle closes within the first waiter's {@code deadlock_timeout}, the second when it
+ * closes after); the gate runs the second, and the script prints the {@code SET LOCAL} where it was sent.
  *
  * <p>The gate never fails open: a lock timeout inside a schedule (a lock wait the gate missed), a statement that
  * neither returns nor blocks, code that neither sends its next statement nor returns, all within the bound, or a
@@ -74,6 +85,13 @@ final class StatementGate {
      * after a grant. Guarded by this.
      */
     private SchedulingPoint refusedWhileWaiting;
+    /** A statement seen waiting for a lock has returned since the gate last followed them all. Guarded by this. */
+    private boolean blockedReturned;
+    /**
+     * Whether a statement granted while another call waits for a lock is sent after the engine's quick deadlock
+     * check ({@link Engine#quickDeadlockCheckStatement()}): PostgreSQL, where the user may set it.
+     */
+    boolean quickDeadlockChecks;
     /** A thread that works for no call took a connection during this schedule ({@link SchedulingDataSource}). */
     private String offSchedule;
     private final List<Thread> threads = new ArrayList<>();
@@ -154,15 +172,19 @@ final class StatementGate {
     private void choose(Chooser chooser, Connection monitor) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + boundNanos;
         while (true) {
-            SchedulingPoint victim;
+            boolean follow;
             synchronized (this) {
-                victim = refusedWhileWaiting;
+                follow = refusedWhileWaiting != null || blockedReturned;
                 refusedWhileWaiting = null;
+                blockedReturned = false;
             }
-            if (victim != null) {
-                // the engine broke a deadlock by itself: what the victim's locks held back returns before the gate
-                // offers the next choice, so that what it offers does not depend on timing
-                followUnblocked(victim, monitor);
+            if (follow) {
+                // a statement seen waiting for a lock returned, or was refused: the engine may have broken a
+                // deadlock by itself. What the victim's locks held back returns, and the victim's own failure
+                // arrives, before the gate offers the next choice (the point it granted last included), so that
+                // what it offers does not depend on which of their threads the gate heard from first
+                followUnblocked(null, monitor);
+                continue;
             }
             for (ScheduledTransaction transaction : transactions) {
                 awaitSettled(transaction);
@@ -275,10 +297,29 @@ final class StatementGate {
         }
     }
 
-    /** Whether nothing of the schedule runs on its own now ({@link JvmWaits#quiet}). Guarded by this. */
+    /**
+     * Whether nothing of the schedule runs on its own now ({@link JvmWaits#quiet}), seen so twice, the same way,
+     * at least {@value #QUIET_CONFIRM_MILLIS} ms apart since the last grant: a thread passing through a wait of a
+     * moment (loading a class, handing a lock over) between two statements looks, once, like a call waiting for
+     * another, and taking it so would decide the plan's exploration on timing. A wait for another call lasts until
+     * the gate lets that call go on. Guarded by this.
+     */
     private boolean quiescent() {
-        return JvmWaits.quiet(this, transactions, threads, workers);
+        String now = JvmWaits.quietState(this, transactions, threads, workers);
+        long at = System.nanoTime();
+        if (now == null || !now.equals(quietSeen)) {
+            quietSeen = now;
+            quietSince = at;
+            return false;
+        }
+        return at - quietSince >= TimeUnit.MILLISECONDS.toNanos(QUIET_CONFIRM_MILLIS);
     }
+
+    /** How long a quiet must last, seen the same way twice, to count ({@link #quiescent()}). */
+    private static final long QUIET_CONFIRM_MILLIS = 2;
+    /** The quiet seen last, and since when, since the last grant ({@link #quiescent()}). Guarded by this. */
+    private String quietSeen;
+    private long quietSince;
 
     private void grant(ScheduledTransaction transaction, Connection monitor) throws SQLException, InterruptedException {
         SchedulingPoint point;
@@ -286,6 +327,12 @@ final class StatementGate {
             point = transaction.waiting;
             transaction.waiting = null;
             transaction.permitted = true;
+            quietSeen = null;
+            if (quickDeadlockChecks && !point.entry() && midTransaction(point) && transactions.stream()
+                    .anyMatch(t -> t != transaction && t.sending != null && t.sending.blocked)) {
+                point.quickDeadlockCheck = true;
+                point.settings.add(engine.quickDeadlockCheckStatement());
+            }
             ran.add(point);
             script.sent(point);
             notifyAll();
@@ -300,6 +347,28 @@ final class StatementGate {
         }
         synchronized (this) {
             failOnLockTimeout();
+        }
+    }
+
+    /** Whether {@code point} is sent in a transaction already open on its session. Guarded by this. */
+    private static boolean midTransaction(SchedulingPoint point) {
+        return point.transaction.sessions.stream().anyMatch(s -> s.id == point.session && !s.closed && s.midTransaction);
+    }
+
+    /**
+     * On the call's thread, after its turn came and before it sends {@code point}: the engine's quick deadlock check
+     * on the point's session. Should the engine refuse it, the schedule fails as a gate error (the transaction it was
+     * sent in is no longer the design's own).
+     */
+    void checkDeadlocksQuickly(SchedulingPoint point) {
+        SchedulingDataSource.Session session;
+        synchronized (this) {
+            session = point.transaction.sessions.stream().filter(s -> s.id == point.session).findFirst().orElse(null);
+        }
+        try {
+            session.checkDeadlocksQuickly();
+        } catch (SQLException | RuntimeException e) {
+            offSchedule(engine.quickDeadlockCheckStatement() + " before " + point + " failed (" + e.getMessage() + ")");
         }
     }
 
@@ -453,6 +522,7 @@ final class StatementGate {
         point.transaction.last = point;
         if (point.blocked) {
             script.returnedAfterBlocking(point);
+            blockedReturned = true;
         }
         if (failure instanceof SQLException sql && engine.classify(sql) == Engine.Failure.LOCK_TIMEOUT) {
             lockTimeout = point + ": " + sql.getMessage();
@@ -463,6 +533,11 @@ final class StatementGate {
                     && kind == Engine.Failure.SERIALIZATION && (waitedFor(point.transaction) || waitsBehindAWaiter(point));
             if (point.deadlockVictim && point.blocked) {
                 refusedWhileWaiting = point;
+            }
+            if (point.deadlockVictim) {
+                // it waited for a lock, whether or not the gate saw it waiting before the engine refused it (MariaDB
+                // refuses at once, PostgreSQL 1 ms after a quick check): the same point in every run
+                point.blocked = true;
             }
         }
         notifyAll();

@@ -282,8 +282,22 @@ public final class StatementScheduleRunner implements AutoCloseable {
         return design;
     }
 
-    private StatementGate gate() {
-        return new StatementGate(scheduling, database.engine(), probe, bound);
+    private StatementGate gate() throws SQLException {
+        StatementGate gate = new StatementGate(scheduling, database.engine(), probe, bound);
+        gate.quickDeadlockChecks = quickDeadlockChecks();
+        return gate;
+    }
+
+    /** Whether the engine looks for deadlocks late and the user may make it look sooner, asked once. */
+    private Boolean quickDeadlockChecks;
+
+    private boolean quickDeadlockChecks() throws SQLException {
+        if (quickDeadlockChecks == null) {
+            try (Connection connection = database.connection()) {
+                quickDeadlockChecks = database.engine().mayCheckDeadlocksQuickly(connection);
+            }
+        }
+        return quickDeadlockChecks;
     }
 
     private synchronized List<Inventory> instances() {
