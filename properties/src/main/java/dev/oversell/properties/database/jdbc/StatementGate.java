@@ -534,10 +534,12 @@ final class StatementGate {
             if (point.deadlockVictim && point.blocked) {
                 refusedWhileWaiting = point;
             }
-            if (point.deadlockVictim) {
+            if (point.deadlockVictim && !point.blocked) {
                 // it waited for a lock, whether or not the gate saw it waiting before the engine refused it (MariaDB
-                // refuses at once, PostgreSQL 1 ms after a quick check): the same point in every run
+                // refuses at once, PostgreSQL 1 ms after a quick check): the same point in every run, and the same
+                // script (blocked, then refused)
                 point.blocked = true;
+                script.returnedAfterBlocking(point);
             }
         }
         notifyAll();

@@ -59,6 +59,11 @@ class OrdersThroughTheGateTest {
                         assertThat(s.script()).contains("blocked, waiting for a lock", "the engine refused it (deadlock)",
                                 "nothing of the refused order was applied");
                     });
+            if (database.engine() == dev.oversell.store.Engine.POSTGRESQL) {
+                assertThat(deadlocked).as("PostgreSQL looks for a deadlock 1 ms after the statement that closes the"
+                        + " cycle begins to wait, not a second after the first wait: the script says so").allSatisfy(s ->
+                        assertThat(s.script()).contains("SET LOCAL deadlock_timeout = '1ms';"));
+            }
             assertThat(run.schedules()).as("at READ COMMITTED the engine refuses these orders only to break a deadlock")
                     .filteredOn(s -> s.kind() == ScheduleKind.REFUSED).hasSameSizeAs(deadlocked);
             System.out.printf("%d of %d executions deadlocked; the first, %s:%n%s%n", deadlocked.size(),
