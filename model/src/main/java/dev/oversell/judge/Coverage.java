@@ -19,9 +19,10 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@link Every}: <em>every distinct execution (N)</em>: the search ran out of executions, not of budget;</li>
- *   <li>{@link EveryReachable}: <em>every one the engine let be reached (N, k diverged, g lock waits guessed)</em>:
- *       the engine answered k replays otherwise, and its answer became the branch; g statements were taken as
- *       waiting for a lock that the engine did not name;</li>
+ *   <li>{@link EveryReachable}: <em>every one the engine let be reached (N, k diverged, g lock waits guessed, r
+ *       woken together)</em>: the engine answered k replays otherwise, and its answer became the branch; g
+ *       statements were taken as waiting for a lock that the engine did not name; r times one statement let go of
+ *       several waiting for it, and which of them went on first was the engine's choice, not the gate's;</li>
  *   <li>{@link Bounded}: <em>bounded (k tried of about N, the bound)</em>: a search cut at a stated bound that was
  *       chosen for it (Lincheck's interleavings per scenario);</li>
  *   <li>{@link Sampled}: <em>sampled (k of about N, the seed)</em>: drawn or repeated runs (jcstress's samples, a
@@ -76,20 +77,28 @@ public sealed interface Coverage {
      * Every execution the engine let be reached: {@code executions} ran; {@code diverged} of the branches were the
      * engine's own answer to a replay it answered otherwise (so orders the engine never lets happen are not claimed);
      * {@code guessed} statements were taken as waiting for a lock on a guess, not on the engine's word (they had run
-     * long, waiting for no lock the engine named), so orders in which they returned first may not have run.
+     * long, waiting for no lock the engine named), so orders in which they returned first may not have run;
+     * {@code wokenTogether} times a statement (a commit) let go of several statements waiting for it, and the engine
+     * chose which of them went on first while the others waited again: the gate cannot choose that order, so the
+     * executions in which another of them went first were run only if the engine chose so in some run.
      */
-    record EveryReachable(long executions, long diverged, long guessed) implements Coverage {
+    record EveryReachable(long executions, long diverged, long guessed, long wokenTogether) implements Coverage {
         public EveryReachable {
             positive(executions, "executions");
-            if (diverged < 1 && guessed < 1) {
-                throw new IllegalArgumentException("no replay diverged and no wait was guessed: that is Every, not"
-                        + " EveryReachable");
+            if (diverged < 1 && guessed < 1 && wokenTogether < 1) {
+                throw new IllegalArgumentException("no replay diverged, no wait was guessed and no waiters were woken"
+                        + " together: that is Every, not EveryReachable");
             }
         }
 
         /** Replays the engine answered otherwise, no wait guessed. */
         public EveryReachable(long executions, long diverged) {
-            this(executions, diverged, 0);
+            this(executions, diverged, 0, 0);
+        }
+
+        /** Replays the engine answered otherwise, waits guessed. */
+        public EveryReachable(long executions, long diverged, long guessed) {
+            this(executions, diverged, guessed, 0);
         }
 
         @Override
@@ -101,7 +110,8 @@ public sealed interface Coverage {
         public String words() {
             return "every one the engine let be reached (" + n(executions)
                     + (diverged > 0 ? ", " + n(diverged) + " diverged" : "")
-                    + (guessed > 0 ? ", " + n(guessed) + " lock waits guessed" : "") + ")";
+                    + (guessed > 0 ? ", " + n(guessed) + " lock waits guessed" : "")
+                    + (wokenTogether > 0 ? ", " + n(wokenTogether) + " woken together" : "") + ")";
         }
     }
 

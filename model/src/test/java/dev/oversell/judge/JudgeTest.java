@@ -109,6 +109,8 @@ class JudgeTest {
         assertThat(new Coverage.Every(22).words()).isEqualTo("every distinct execution (22)");
         assertThat(new Coverage.EveryReachable(170, 3).words())
                 .isEqualTo("every one the engine let be reached (170, 3 diverged)");
+        assertThat(new Coverage.EveryReachable(54, 0, 0, 6).words())
+                .isEqualTo("every one the engine let be reached (54, 6 woken together)");
         assertThat(new Coverage.Sampled(12, 300, "distinct executions drawn", 7L).words())
                 .isEqualTo("sampled (12 of about 300 distinct executions drawn, seed 7)");
         assertThat(Coverage.summary(List.of(new Coverage.Every(22), new Coverage.Every(4), new Coverage.NotApplicable("x"))))

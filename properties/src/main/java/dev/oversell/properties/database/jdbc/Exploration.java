@@ -34,6 +34,8 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
     private int executions;
     /** Statements taken as waiting for a lock on a guess ({@link SchedulingPoint#guessed}), over the executions run. */
     private int guessedWaits;
+    /** Times the engine chose which of several woken statements went on first, over the executions run. */
+    private int wokenTogether;
     /** Runs of one execution before the engine's choice is taken as the branch. */
     private static final int REPLAYS = 6;
 
@@ -71,6 +73,7 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
                         tree = new ScheduleTree(false);
                         executions = 0;
                         guessedWaits = 0;
+                        wokenTogether = 0;
                         System.out.printf("[gate] %s on %s, %s: calls wait for one another in the JVM (a monitor, an"
                                         + " actor's mailbox: %s); each call's start is a scheduling point from now on,"
                                         + " and the exploration starts over%n", runner.design(), runner.engine().label(),
@@ -90,6 +93,7 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
                     tree.finished();
                     executions++;
                     guessedWaits += (int) runner.lastRun().stream().filter(p -> p.guessed).count();
+                    wokenTogether += runner.lastWokenTogether();
                     if (tree.grafts() > graftsBefore) {
                         System.out.printf("[gate] %s on %s, %s, execution %d: the engine chose otherwise %d times; its"
                                 + " choice is the branch now, and what was left of the old one is not reached%n",
@@ -137,6 +141,11 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
         String guessed = guessedWaits == 0 ? "" : guessedWaits + " statements were taken as waiting for a lock the"
                 + " engine did not name (they ran past " + dev.oversell.store.Engine.RUNNING_LONG_MILLIS + " ms), so"
                 + " orders in which they returned first may not have run";
+        if (wokenTogether > 0) {
+            String woken = wokenTogether + " times a statement let go of several waiting for it and the engine chose"
+                    + " which went on first (the gate cannot choose that order)";
+            guessed = guessed.isEmpty() ? woken : guessed + "; " + woken;
+        }
         if (tree.grafts() > 0) {
             return "every one the engine let be reached: " + tree.grafts() + " times it would not repeat a choice of"
                     + " its own (which of two transactions contending for the same row went on: a race inside the"
@@ -157,7 +166,8 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
                     + " execution was run", "-D" + LIMIT_SETTING + "=" + (limit * 4));
         }
         int distinct = executions - equivalent();
-        return tree.grafts() > 0 || guessedWaits > 0 ? new Coverage.EveryReachable(distinct, tree.grafts(), guessedWaits)
+        return tree.grafts() > 0 || guessedWaits > 0 || wokenTogether > 0
+                ? new Coverage.EveryReachable(distinct, tree.grafts(), guessedWaits, wokenTogether)
                 : new Coverage.Every(distinct);
     }
 
@@ -184,9 +194,10 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
 
     /**
      * Whether every distinct execution has been run: false while it goes on, if it stopped at its limit, if
-     * the engine's choices left some unreached ({@link #grafts()}), or if a lock wait was guessed ({@link #guessedWaits()}).
+     * the engine's choices left some unreached ({@link #grafts()}), if a lock wait was guessed ({@link #guessedWaits()}),
+     * or if the engine chose which of several woken statements went on first.
      */
     public boolean complete() {
-        return tree.exhausted() && tree.grafts() == 0 && guessedWaits == 0;
+        return tree.exhausted() && tree.grafts() == 0 && guessedWaits == 0 && wokenTogether == 0;
     }
 }

@@ -258,10 +258,18 @@ public final class StatementScheduleRunner implements AutoCloseable {
             synchronized (gate) {
                 lastRunWaitedInJvm = gate.sawJvmWait;
                 lastJvmWait = gate.jvmWait;
+                lastWokenTogether = gate.wokenTogether;
                 lastRun = List.copyOf(gate.ran);
             }
         }
     }
+
+    /** How often, in the last {@link #runChosen} run, the engine chose which of several woken statements went on. */
+    int lastWokenTogether() {
+        return lastWokenTogether;
+    }
+
+    private int lastWokenTogether;
 
     /** Whether, in the last {@link #runChosen} run, a call waited in the JVM for another. */
     boolean lastRunWaitedInJvm() {

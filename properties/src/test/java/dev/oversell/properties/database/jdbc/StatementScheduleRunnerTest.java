@@ -292,6 +292,31 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> whichOfTwoWokenWaitersGoesOnIsTheEnginesChoiceAndTheCoverageSaysSo() {
+        return onEveryEngine("three buyers behind one row lock", (database, table) -> {
+            try (StatementScheduleRunner runner = new StatementScheduleRunner("locked-read-then-set", database,
+                    JdbcSchema.stockTable(table), new LockedReadThenSet(table))) {
+                Exploration exploration = runner.explore(runner.discover(StatementPlan.threeBuyers()), 5_000);
+                List<JdbcScheduleOutcome> runs = new java.util.ArrayList<>();
+                exploration.forEachRemaining(runs::add);
+                assertThat(runs).as("never oversold").allMatch(r -> r.finding() == Finding.HELD);
+                if (database.engine().server() == dev.oversell.store.Engine.MARIADB) {
+                    assertThat(exploration.covered()).as("InnoDB grants a row lock to its waiters in the order they"
+                            + " asked, which the gate chose").isInstanceOf(dev.oversell.judge.Coverage.Every.class);
+                } else {
+                    assertThat(exploration.covered()).as("a commit woke two buyers waiting at their read; which"
+                            + " locked the row next was the engine's choice, not the gate's")
+                            .isInstanceOfSatisfying(dev.oversell.judge.Coverage.EveryReachable.class, covered -> {
+                                assertThat(covered.wokenTogether()).isPositive();
+                                assertThat(covered.words()).contains("woken together");
+                            });
+                    assertThat(exploration.complete()).isFalse();
+                }
+            }
+        });
+    }
+
+    @TestFactory
     Stream<DynamicTest> guardedDecrementHoldsInEveryInterleaving() {
         return onEveryEngine("UPDATE ... WHERE stock >= ? holds", (database, table) -> {
             JdbcInterleavings run = new StatementScheduleRunner("guarded-decrement", database,
