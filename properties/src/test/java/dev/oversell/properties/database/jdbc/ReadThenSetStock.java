@@ -23,6 +23,8 @@ final class ReadThenSetStock implements JdbcPurchase {
 
     private final String table;
     private final int isolation;
+    /** What follows the read: nothing, or {@code " FOR UPDATE"}. */
+    private final String lock;
 
     ReadThenSetStock(String table) {
         this(table, Connection.TRANSACTION_READ_COMMITTED);
@@ -30,8 +32,23 @@ final class ReadThenSetStock implements JdbcPurchase {
 
     /** At {@code isolation}, a {@link Connection} constant. */
     ReadThenSetStock(String table, int isolation) {
+        this(table, isolation, "");
+    }
+
+    private ReadThenSetStock(String table, int isolation, String lock) {
         this.table = table;
         this.isolation = isolation;
+        this.lock = lock;
+    }
+
+    /**
+     * The same with the row locked as it is read ({@code SELECT ... FOR UPDATE}): a second buyer waits at its read
+     * until the first commits, then reads the committed stock. Never oversells. With three buyers, two of them can
+     * wait for the first at once: when it commits, which of them locks the row next is the engine's choice
+     * (PostgreSQL and H2 wake both; InnoDB grants the lock in the order it was asked for).
+     */
+    static ReadThenSetStock lockingTheRow(String table) {
+        return new ReadThenSetStock(table, Connection.TRANSACTION_READ_COMMITTED, " FOR UPDATE");
     }
 
     @Override
@@ -40,7 +57,7 @@ final class ReadThenSetStock implements JdbcPurchase {
             c.setAutoCommit(false);
             c.setTransactionIsolation(isolation);
             long stock;
-            try (PreparedStatement read = c.prepareStatement("SELECT stock FROM " + table + " WHERE product = ?")) {
+            try (PreparedStatement read = c.prepareStatement("SELECT stock FROM " + table + " WHERE product = ?" + lock)) {
                 read.setString(1, product);
                 try (ResultSet rs = read.executeQuery()) {
                     if (!rs.next()) {
