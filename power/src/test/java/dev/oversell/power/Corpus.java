@@ -25,6 +25,7 @@ import dev.oversell.power.corpus.LockPerCall_Broken;
 import dev.oversell.power.corpus.OneMonitor;
 import dev.oversell.power.corpus.OneUnitAtATime_BrokenMultiUnit;
 import dev.oversell.power.corpus.OrderCheckedThenTakenInTwoLocks_Broken;
+import dev.oversell.power.corpus.OrderTakenLineByLine_BrokenPartial;
 import dev.oversell.power.corpus.OrderLocksLinesInProductOrder;
 import dev.oversell.power.corpus.OrderLocksLinesInTheirOrder_BrokenDeadlock;
 import dev.oversell.power.corpus.OwnerThreadChecksAndTakes;
@@ -77,6 +78,7 @@ public final class Corpus implements VariantProvider {
             GateThatCountsEveryone.class,
             OrderCheckedThenTakenInTwoLocks_Broken.class,
             OrderLocksLinesInTheirOrder_BrokenDeadlock.class,
+            OrderTakenLineByLine_BrokenPartial.class,
             OrderLocksLinesInProductOrder.class);
 
     /** Actor designs: constructed over an {@link ActorSystem} the check gives them. */

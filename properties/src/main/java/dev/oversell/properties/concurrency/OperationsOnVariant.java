@@ -52,7 +52,7 @@ public abstract class OperationsOnVariant {
     /** An order, for workloads that include them (see {@link OrderOperations}); the design takes orders. */
     protected OrderResult placeOrder(Order order) {
         OrderResult result = ((OrderInventory) inventory).place(order);
-        accounts.answered(result);
+        accounts.answered(order, result);
         return result;
     }
 

@@ -3,6 +3,7 @@ package dev.oversell.properties.database.jdbc;
 import dev.oversell.design.JdbcPurchase;
 import dev.oversell.design.JdbcSchema;
 import dev.oversell.judge.Finding;
+import dev.oversell.judge.PartialOrders;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.Order;
 import dev.oversell.model.OrderResult;

@@ -1,4 +1,4 @@
-package dev.oversell.properties.database.jdbc;
+package dev.oversell.judge;
 
 import dev.oversell.model.Order;
 import org.junit.jupiter.api.Test;

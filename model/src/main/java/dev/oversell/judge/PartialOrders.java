@@ -1,4 +1,4 @@
-package dev.oversell.properties.database.jdbc;
+package dev.oversell.judge;
 
 import dev.oversell.model.Order;
 
@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Whether the stock an execution left, once its accounts do not add up, is told by an order applied in part
- * ({@link dev.oversell.judge.Finding#PARTIALLY_APPLIED}): some of its lines taken, the others not. The accounts of
+ * ({@link Finding#PARTIALLY_APPLIED}): some of its lines taken, the others not. The accounts of
  * each product alone say only that stock and sales do not add up; the orders' lines, set against the stock of every
  * product together, say whether an order was cut in two.
  *
@@ -22,23 +22,24 @@ import java.util.Set;
  * always tell it apart from a whole order applied against its answer (two orders of {@code a} and {@code b}, both
  * refused, both units gone: each took one line, or one took both): all or nothing is the clause a design that takes
  * orders line by line breaks, so the partial reading is the one named, as a reading of the stock left. Stock that no
- * partial way gives is a lost update ({@link dev.oversell.judge.Finding#LOST_UPDATE}): whole orders taken against
+ * partial way gives is a lost update ({@link Finding#LOST_UPDATE}): whole orders taken against
  * their answers, or units lost some other way.
  */
-final class PartialOrders {
+public final class PartialOrders {
 
     private PartialOrders() {
     }
 
     /**
-     * @param orders   the execution's orders, by the name of the transaction that placed each (T1, T2, ...), in order
+     * @param orders   the execution's orders, by the name of the call that placed each (T1, T2, ..., or its request id),
+     *                 in order
      * @param answers  what each of those answered, in a few words ({@code placed}, {@code refused by the engine})
      * @param expected per product, the stock the execution would have left if no order had taken anything: what
      *                 existed, less what the single purchases sold
      * @param after    per product, the stock read once the execution was over
      * @return the orders applied in part and how, if some partial way gives the stock left; else empty
      */
-    static Optional<String> explain(Map<String, Order> orders, Map<String, String> answers, Map<String, Long> expected,
+    public static Optional<String> explain(Map<String, Order> orders, Map<String, String> answers, Map<String, Long> expected,
                                     Map<String, Long> after) {
         List<String> names = new ArrayList<>(orders.keySet());
         Set<String> products = new HashSet<>(expected.keySet());
