@@ -2,6 +2,7 @@ package dev.oversell.power.corpus;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
@@ -19,10 +20,16 @@ final class ShelfOnOneThread implements AutoCloseable {
         this.shelf = shelf;
     }
 
-    /** Runs {@code work} on the owner thread and returns its answer; its exception is the caller's. */
+    /**
+     * Runs {@code work} on the owner thread and returns its answer; its exception is the caller's. Once closed (the
+     * executor shut down), every call is refused with the contract's {@link IllegalStateException}, not the
+     * executor's {@link RejectedExecutionException}.
+     */
     <R> R submit(Function<Shelf, R> work) {
         try {
             return owner.submit(() -> work.apply(shelf)).get();
+        } catch (RejectedExecutionException closed) {
+            throw new IllegalStateException("closed: its owner thread takes no more calls", closed);
         } catch (ExecutionException failed) {
             throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
         } catch (InterruptedException interrupted) {

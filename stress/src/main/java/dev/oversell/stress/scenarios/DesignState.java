@@ -34,8 +34,14 @@ public abstract class DesignState {
 
     private final Inventory inventory;
 
+    /**
+     * A design on an executor it is handed gets one whose threads every state of this JVM shares
+     * ({@link dev.oversell.design.OnExecutor#onSharedExecutor}): jcstress builds a state per sample, and a thread
+     * started and stopped per sample would leave too few samples to judge.
+     */
     protected DesignState(Map<String, Long> initialStock) {
-        this.inventory = UNDER_TEST.create(initialStock);
+        this.inventory = UNDER_TEST.onExecutor().map(handed -> handed.onSharedExecutor(UNDER_TEST.name(), initialStock))
+                .orElseGet(() -> UNDER_TEST.create(initialStock));
     }
 
     protected DesignState(long initialStock) {
