@@ -13,7 +13,7 @@ import static dev.oversell.design.Claim.MAY_OVERSELL;
 import static dev.oversell.design.Claim.NEVER_OVERSELLS;
 
 /**
- * The shop's two checkouts and what the shop claims of them; Oversell finds this class through
+ * The shop's three checkouts and what the shop claims of them; Oversell finds this class through
  * {@code src/test/resources/META-INF/services/dev.oversell.design.VariantProvider}.
  *
  * <p>{@code -Dshop.misclaim=true} claims the read-modify-write checkout never oversells, as a careless review would:
@@ -36,6 +36,13 @@ public final class BootShopDesigns implements VariantProvider {
                         .doesNotDeduplicateRequestIds()
                         .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
                         .mechanism("@Transactional service, Spring Data @Modifying @Query: UPDATE ... WHERE stock >= ?")
+                        .build(),
+                DatabaseVariant.named("boot-shop-reservation-desk")
+                        .overDataSource(BootShopInventory.class, STOCK_ITEM, BootShopInventory::reservationDesk)
+                        .doesNotDeduplicateRequestIds()
+                        .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
+                        .mechanism("the guarded @Transactional purchase, run on a two-thread ThreadPoolTaskExecutor"
+                                + " that carries the caller's context (a bulkhead)")
                         .build(),
                 DatabaseVariant.named("boot-shop-read-modify-write")
                         .overDataSource(BootShopInventory.class, STOCK_ITEM, BootShopInventory::readModifyWrite)

@@ -26,9 +26,10 @@ final class BootShopInventory implements Inventory {
 
     private final ConfigurableApplicationContext context;
     private final PurchaseService service;
-    private final BiFunction<PurchaseService, PurchaseRequest, Purchase> purchase;
+    private final ReservationDesk desk;
+    private final BiFunction<BootShopInventory, PurchaseRequest, Purchase> purchase;
 
-    private BootShopInventory(DataSource dataSource, BiFunction<PurchaseService, PurchaseRequest, Purchase> purchase) {
+    private BootShopInventory(DataSource dataSource, BiFunction<BootShopInventory, PurchaseRequest, Purchase> purchase) {
         this.context = new SpringApplicationBuilder(BootShopApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
@@ -38,22 +39,28 @@ final class BootShopInventory implements Inventory {
                         .registerSingleton("dataSource", dataSource))
                 .run();
         this.service = context.getBean(PurchaseService.class);
+        this.desk = context.getBean(ReservationDesk.class);
         this.purchase = purchase;
     }
 
     /** The shop checking out with {@link PurchaseService#buyGuarded}. */
     static BootShopInventory guarded(DataSource dataSource) {
-        return new BootShopInventory(dataSource, (service, r) -> service.buyGuarded(r.product(), r.quantity()));
+        return new BootShopInventory(dataSource, (shop, r) -> shop.service.buyGuarded(r.product(), r.quantity()));
+    }
+
+    /** The shop checking out at its {@link ReservationDesk}, on the desk's pool. */
+    static BootShopInventory reservationDesk(DataSource dataSource) {
+        return new BootShopInventory(dataSource, (shop, r) -> shop.desk.reserve(r.product(), r.quantity()));
     }
 
     /** The shop checking out with {@link PurchaseService#buyReadModifyWrite}. */
     static BootShopInventory readModifyWrite(DataSource dataSource) {
-        return new BootShopInventory(dataSource, (service, r) -> service.buyReadModifyWrite(r.product(), r.quantity()));
+        return new BootShopInventory(dataSource, (shop, r) -> shop.service.buyReadModifyWrite(r.product(), r.quantity()));
     }
 
     @Override
     public PurchaseResult buy(PurchaseRequest request) {
-        Purchase answer = purchase.apply(service, request);
+        Purchase answer = purchase.apply(this, request);
         return switch (answer.outcome()) {
             case PURCHASED -> PurchaseResult.purchased(request);
             case OUT_OF_STOCK -> PurchaseResult.outOfStock(request, answer.stockSeen());
