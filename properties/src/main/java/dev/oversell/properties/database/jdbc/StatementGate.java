@@ -328,7 +328,7 @@ final class StatementGate {
             transaction.waiting = null;
             transaction.permitted = true;
             quietSeen = null;
-            if (quickDeadlockChecks && !point.entry() && midTransaction(point) && transactions.stream()
+            if (quickDeadlockChecks && waitsForLocks(point) && midTransaction(point) && transactions.stream()
                     .anyMatch(t -> t != transaction && t.sending != null && t.sending.blocked)) {
                 point.quickDeadlockCheck = true;
                 point.settings.add(engine.quickDeadlockCheckStatement());
@@ -350,6 +350,11 @@ final class StatementGate {
         }
     }
 
+    /** Whether {@code point} is a statement, which may wait for a lock: not a call's start, a commit or a rollback. */
+    private static boolean waitsForLocks(SchedulingPoint point) {
+        return !point.entry() && !point.verb.equals("commit") && !point.verb.equals("rollback");
+    }
+
     /** Whether {@code point} is sent in a transaction already open on its session. Guarded by this. */
     private static boolean midTransaction(SchedulingPoint point) {
         return point.transaction.sessions.stream().anyMatch(s -> s.id == point.session && !s.closed && s.midTransaction);
@@ -367,7 +372,13 @@ final class StatementGate {
         }
         try {
             session.checkDeadlocksQuickly();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (!"25P02".equals(e.getSQLState())) {
+                // in a transaction an earlier error aborted, the design's own statement fails the same way: nothing
+                // was changed; any other refusal is the gate's
+                offSchedule(engine.quickDeadlockCheckStatement() + " before " + point + " failed (" + e.getMessage() + ")");
+            }
+        } catch (RuntimeException e) {
             offSchedule(engine.quickDeadlockCheckStatement() + " before " + point + " failed (" + e.getMessage() + ")");
         }
     }
