@@ -23,10 +23,12 @@ import static dev.oversell.store.Engine.MARIADB;
  *   restock:  SELECT stock FROM stock WHERE product = ?; UPDATE stock SET stock = ? WHERE product = ?   -- autocommit
  * </pre>
  * Where it breaks (last unit, a restock of 1): the restock reads 1; T1 buys, stock 0; the restock writes 2. Stock
- * 2 after 1 sold of 2 that existed: a lost update. Must be caught on H2, PostgreSQL and MariaDB.
+ * 2 after 1 sold of 2 that existed: a lost update, which is what the two-call schedule shows. The unit put back is
+ * sold again only if a later buyer takes it: the load run sees that as oversold in some runs and not in others, so
+ * either word names this bug. Must be caught on H2, PostgreSQL and MariaDB.
  */
 @KnownBug(value = "the restock writes the stock it read earlier plus the units: a purchase in between is undone",
-        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = Finding.OVERSOLD)
+        caughtBy = Family.DATABASES, caughtOn = {H2, POSTGRESQL, MARIADB}, seenAs = {Finding.LOST_UPDATE, Finding.OVERSOLD})
 @RunsByDefault(value = Family.DATABASES, engines = MARIADB)
 public final class Restock_BrokenOverwritesWithAnEarlierRead extends PlainJdbcDesign {
 
