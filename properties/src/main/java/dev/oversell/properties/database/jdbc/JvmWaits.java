@@ -94,13 +94,23 @@ final class JvmWaits {
             }
         }
         List<Thread> list = new ArrayList<>(watched.keySet());
+        for (Thread thread : list) {
+            // a thread at work answers "not yet" before any dump is taken: its state is read without stopping the
+            // JVM at a safepoint, where a thread dump stops every thread (the calls' at work among them)
+            ScheduledTransaction t = watched.get(thread);
+            Thread.State state = thread.getState();
+            if (state == Thread.State.NEW || state == Thread.State.RUNNABLE && !(t != null && t.sending != null
+                    && t.sending.blocked)) {
+                return null;
+            }
+        }
         long[] ids = new long[list.size()];
         Set<Long> watchedIds = new HashSet<>();
         for (int k = 0; k < ids.length; k++) {
             ids[k] = list.get(k).getId();
             watchedIds.add(ids[k]);
         }
-        ThreadInfo[] infos = THREADS.getThreadInfo(ids, TOP_FRAMES);
+        ThreadInfo[] infos = THREADS.getThreadInfo(ids, STACK_FRAMES); // one dump: the top frames and the driver's
         StringBuilder state = new StringBuilder();
         for (int k = 0; k < ids.length; k++) {
             ThreadInfo info = infos[k];
@@ -112,7 +122,7 @@ final class JvmWaits {
             switch (info.getThreadState()) {
                 case TERMINATED -> { }
                 case WAITING, TIMED_WAITING -> {
-                    if (waitsInTheDriver(ids[k])) {
+                    if (waitsInTheDriver(info)) {
                         if (!inTheEngine) {
                             return null; // the driver or the pool at work (opening a connection, its own locks)
                         }
@@ -126,7 +136,7 @@ final class JvmWaits {
                 }
                 case BLOCKED -> {
                     if (isMonitorOf(info, gate) || !watchedIds.contains(info.getLockOwnerId())
-                            || waitsInTheDriver(ids[k])) {
+                            || waitsInTheDriver(info)) {
                         return null; // a monitor held outside the schedule, or the driver's or a logger's own
                     }
                 }
@@ -139,8 +149,10 @@ final class JvmWaits {
                     return null;
                 }
             }
+            StackTraceElement[] stack = info.getStackTrace();
             state.append(ids[k]).append(' ').append(info.getThreadState()).append(' ').append(info.getLockName())
-                    .append(' ').append(java.util.Arrays.toString(info.getStackTrace())).append('\n');
+                    .append(' ').append(java.util.Arrays.toString(java.util.Arrays.copyOf(stack,
+                            Math.min(TOP_FRAMES, stack.length)))).append('\n');
         }
         return state.toString();
     }
@@ -165,11 +177,7 @@ final class JvmWaits {
      * That is the engine at work, which ends by itself unless the engine says the statement waits for a lock; it
      * is not a call waiting for another in the JVM.
      */
-    private static boolean waitsInTheDriver(long threadId) {
-        ThreadInfo info = THREADS.getThreadInfo(threadId, STACK_FRAMES);
-        if (info == null) {
-            return false;
-        }
+    private static boolean waitsInTheDriver(ThreadInfo info) {
         for (StackTraceElement frame : info.getStackTrace()) {
             String type = frame.getClassName();
             if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")) {
