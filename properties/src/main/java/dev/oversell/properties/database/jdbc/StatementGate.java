@@ -3,7 +3,6 @@ package dev.oversell.properties.database.jdbc;
 import dev.oversell.properties.database.GateError;
 import dev.oversell.properties.database.LockProbe;
 import dev.oversell.store.Engine;
-import dev.oversell.store.LockWait;
 
 import java.lang.management.ThreadInfo;
 import java.sql.Connection;
@@ -45,6 +44,11 @@ import java.util.stream.Collectors;
  * neither returns nor blocks, code that neither sends its next statement nor returns, all within the bound, or a
  * call that returns with its transaction open while another waits for its locks, is a {@link GateError} naming
  * the statement. Whatever the outcome, the calls' threads are stopped and their connections rolled back and closed.
+ *
+ * <p>This class is the scheduling loop and the state it keeps under its monitor; its parts are apart:
+ * {@link CallThreads} runs the calls and cleans up after them, {@link LockWaits} asks the engine whether a statement
+ * waits for a lock, {@link JvmWaits} tells a call that waits in the JVM for another from one at work, and
+ * {@link ScheduleScript} writes down what was sent and answered.
  */
 final class StatementGate {
 
@@ -56,12 +60,9 @@ final class StatementGate {
 
     private enum State { AT_POINT, BLOCKED, WAITING_IN_JVM, FINISHED }
 
-    /** How long stopping a schedule waits for its calls to end before it aborts their connections. */
-    private static final long STOP_MILLIS = 3_000;
-
     private final SchedulingDataSource dataSource;
     private final Engine engine;
-    private final LockProbe probe;
+    private final LockWaits lockWaits;
     private final Duration bound;
     private final long boundNanos;
     final ScheduleScript script = new ScheduleScript();
@@ -94,14 +95,15 @@ final class StatementGate {
     boolean quickDeadlockChecks;
     /** A thread that works for no call took a connection during this schedule ({@link SchedulingDataSource}). */
     private String offSchedule;
-    private final List<Thread> threads = new ArrayList<>();
+    /** The threads running this schedule's calls; null until {@link #run} starts them. */
+    private CallThreads calls;
     /** Every thread that did work a call handed over (an actor handling its message). Guarded by this. */
     final Set<Thread> workers = new HashSet<>();
 
     StatementGate(SchedulingDataSource dataSource, Engine engine, LockProbe probe, Duration bound) {
         this.dataSource = dataSource;
         this.engine = engine;
-        this.probe = probe;
+        this.lockWaits = new LockWaits(this, engine, probe);
         this.bound = bound;
         this.boundNanos = bound.toNanos();
     }
@@ -145,14 +147,8 @@ final class StatementGate {
 
     private void runCalls(List<Call> calls, Chooser chooser, Connection monitor)
             throws SQLException, InterruptedException {
-        for (int i = 0; i < calls.size(); i++) {
-            ScheduledTransaction transaction = transactions.get(i);
-            Call call = calls.get(i);
-            Thread thread = new Thread(() -> runCall(transaction, call), "oversell-jdbc-" + transaction.name);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
+        this.calls = new CallThreads(this, dataSource, transactions);
+        this.calls.start(calls);
         try {
             choose(chooser, monitor);
         } catch (Throwable failed) {
@@ -244,30 +240,6 @@ final class StatementGate {
         }
     }
 
-    private void runCall(ScheduledTransaction transaction, Call call) {
-        dataSource.bind(transaction);
-        try {
-            if (entries) {
-                transaction.point(SchedulingPoint.ENTER, "-- " + transaction.name + "'s call starts", -1, Footprint.ENTRY,
-                        () -> new ScheduledTransaction.Sent<>(null, null));
-            }
-            Object answer = call.run();
-            synchronized (this) {
-                transaction.answer = answer;
-            }
-        } catch (Throwable e) {
-            synchronized (this) {
-                transaction.thrown = e;
-            }
-        } finally {
-            dataSource.unbind();
-            synchronized (this) {
-                transaction.finished = true;
-                notifyAll();
-            }
-        }
-    }
-
     /**
      * Waits until the transaction asks for its turn, has returned, is blocked on a lock in the engine, or waits in
      * the JVM for another call (a monitor it holds, an actor busy with its message: see {@link #quiescent()}).
@@ -305,7 +277,7 @@ final class StatementGate {
      * the gate lets that call go on. Guarded by this.
      */
     private boolean quiescent() {
-        String now = JvmWaits.quietState(this, transactions, threads, workers);
+        String now = JvmWaits.quietState(this, transactions, calls.threads(), workers);
         long at = System.nanoTime();
         if (now == null || !now.equals(quietSeen)) {
             quietSeen = now;
@@ -397,12 +369,12 @@ final class StatementGate {
                     return;
                 }
             }
-            Wait wait = lockWait(point, monitor, since);
-            if (wait != Wait.NONE) {
+            LockWaits.Wait wait = lockWaits.of(point, monitor, since);
+            if (wait != LockWaits.Wait.NONE) {
                 synchronized (this) {
                     if (!point.done) {
                         point.blocked = true;
-                        point.guessed = wait == Wait.GUESSED;
+                        point.guessed = wait == LockWaits.Wait.GUESSED;
                     }
                 }
                 return;
@@ -410,58 +382,6 @@ final class StatementGate {
             if (System.nanoTime() > deadline) {
                 throw new GateError(point + " neither returned nor waited for a lock within " + bound.toMillis()
                         + " ms; script so far:\n" + script.render());
-            }
-        }
-    }
-
-    /** Whether a point waits for a lock: as the engine names it, or taken so on a guess (recorded on the point). */
-    private enum Wait { NONE, NAMED, GUESSED }
-
-    /** How long the gate watches a point before H2's unique-key try counts ({@link H2UniqueKeyWait}). */
-    private static final long SETTLED_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-
-    /**
-     * Whether {@code point}'s session waits for a lock now; the gate has watched it, with no point of its own
-     * returning, since {@code since} (its grant, or the return that may have let it go). A wait the engine names
-     * behind a session outside the schedule is a {@link GateError} naming that session: it may let go by itself, in
-     * an order the gate never chose. On H2, a thread seen trying again a key another transaction holds uncommitted
-     * ({@link H2UniqueKeyWait}) waits as surely as one H2 names a blocker for; a statement that has merely run past
-     * {@link Engine#RUNNING_LONG_MILLIS} ms, watched that long, is a guess ({@link Wait#GUESSED}).
-     */
-    private Wait lockWait(SchedulingPoint point, Connection monitor, long since) throws SQLException {
-        LockWait said = probe.lockWait(monitor, point.session);
-        if (said instanceof LockWait.Behind behind) {
-            refuseBlockersOutside(point, behind, monitor);
-            synchronized (this) {
-                point.blockers = List.copyOf(behind.blockers());
-            }
-            return Wait.NAMED;
-        }
-        long watched = System.nanoTime() - since;
-        if (engine == Engine.H2 && watched >= SETTLED_NANOS && H2UniqueKeyWait.seenIn(point.thread)) {
-            return Wait.NAMED;
-        }
-        if (said instanceof LockWait.RunningLong && watched >= TimeUnit.MILLISECONDS.toNanos(Engine.RUNNING_LONG_MILLIS)) {
-            return Wait.GUESSED;
-        }
-        return Wait.NONE;
-    }
-
-    /** A lock the engine names a holder of is held by a session of this schedule, or the schedule fails loudly. */
-    private void refuseBlockersOutside(SchedulingPoint point, LockWait.Behind behind, Connection monitor)
-            throws SQLException {
-        Set<Long> scheduled = new HashSet<>();
-        synchronized (this) {
-            transactions.forEach(t -> t.sessions.forEach(s -> scheduled.add(s.id)));
-        }
-        for (long blocker : behind.blockers()) {
-            if (!scheduled.contains(blocker)) {
-                throw new GateError(point + " waits for a lock held by session " + blocker + ", which is outside the"
-                        + " schedule (" + engine.describeSession(monitor, blocker) + "; the schedule's sessions are "
-                        + new java.util.TreeSet<>(scheduled) + "): it may let go by itself, in an order the gate never"
-                        + " chose, so the schedule was not run as given; it is a gate error, never a pass. A connection"
-                        + " kept from the design's start-up, or another program on the same database, holds it."
-                        + " Script so far:\n" + script.render());
             }
         }
     }
@@ -530,9 +450,9 @@ final class StatementGate {
                     return true;
                 }
             }
-            Wait wait = lockWait(sending, monitor, since);
-            if (wait != Wait.NONE) {
-                if (wait == Wait.GUESSED) {
+            LockWaits.Wait wait = lockWaits.of(sending, monitor, since);
+            if (wait != LockWaits.Wait.NONE) {
+                if (wait == LockWaits.Wait.GUESSED) {
                     synchronized (this) {
                         sending.guessed = true;
                     }
@@ -646,7 +566,7 @@ final class StatementGate {
     /** Records that {@code transaction} (call {@code index}) waits in the JVM, and where, the first time. Guarded by this. */
     private void sawJvmWait(ScheduledTransaction transaction, int index) {
         if (!sawJvmWait) {
-            ThreadInfo info = JvmWaits.THREADS.getThreadInfo(threads.get(index).getId(), JvmWaits.STACK_FRAMES);
+            ThreadInfo info = JvmWaits.THREADS.getThreadInfo(calls.threads().get(index).getId(), JvmWaits.STACK_FRAMES);
             String where = "";
             if (info != null) {
                 where = info.getThreadState() + (info.getLockName() == null ? "" : " on " + info.getLockName());
@@ -711,85 +631,15 @@ final class StatementGate {
     }
 
     /**
-     * Stops the schedule: statements still waiting for their turn fail; the connections of every call that has
-     * returned are rolled back and closed as soon as it returns (they may hold the locks the others wait for);
-     * calls still running after a second are interrupted, and after {@value #STOP_MILLIS} ms their connections
-     * are aborted. Returns what could not be cleaned up.
+     * Stops the schedule: statements still waiting for their turn fail, and the calls are ended and cleaned up
+     * ({@link CallThreads#end()}). Returns what could not be cleaned up.
      */
     private List<String> stop() throws InterruptedException {
-        long start = System.nanoTime();
-        boolean interrupted = false;
-        List<String> problems = new ArrayList<>();
         synchronized (this) {
             stopped = true;
             notifyAll();
         }
-        while (true) {
-            for (ScheduledTransaction t : transactions) {
-                boolean finished;
-                synchronized (this) {
-                    finished = t.finished;
-                }
-                if (finished) {
-                    close(t, false, problems);
-                }
-            }
-            long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            if (threads.stream().noneMatch(Thread::isAlive) || elapsedMillis > STOP_MILLIS) {
-                break;
-            }
-            if (!interrupted && elapsedMillis > 1_000) {
-                threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
-                interrupted = true;
-            }
-            Thread alive = threads.stream().filter(Thread::isAlive).findFirst().orElse(null);
-            if (alive != null) {
-                alive.join(10); // returns as soon as it ends: a call that has returned ends at once
-            }
-        }
-        // every call again, not only those seen finished above: a thread may end between that look and this one
-        for (int i = 0; i < transactions.size(); i++) {
-            boolean alive = threads.get(i).isAlive();
-            close(transactions.get(i), alive, problems);
-            if (alive) {
-                problems.add(transactions.get(i).name + "'s thread did not end when interrupted; its connections"
-                        + " were aborted");
-            }
-        }
-        return problems;
-    }
-
-    private void close(ScheduledTransaction t, boolean abort, List<String> problems) {
-        List<SchedulingDataSource.Session> sessions;
-        synchronized (this) {
-            sessions = List.copyOf(t.sessions);
-        }
-        for (SchedulingDataSource.Session s : sessions) {
-            if (s.closed) {
-                continue;
-            }
-            try {
-                if (abort) {
-                    s.connection.abort(Runnable::run);
-                } else if (!s.connection.getAutoCommit()) {
-                    s.connection.rollback();
-                }
-            } catch (SQLException | RuntimeException e) {
-                problems.add(t.name + "'s connection could not be rolled back (" + e.getMessage() + "); it was aborted,"
-                        + " so that no pool hands it out with a transaction open");
-                try {
-                    s.connection.abort(Runnable::run);
-                } catch (SQLException | RuntimeException ignored) {
-                    // reported above
-                }
-            }
-            try {
-                s.connection.close();
-            } catch (SQLException | RuntimeException e) {
-                problems.add(t.name + "'s connection could not be closed: " + e.getMessage());
-            }
-            s.closed = true;
-        }
+        return calls.end();
     }
 
     String describe(Throwable failure) {

@@ -5,8 +5,6 @@ import dev.oversell.design.JdbcSchema;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.PartialOrders;
 import dev.oversell.model.Inventory;
-import dev.oversell.model.Order;
-import dev.oversell.model.OrderResult;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.properties.database.LockProbe;
 import dev.oversell.store.Database;
@@ -19,11 +17,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -337,115 +333,33 @@ public final class StatementScheduleRunner implements AutoCloseable {
             gate.run(first, gateCalls, chooser, monitor);
         }
         String ran = gate.ran.stream().map(SchedulingPoint::label).collect(Collectors.joining(" "));
-        List<String> answers = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        List<Object> results = new ArrayList<>();
-        // units sold of each product under each request id (a purchase, or an order's lines): a request counts once
-        Map<String, Map<String, Integer>> soldById = new HashMap<>();
-        Map<String, Order> orders = new LinkedHashMap<>();
-        Map<String, String> orderAnswers = new HashMap<>();
-        List<Integer> refused = new ArrayList<>();
-        int deadlockVictims = 0;
-        Map<String, Long> existed = new LinkedHashMap<>(plan.stock());
+        List<ExecutionJudgement.CallEnd> ends = new ArrayList<>();
         boolean rerouted = false;
         for (int i = 0; i < gate.transactions.size(); i++) {
             ScheduledTransaction t = gate.transactions.get(i);
-            PlannedCall call = calls.get(i);
-            if (call instanceof PlannedCall.Place place) {
-                orders.put(t.name, place.order());
-            }
             // alone (no order), a refusal has no other transaction to blame: the call cannot succeed, an error
             Engine.Failure refusal = t.thrown == null || alone ? null : refusal(t.thrown);
             if (refusal != null) {
-                // the engine aborted the transaction to keep it consistent and the code passed that on: the call
-                // failed; that nothing of it was applied is what the accounts below check (else units are lost)
-                boolean deadlock = gate.brokeADeadlock(t);
-                deadlockVictims += deadlock ? 1 : 0;
-                refused.add(i);
-                answers.add(t.name + ": refused by the engine (" + (deadlock && refusal != Engine.Failure.DEADLOCK
-                        ? "a deadlock: " : "") + gate.describe(t.thrown) + ")");
-                orderAnswers.put(t.name, "refused by the engine");
-                gate.script.note("result", t.name + "'s " + call.noun() + " failed: the engine refused it ("
-                        + (deadlock ? "deadlock" : refusal.name().toLowerCase(java.util.Locale.ROOT))
-                        + ") and the code passed the failure on");
-                results.add(null);
-                continue;
-            }
-            if (t.thrown != null) {
-                answers.add(t.name + ": threw");
-                errors.add(t.name + " threw " + t.thrown.getClass().getSimpleName() + ": " + gate.describe(t.thrown));
-                orderAnswers.put(t.name, "threw");
-                results.add(null);
-                continue;
-            }
-            Object answer = t.answer;
-            if (answer instanceof PlannedCall.FencedOut fenced) {
+                ends.add(new ExecutionJudgement.Refused(t.name, refusal, gate.brokeADeadlock(t), gate.describe(t.thrown)));
+            } else if (t.thrown != null) {
+                ends.add(new ExecutionJudgement.Threw(t.name, t.thrown.getClass().getSimpleName(), gate.describe(t.thrown)));
+            } else if (t.answer instanceof PlannedCall.FencedOut fenced) {
                 rerouted = true;
                 // the new owner runs it after the purchase in flight there: unscheduled, once the schedule is over
-                answer = on.get(fenced.goesTo()).buy(fenced.request());
-                gate.script.note(t.name, "fenced out: sent again to the new owner, which answers after its purchase"
-                        + " in flight: " + (((PurchaseResult) answer).unitsSold() > 0 ? "purchased" : "out of stock"));
-            }
-            results.add(answer);
-            if (answer instanceof PurchaseResult result) {
-                soldById.computeIfAbsent(result.requestId(), id -> new HashMap<>())
-                        .merge(result.product(), result.unitsSold(), Math::max);
-                answers.add(t.name + ": " + (result.unitsSold() > 0 ? "purchased " + result.unitsSold() : "out of stock"));
-            } else if (answer instanceof OrderResult result) {
-                Map<String, Integer> lines = soldById.computeIfAbsent(result.requestId(), id -> new HashMap<>());
-                ((PlannedCall.Place) call).order().lines().forEach(line ->
-                        lines.merge(line.product(), result.unitsSold(line.product()), Math::max));
-                String said = result instanceof OrderResult.Refused short_ ? "refused, '" + short_.shortProduct()
-                        + "' short" : "placed";
-                answers.add(t.name + ": " + said);
-                orderAnswers.put(t.name, said);
+                PurchaseResult answer = on.get(fenced.goesTo()).buy(fenced.request());
+                ends.add(new ExecutionJudgement.Answered(t.name, answer, "fenced out: sent again to the new owner,"
+                        + " which answers after its purchase in flight: " + (answer.unitsSold() > 0 ? "purchased"
+                        : "out of stock")));
             } else {
-                PlannedCall.Restock restock = (PlannedCall.Restock) call;
-                existed.merge(restock.product(), restock.units(), Long::sum);
-                answers.add(t.name + ": restocked " + restock.units());
+                ends.add(new ExecutionJudgement.Answered(t.name, t.answer, null));
             }
         }
-        Map<String, Long> sold = new LinkedHashMap<>();
-        existed.keySet().forEach(product -> sold.put(product, 0L));
-        soldById.values().forEach(lines -> lines.forEach((product, units) -> sold.merge(product, (long) units, Long::sum)));
         Map<String, Long> stockAfter = new LinkedHashMap<>();
-        for (String product : sold.keySet()) {
+        for (String product : ExecutionJudgement.products(plan.stock(), calls, ends)) {
             stockAfter.put(product, readStock(product));
         }
-        Finding finding = Finding.HELD;
-        for (String product : sold.keySet()) {
-            finding = Finding.worst(finding, Finding.ofAccounts(existed.getOrDefault(product, 0L), sold.get(product),
-                    stockAfter.get(product)));
-        }
-        String partly = null;
-        if (finding == Finding.LOST_UPDATE && !orders.isEmpty()) {
-            // the accounts of some product do not add up: an order cut in two, if nothing else explains the stock
-            Map<String, Long> expected = new LinkedHashMap<>(existed);
-            Set<String> orderIds = orders.values().stream().map(Order::requestId).collect(Collectors.toSet());
-            soldById.forEach((id, lines) -> {
-                if (!orderIds.contains(id)) {
-                    lines.forEach((product, units) -> expected.merge(product, (long) -units, Long::sum));
-                }
-            });
-            partly = PartialOrders.explain(orders, orderAnswers, expected, stockAfter).orElse(null);
-            if (partly != null) {
-                finding = Finding.PARTIALLY_APPLIED;
-            }
-        }
-        if (finding == Finding.HELD && errors.isEmpty() && !SequentialOrders.explain(without(calls, refused),
-                without(results, refused), plan.stock(), stockAfter)) {
-            finding = Finding.NOT_LINEARIZABLE;
-        }
-        String accounts = accounts(existed, sold, stockAfter);
-        if (!finding.anomaly() && !refused.isEmpty()) {
-            gate.script.note("result", finding.word() + ": " + accounts + ": nothing of the refused "
-                    + (orders.isEmpty() ? "purchase" : "order") + " was applied");
-        }
-        if (finding.anomaly()) {
-            gate.script.note("result", finding.word() + ": " + accounts + " (" + (partly != null
-                    ? "as the stock left reads: " + partly : finding.meaning()) + ")");
-        }
-        errors.forEach(e -> gate.script.note("result", "error: " + e));
+        ExecutionJudgement judged = ExecutionJudgement.of(plan.stock(), calls, ends, stockAfter);
+        judged.notes().forEach(note -> gate.script.note(note.who(), note.text()));
         boolean anotherPath = false;
         if (!alone) {
             for (ScheduledTransaction t : gate.transactions) {
@@ -453,26 +367,10 @@ public final class StatementScheduleRunner implements AutoCloseable {
                 anotherPath |= sent > aloneSent.get(t.number - 1).size();
             }
         }
-        ScheduleKind kind = kind(finding, errors, !refused.isEmpty(), rerouted, gate, anotherPath);
-        return new JdbcScheduleOutcome(plan.describe(), ran, finding, kind, List.copyOf(answers), List.copyOf(errors),
-                total(existed), total(sold), total(stockAfter), gate.script.render(), deadlockVictims);
-    }
-
-    /**
-     * The accounts as a script's result line says them: {@code 2 units sold, 1 existed; stock now 0} for one
-     * product; each product's so, named, for several.
-     */
-    private static String accounts(Map<String, Long> existed, Map<String, Long> sold, Map<String, Long> stockAfter) {
-        List<String> products = new ArrayList<>();
-        for (String product : sold.keySet()) {
-            products.add((sold.size() == 1 ? "" : "of '" + product + "', ") + sold.get(product) + " units sold, "
-                    + existed.getOrDefault(product, 0L) + " existed; stock now " + stockAfter.get(product));
-        }
-        return String.join("; ", products);
-    }
-
-    private static long total(Map<String, Long> units) {
-        return units.values().stream().mapToLong(Long::longValue).sum();
+        ScheduleKind kind = kind(judged.finding(), judged.errors(), judged.refused(), rerouted, gate, anotherPath);
+        return new JdbcScheduleOutcome(plan.describe(), ran, judged.finding(), kind, judged.answers(),
+                judged.errors(), judged.existed(), judged.sold(), judged.stockAfter(), gate.script.render(),
+                judged.deadlockVictims());
     }
 
     /**
@@ -490,16 +388,6 @@ public final class StatementScheduleRunner implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static <T> List<T> without(List<T> list, List<Integer> indexes) {
-        List<T> kept = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (!indexes.contains(i)) {
-                kept.add(list.get(i));
-            }
-        }
-        return kept;
     }
 
     private ScheduleKind kind(Finding finding, List<String> errors, boolean refused, boolean rerouted,
