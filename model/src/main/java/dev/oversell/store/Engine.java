@@ -207,7 +207,8 @@ public enum Engine {
                         : state.startsWith("08") ? Failure.CONNECTION : Failure.OTHER;
             };
             case H2 -> switch (code) {
-                case 40001 -> Failure.SERIALIZATION;     // DEADLOCK_1: also how H2 refuses a write-write conflict
+                case 40001 -> h2DeadlockVictim(e) ? Failure.DEADLOCK // DEADLOCK_1: a deadlock's victim, or
+                        : Failure.SERIALIZATION;         // how H2 refuses a write-write conflict
                 case 90131 -> Failure.SERIALIZATION;     // CONCURRENT_UPDATE_1: row changed by a committed transaction
                 // 90143 (ROW_NOT_FOUND_IN_PRIMARY_INDEX) is not here: an index pointing at a row the table does
                 // not have is not a conflict between transactions, and a retry is no cure: OTHER, not retried
@@ -217,6 +218,24 @@ public enum Engine {
                 default -> state.startsWith("40") ? Failure.SERIALIZATION : Failure.OTHER;
             };
         };
+    }
+
+    /**
+     * Whether H2's {@code DEADLOCK_1} (40001) refused a deadlock's victim, not a write-write conflict, which H2 raises
+     * with the same code: the cause H2 attaches says "has been chosen as a deadlock victim" for a cycle of row locks
+     * ({@code org.h2.mvstore.tx.Transaction}), and there is no cause for a cycle of table locks
+     * ({@code MVTable.doLock1}); a write-write conflict carries an empty one ({@code TxDecisionMaker}).
+     */
+    private static boolean h2DeadlockVictim(SQLException e) {
+        if (e.getCause() == null) {
+            return true;
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("has been chosen as a deadlock victim")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** This connection's session id, as {@link #lockWait} wants it. */

@@ -40,7 +40,8 @@ final class LockWaits {
     /**
      * Whether {@code point}'s session waits for a lock now; the gate has watched it, with no point of its own
      * returning, since {@code since} (its grant, or the return that may have let it go). The blockers the engine
-     * names are recorded on the point. A wait the engine names behind a session outside the schedule is a
+     * names are recorded on the point; on H2, only while the statement's thread is seen asleep in H2's row-lock wait
+     * ({@link H2RowLockWait}). A wait the engine names behind a session outside the schedule is a
      * {@link GateError} naming that session: it may let go by itself, in an order the gate never chose. On H2, a
      * thread seen trying again a key another transaction holds uncommitted ({@link H2UniqueKeyWait}) waits as surely
      * as one H2 names a blocker for; a statement that has merely run past {@link Engine#RUNNING_LONG_MILLIS} ms,
@@ -49,6 +50,9 @@ final class LockWaits {
     Wait of(SchedulingPoint point, Connection monitor, long since) throws SQLException {
         LockWait said = probe.lockWait(monitor, point.session);
         if (said instanceof LockWait.Behind behind) {
+            if (engine == Engine.H2 && !H2RowLockWait.seenIn(point.thread)) {
+                return Wait.NONE; // about to wait, or a deadlock's victim still naming its blocker: look again
+            }
             refuseBlockersOutside(point, behind, monitor);
             synchronized (gate) {
                 point.blockers = List.copyOf(behind.blockers());

@@ -50,10 +50,8 @@ final class SchedulingPoint implements ScheduleTree.Point {
      */
     List<Long> blockers = List.of();
     /**
-     * The engine refused this point to break a deadlock: it said so (PostgreSQL's 40P01, MariaDB's 1213), or, on H2,
-     * whose 40001 ("Deadlock detected") is also its answer to a write-write conflict, the gate saw the cycle of lock
-     * waits: another call of the schedule was then waiting for a lock this point's transaction held, or this point
-     * waited behind a call whose own statement in flight was no commit or rollback ({@link StatementGate#brokeADeadlock}).
+     * The engine refused this point to break a deadlock, as it said (PostgreSQL's 40P01, MariaDB's 1213, H2's 40001
+     * with the victim's note, {@link dev.oversell.store.Engine#classify}) ({@link StatementGate#brokeADeadlock}).
      */
     boolean deadlockVictim;
     /**

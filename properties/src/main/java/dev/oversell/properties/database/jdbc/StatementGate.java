@@ -482,8 +482,7 @@ final class StatementGate {
         }
         if (failure instanceof SQLException sql) {
             Engine.Failure kind = engine.classify(sql);
-            point.deadlockVictim = kind == Engine.Failure.DEADLOCK || engine == Engine.H2
-                    && kind == Engine.Failure.SERIALIZATION && (waitedFor(point.transaction) || waitsBehindAWaiter(point));
+            point.deadlockVictim = kind == Engine.Failure.DEADLOCK;
             if (point.deadlockVictim && point.blocked) {
                 refusedWhileWaiting = point;
             }
@@ -496,37 +495,6 @@ final class StatementGate {
             }
         }
         notifyAll();
-    }
-
-    /**
-     * Whether another call of the schedule is waiting now for a lock the engine says {@code transaction} holds (one
-     * of its sessions is among the blockers it named): refused while others wait for it, it closed a cycle of lock
-     * waits. Guarded by this.
-     */
-    private boolean waitedFor(ScheduledTransaction transaction) {
-        Set<Long> held = sessionsOf(transaction);
-        return transactions.stream().anyMatch(other -> other != transaction && other.sending != null
-                && other.sending.blocked && other.sending.blockers.stream().anyMatch(held::contains));
-    }
-
-    /**
-     * Whether {@code point} was seen waiting behind a transaction of the schedule whose own statement is in flight and
-     * is not its commit or rollback: the lock {@code point} waited for was not being let go of, so it was refused in
-     * a cycle of lock waits (H2 breaks a deadlock by refusing the first waiter as often as the last). Guarded by this.
-     */
-    private boolean waitsBehindAWaiter(SchedulingPoint point) {
-        if (!point.blocked) {
-            return false;
-        }
-        return transactions.stream().anyMatch(other -> other != point.transaction && other.sending != null
-                && !other.sending.verb.equals("commit") && !other.sending.verb.equals("rollback")
-                && sessionsOf(other).stream().anyMatch(point.blockers::contains));
-    }
-
-    private static Set<Long> sessionsOf(ScheduledTransaction transaction) {
-        Set<Long> sessions = new HashSet<>();
-        transaction.sessions.forEach(s -> sessions.add(s.id));
-        return sessions;
     }
 
     /**

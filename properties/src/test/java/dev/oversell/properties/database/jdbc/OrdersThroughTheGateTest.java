@@ -73,6 +73,38 @@ class OrdersThroughTheGateTest {
         });
     }
 
+    /**
+     * The same exploration twice finds the same executions and the same deadlocks: on H2, whose victim of a deadlock
+     * goes on naming its blocker while it rolls back (see {@link H2RowLockWait}), the gate once took a victim whose
+     * failure had not reached it yet for a waiter, and did not offer the order where its rollback comes first (55 or
+     * 54 executions of 56 in about one exploration in ten); and it told a victim from a write-write conflict by the
+     * waits it happened to see (13 to 22 deadlocks of 24). Five explorations of the plan where both happened.
+     */
+    @TestFactory
+    Stream<DynamicTest> theSameExplorationFindsTheSameExecutionsAndDeadlocksEveryTime() {
+        return Stream.of(DynamicTest.dynamicTest("H2: plain SELECTs, then UPDATEs, explored five times", () -> {
+            Database database = Engines.openOrSkip(dev.oversell.store.Engine.H2);
+            String table = Store.PREFIX + Store.idMadeAt(Instant.now()) + "_stock";
+            try {
+                List<String> first = null;
+                for (int i = 1; i <= 5; i++) {
+                    JdbcInterleavings run = run(database, table, OrderReadThenTaken.Reading.PLAIN);
+                    List<String> found = run.schedules().stream()
+                            .map(s -> s.ran() + (s.deadlockVictims() > 0 ? " (deadlock)" : "")).sorted().toList();
+                    assertThat(run.coverage()).as(run.summary()).startsWith("every one");
+                    if (first == null) {
+                        first = found;
+                        assertThat(found).as("deadlocks broken by the engine").anyMatch(s -> s.endsWith("(deadlock)"));
+                    } else {
+                        assertThat(found).as("exploration %d of 5, against the first", i).isEqualTo(first);
+                    }
+                }
+            } finally {
+                assertDropped(database, table);
+            }
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> ordersThatLockTheirLinesInProductOrderNeverDeadlock() {
         return onEveryEngine("FOR UPDATE in product order: no deadlock, never oversold", (database, table) -> {
