@@ -87,6 +87,9 @@ public final class StatementScheduleRunner implements AutoCloseable {
     /** Whether the design restocks; one declared without has every plan with a restock not applicable. */
     private boolean restocks = true;
     private List<Inventory> instances;
+    /** Whether this runner holds its share of the server's lock on the schedules' tables ({@link ScheduleTablesLock}). */
+    private boolean serverLockTaken;
+    private String serverLock;
     /** Whether the tables exist, made by this runner. */
     private boolean tablesMade;
     private boolean lastRunWaitedInJvm;
@@ -173,7 +176,11 @@ public final class StatementScheduleRunner implements AutoCloseable {
                     discovery.alone(), discovery.interleavings(), schedules, coverage,
                     Duration.ofNanos(System.nanoTime() - start));
         } finally {
-            dropTables();
+            try {
+                dropTables();
+            } finally {
+                releaseServerLock();
+            }
         }
     }
 
@@ -432,7 +439,12 @@ public final class StatementScheduleRunner implements AutoCloseable {
      * Makes the design's tables afresh (emptied, if the schema says how and they exist; else dropped and created)
      * and stocks each product; on a connection nobody schedules.
      */
-    private void resetTables(Map<String, Long> stock) throws SQLException {
+    private void resetTables(Map<String, Long> stock) throws SQLException, InterruptedException {
+        if (!serverLockTaken) {
+            // once per runner, before it first touches the tables; let go of in close()
+            serverLock = ScheduleTablesLock.acquire(database, System.out::println);
+            serverLockTaken = true;
+        }
         boolean empty = tablesMade && !schema.empty().isEmpty();
         boolean truncated = false;
         if (empty && database.engine().server() == Engine.MARIADB) {
@@ -607,7 +619,19 @@ public final class StatementScheduleRunner implements AutoCloseable {
                 open.forEach(Inventory::close);
             }
         } finally {
-            dropTables();
+            try {
+                dropTables();
+            } finally {
+                releaseServerLock();
+            }
+        }
+    }
+
+    /** Lets go of this runner's share of the server's lock, once its tables are dropped. */
+    private void releaseServerLock() throws SQLException {
+        if (serverLockTaken) {
+            serverLockTaken = false;
+            ScheduleTablesLock.release(database, serverLock);
         }
     }
 }
