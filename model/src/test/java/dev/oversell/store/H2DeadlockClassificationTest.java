@@ -23,12 +23,7 @@ class H2DeadlockClassificationTest {
 
     @Test
     void aCycleOfRowLocksIsADeadlockWhicheverTransactionH2Refuses() throws Exception {
-        String url = "jdbc:h2:mem:deadlock-classification;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
-        try (Connection setup = DriverManager.getConnection(url);
-             Connection t1 = DriverManager.getConnection(url);
-             Connection t2 = DriverManager.getConnection(url)) {
-            setup.createStatement().execute("CREATE TABLE stock(id VARCHAR PRIMARY KEY, units INT);"
-                    + " INSERT INTO stock VALUES ('a', 1), ('b', 1)");
+        onThreeSessions("deadlock-classification", "('a', 1), ('b', 1)", (setup, t1, t2) -> {
             t1.setAutoCommit(false);
             t2.setAutoCommit(false);
             update(t1, "a");
@@ -42,17 +37,12 @@ class H2DeadlockClassificationTest {
             assertThat(second == null ^ firstRefusal == null).as("exactly one of the two is refused").isTrue();
             assertThat(victim.getSQLState()).isEqualTo("40001");
             assertThat(Engine.H2.classify(victim)).isEqualTo(Engine.Failure.DEADLOCK);
-        }
+        });
     }
 
     @Test
     void aRowChangedSinceTheSnapshotIsAConflictNotADeadlock() throws Exception {
-        String url = "jdbc:h2:mem:conflict-classification;DB_CLOSE_DELAY=-1";
-        try (Connection setup = DriverManager.getConnection(url);
-             Connection reader = DriverManager.getConnection(url);
-             Connection writer = DriverManager.getConnection(url)) {
-            setup.createStatement().execute("CREATE TABLE stock(id VARCHAR PRIMARY KEY, units INT);"
-                    + " INSERT INTO stock VALUES ('a', 1)");
+        onThreeSessions("conflict-classification", "('a', 1)", (setup, reader, writer) -> {
             reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             reader.setAutoCommit(false);
             try (ResultSet rs = reader.createStatement().executeQuery("SELECT units FROM stock WHERE id = 'a'")) {
@@ -64,6 +54,22 @@ class H2DeadlockClassificationTest {
                         assertThat(e.getSQLState()).isEqualTo("40001");
                         assertThat(Engine.H2.classify(e)).isEqualTo(Engine.Failure.SERIALIZATION);
                     });
+        });
+    }
+
+    private interface Sessions {
+        void run(Connection setup, Connection first, Connection second) throws Exception;
+    }
+
+    /** Three sessions on a fresh in-memory H2 whose table {@code stock} holds {@code rows}. */
+    private static void onThreeSessions(String name, String rows, Sessions sessions) throws Exception {
+        String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+        try (Connection setup = DriverManager.getConnection(url);
+             Connection first = DriverManager.getConnection(url);
+             Connection second = DriverManager.getConnection(url)) {
+            setup.createStatement().execute("CREATE TABLE stock(id VARCHAR PRIMARY KEY, units INT); INSERT INTO stock"
+                    + " VALUES " + rows);
+            sessions.run(setup, first, second);
         }
     }
 

@@ -28,17 +28,8 @@ class ScheduleTablesLockTest {
 
     @TestFactory
     Stream<DynamicTest> aRunnerHoldsTheServersLockFromItsFirstResetUntilItCloses() {
-        return onEveryServer("a runner keeps another run off the tables until it closes", database -> {
-            Engine server = database.engine().server();
-            try (Connection another = database.connection()) {
-                String name = ScheduleTablesLock.name(another, server);
-                try {
-                    holdsUntilClosed(database, another, server, name);
-                } finally {
-                    ScheduleTablesLock.unlock(another, server, name); // never back to the pool holding it
-                }
-            }
-        });
+        return onEveryServer("a runner keeps another run off the tables until it closes",
+                ScheduleTablesLockTest::holdsUntilClosed);
     }
 
     private static void holdsUntilClosed(Database database, Connection another, Engine server, String name)
@@ -55,17 +46,7 @@ class ScheduleTablesLockTest {
 
     @TestFactory
     Stream<DynamicTest> aRunWaitsForAnotherRunOnTheSameServerAndSaysWhoHoldsIt() {
-        return onEveryServer("a run waits, saying so, until the other run lets go", database -> {
-            Engine server = database.engine().server();
-            try (Connection another = database.connection()) {
-                String name = ScheduleTablesLock.name(another, server);
-                try {
-                    waitsAndSays(database, another, server, name);
-                } finally {
-                    ScheduleTablesLock.unlock(another, server, name); // never back to the pool holding it
-                }
-            }
-        });
+        return onEveryServer("a run waits, saying so, until the other run lets go", ScheduleTablesLockTest::waitsAndSays);
     }
 
     private static void waitsAndSays(Database database, Connection another, Engine server, String name)
@@ -94,12 +75,24 @@ class ScheduleTablesLockTest {
         assertThat(ScheduleTablesLock.tryLock(another, server, name)).as("let go of").isTrue();
     }
 
+    /** A check given the server's database and "another run": a session of its own and the lock's name. */
     private interface Check {
-        void run(Database database) throws Exception;
+        void run(Database database, Connection another, Engine server, String name) throws Exception;
     }
 
     private static Stream<DynamicTest> onEveryServer(String what, Check check) {
         return DatabaseSettings.requestedServers().stream().filter(e -> e != Engine.H2).map(engine ->
-                DynamicTest.dynamicTest(engine.label() + ": " + what, () -> check.run(Engines.openOrSkip(engine))));
+                DynamicTest.dynamicTest(engine.label() + ": " + what, () -> {
+                    Database database = Engines.openOrSkip(engine);
+                    Engine server = database.engine().server();
+                    try (Connection another = database.connection()) {
+                        String name = ScheduleTablesLock.name(another, server);
+                        try {
+                            check.run(database, another, server, name);
+                        } finally {
+                            ScheduleTablesLock.unlock(another, server, name); // never back to the pool holding it
+                        }
+                    }
+                }));
     }
 }
