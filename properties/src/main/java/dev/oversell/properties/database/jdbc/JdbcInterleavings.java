@@ -12,7 +12,7 @@ import java.util.Optional;
  * calls sent alone), how much of them that was ({@code coverage}, {@link Exploration#coverage()}), and how long
  * it all took. {@link #findings()} is
  * what the one claim rule judges; a schedule that errored is never among them, and {@link #verdict()} is
- * "error" if any did.
+ * {@link Verdict.Errored} if any did.
  */
 public record JdbcInterleavings(String design, String engine, String plan, List<List<String>> statementsAlone,
                                 List<JdbcScheduleOutcome> alone, long interleavings,
@@ -28,15 +28,51 @@ public record JdbcInterleavings(String design, String engine, String plan, List<
                 .filter(JdbcScheduleOutcome::errored).toList();
     }
 
-    /** {@code error} if a call threw anywhere, else the worst finding's word ({@code oversold}, ..., {@code held}). */
-    public String verdict() {
+    /**
+     * What the executions of the plan came to: {@link Verdict.Errored} if a call threw anywhere (its finding would
+     * say nothing), {@link Verdict.NothingRun} if no execution ran, else the worst finding ({@link Verdict.Found}).
+     */
+    public Verdict verdict() {
         if (!errors().isEmpty()) {
-            return "error";
+            return new Verdict.Errored();
         }
         if (schedules.isEmpty()) {
-            return "nothing run";
+            return new Verdict.NothingRun();
         }
-        return findings().stream().reduce(Finding.HELD, Finding::worst).word();
+        return new Verdict.Found(findings().stream().reduce(Finding.HELD, Finding::worst));
+    }
+
+    /** What a plan's executions came to; its {@code toString()} is the word a summary prints. */
+    public sealed interface Verdict {
+
+        /** Every execution ran, and the worst of what they found. */
+        record Found(Finding finding) implements Verdict {
+            @Override
+            public String toString() {
+                return finding.word();
+            }
+        }
+
+        /** A call threw in some execution, or alone: the plan's findings are not a verdict. */
+        record Errored() implements Verdict {
+            @Override
+            public String toString() {
+                return "error";
+            }
+        }
+
+        /** No execution ran. */
+        record NothingRun() implements Verdict {
+            @Override
+            public String toString() {
+                return "nothing run";
+            }
+        }
+
+        /** The verdict of executions that found {@code finding} at worst. */
+        static Verdict of(Finding finding) {
+            return new Found(finding);
+        }
     }
 
     /** The first schedule that found {@code finding}, if any. */

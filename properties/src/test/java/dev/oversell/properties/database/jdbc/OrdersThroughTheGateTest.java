@@ -32,7 +32,7 @@ class OrdersThroughTheGateTest {
     Stream<DynamicTest> ordersThatReadEveryLineWithPlainSelectsOversellALine() {
         return onEveryEngine("plain SELECTs, then UPDATEs: a line oversold", (database, table) -> {
             JdbcInterleavings run = run(database, table, OrderReadThenTaken.Reading.PLAIN);
-            assertThat(run.verdict()).as(run.summary()).isEqualTo("oversold");
+            assertThat(run.verdict()).as(run.summary()).isEqualTo(JdbcInterleavings.Verdict.of(Finding.OVERSOLD));
             JdbcScheduleOutcome oversold = run.first(Finding.OVERSOLD).orElseThrow();
             System.out.println("The first oversold execution, " + oversold.ran() + ":\n" + oversold.script());
             assertThat(oversold.answers()).containsExactly("T1: placed", "T2: placed");
@@ -48,7 +48,7 @@ class OrdersThroughTheGateTest {
         return onEveryEngine("FOR UPDATE in the order given: a deadlock, one order refused, never oversold",
                 (database, table) -> {
             JdbcInterleavings run = run(database, table, OrderReadThenTaken.Reading.LOCKED_IN_THE_ORDER_GIVEN);
-            assertThat(run.verdict()).as(run.summary()).isEqualTo("held");
+            assertThat(run.verdict()).as(run.summary()).isEqualTo(JdbcInterleavings.Verdict.of(Finding.HELD));
             assertThat(run.coverage()).as("a deadlock the engine breaks is no hang: the exploration ends")
                     .startsWith("every one");
             List<JdbcScheduleOutcome> deadlocked = run.schedules().stream().filter(s -> s.deadlockVictims() > 0).toList();
@@ -109,7 +109,7 @@ class OrdersThroughTheGateTest {
     Stream<DynamicTest> ordersThatLockTheirLinesInProductOrderNeverDeadlock() {
         return onEveryEngine("FOR UPDATE in product order: no deadlock, never oversold", (database, table) -> {
             JdbcInterleavings run = run(database, table, OrderReadThenTaken.Reading.LOCKED_IN_PRODUCT_ORDER);
-            assertThat(run.verdict()).as(run.summary()).isEqualTo("held");
+            assertThat(run.verdict()).as(run.summary()).isEqualTo(JdbcInterleavings.Verdict.of(Finding.HELD));
             assertThat(run.coverage()).as(run.summary()).startsWith("every one");
             assertThat(run.schedules()).as(run.summary()).allSatisfy(s -> {
                 assertThat(s.deadlockVictims()).isZero();
@@ -129,7 +129,7 @@ class OrdersThroughTheGateTest {
                             scheduling.dataSource(), table)))) {
                 run = runner.run(StatementPlan.oppositeOrders());
             }
-            assertThat(run.verdict()).as(run.summary()).isEqualTo(Finding.PARTIALLY_APPLIED.word());
+            assertThat(run.verdict()).as(run.summary()).isEqualTo(JdbcInterleavings.Verdict.of(Finding.PARTIALLY_APPLIED));
             JdbcScheduleOutcome partial = run.first(Finding.PARTIALLY_APPLIED).orElseThrow();
             System.out.println("A partially applied execution, " + partial.ran() + ":\n" + partial.script());
             assertThat(partial.kind()).isEqualTo(ScheduleKind.PARTIALLY_APPLIED);

@@ -57,7 +57,7 @@ class StatementScheduleRunnerTest {
             assertThat(run.interleavings()).as("interleavings of 3 + 3 statements").isEqualTo(20);
             assertThat(run.schedules()).as("every distinct execution: %s", run.summary())
                     .extracting(JdbcScheduleOutcome::ran).doesNotHaveDuplicates().hasSize(EXECUTIONS_OF_READ_THEN_SET);
-            assertThat(run.verdict()).as(run.summary()).isEqualTo("oversold");
+            assertThat(run.verdict()).as(run.summary()).isEqualTo(JdbcInterleavings.Verdict.of(Finding.OVERSOLD));
             JdbcScheduleOutcome oversold = run.first(Finding.OVERSOLD).orElseThrow();
             System.out.println("The first oversold schedule, " + oversold.ran() + ":\n" + oversold.script());
             assertThat(oversold.sold()).isEqualTo(2);
@@ -442,7 +442,7 @@ class StatementScheduleRunnerTest {
             JdbcInterleavings run = new StatementScheduleRunner("throws when refused", database,
                     JdbcSchema.stockTable(table), throwsWhenRefused).run();
             System.out.println(run.summary());
-            assertThat(run.verdict()).as(run.summary()).isEqualTo("error");
+            assertThat(run.verdict()).as(run.summary()).isInstanceOf(JdbcInterleavings.Verdict.Errored.class);
             assertThat(run.schedules()).allMatch(JdbcScheduleOutcome::errored);
             assertThat(run.findings()).as("errored schedules are not judged").isEmpty();
             assertThat(run.errors().get(0).errors().get(0)).contains("threw IllegalStateException", "sold out");
@@ -459,7 +459,7 @@ class StatementScheduleRunnerTest {
             };
             JdbcInterleavings run = new StatementScheduleRunner("always refused", database,
                     JdbcSchema.stockTable(table), alwaysRefused).run();
-            assertThat(run.verdict()).as(run.summary()).isEqualTo("error");
+            assertThat(run.verdict()).as(run.summary()).isInstanceOf(JdbcInterleavings.Verdict.Errored.class);
             assertThat(run.findings()).as("nothing was judged: no schedule ran").isEmpty();
         });
     }
@@ -489,7 +489,7 @@ class StatementScheduleRunnerTest {
             }
             JdbcInterleavings run = new StatementScheduleRunner("always unsupported", database,
                     JdbcSchema.stockTable(table), alwaysUnsupported).run();
-            assertThat(run.verdict()).as(run.summary()).isEqualTo("error");
+            assertThat(run.verdict()).as(run.summary()).isInstanceOf(JdbcInterleavings.Verdict.Errored.class);
         });
     }
 
