@@ -44,11 +44,11 @@ public final class Database implements AutoCloseable {
      * vanishes when closed. This is what a database variant runs on when a suite gives it nothing else.
      */
     public static Database privateH2() {
-        String url = "jdbc:h2:mem:oversell-" + PRIVATE_H2.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT="
-                + PRIVATE_LOCK_TIMEOUT_MILLIS;
+        long number = PRIVATE_H2.incrementAndGet();
+        String url = "jdbc:h2:mem:oversell-" + number + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=" + PRIVATE_LOCK_TIMEOUT_MILLIS;
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(64);
-        return new Database(Engine.H2, pool, "H2 (private, in memory)", PRIVATE_LOCK_TIMEOUT_MILLIS, () -> {
+        return new Database(Engine.H2, pool, "H2 (private, in memory, #" + number + ")", PRIVATE_LOCK_TIMEOUT_MILLIS, () -> {
             try (Connection c = pool.getConnection(); var s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             } finally {

@@ -26,12 +26,15 @@ public final class OwnerDirectory {
     }
 
     /**
-     * Joins {@code member} to the directory of the instances sharing {@code store} (the same tables, whichever
-     * pool reaches them).
+     * Joins {@code member} to the directory of the instances sharing {@code store}: the same tables of the same
+     * database (as {@link dev.oversell.store.Database#toString()} names it).
      */
     static OwnerDirectory join(Store store, SingleOwnerActorService member) {
         synchronized (BY_STORE) {
-            OwnerDirectory directory = BY_STORE.computeIfAbsent(store.stockTable(), OwnerDirectory::new);
+            // the tables' names alone are not enough: two checks at once (one per database server) run the same
+            // design over tables of the same names on two servers, and must not share their owners
+            OwnerDirectory directory = BY_STORE.computeIfAbsent(store.database() + ": " + store.stockTable(),
+                    OwnerDirectory::new);
             directory.members.add(member);
             return directory;
         }

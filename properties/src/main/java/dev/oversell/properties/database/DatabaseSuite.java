@@ -31,8 +31,8 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,8 +80,9 @@ public abstract class DatabaseSuite {
 
     static final String SUITE = "database";
     private static final List<VariantOnEngine> CELLS = Collections.synchronizedList(new ArrayList<>());
-    static final Map<Engine, String> VERSIONS = Collections.synchronizedMap(new LinkedHashMap<>());
-    private static final Map<Engine, String> UNAVAILABLE = Collections.synchronizedMap(new LinkedHashMap<>());
+    // in the engines' order, whichever server's checks reach them first
+    static final Map<Engine, String> VERSIONS = Collections.synchronizedMap(new EnumMap<>(Engine.class));
+    private static final Map<Engine, String> UNAVAILABLE = Collections.synchronizedMap(new EnumMap<>(Engine.class));
 
     /** Schedules run per sampled plan: all of them if there are no more, else as many drawn. */
     static final int SAMPLED_SCHEDULES = Integer.getInteger("oversell.sampledSchedules", 12);
@@ -141,15 +142,16 @@ public abstract class DatabaseSuite {
         List<VariantOnEngine> columns = Shard.current().take(SUITE, DatabaseSettings.requestedEngines().stream()
                 .flatMap(engine -> Variants.overStores().stream().map(variant -> new VariantOnEngine(engine, variant)))
                 .toList(), cell -> Shard.unit(SUITE, cell.variant.name(), cell.engine));
-        return columns.stream().map(cell -> cell.engine).distinct().map(engine -> DynamicContainer.dynamicContainer(
+        CELLS.addAll(columns); // in the order given, whichever server's checks end first
+        List<Engine> engines = columns.stream().map(cell -> cell.engine).distinct().toList();
+        return ServerLanes.of(engines, engines.stream().map(engine -> DynamicContainer.dynamicContainer(
                 engine.label(), Stream.concat(Stream.of(DynamicTest.dynamicTest(engine.label() + " is reachable",
                                 () -> reachable(engine))),
                         columns.stream().filter(cell -> cell.engine == engine)
-                                .map(cell -> checksOf(cell, loadSeed, scheduleSeed)))));
+                                .map(cell -> checksOf(cell, loadSeed, scheduleSeed))))).toList(), SUITE);
     }
 
     private static DynamicContainer checksOf(VariantOnEngine cell, long loadSeed, long scheduleSeed) {
-        CELLS.add(cell);
         List<DynamicNode> checks = new ArrayList<>();
         if (cell.variant.schedulable()) {
             List<CheckedPlan> plans = plansOf(cell.variant);

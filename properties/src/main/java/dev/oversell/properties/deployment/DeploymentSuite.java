@@ -10,6 +10,7 @@ import dev.oversell.run.Shard;
 import dev.oversell.run.TestNames;
 import dev.oversell.properties.Seeds;
 import dev.oversell.properties.database.Engines;
+import dev.oversell.properties.database.ServerLanes;
 import dev.oversell.properties.database.LoadRun;
 import dev.oversell.properties.database.jdbc.Exploration;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
@@ -70,13 +71,14 @@ public abstract class DeploymentSuite {
         List<DeploymentCell> columns = Shard.current().take(SUITE, DatabaseSettings.requestedEngines().stream()
                 .flatMap(engine -> Variants.overStores().stream().map(variant -> new DeploymentCell(engine, variant)))
                 .toList(), cell -> Shard.unit(SUITE, cell.variant.name(), cell.engine));
-        return columns.stream().map(cell -> cell.engine).distinct().map(engine -> DynamicContainer.dynamicContainer(
+        CELLS.addAll(columns); // in the order given, whichever server's checks end first
+        List<Engine> engines = columns.stream().map(cell -> cell.engine).distinct().toList();
+        return ServerLanes.of(engines, engines.stream().map(engine -> DynamicContainer.dynamicContainer(
                 engine.label() + ", " + DeploymentCell.INSTANCES + " instances",
-                columns.stream().filter(cell -> cell.engine == engine).map(cell -> checksOf(cell, seed))));
+                columns.stream().filter(cell -> cell.engine == engine).map(cell -> checksOf(cell, seed)))).toList(), SUITE);
     }
 
     private static DynamicContainer checksOf(DeploymentCell cell, long seed) {
-        CELLS.add(cell);
         List<DynamicNode> checks = new ArrayList<>();
         checks.add(DynamicTest.dynamicTest(cell.testName("load across " + DeploymentCell.INSTANCES + " instances, seed " + seed),
                 () -> load(cell, seed)));
