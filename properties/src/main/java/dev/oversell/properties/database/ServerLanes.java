@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -43,26 +45,31 @@ public final class ServerLanes {
         return Boolean.parseBoolean(DatabaseSettings.setting("oversell.serversAtOnce", "true"));
     }
 
+    /** The suites that said they run their servers at once: once per JVM is enough. */
+    private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
+
     private ServerLanes() {
     }
 
     /**
-     * The columns' containers, in the order given, each lane (the columns of one server) run on a thread of its
-     * own if {@link #atOnce()}; else the containers as they are.
+     * The columns' nodes (a container or a single test per engine column), in the order given, each lane (the
+     * columns of one server) run on a thread of its own if {@link #atOnce()}; else the nodes as they are.
      */
-    public static Stream<DynamicNode> of(List<Engine> engines, List<DynamicContainer> columns, String suite) {
+    public static Stream<DynamicNode> of(List<Engine> engines, List<? extends DynamicNode> columns, String suite) {
         if (engines.size() != columns.size()) {
             throw new IllegalArgumentException(engines.size() + " engines for " + columns.size() + " columns");
         }
-        Map<Engine, List<DynamicContainer>> lanes = new LinkedHashMap<>();
+        Map<Engine, List<DynamicNode>> lanes = new LinkedHashMap<>();
         for (int i = 0; i < engines.size(); i++) {
             lanes.computeIfAbsent(engines.get(i).server(), server -> new ArrayList<>()).add(columns.get(i));
         }
         if (!atOnce() || lanes.size() < 2) {
             return columns.stream().map(DynamicNode.class::cast);
         }
-        System.out.printf("[%s] %d servers at once, each on a thread of its own (-Doversell.serversAtOnce=false: one"
-                + " after the other)%n", suite, lanes.size());
+        if (SAID.add(suite)) {
+            System.out.printf("[%s] %d servers at once, each on a thread of its own (-Doversell.serversAtOnce=false: one"
+                    + " after the other)%n", suite, lanes.size());
+        }
         Map<Engine, Lane> started = new LinkedHashMap<>();
         lanes.forEach((server, containers) -> started.put(server, Lane.start(suite + " " + server.key(), containers)));
         return engines.stream().map(engine -> started.get(engine.server()).next());
@@ -88,7 +95,7 @@ public final class ServerLanes {
     private static final class Lane {
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
-        static Lane start(String name, List<DynamicContainer> containers) {
+        static Lane start(String name, List<DynamicNode> containers) {
             Lane lane = new Lane();
             Thread thread = new Thread(() -> containers.forEach(lane::walk), "oversell-lane-" + name);
             thread.setDaemon(true);

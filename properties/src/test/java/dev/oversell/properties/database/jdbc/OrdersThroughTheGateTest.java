@@ -1,5 +1,8 @@
 package dev.oversell.properties.database.jdbc;
 
+import org.junit.jupiter.api.DynamicNode;
+import dev.oversell.store.Engine;
+import dev.oversell.properties.database.ServerLanes;
 import dev.oversell.design.JdbcSchema;
 import dev.oversell.judge.Finding;
 import dev.oversell.properties.database.Engines;
@@ -29,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrdersThroughTheGateTest {
 
     @TestFactory
-    Stream<DynamicTest> ordersThatReadEveryLineWithPlainSelectsOversellALine() {
+    Stream<DynamicNode> ordersThatReadEveryLineWithPlainSelectsOversellALine() {
         return onEveryEngine("plain SELECTs, then UPDATEs: a line oversold", (database, table) -> {
             JdbcInterleavings run = run(database, table, OrderReadThenTaken.Reading.PLAIN);
             assertThat(run.verdict()).as(run.summary()).isEqualTo(JdbcInterleavings.Verdict.of(Finding.OVERSOLD));
@@ -44,7 +47,7 @@ class OrdersThroughTheGateTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> ordersThatLockTheirLinesInTheOrderGivenDeadlockAndTheEngineRefusesOne() {
+    Stream<DynamicNode> ordersThatLockTheirLinesInTheOrderGivenDeadlockAndTheEngineRefusesOne() {
         return onEveryEngine("FOR UPDATE in the order given: a deadlock, one order refused, never oversold",
                 (database, table) -> {
             JdbcInterleavings run = run(database, table, OrderReadThenTaken.Reading.LOCKED_IN_THE_ORDER_GIVEN);
@@ -81,7 +84,7 @@ class OrdersThroughTheGateTest {
      * waits it happened to see (13 to 22 deadlocks of 24). Five explorations of the plan where both happened.
      */
     @TestFactory
-    Stream<DynamicTest> theSameExplorationFindsTheSameExecutionsAndDeadlocksEveryTime() {
+    Stream<DynamicNode> theSameExplorationFindsTheSameExecutionsAndDeadlocksEveryTime() {
         return Stream.of(DynamicTest.dynamicTest("H2: plain SELECTs, then UPDATEs, explored five times", () -> {
             Database database = Engines.openOrSkip(dev.oversell.store.Engine.H2);
             String table = Store.PREFIX + Store.idMadeAt(Instant.now()) + "_stock";
@@ -106,7 +109,7 @@ class OrdersThroughTheGateTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> ordersThatLockTheirLinesInProductOrderNeverDeadlock() {
+    Stream<DynamicNode> ordersThatLockTheirLinesInProductOrderNeverDeadlock() {
         return onEveryEngine("FOR UPDATE in product order: no deadlock, never oversold", (database, table) -> {
             JdbcInterleavings run = run(database, table, OrderReadThenTaken.Reading.LOCKED_IN_PRODUCT_ORDER);
             assertThat(run.verdict()).as(run.summary()).isEqualTo(JdbcInterleavings.Verdict.of(Finding.HELD));
@@ -121,7 +124,7 @@ class OrdersThroughTheGateTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> anOrderWhoseLinesAreCommittedOneByOneIsPartiallyApplied() {
+    Stream<DynamicNode> anOrderWhoseLinesAreCommittedOneByOneIsPartiallyApplied() {
         return onEveryEngine("each line committed on its own: partially applied", (database, table) -> {
             JdbcInterleavings run;
             try (StatementScheduleRunner runner = new StatementScheduleRunner("order taken line by line", database,
@@ -154,8 +157,9 @@ class OrdersThroughTheGateTest {
         void run(Database database, String table) throws Throwable;
     }
 
-    private static Stream<DynamicTest> onEveryEngine(String what, Check check) {
-        return DatabaseSettings.requestedServers().stream().map(engine -> DynamicTest.dynamicTest(
+    private static Stream<DynamicNode> onEveryEngine(String what, Check check) {
+        List<Engine> servers = DatabaseSettings.requestedServers();
+        return ServerLanes.of(servers, servers.stream().map(engine -> DynamicTest.dynamicTest(
                 engine.label() + ": " + what, () -> {
                     Database database = Engines.openOrSkip(engine);
                     String table = Store.PREFIX + Store.idMadeAt(Instant.now()) + "_stock";
@@ -164,7 +168,7 @@ class OrdersThroughTheGateTest {
                     } finally {
                         assertDropped(database, table);
                     }
-                }));
+                })).toList(), "jdbc-gate");
     }
 
     private static void assertDropped(Database database, String table) throws Exception {

@@ -1,4 +1,7 @@
 package dev.oversell.properties.database.jdbc;
+import org.junit.jupiter.api.DynamicNode;
+import dev.oversell.store.Engine;
+import dev.oversell.properties.database.ServerLanes;
 import dev.oversell.design.JdbcSchema;
 import dev.oversell.design.JdbcPurchase;
 
@@ -48,7 +51,7 @@ class StatementScheduleRunnerTest {
     private static final Duration SHORT_BOUND = Duration.ofSeconds(2);
 
     @TestFactory
-    Stream<DynamicTest> readThenSetStockOversellsInSomeInterleaving() {
+    Stream<DynamicNode> readThenSetStockOversellsInSomeInterleaving() {
         return onEveryEngine("read, check, UPDATE SET stock = ? oversells", (database, table) -> {
             JdbcInterleavings run = new StatementScheduleRunner("read-then-set-stock", database,
                     JdbcSchema.stockTable(table), new ReadThenSetStock(table)).run();
@@ -81,7 +84,7 @@ class StatementScheduleRunnerTest {
      * write through instead: nothing to count there.
      */
     @TestFactory
-    Stream<DynamicTest> aWriteRefusedAtRepeatableReadIsNoDeadlock() {
+    Stream<DynamicNode> aWriteRefusedAtRepeatableReadIsNoDeadlock() {
         return onEveryEngine("read-then-set at REPEATABLE READ: refused, never counted as a deadlock", (database, table) -> {
             JdbcInterleavings run = new StatementScheduleRunner("read-then-set-stock at repeatable read", database,
                     JdbcSchema.stockTable(table), new ReadThenSetStock(table, Connection.TRANSACTION_REPEATABLE_READ)).run();
@@ -97,7 +100,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> statementsOnTablesThatShareNothingRunInOneOrderAndNoOutcomeIsLost() {
+    Stream<DynamicNode> statementsOnTablesThatShareNothingRunInOneOrderAndNoOutcomeIsLost() {
         return onEveryEngine("an order record beside read-then-set: fewer executions, the same outcomes", (database, table) -> {
             ReadThenSetRecordingOrders design = new ReadThenSetRecordingOrders(table);
             List<JdbcScheduleOutcome> reduced;
@@ -123,7 +126,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aSampleDrawsDistinctExecutionsAndTheSameSeedDrawsTheSameOnes() {
+    Stream<DynamicNode> aSampleDrawsDistinctExecutionsAndTheSameSeedDrawsTheSameOnes() {
         return onEveryEngine("random walks through the gate: distinct, and repeatable from their seed", (database, table) -> {
             try (StatementScheduleRunner runner = new StatementScheduleRunner("read-then-set-stock", database,
                     JdbcSchema.stockTable(table), new ReadThenSetStock(table))) {
@@ -147,7 +150,7 @@ class StatementScheduleRunnerTest {
 
     /** A search that reached its limit never reads "every": it draws more at random and says it was bounded. */
     @TestFactory
-    Stream<DynamicTest> anExplorationStoppedAtItsLimitGoesOnDrawingAndSaysItWasBounded() {
+    Stream<DynamicNode> anExplorationStoppedAtItsLimitGoesOnDrawingAndSaysItWasBounded() {
         return onEveryEngine("an exploration cut at 3 executions, then 4 drawn", (database, table) -> {
             try (StatementScheduleRunner runner = new StatementScheduleRunner("read-then-set-stock", database,
                     JdbcSchema.stockTable(table), new ReadThenSetStock(table))) {
@@ -190,7 +193,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aMonitorAroundReadThenSetHoldsInEveryExecutionAndEitherCallMayGoFirst() {
+    Stream<DynamicNode> aMonitorAroundReadThenSetHoldsInEveryExecutionAndEitherCallMayGoFirst() {
         Object monitor = new Object();
         return onEveryEngine("a synchronized read-then-set: the second buyer waits in the JVM", (database, table) -> {
             ReadThenSetStock inner = new ReadThenSetStock(table);
@@ -206,7 +209,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> workHandedToAnExecutorThatCarriesTheCallersContextIsScheduledAsTheCallers() {
+    Stream<DynamicNode> workHandedToAnExecutorThatCarriesTheCallersContextIsScheduledAsTheCallers() {
         return onEveryEngine("read-then-set on a context-propagating executor", (database, table) -> {
             ReadThenSetStock inner = new ReadThenSetStock(table);
             java.util.concurrent.ExecutorService executor = io.micrometer.context.ContextExecutorService.wrap(
@@ -233,7 +236,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> workHandedToAThreadThatCarriesNothingIsRefusedNotPassed() {
+    Stream<DynamicNode> workHandedToAThreadThatCarriesNothingIsRefusedNotPassed() {
         return onEveryEngine("read-then-set on a thread of its own", (database, table) -> {
             ReadThenSetStock inner = new ReadThenSetStock(table);
             JdbcPurchase ownThread = (dataSource, requestId, product, quantity) -> {
@@ -292,7 +295,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> whichOfTwoWokenWaitersGoesOnIsTheEnginesChoiceAndTheCoverageSaysSo() {
+    Stream<DynamicNode> whichOfTwoWokenWaitersGoesOnIsTheEnginesChoiceAndTheCoverageSaysSo() {
         return onEveryEngine("three buyers behind one row lock", (database, table) -> {
             try (StatementScheduleRunner runner = new StatementScheduleRunner("locked-read-then-set", database,
                     JdbcSchema.stockTable(table), ReadThenSetStock.lockingTheRow(table))) {
@@ -317,7 +320,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> guardedDecrementHoldsInEveryInterleaving() {
+    Stream<DynamicNode> guardedDecrementHoldsInEveryInterleaving() {
         return onEveryEngine("UPDATE ... WHERE stock >= ? holds", (database, table) -> {
             JdbcInterleavings run = new StatementScheduleRunner("guarded-decrement", database,
                     JdbcSchema.stockTable(table), new GuardedDecrement(table)).run();
@@ -335,7 +338,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> turningAutocommitBackOnAfterTheCommitIsNotASecondCommit() {
+    Stream<DynamicNode> turningAutocommitBackOnAfterTheCommitIsNotASecondCommit() {
         return onEveryEngine("setAutoCommit(true) after COMMIT, as Spring's transaction managers do, sends nothing",
                 (database, table) -> {
                     GuardedDecrement guarded = new GuardedDecrement(table);
@@ -352,7 +355,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aPurchaseThatHangsBeforeCommittingIsStoppedAtTheBound() {
+    Stream<DynamicNode> aPurchaseThatHangsBeforeCommittingIsStoppedAtTheBound() {
         return onEveryEngine("code that hangs after its UPDATE is a gate error naming it", (database, table) -> {
             CountDownLatch never = new CountDownLatch(1);
             JdbcPurchase hangs = (dataSource, requestId, product, quantity) -> {
@@ -377,7 +380,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aPurchaseThatHangsWhileTheOtherWaitsForItsLockIsStoppedAndCleanedUp() {
+    Stream<DynamicNode> aPurchaseThatHangsWhileTheOtherWaitsForItsLockIsStoppedAndCleanedUp() {
         return onEveryEngine("code that hangs holding a lock another waits for is stopped; all is cleaned up",
                 (database, table) -> {
                     // T1's third call is the one in plan u1 u2 c1 c2 (after T1 alone and plan u1 c1 u2 c2): T1
@@ -408,7 +411,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aPurchaseThatReturnsWithItsTransactionOpenIsAGateError() {
+    Stream<DynamicNode> aPurchaseThatReturnsWithItsTransactionOpenIsAGateError() {
         return onEveryEngine("code that returns without committing is a gate error naming its statement",
                 (database, table) -> {
                     JdbcPurchase leaves = (dataSource, requestId, product, quantity) -> {
@@ -430,7 +433,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aPurchaseThatThrowsIsAnErrorNotHeld() {
+    Stream<DynamicNode> aPurchaseThatThrowsIsAnErrorNotHeld() {
         return onEveryEngine("code that throws when refused is an error, not held", (database, table) -> {
             GuardedDecrement guarded = new GuardedDecrement(table);
             JdbcPurchase throwsWhenRefused = (dataSource, requestId, product, quantity) -> {
@@ -450,7 +453,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aPurchaseRefusedEvenAloneIsAnErrorNotHeld() {
+    Stream<DynamicNode> aPurchaseRefusedEvenAloneIsAnErrorNotHeld() {
         return onEveryEngine("code that always reports a serialization failure is an error, not held", (database, table) -> {
             GuardedDecrement guarded = new GuardedDecrement(table);
             JdbcPurchase alwaysRefused = (dataSource, requestId, product, quantity) -> {
@@ -465,7 +468,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aPurchaseThatThrowsUnsupportedOperationIsAnErrorNotInapplicable() {
+    Stream<DynamicNode> aPurchaseThatThrowsUnsupportedOperationIsAnErrorNotInapplicable() {
         return onEveryEngine("a purchase that always throws UnsupportedOperationException is an error, never not"
                 + " applicable", (database, table) -> {
             GuardedDecrement guarded = new GuardedDecrement(table);
@@ -494,7 +497,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aRestockThatThrowsIsAnErrorForADesignThatRestocks() {
+    Stream<DynamicNode> aRestockThatThrowsIsAnErrorForADesignThatRestocks() {
         return onEveryEngine("a restock that throws on a design declaring restocks is an error", (database, table) -> {
             JdbcSchema schema = JdbcSchema.stockTable(table);
             JdbcPurchase guarded = new GuardedDecrement(table);
@@ -509,7 +512,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aStatementFromAThreadThatWorksForNoCallIsRefusedLoudly() {
+    Stream<DynamicNode> aStatementFromAThreadThatWorksForNoCallIsRefusedLoudly() {
         return onEveryEngine("a read sent from a thread of its own beside a scheduled UPDATE is a gate error",
                 (database, table) -> {
             GuardedDecrement guarded = new GuardedDecrement(table);
@@ -542,7 +545,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> theEnginesOwnConnectionIsNeverHandedOut() {
+    Stream<DynamicNode> theEnginesOwnConnectionIsNeverHandedOut() {
         return onEveryEngine("unwrap and getMetaData().getConnection() give the scheduled connection", (database, table) -> {
             JdbcPurchase throughMetaData = (dataSource, requestId, product, quantity) -> {
                 assertThatThrownBy(() -> dataSource.unwrap(java.io.Closeable.class)) // the pool, HikariDataSource
@@ -570,7 +573,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aReadOfAViewOrAtSerializableIsNoPlainRead() {
+    Stream<DynamicNode> aReadOfAViewOrAtSerializableIsNoPlainRead() {
         return onEveryEngine("a SELECT of a view, or at SERIALIZABLE, may decide an order: it commutes with nothing",
                 (database, table) -> {
             JdbcSchema stock = JdbcSchema.stockTable(table);
@@ -604,7 +607,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aTriggerTheDesignsStartUpAddsIsSeen() {
+    Stream<DynamicNode> aTriggerTheDesignsStartUpAddsIsSeen() {
         return onEveryEngine("a trigger created when the design starts couples its tables", (database, table) -> {
             ReadThenSetRecordingOrders design = new ReadThenSetRecordingOrders(table);
             String orders = table + "_orders";
@@ -643,7 +646,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aStatementThatMerelyRunsLongIsAGuessTheCoverageSays() {
+    Stream<DynamicNode> aStatementThatMerelyRunsLongIsAGuessTheCoverageSays() {
         return onEveryEngine("H2: a read running past 0.5 s, waiting for no lock, is a guessed wait: not every"
                 + " distinct execution", (database, table) -> {
             if (database.engine() != dev.oversell.store.Engine.H2) {
@@ -677,7 +680,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aUniqueKeyWaitH2DoesNotNameIsSeenNotGuessed() {
+    Stream<DynamicNode> aUniqueKeyWaitH2DoesNotNameIsSeenNotGuessed() {
         return onEveryEngine("two INSERTs of one unique key: the second waits, seen as a wait on every engine",
                 (database, table) -> {
             String orders = table + "_orders";
@@ -722,7 +725,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aLockHeldOutsideTheScheduleIsAGateErrorNamingItsHolder() {
+    Stream<DynamicNode> aLockHeldOutsideTheScheduleIsAGateErrorNamingItsHolder() {
         return onEveryEngine("a row lock held by a session outside the schedule is named, never taken as a wait",
                 (database, table) -> {
             if (database.engine().server() == dev.oversell.store.Engine.MARIADB) {
@@ -774,7 +777,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aUserLockWaitIsAWaitTheGateKnows() {
+    Stream<DynamicNode> aUserLockWaitIsAWaitTheGateKnows() {
         return onEveryEngine("GET_LOCK (MariaDB) or an advisory lock (PostgreSQL) around the purchase: a wait",
                 (database, table) -> {
             if (database.engine() == dev.oversell.store.Engine.H2) {
@@ -809,7 +812,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aConnectionKeptFromTheStartUpIsRefusedInsideASchedule() {
+    Stream<DynamicNode> aConnectionKeptFromTheStartUpIsRefusedInsideASchedule() {
         return onEveryEngine("a read on a connection the design took at its start-up is a gate error",
                 (database, table) -> {
             ScheduledDesign keepsAConnection = scheduling -> {
@@ -869,7 +872,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aMetadataResultSetLeadsBackToTheScheduledConnection() {
+    Stream<DynamicNode> aMetadataResultSetLeadsBackToTheScheduledConnection() {
         return onEveryEngine("getMetaData().getTables(...).getStatement() gives no way to the engine's connection",
                 (database, table) -> {
             JdbcPurchase throughAResultSet = (dataSource, requestId, product, quantity) -> {
@@ -909,7 +912,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aGateBlindToLockWaitsFailsTheRun() {
+    Stream<DynamicNode> aGateBlindToLockWaitsFailsTheRun() {
         return onEveryEngine("a lock timeout inside a schedule is a gate error, not a pass", (database, table) -> {
             LockProbe blind = (monitor, session) -> dev.oversell.store.LockWait.NONE;
             // sessions that give up a lock wait after 1 s (the engines' column waits 5 s): the missed wait, run twice,
@@ -924,7 +927,7 @@ class StatementScheduleRunnerTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> aStockReaderThatDoesNotMatchTheSchemaFailsBeforeAnySchedule() {
+    Stream<DynamicNode> aStockReaderThatDoesNotMatchTheSchemaFailsBeforeAnySchedule() {
         return onEveryEngine("a stock reader of another table is refused before any schedule", (database, table) -> {
             JdbcSchema schema = JdbcSchema.stockTable(table);
             JdbcSchema wrongReader = new JdbcSchema(schema.create(), schema.drop(), schema.stockProduct(),
@@ -937,8 +940,9 @@ class StatementScheduleRunnerTest {
     }
 
     /** Runs {@code check} on every requested engine with a fresh table name, then checks nothing was left behind. */
-    private static Stream<DynamicTest> onEveryEngine(String what, Check check) {
-        return DatabaseSettings.requestedServers().stream().map(engine -> DynamicTest.dynamicTest(
+    private static Stream<DynamicNode> onEveryEngine(String what, Check check) {
+        List<Engine> servers = DatabaseSettings.requestedServers();
+        return ServerLanes.of(servers, servers.stream().map(engine -> DynamicTest.dynamicTest(
                 engine.label() + ": " + what, () -> {
                     Database database = Engines.openOrSkip(engine);
                     String table = Store.PREFIX + Store.idMadeAt(Instant.now()) + "_stock";
@@ -961,7 +965,7 @@ class StatementScheduleRunnerTest {
                             failed.addSuppressed(leftBehind); // the check's own failure comes first
                         }
                     }
-                }));
+                })).toList(), "jdbc-gate");
     }
 
     /** One check of one engine, given the database and the design's table name. */
