@@ -23,6 +23,8 @@ import java.util.Map;
  *   <tr><td>{@code oversell.postgresql.user}</td><td>{@code postgres}</td></tr>
  *   <tr><td>{@code oversell.mariadb.url}</td><td>{@code jdbc:mariadb://127.0.0.1:3306/test}</td></tr>
  *   <tr><td>{@code oversell.mariadb.user}</td><td>{@code root}</td></tr>
+ *   <tr><td>{@code oversell.mariadb-snapshot-isolation.url}</td><td>the MariaDB URL with its database's name
+ *       followed by {@code _snapshot_isolation}, made if missing (else the MariaDB URL itself)</td></tr>
  *   <tr><td>{@code oversell.ENGINE.password}</td><td>empty</td></tr>
  *   <tr><td>{@code oversell.pool.size}</td><td>{@code 16} connections per engine</td></tr>
  *   <tr><td>{@code oversell.lockTimeoutMillis}</td><td>{@code 5000}: no lock wait lasts longer (MariaDB: whole seconds)</td></tr>
@@ -30,7 +32,8 @@ import java.util.Map;
  *
  * Connections come from a HikariCP pool per engine column, each connection with the column's pinned settings
  * ({@link Engine#defaultIsolation()}, {@link Engine#sessionSettings()}). The two MariaDB columns share the
- * {@code oversell.mariadb.*} settings: they are one server.
+ * {@code oversell.mariadb.*} settings: they are one server, the snapshot-isolation column's tables in a database of
+ * their own on it ({@link #url}).
  */
 public final class DatabaseSettings {
 
@@ -83,8 +86,62 @@ public final class DatabaseSettings {
         return requestedEngines().stream().map(Engine::server).distinct().toList();
     }
 
+    /**
+     * The URL {@code engine}'s column connects to. MariaDB's snapshot-isolation column keeps its tables in a
+     * database of its own on the same server ({@code oversell.mariadb-snapshot-isolation.url}, else
+     * {@link #snapshotIsolationDatabase}), so that its checks can run beside the other MariaDB column's: the tables
+     * have the same names in both.
+     */
     public static String url(Engine engine) {
-        return setting("oversell." + engine.server().key() + ".url", DEFAULTS.get(engine.server())[0]);
+        String server = setting("oversell." + engine.server().key() + ".url", DEFAULTS.get(engine.server())[0]);
+        if (engine != Engine.MARIADB_SNAPSHOT_ISOLATION) {
+            return server;
+        }
+        String own = setting("oversell." + engine.key() + ".url", "");
+        if (!own.isEmpty()) {
+            return own;
+        }
+        synchronized (OWN_DATABASE) {
+            return OWN_DATABASE.computeIfAbsent(server, DatabaseSettings::snapshotIsolationDatabase);
+        }
+    }
+
+    /** The snapshot-isolation column's URL per MariaDB URL, found once per JVM ({@link #snapshotIsolationDatabase}). */
+    private static final Map<String, String> OWN_DATABASE = new java.util.HashMap<>();
+
+    /** How a MariaDB URL names its database: {@code jdbc:mariadb://host:port/} then the name, then any options. */
+    private static final java.util.regex.Pattern MARIADB_DATABASE =
+            java.util.regex.Pattern.compile("^(jdbc:mariadb://[^/?]+/)([A-Za-z0-9_]+)(\\?.*)?$");
+
+    /**
+     * The database MariaDB's snapshot-isolation column uses on the server at {@code serverUrl}: the URL's database
+     * with {@code _snapshot_isolation} appended, created if it is missing ({@code CREATE DATABASE IF NOT EXISTS}).
+     * Where that cannot be had (a URL without a database, a user who may not create one), the column shares the
+     * other column's database, and the suites run the two one after the other; either way it is said once.
+     */
+    private static String snapshotIsolationDatabase(String serverUrl) {
+        java.util.regex.Matcher m = MARIADB_DATABASE.matcher(serverUrl);
+        String label = Engine.MARIADB_SNAPSHOT_ISOLATION.label();
+        if (!m.matches()) {
+            System.out.printf("[database] %s: its tables in the database of %s, beside the MariaDB column's (the URL"
+                    + " names no database to derive one of its own from): the two columns run one after the other%n",
+                    label, serverUrl);
+            return serverUrl;
+        }
+        String own = m.group(2) + "_snapshot_isolation";
+        String ownUrl = m.group(1) + own + (m.group(3) == null ? "" : m.group(3));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(serverUrl, user(Engine.MARIADB),
+                password(Engine.MARIADB)); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE IF NOT EXISTS " + own);
+            System.out.printf("[database] %s: its tables in database %s, the MariaDB column's in %s, so that the two"
+                    + " columns run at once (-Doversell.serversAtOnce)%n", label, own, m.group(2));
+            return ownUrl;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            System.out.printf("[database] %s: its tables in database %s, beside the MariaDB column's (database %s could"
+                    + " not be had: %s): the two columns run one after the other%n", label, m.group(2), own,
+                    rootMessage(e));
+            return serverUrl;
+        }
     }
 
     public static String user(Engine engine) {

@@ -23,10 +23,10 @@ import java.util.stream.StreamSupport;
 
 /**
  * The checks of different database servers at once. A suite's tree has one container per engine column; the
- * columns of one server (MariaDB and MariaDB with snapshot isolation share a server, and so the tables of a
- * schedule) form a lane, and each lane runs on a thread of its own: it walks its containers exactly as JUnit would
- * (depth first, each container's children pushed one at a time, each test run as it comes, where JUnit would run it), and
- * JUnit is handed the same tree, each test reporting what its run gave (passed, failed with the same error, or
+ * columns that keep their tables in one database of one server form a lane (MariaDB's two columns, should the
+ * snapshot-isolation column not have a database of its own: {@link DatabaseSettings#url}), and each lane runs on
+ * a thread of its own: it walks its containers exactly as JUnit would (depth first, each container's children
+ * pushed one at a time, each test run as it comes), and JUnit is handed the same tree, each test reporting what its run gave (passed, failed with the same error, or
  * skipped). Within a lane nothing changes: one check at a time, in the same order, so what a check sees of its
  * server is what it saw before. Across lanes the checks share nothing they use (tables, locks, sessions, the
  * gate's schedules), only the machine: the gate decides nothing by timing that a slower machine would change
@@ -53,26 +53,45 @@ public final class ServerLanes {
 
     /**
      * The columns' nodes (a container or a single test per engine column), in the order given, each lane (the
-     * columns of one server) run on a thread of its own if {@link #atOnce()}; else the nodes as they are.
+     * columns that keep their tables in one place, {@link #whereTablesAre}) run on a thread of its own if
+     * {@link #atOnce()}; else the nodes as they are.
      */
     public static Stream<DynamicNode> of(List<Engine> engines, List<? extends DynamicNode> columns, String suite) {
-        if (engines.size() != columns.size()) {
-            throw new IllegalArgumentException(engines.size() + " engines for " + columns.size() + " columns");
+        return inLanes(engines.stream().map(ServerLanes::whereTablesAre).toList(), columns, suite);
+    }
+
+    /**
+     * Where {@code engine}'s column keeps its tables: its server and database. Columns that share them share a lane
+     * (MariaDB's two columns, if the snapshot-isolation column could not have a database of its own).
+     */
+    static String whereTablesAre(Engine engine) {
+        try {
+            return engine.server().key() + " " + DatabaseSettings.url(engine);
+        } catch (RuntimeException unknown) {
+            return engine.server().key();
         }
-        Map<Engine, List<DynamicNode>> lanes = new LinkedHashMap<>();
-        for (int i = 0; i < engines.size(); i++) {
-            lanes.computeIfAbsent(engines.get(i).server(), server -> new ArrayList<>()).add(columns.get(i));
+    }
+
+    /** As {@link #of(List, List, String)}, given each column's lane: columns of one lane run one after the other. */
+    static Stream<DynamicNode> inLanes(List<String> lanesOf, List<? extends DynamicNode> columns, String suite) {
+        if (lanesOf.size() != columns.size()) {
+            throw new IllegalArgumentException(lanesOf.size() + " lanes for " + columns.size() + " columns");
+        }
+        Map<String, List<DynamicNode>> lanes = new LinkedHashMap<>();
+        for (int i = 0; i < lanesOf.size(); i++) {
+            lanes.computeIfAbsent(lanesOf.get(i), lane -> new ArrayList<>()).add(columns.get(i));
         }
         if (!atOnce() || lanes.size() < 2) {
             return columns.stream().map(DynamicNode.class::cast);
         }
         if (SAID.add(suite)) {
-            System.out.printf("[%s] %d servers at once, each on a thread of its own (-Doversell.serversAtOnce=false: one"
-                    + " after the other)%n", suite, lanes.size());
+            System.out.printf("[%s] %d lanes at once (one per server, and per database of a server), each on a thread"
+                    + " of its own (-Doversell.serversAtOnce=false: one after the other)%n", suite, lanes.size());
         }
-        Map<Engine, Lane> started = new LinkedHashMap<>();
-        lanes.forEach((server, containers) -> started.put(server, Lane.start(suite + " " + server.key(), containers)));
-        return engines.stream().map(engine -> started.get(engine.server()).next());
+        Map<String, Lane> started = new LinkedHashMap<>();
+        int[] number = {0};
+        lanes.forEach((lane, nodes) -> started.put(lane, Lane.start(suite + "-" + ++number[0], nodes)));
+        return lanesOf.stream().map(lane -> started.get(lane).next());
     }
 
     /** What the lane's walk saw, in the order it saw it. */

@@ -3,6 +3,7 @@ package dev.oversell.properties.deployment;
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.judge.Finding;
 import dev.oversell.model.Inventory;
+import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
 import dev.oversell.store.Store;
 
@@ -58,6 +59,8 @@ final class SeparateProcesses {
                         System.getProperty("java.class.path"))));
                 System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("oversell."))
                         .forEach(n -> command.add("-D" + n + "=" + System.getProperty(n)));
+                // the column's database as this JVM found it (MariaDB's snapshot column: one of its own, or not)
+                command.add("-Doversell." + engine.key() + ".url=" + DatabaseSettings.url(engine));
                 command.addAll(List.of(InstanceProcess.class.getName(), engine.key(), store.id(), variant.name(),
                         String.valueOf(i), String.valueOf(BUYERS), String.valueOf(PURCHASES)));
                 Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

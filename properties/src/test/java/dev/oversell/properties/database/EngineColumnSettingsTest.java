@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,33 @@ class EngineColumnSettingsTest {
     Stream<DynamicTest> everyColumnsSessionsCarryItsPinnedSettings() {
         return DatabaseSettings.requestedEngines().stream().map(engine -> DynamicTest.dynamicTest(
                 engine.label() + ": sessions carry the column's settings", () -> pinned(engine)));
+    }
+
+    /**
+     * MariaDB's two columns keep their tables in two databases of one server (the snapshot column's is the other's
+     * name with {@code _snapshot_isolation}), so that the suites can run them at once without emptying each other's
+     * tables ({@link ServerLanes}).
+     */
+    @TestFactory
+    Stream<DynamicTest> mariaDbsTwoColumnsKeepTheirTablesInTwoDatabasesOfOneServer() {
+        if (!DatabaseSettings.requestedEngines().containsAll(List.of(Engine.MARIADB, Engine.MARIADB_SNAPSHOT_ISOLATION))) {
+            return Stream.empty();
+        }
+        return Stream.of(DynamicTest.dynamicTest("MariaDB: the snapshot-isolation column in a database of its own", () -> {
+            String plain = currentDatabase(Engines.openOrSkip(Engine.MARIADB));
+            String snapshot = currentDatabase(Engines.openOrSkip(Engine.MARIADB_SNAPSHOT_ISOLATION));
+            assertThat(snapshot).isEqualTo(plain + "_snapshot_isolation");
+            assertThat(ServerLanes.whereTablesAre(Engine.MARIADB))
+                    .isNotEqualTo(ServerLanes.whereTablesAre(Engine.MARIADB_SNAPSHOT_ISOLATION));
+        }));
+    }
+
+    private static String currentDatabase(Database database) throws SQLException {
+        try (Connection c = database.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DATABASE()")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static void pinned(Engine engine) throws SQLException {
