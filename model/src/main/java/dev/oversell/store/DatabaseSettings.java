@@ -3,10 +3,17 @@ package dev.oversell.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where each engine is, read from system properties ({@code -Doversell.postgresql.url=...}) or, failing that,
@@ -107,11 +114,11 @@ public final class DatabaseSettings {
     }
 
     /** The snapshot-isolation column's URL per MariaDB URL, found once per JVM ({@link #snapshotIsolationDatabase}). */
-    private static final Map<String, String> OWN_DATABASE = new java.util.HashMap<>();
+    private static final Map<String, String> OWN_DATABASE = new HashMap<>();
 
     /** How a MariaDB URL names its database: {@code jdbc:mariadb://host:port/} then the name, then any options. */
-    private static final java.util.regex.Pattern MARIADB_DATABASE =
-            java.util.regex.Pattern.compile("^(jdbc:mariadb://[^/?]+/)([A-Za-z0-9_]+)(\\?.*)?$");
+    private static final Pattern MARIADB_DATABASE =
+            Pattern.compile("^(jdbc:mariadb://[^/?]+/)([A-Za-z0-9_]+)(\\?.*)?$");
 
     /**
      * The database MariaDB's snapshot-isolation column uses on the server at {@code serverUrl}: the URL's database
@@ -120,7 +127,7 @@ public final class DatabaseSettings {
      * other column's database, and the suites run the two one after the other; either way it is said once.
      */
     private static String snapshotIsolationDatabase(String serverUrl) {
-        java.util.regex.Matcher m = MARIADB_DATABASE.matcher(serverUrl);
+        Matcher m = MARIADB_DATABASE.matcher(serverUrl);
         String label = Engine.MARIADB_SNAPSHOT_ISOLATION.label();
         if (!m.matches()) {
             System.out.printf("[database] %s: its tables in the database of %s, beside the MariaDB column's (the URL"
@@ -130,13 +137,13 @@ public final class DatabaseSettings {
         }
         String own = m.group(2) + "_snapshot_isolation";
         String ownUrl = m.group(1) + own + (m.group(3) == null ? "" : m.group(3));
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(serverUrl, user(Engine.MARIADB),
-                password(Engine.MARIADB)); java.sql.Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(serverUrl, user(Engine.MARIADB),
+                password(Engine.MARIADB)); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE IF NOT EXISTS " + own);
             System.out.printf("[database] %s: its tables in database %s, the MariaDB column's in %s, so that the two"
                     + " columns run at once (-Doversell.serversAtOnce)%n", label, own, m.group(2));
             return ownUrl;
-        } catch (java.sql.SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             System.out.printf("[database] %s: its tables in database %s, beside the MariaDB column's (database %s could"
                     + " not be had: %s): the two columns run one after the other%n", label, m.group(2), own,
                     rootMessage(e));
@@ -188,7 +195,7 @@ public final class DatabaseSettings {
         }
     }
 
-    /** HikariCP's name for an isolation level: the {@link java.sql.Connection} constant's, {@code TRANSACTION_READ_COMMITTED}. */
+    /** HikariCP's name for an isolation level: the {@link Connection} constant's, {@code TRANSACTION_READ_COMMITTED}. */
     private static String isolationConstantName(int level) {
         return "TRANSACTION_" + Engine.isolationName(level).replace(' ', '_');
     }

@@ -1,15 +1,15 @@
 package dev.oversell.properties.database.jdbc;
 
-import org.junit.jupiter.api.DynamicNode;
-import dev.oversell.store.Engine;
-import dev.oversell.properties.database.ServerLanes;
 import dev.oversell.design.JdbcSchema;
 import dev.oversell.judge.Finding;
 import dev.oversell.properties.database.Engines;
+import dev.oversell.properties.database.ServerLanes;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
+import dev.oversell.store.Engine;
 import dev.oversell.store.Store;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

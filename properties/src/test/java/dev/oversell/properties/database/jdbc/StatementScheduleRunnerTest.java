@@ -1,19 +1,19 @@
 package dev.oversell.properties.database.jdbc;
-import org.junit.jupiter.api.DynamicNode;
-import dev.oversell.store.Engine;
-import dev.oversell.properties.database.ServerLanes;
-import dev.oversell.design.JdbcSchema;
-import dev.oversell.design.JdbcPurchase;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.oversell.design.JdbcPurchase;
+import dev.oversell.design.JdbcSchema;
 import dev.oversell.judge.Finding;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.GateError;
 import dev.oversell.properties.database.LockProbe;
+import dev.oversell.properties.database.ServerLanes;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
+import dev.oversell.store.Engine;
 import dev.oversell.store.Store;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -24,8 +24,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
