@@ -12,6 +12,11 @@ package dev.oversell.judge;
  *       of every product together show which order it was.</li>
  *   <li>{@link #LOST_UPDATE}: no more was sold than existed, but stock and sales do not add up (a restock
  *       lost under a stale write, units taken for a sale nobody was told of, a request applied twice).</li>
+ *   <li>{@link #HUNG}: nothing above was seen, but a call never answered: calls waiting for each other for ever
+ *       (two orders locking the same products in opposite orders), a livelock, a wait nothing ends. The contract
+ *       says a call must answer; the evidence names the cycle where the checker can (Lincheck's deadlock trace, the
+ *       threads and locks of a jcstress fork). A deadlock a database breaks by refusing one transaction is not a
+ *       hang: it is a refusal, judged on the accounts.</li>
  *   <li>{@link #NOT_LINEARIZABLE}: stock and sales add up, but the answers fit no sequential order of the
  *       calls (a stale stock read, a buyer refused while stock was there).</li>
  *   <li>{@link #HELD}: every run was explained by some sequential order and stock and sales added up.</li>
@@ -23,6 +28,7 @@ public enum Finding {
     OVERSOLD("oversold", "units sold exceed units that existed"),
     PARTIALLY_APPLIED("partially applied", "an order of several lines took some of its lines and not the others"),
     LOST_UPDATE("lost update", "stock and sales do not add up; no more was sold than existed"),
+    HUNG("hung", "a call never answered (a deadlock, a livelock); nothing sold beyond the stock was seen"),
     NOT_LINEARIZABLE("not linearizable", "stock and sales add up, but the answers fit no sequential order"),
     HELD("held", "every run was explained by a sequential order, and stock and sales added up");
 
@@ -34,7 +40,7 @@ public enum Finding {
         this.meaning = meaning;
     }
 
-    /** The word reports print: {@code oversold}, {@code lost update}, {@code not linearizable}, {@code held}. */
+    /** The word reports print: {@code oversold}, {@code lost update}, {@code hung}, {@code not linearizable}, {@code held}. */
     public String word() {
         return word;
     }

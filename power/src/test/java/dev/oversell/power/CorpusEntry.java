@@ -111,14 +111,15 @@ public record CorpusEntry(Variant design, Class<?> type) {
     static final String TWIN_SCENARIOS = "LastUnit";
 
     /**
-     * The jcstress scenarios it runs in this build: a known bug's own by default, a twin's {@value #TWIN_SCENARIOS};
+     * The jcstress scenarios it runs in this build: a known bug's own by default, a twin's own or else {@value #TWIN_SCENARIOS};
      * every scenario ({@code all}) thoroughly, or for a design named in {@value #ONLY}.
      */
     public String scenarios() {
         if (Boolean.getBoolean(THOROUGH) || !only().isEmpty()) {
             return "all";
         }
-        return bug().map(b -> String.join(",", b.scenarios())).filter(own -> !own.isEmpty()).orElse(TWIN_SCENARIOS);
+        String[] own = bug().map(KnownBug::scenarios).orElseGet(() -> twin().orElseThrow().scenarios());
+        return own.length > 0 ? String.join(",", own) : TWIN_SCENARIOS;
     }
 
     /** The designs {@value #ONLY} names, if any. */

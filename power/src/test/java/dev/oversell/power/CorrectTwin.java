@@ -20,4 +20,10 @@ public @interface CorrectTwin {
 
     /** A database design: the engines it must hold on. */
     Engine[] heldOn() default {};
+
+    /**
+     * {@link Family#JCSTRESS}: the scenarios it runs by default (names in {@code dev.oversell.stress.scenarios}), where
+     * the twin's point is elsewhere than the last unit (the orders' scenarios); {@code -Pthorough} runs every one.
+     */
+    String[] scenarios() default {};
 }

@@ -28,7 +28,7 @@ final class HtmlReport {
             .mech{display:block;max-width:230px;font-weight:normal;color:#666;font-size:11px}
             th .version{display:block;font-weight:normal;color:#666;font-size:11px;overflow-wrap:anywhere}
             #database-designs td{padding:2px 3px}
-            .oversold{background:#fbd5d5}.held{background:#d9f2d9}.partiallyapplied,.lostupdate,.notlinearizable{background:#fde8c8}
+            .oversold{background:#fbd5d5}.held{background:#d9f2d9}.partiallyapplied,.lostupdate,.hung,.notlinearizable{background:#fde8c8}
             .na{background:#fafafa;color:#999}.notrun{background:#eee;color:#666}.notchecked{background:#fff3b0}
             td .v{font-weight:600;display:block}a{color:#1a4f8b}
             .f{padding:1px 4px;margin:2px 0}.f .v{display:inline}.f .check{display:inline-block;min-width:78px;color:#444}
@@ -213,6 +213,7 @@ final class HtmlReport {
             case HELD -> "held";
             case PARTIALLY_APPLIED -> "partiallyapplied";
             case LOST_UPDATE -> "lostupdate";
+            case HUNG -> "hung";
             case NOT_LINEARIZABLE -> "notlinearizable";
             case NOT_APPLICABLE -> "na";
             case NOT_CHECKED -> "notchecked";

@@ -30,7 +30,8 @@ final class Snapshot {
 
             Legend: the most serious finding of any check of that family: **oversold** = units sold exceeded units \
             that existed; partially applied = an order of several lines took some of its lines and not the others; \
-            lost update = stock and sales did not add up, no oversell; not linearizable = the answers \
+            lost update = stock and sales did not add up, no oversell; hung = a call never answered (a deadlock, a \
+            livelock); not linearizable = the answers \
             fit no sequential order; held = none of these, in every check that covered what it names (each \
             cell of the run's report says how far: every distinct execution, bounded, sampled); not checked = some \
             check did not cover what it names (a limit reached, an error, a fault that did not strike, nothing \

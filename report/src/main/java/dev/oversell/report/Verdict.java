@@ -11,6 +11,7 @@ enum Verdict {
     OVERSOLD(Finding.OVERSOLD, "✗"),
     PARTIALLY_APPLIED(Finding.PARTIALLY_APPLIED, "◐"),
     LOST_UPDATE(Finding.LOST_UPDATE, "≠"),
+    HUNG(Finding.HUNG, "∞"),
     NOT_LINEARIZABLE(Finding.NOT_LINEARIZABLE, "!"),
     HELD(Finding.HELD, "✓"),
     NOT_CHECKED("not checked", "…", "some of its checks did not cover what they name (a limit reached, an error, a"
@@ -38,6 +39,7 @@ enum Verdict {
             case OVERSOLD -> OVERSOLD;
             case PARTIALLY_APPLIED -> PARTIALLY_APPLIED;
             case LOST_UPDATE -> LOST_UPDATE;
+            case HUNG -> HUNG;
             case NOT_LINEARIZABLE -> NOT_LINEARIZABLE;
             case HELD -> HELD;
         };
@@ -72,11 +74,11 @@ enum Verdict {
     /** Anomalies first (oversold most serious), then not checked, held, not run, n/a. */
     private static int rank(Verdict v) {
         return switch (v) {
-            case OVERSOLD, PARTIALLY_APPLIED, LOST_UPDATE, NOT_LINEARIZABLE -> v.ordinal();
+            case OVERSOLD, PARTIALLY_APPLIED, LOST_UPDATE, HUNG, NOT_LINEARIZABLE -> v.ordinal();
             case NOT_CHECKED -> HELD.ordinal();
             case HELD -> HELD.ordinal() + 1;
-            case NOT_RUN -> 6;
-            case NOT_APPLICABLE -> 7;
+            case NOT_RUN -> HELD.ordinal() + 2;
+            case NOT_APPLICABLE -> HELD.ordinal() + 3;
         };
     }
 }

@@ -87,7 +87,7 @@ final class JudgedTests {
         return dynamicTest(TestNames.of(claim.variant(), TestNames.JUDGED), () -> {
             if (claim.problem() != null) {
                 StringBuilder why = new StringBuilder(claim.problem()).append('\n');
-                rows.stream().filter(r -> r.oversold() + r.lostUpdate() + r.notLinearizable() > 0)
+                rows.stream().filter(ScenarioResult::sawAnomaly)
                         .forEach(r -> why.append(outcomes(r)));
                 fail(why.append("Reproduce: ").append(claim.reproduce()).append("\nEvidence: ")
                         .append(out.resolve(claim.report())).toString());
@@ -96,6 +96,10 @@ final class JudgedTests {
     }
 
     private static String verdictOf(ScenarioResult row) {
+        if (!row.hangs().isEmpty()) {
+            return String.format("%s: %d of its jcstress forks hung; %,d samples", row.verdict(), row.hangs().size(),
+                    row.samples());
+        }
         long seen = switch (row.verdict()) {
             case "oversold" -> row.oversold();
             case "lost update" -> row.lostUpdate();
@@ -110,10 +114,11 @@ final class JudgedTests {
 
     /** The counterexample: every outcome jcstress saw in the scenario, with its count and what it means. */
     private static String outcomes(ScenarioResult row) {
-        if (row.outcomes() == null || row.outcomes().isEmpty()) {
+        if (row.outcomes().isEmpty() && row.hangs().isEmpty()) {
             return "";
         }
         StringBuilder text = new StringBuilder(row.variant() + " / " + row.scenario() + ", outcomes seen:\n");
+        row.hangs().forEach(hang -> text.append("  a fork hung: ").append(hang.replace("\n", "\n    ")).append('\n'));
         for (ScenarioResult.Count c : row.outcomes()) {
             text.append(String.format("  %-16s %,12d samples  %s: %s%n", "[" + c.outcome() + "]", c.count(),
                     c.meaning(), c.description()));

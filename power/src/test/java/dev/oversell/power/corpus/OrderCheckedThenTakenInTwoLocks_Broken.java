@@ -24,8 +24,8 @@ import java.util.Map;
  * Its single-line calls hold the lock throughout and are correct; only orders break.
  */
 @KnownBug(value = "an order's lines checked in one turn of the lock and taken in another",
-        caughtBy = Family.LINCHECK, seenAs = Finding.OVERSOLD)
-@RunsByDefault(Family.LINCHECK)
+        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.OVERSOLD, scenarios = {"OppositeOrders", "OrderRacingPurchase"})
+@RunsByDefault({Family.LINCHECK, Family.JCSTRESS})
 public final class OrderCheckedThenTakenInTwoLocks_Broken implements OrderInventory {
 
     private final Shelf shelf;

@@ -6,6 +6,8 @@ import dev.oversell.model.OrderResult;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.power.CorrectTwin;
+import dev.oversell.power.Family;
+import dev.oversell.power.RunsByDefault;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,9 @@ import java.util.Map;
  *   T1: check, take, Placed; unlock        T2: lock A, lock B, check, take, Placed
  * </pre>
  */
-@CorrectTwin("an order locks its lines in the products' order, one global order")
+@CorrectTwin(value = "an order locks its lines in the products' order, one global order",
+        scenarios = {"OppositeOrders", "OrderRacingPurchase"})
+@RunsByDefault({Family.LINCHECK, Family.JCSTRESS})
 public final class OrderLocksLinesInProductOrder implements OrderInventory {
 
     private final Shelf shelf;

@@ -18,8 +18,8 @@ import java.util.Map;
  * of its lines in the order the buyer wrote them, checks every line and takes them all while it holds every lock.
  * Never an oversell, never half an order; but two orders of the same products written in opposite orders each hold
  * the lock the other waits for, forever. No call answers: the model checker reports the hang (Lincheck: a
- * deadlock), which Oversell calls not linearizable, because no sequential order explains a call that never
- * returns.
+ * deadlock), and in jcstress the fork's hang watch names the cycle of threads and monitors; Oversell calls it
+ * hung.
  * <pre>
  *   T1: place(A 1, B 1): lock A          T2: place(B 1, A 1): lock B
  *   T1: wait for B                       T2: wait for A            -- Hang: neither order ever answers
@@ -27,8 +27,8 @@ import java.util.Map;
  * The twin, {@link OrderLocksLinesInProductOrder}, takes them in the products' order.
  */
 @KnownBug(value = "an order locks its lines in the order written: opposite orders deadlock",
-        caughtBy = Family.LINCHECK, seenAs = Finding.NOT_LINEARIZABLE)
-@RunsByDefault(Family.LINCHECK)
+        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.HUNG, scenarios = {"OppositeOrders", "OrderRacingPurchase"})
+@RunsByDefault({Family.LINCHECK, Family.JCSTRESS})
 public final class OrderLocksLinesInTheirOrder_BrokenDeadlock implements OrderInventory {
 
     private final Shelf shelf;

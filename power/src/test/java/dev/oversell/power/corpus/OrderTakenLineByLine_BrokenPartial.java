@@ -25,8 +25,8 @@ import java.util.Map;
  * Its single-line calls hold the lock throughout and are correct; only orders break.
  */
 @KnownBug(value = "an order's lines taken one turn of the lock at a time, and not given back when one is short",
-        caughtBy = Family.LINCHECK, seenAs = Finding.PARTIALLY_APPLIED)
-@RunsByDefault(Family.LINCHECK)
+        caughtBy = {Family.LINCHECK, Family.JCSTRESS}, seenAs = Finding.PARTIALLY_APPLIED, scenarios = {"OppositeOrders", "OrderRacingPurchase"})
+@RunsByDefault({Family.LINCHECK, Family.JCSTRESS})
 public final class OrderTakenLineByLine_BrokenPartial implements OrderInventory {
 
     private final Shelf shelf;

@@ -18,9 +18,10 @@ import org.jetbrains.kotlinx.lincheck.strategy.ValidationFailure;
  *       as the accounts say;</li>
  *   <li>the answers fit no sequential order, the accounts of that same run having added up:
  *       {@link Finding#NOT_LINEARIZABLE};</li>
- *   <li>a run that hung (a deadlock, a livelock, a timeout) or threw where the specification answers: no
- *       sequential order explains a call that never returns or an answer the specification never gives, so
- *       {@link Finding#NOT_LINEARIZABLE} too, with {@link #lincheckFailure} saying which.</li>
+ *   <li>a run that hung (a deadlock, a livelock, a timeout): {@link Finding#HUNG}, the trace naming the cycle;</li>
+ *   <li>a run that threw where the specification answers: no sequential order explains an answer the
+ *       specification never gives, so {@link Finding#NOT_LINEARIZABLE} too, with {@link #lincheckFailure} saying
+ *       which.</li>
  * </ul>
  *
  * @param finding         the word
@@ -42,10 +43,10 @@ record LincheckFinding(Finding finding, String lincheckFailure, String detail) {
                     "the answers fit no sequential order; the accounts added up");
         }
         if (failure instanceof ManagedDeadlockFailure || failure instanceof ManagedLivelockFailure) {
-            return new LincheckFinding(Finding.NOT_LINEARIZABLE, "hung", "a deadlock or livelock: some call never returned");
+            return new LincheckFinding(Finding.HUNG, "hung", "a deadlock or livelock: some call never returned");
         }
         if (failure instanceof TimeoutFailure) {
-            return new LincheckFinding(Finding.NOT_LINEARIZABLE, "hung", "the run timed out: some call never returned");
+            return new LincheckFinding(Finding.HUNG, "hung", "the run timed out: some call never returned");
         }
         if (failure instanceof UnexpectedExceptionFailure unexpected) {
             return new LincheckFinding(Finding.NOT_LINEARIZABLE, "threw", String.valueOf(unexpected.getException()));

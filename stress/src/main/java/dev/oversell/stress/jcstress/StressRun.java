@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.oversell.design.Claim;
 import dev.oversell.design.InMemoryVariant;
 import dev.oversell.design.Variants;
+import dev.oversell.model.OrderInventory;
 import dev.oversell.stress.scenarios.DesignState;
+import dev.oversell.stress.scenarios.OrdersState;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.infra.collectors.TestResult;
 
@@ -262,7 +264,9 @@ public final class StressRun {
                 continue;
             }
             InMemoryVariant design = Variants.byName(run, InMemoryVariant.class);
-            plan.add(new Planned(design.name(), design.claim(), scenarioTests,
+            boolean takesOrders = OrderInventory.class.isAssignableFrom(design.type());
+            plan.add(new Planned(design.name(), design.claim(), scenarioTests.stream()
+                    .filter(test -> takesOrders || !OrdersState.class.isAssignableFrom(test)).toList(),
                     List.of("-jvmArgsPrepend", "-D" + DesignState.DESIGN_PROPERTY + "=" + design.name())));
         }
         return Shard.current().take(FAMILY, plan, p -> Shard.unit(FAMILY, p.name()));

@@ -48,6 +48,10 @@ final class StressSummary {
         }
         md.append("\n### Claims, judged over every scenario\n\n").append(judged.render());
         for (ScenarioResult r : results) {
+            if (!r.hangs().isEmpty()) {
+                md.append("\n### ").append(r.variant()).append(" / ").append(r.scenario()).append(": hung\n\n```\n")
+                        .append(String.join("\n\n", r.hangs())).append("\n```\n");
+            }
             if (r.oversold() > 0) {
                 MarkdownTable outcomes = MarkdownTable.of("outcome", "samples", "meaning").alignRight(1);
                 r.outcomes().forEach(c -> outcomes.row("`" + c.outcome() + "`", String.format("%,d", c.count()),

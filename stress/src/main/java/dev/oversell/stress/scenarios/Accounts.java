@@ -22,6 +22,9 @@ import java.lang.annotation.Target;
 @Repeatable(Accounts.Products.class)
 public @interface Accounts {
 
+    /** The product these accounts are of; needed only where {@link OrderOfOneEach} names products. */
+    String product() default DesignState.SKU;
+
     long initial();
 
     int[] sold();

@@ -16,7 +16,8 @@ import java.util.Map;
  * ({@code dev.oversell.stress.jcstress.StressRun}) starts one jcstress run per design and hands the name to
  * jcstress's forked JVMs ({@code -jvmArgsPrepend -Doversell.stress.design=NAME}); so the scenarios are compiled
  * once, in this jar, and judge any project's designs. A JVM without the property cannot build a state: jcstress
- * reports the test as an error, never as a pass.
+ * reports the test as an error, never as a pass. The first state of a JVM starts its {@link HangWatch}, which ends
+ * the fork, naming the cycle, if the design's calls deadlock.
  */
 public abstract class DesignState {
 
@@ -26,6 +27,9 @@ public abstract class DesignState {
     static final String SKU = "sku";
     /** A second product, for scenarios over two products. */
     static final String OTHER = "other";
+    /** The products of the scenarios of orders: orders name them in either order. */
+    static final String A = "a";
+    static final String B = "b";
 
     /** The answer code of a call refused because the inventory was closed. */
     static final int REFUSED_CLOSED = -2;
@@ -40,12 +44,18 @@ public abstract class DesignState {
      * started and stopped per sample would leave too few samples to judge.
      */
     protected DesignState(Map<String, Long> initialStock) {
+        HangWatch.start();
         this.inventory = UNDER_TEST.onExecutor().map(handed -> handed.onSharedExecutor(UNDER_TEST.name(), initialStock))
                 .orElseGet(() -> UNDER_TEST.create(initialStock));
     }
 
     protected DesignState(long initialStock) {
         this(Map.of(SKU, initialStock));
+    }
+
+    /** The design under test, for calls this class does not make. */
+    Inventory inventory() {
+        return inventory;
     }
 
     private static InMemoryVariant namedByProperty() {

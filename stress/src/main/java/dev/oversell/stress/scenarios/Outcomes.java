@@ -19,5 +19,8 @@ public final class Outcomes {
     public static final String EACH_PRODUCT_ITS_BUYER = "Each product sold to exactly one buyer; the other product's buyer got its unit";
     public static final String BOUGHT_BEFORE_CLOSE = "The purchase was answered before the close";
     public static final String REFUSED_AFTER_CLOSE = "The purchase came after the close and was refused";
-    public static final String NOT_EXPLAINED = "No sequential order of the calls explains this: see the gate's finding (oversold, lost update, not linearizable)";
+    public static final String ONE_ORDER_PLACED = "One order was placed whole, the other refused and took nothing";
+    public static final String ORDER_FIRST = "The order was placed whole, the purchase told out of stock";
+    public static final String PURCHASE_FIRST = "The purchase got its unit, the order was refused and took nothing";
+    public static final String NOT_EXPLAINED = "No sequential order of the calls explains this: see the gate's finding (oversold, partially applied, lost update, not linearizable)";
 }

@@ -13,6 +13,8 @@
  * oversell.
  *
  * <p>Result fields: units each buyer got (0 = out of stock, -1 = the call failed, -2 = refused as closed), then
- * the final stock.
+ * the final stock. The scenarios of orders ({@link dev.oversell.stress.scenarios.OrdersState}, for designs that take
+ * orders) give each order 1 if placed and 0 if refused ({@link dev.oversell.stress.scenarios.OrderOfOneEach}); a
+ * fork whose calls deadlock is ended by its {@link dev.oversell.stress.scenarios.HangWatch} and judged hung.
  */
 package dev.oversell.stress.scenarios;

@@ -2,6 +2,9 @@ package dev.oversell.stress.jcstress;
 
 import dev.oversell.design.Variants;
 import dev.oversell.run.Shard;
+import dev.oversell.stress.scenarios.OppositeOrders;
+import dev.oversell.stress.scenarios.OrderRacingPurchase;
+import dev.oversell.stress.scenarios.OrdersState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +55,15 @@ class StressRunPlanTest {
         assertThat(planned("", "1/1")).contains(Shard.unit(StressRun.FAMILY, "naive"),
                 Shard.unit(StressRun.FAMILY, StressRun.ACTOR_RUNTIME));
         assertThat(planned("naive", "1/1")).containsExactly(Shard.unit(StressRun.FAMILY, "naive"));
+    }
+
+    /** A design that sells one product at a time is not asked to place orders: the orders' scenarios are not its. */
+    @Test
+    void theOrdersScenariosArePlannedOnlyForDesignsThatTakeOrders() throws Exception {
+        System.setProperty(Variants.ONLY, "naive");
+        List<Class<?>> naive = StressRun.plan("naive", "all").get(0).tests();
+        assertThat(naive).isNotEmpty().noneMatch(OrdersState.class::isAssignableFrom);
+        assertThat(StressRun.listedTests()).as("the orders' scenarios are in the jar")
+                .contains(OppositeOrders.class.getName(), OrderRacingPurchase.class.getName());
     }
 }
