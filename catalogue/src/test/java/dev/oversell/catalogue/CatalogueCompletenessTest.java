@@ -1,13 +1,13 @@
 package dev.oversell.catalogue;
 
-import dev.oversell.model.Inventory;
-import dev.oversell.model.jdbc.OwnedReadModifyWrite;
-import dev.oversell.model.reference.SequentialInventory;
 import dev.oversell.design.Claim;
 import dev.oversell.design.ClusterDesign;
 import dev.oversell.design.Variant;
+import dev.oversell.model.Inventory;
+import dev.oversell.model.reference.SequentialInventory;
 import dev.oversell.store.PurchaseScript;
 import dev.oversell.store.TransactionalInventory;
+import dev.oversell.store.owner.OwnedReadModifyWrite;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ScanResult;

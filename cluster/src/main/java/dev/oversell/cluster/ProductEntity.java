@@ -2,11 +2,11 @@ package dev.oversell.cluster;
 
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
-import dev.oversell.model.jdbc.OwnedReadModifyWrite;
 import dev.oversell.store.FencedOut;
 import dev.oversell.store.RetryPolicy;
 import dev.oversell.store.Store;
 import dev.oversell.store.TransactionalInventory;
+import dev.oversell.store.owner.OwnedReadModifyWrite;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;

@@ -1,13 +1,15 @@
 package dev.oversell.design;
 
 import dev.oversell.model.Inventory;
-import dev.oversell.model.lock.SynchronizedInventory;
-import dev.oversell.model.jdbc.ConditionalUpdate;
-import dev.oversell.model.jdbc.SynchronizedOverReadModifyWrite;
+import dev.oversell.model.reference.SequentialInventory;
 import dev.oversell.store.Engine;
+import dev.oversell.store.PurchaseScript;
+import dev.oversell.store.TransactionalInventory;
+import dev.oversell.store.owner.OwnedReadModifyWrite;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.oversell.design.Claim.MAY_OVERSELL;
 import static dev.oversell.design.Claim.NEVER_OVERSELLS;
@@ -20,7 +22,7 @@ class VariantBuildersTest {
 
     @Test
     void anInMemoryDesignNamesWhatItLacks() {
-        assertThatThrownBy(() -> InMemoryVariant.named("mine").of(SynchronizedInventory.class, SynchronizedInventory::new)
+        assertThatThrownBy(() -> InMemoryVariant.named("mine").of(SequentialInventory.class, SequentialInventory::new)
                 .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("runsOnCallerThread()").hasMessageContaining("claims(").hasMessageContaining("mechanism(");
@@ -28,11 +30,11 @@ class VariantBuildersTest {
 
     @Test
     void anInMemoryDesignClaimsForOneInstanceOnly() {
-        InMemoryVariant mine = InMemoryVariant.named("mine").of(SynchronizedInventory.class, SynchronizedInventory::new)
+        InMemoryVariant mine = InMemoryVariant.named("mine").of(SequentialInventory.class, SequentialInventory::new)
                 .runsOnCallerThread().claims(NEVER_OVERSELLS).mechanism("a lock").build();
         assertThat(mine.claim(Deployment.SINGLE_INSTANCE)).isEqualTo(NEVER_OVERSELLS);
         assertThat(mine.claim(Deployment.SHARED_STORE)).isEqualTo(NOT_APPLICABLE);
-        assertThatThrownBy(() -> InMemoryVariant.named("x").of(SynchronizedInventory.class, SynchronizedInventory::new)
+        assertThatThrownBy(() -> InMemoryVariant.named("x").of(SequentialInventory.class, SequentialInventory::new)
                 .runsOnCallerThread().claims(NOT_APPLICABLE).mechanism("a lock").build())
                 .isInstanceOf(IllegalArgumentException.class);
         try (Inventory inventory = mine.create(Map.of("p", 2L))) {
@@ -42,22 +44,22 @@ class VariantBuildersTest {
 
     @Test
     void aDatabaseDesignMustClaimOnEveryEngine() {
-        assertThatThrownBy(() -> DatabaseVariant.named("mine").script(new ConditionalUpdate())
+        assertThatThrownBy(() -> DatabaseVariant.named("mine").script(anyScript())
                 .claimsOn(Engine.H2, NEVER_OVERSELLS, NEVER_OVERSELLS).mechanism("m").build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("a claim on POSTGRESQL").hasMessageContaining("a claim on MARIADB");
-        assertThatThrownBy(() -> DatabaseVariant.named("mine").script(new ConditionalUpdate())
+        assertThatThrownBy(() -> DatabaseVariant.named("mine").script(anyScript())
                 .claimsOnEveryEngine(NEVER_OVERSELLS, NOT_APPLICABLE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aDatabaseDesignHasOneShape() {
-        assertThatThrownBy(() -> DatabaseVariant.named("mine").script(new ConditionalUpdate())
-                .service(SynchronizedOverReadModifyWrite.class, store -> new SynchronizedOverReadModifyWrite(store, false)))
+        assertThatThrownBy(() -> DatabaseVariant.named("mine").script(anyScript())
+                .service(TransactionalInventory.class, store -> TransactionalInventory.over(store, anyScript())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("one shape");
         assertThatThrownBy(() -> DatabaseVariant.named("mine").jdbc(JdbcSchema.stockTable("t"), (ds, id, p, q) -> q)
-                .script(new ConditionalUpdate()))
+                .script(anyScript()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("one shape");
         assertThatThrownBy(() -> DatabaseVariant.named("mine").claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
                 .mechanism("m").build())
@@ -141,7 +143,7 @@ class VariantBuildersTest {
     @Test
     void aServiceBuiltOverAPrivateH2ClosesIt() {
         DatabaseVariant service = DatabaseVariant.named("svc")
-                .service(SynchronizedOverReadModifyWrite.class, store -> new SynchronizedOverReadModifyWrite(store, false))
+                .service(TransactionalInventory.class, store -> TransactionalInventory.over(store, anyScript()))
                 .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL).mechanism("m").build();
         assertThat(service.purchaseScript()).isEmpty();
         assertThat(service.claim(Deployment.SHARED_STORE, Engine.MARIADB)).isEqualTo(MAY_OVERSELL);
@@ -154,5 +156,10 @@ class VariantBuildersTest {
     void aNameMustSurviveAFileAPropertyAndAMavenArgument() {
         assertThatThrownBy(() -> InMemoryVariant.named("My Design")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DatabaseVariant.named("../x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A purchase script of the store's own (the single owner's, unfenced): any script serves the builders' checks. */
+    private static PurchaseScript anyScript() {
+        return new OwnedReadModifyWrite(false, new ConcurrentHashMap<>());
     }
 }

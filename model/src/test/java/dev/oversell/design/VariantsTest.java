@@ -1,6 +1,6 @@
 package dev.oversell.design;
 
-import dev.oversell.model.lock.SynchronizedInventory;
+import dev.oversell.model.reference.SequentialInventory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +43,7 @@ class VariantsTest {
     }
 
     static Variant design(String name) {
-        return InMemoryVariant.named(name).of(SynchronizedInventory.class, SynchronizedInventory::new)
+        return InMemoryVariant.named(name).of(SequentialInventory.class, SequentialInventory::new)
                 .runsOnCallerThread().claims(Claim.NEVER_OVERSELLS).mechanism("a lock").build();
     }
 

@@ -1,12 +1,12 @@
 package dev.oversell.power;
 
+import dev.oversell.actor.ActorSystem;
+import dev.oversell.actor.DefaultActorSystem;
 import dev.oversell.design.Claim;
 import dev.oversell.design.InMemoryVariant;
 import dev.oversell.design.Variant;
 import dev.oversell.design.VariantProvider;
 import dev.oversell.model.Inventory;
-import dev.oversell.model.actor.DefaultActorSystem;
-import dev.oversell.actor.ActorSystem;
 import dev.oversell.power.corpus.ActorAnswersBeforeItTakes_Broken;
 import dev.oversell.power.corpus.ActorCallerChecksFirst_Broken;
 import dev.oversell.power.corpus.ActorDeduplicatedByTheCaller_BrokenRetryAppliedTwice;
@@ -25,9 +25,9 @@ import dev.oversell.power.corpus.LockPerCall_Broken;
 import dev.oversell.power.corpus.OneMonitor;
 import dev.oversell.power.corpus.OneUnitAtATime_BrokenMultiUnit;
 import dev.oversell.power.corpus.OrderCheckedThenTakenInTwoLocks_Broken;
-import dev.oversell.power.corpus.OrderTakenLineByLine_BrokenPartial;
 import dev.oversell.power.corpus.OrderLocksLinesInProductOrder;
 import dev.oversell.power.corpus.OrderLocksLinesInTheirOrder_BrokenDeadlock;
+import dev.oversell.power.corpus.OrderTakenLineByLine_BrokenPartial;
 import dev.oversell.power.corpus.OwnerThreadChecksAndTakes;
 import dev.oversell.power.corpus.OwnerThreadTakesWhatTheCallerChecked_Broken;
 import dev.oversell.power.corpus.PerProductLocksInOrder;

@@ -1,12 +1,12 @@
 package dev.oversell.bench.inmemory;
 
 import dev.oversell.actor.ActorRef;
+import dev.oversell.actor.DefaultActorSystem;
 import dev.oversell.actor.StopMode;
 import dev.oversell.bench.Buyer;
 import dev.oversell.bench.EndlessStock;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
-import dev.oversell.model.actor.DefaultActorSystem;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,26 +1,26 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.design.Variants;
-import dev.oversell.report.RunReport;
 import dev.oversell.design.Variant;
+import dev.oversell.design.Variants;
 import dev.oversell.model.Inventory;
-import dev.oversell.model.jdbc.SingleOwnerActorService;
-import dev.oversell.run.Reproduce;
-import dev.oversell.run.Shard;
-import dev.oversell.run.TestNames;
 import dev.oversell.properties.Seeds;
 import dev.oversell.properties.database.Engines;
-import dev.oversell.properties.database.ServerLanes;
 import dev.oversell.properties.database.LoadRun;
+import dev.oversell.properties.database.ServerLanes;
 import dev.oversell.properties.database.jdbc.Exploration;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
 import dev.oversell.properties.database.jdbc.PlanRun;
 import dev.oversell.properties.database.jdbc.StatementPlan;
 import dev.oversell.properties.database.jdbc.StatementScheduleRunner;
-import dev.oversell.store.Store;
+import dev.oversell.report.RunReport;
+import dev.oversell.run.Reproduce;
+import dev.oversell.run.Shard;
+import dev.oversell.run.TestNames;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
+import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
+import dev.oversell.store.owner.SingleOwner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -84,7 +84,7 @@ public abstract class DeploymentSuite {
                 () -> load(cell, seed)));
         checks.add(DynamicTest.dynamicTest(cell.testName("smallest oversell across " + DeploymentCell.INSTANCES + " instances"),
                 () -> search(cell)));
-        if (cell.variant.type() == SingleOwnerActorService.class) {
+        if (SingleOwner.class.isAssignableFrom(cell.variant.type())) {
             checks.add(DynamicTest.dynamicTest(cell.testName("ownership hand-over, every interleaving (last unit;"
                     + " one request resent to the new owner)"), () -> handOver(cell)));
         }
@@ -135,7 +135,7 @@ public abstract class DeploymentSuite {
         reachable(cell.engine);
         boolean fenced;
         try (Inventory probe = cell.variant.attach(cell.store())) {
-            fenced = ((SingleOwnerActorService) probe).fenced();
+            fenced = ((SingleOwner) probe).fenced();
         }
         HandOver handOver = new HandOver(fenced, StatementScheduleRunner.SCRIPT_STORE);
         try (StatementScheduleRunner runner = new StatementScheduleRunner(cell.variant.name() + " hand-over",

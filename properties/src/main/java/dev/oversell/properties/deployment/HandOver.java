@@ -2,7 +2,6 @@ package dev.oversell.properties.deployment;
 
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
-import dev.oversell.model.jdbc.OwnedReadModifyWrite;
 import dev.oversell.properties.database.jdbc.PlannedCall;
 import dev.oversell.properties.database.jdbc.ScheduledDesign;
 import dev.oversell.properties.database.jdbc.StatementPlan;
@@ -11,6 +10,7 @@ import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
 import dev.oversell.store.TransactionalInventory;
 import dev.oversell.store.Tx;
+import dev.oversell.store.owner.OwnedReadModifyWrite;
 
 import java.sql.Connection;
 import java.sql.SQLException;

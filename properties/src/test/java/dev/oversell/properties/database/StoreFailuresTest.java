@@ -1,7 +1,8 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.design.Variants;
+import dev.oversell.catalogue.jdbc.ConditionalUpdate;
 import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.Variants;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
@@ -16,7 +17,6 @@ import dev.oversell.store.StoreException;
 import dev.oversell.store.TransactionMode;
 import dev.oversell.store.TransactionalInventory;
 import dev.oversell.store.Tx;
-import dev.oversell.model.jdbc.ConditionalUpdate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

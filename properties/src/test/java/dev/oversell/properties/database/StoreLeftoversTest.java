@@ -1,6 +1,6 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.model.jdbc.ConditionalUpdate;
+import dev.oversell.catalogue.jdbc.ConditionalUpdate;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;

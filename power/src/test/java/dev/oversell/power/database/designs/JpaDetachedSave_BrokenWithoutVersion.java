@@ -1,13 +1,13 @@
 package dev.oversell.power.database.designs;
 
+import dev.oversell.catalogue.jpa.StockItem;
 import dev.oversell.judge.Finding;
-import dev.oversell.power.Family;
-import dev.oversell.power.KnownBug;
-import dev.oversell.power.RunsByDefault;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
-import dev.oversell.model.jpa.StockItem;
+import dev.oversell.power.Family;
+import dev.oversell.power.KnownBug;
+import dev.oversell.power.RunsByDefault;
 import dev.oversell.spring.InventoryService;
 import dev.oversell.spring.SpringContextInventory;
 import jakarta.persistence.EntityManager;

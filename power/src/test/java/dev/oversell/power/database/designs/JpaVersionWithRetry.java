@@ -1,11 +1,11 @@
 package dev.oversell.power.database.designs;
 
-import dev.oversell.power.CorrectTwin;
-import dev.oversell.power.Family;
+import dev.oversell.catalogue.jpa.VersionedStockItem;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
-import dev.oversell.model.jpa.VersionedStockItem;
+import dev.oversell.power.CorrectTwin;
+import dev.oversell.power.Family;
 import dev.oversell.spring.InventoryService;
 import dev.oversell.spring.SpringContextInventory;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package dev.oversell.power.database.designs;
 
-import dev.oversell.model.jpa.StockItem;
-import dev.oversell.model.jpa.VersionedStockItem;
+import dev.oversell.catalogue.jpa.StockItem;
+import dev.oversell.catalogue.jpa.VersionedStockItem;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

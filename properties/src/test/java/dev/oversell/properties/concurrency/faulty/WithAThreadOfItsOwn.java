@@ -1,9 +1,9 @@
 package dev.oversell.properties.concurrency.faulty;
 
+import dev.oversell.catalogue.memory.SynchronizedInventory;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
-import dev.oversell.model.lock.SynchronizedInventory;
 
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;

@@ -1,0 +1,88 @@
+package dev.oversell.catalogue.jdbc;
+
+import dev.oversell.store.PurchaseScript;
+import dev.oversell.store.PurchaseSteps;
+import dev.oversell.store.Step;
+import dev.oversell.store.TransactionMode;
+import dev.oversell.store.Tx;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Read-modify-write: read the stock, decide in Java, write the new value back. In autocommit mode (each
+ * statement its own transaction) this is the seed post's service; in a transaction its safety is whatever the
+ * isolation level and the engine make of it.
+ *
+ * <p><b>SQL</b>
+ * <pre>
+ *   read:  SELECT stock FROM stock WHERE product = ?
+ *   write: UPDATE stock SET stock = ? WHERE product = ?      -- the value computed in Java: seen - quantity
+ * </pre>
+ *
+ * <p><b>Claims, and why</b>
+ * <ul>
+ *   <li>autocommit and READ COMMITTED: may oversell on every engine. Both buyers read 1, both write 0, both
+ *       are told "purchased": the second write is a lost update.
+ *   <li>REPEATABLE READ: engine-dependent. PostgreSQL aborts the second writer of a row changed since its
+ *       snapshot (40001, retried: it then sees 0). MariaDB 10.11 with its default
+ *       {@code innodb_snapshot_isolation=OFF} lets the UPDATE overwrite the newer row: a lost update; with it ON
+ *       (11.6.2's default, the {@code mariadb-snapshot-isolation} column) the UPDATE is refused (1020, retried:
+ *       it then sees 0). H2: as measured (see the verdict matrix).
+ *   <li>SERIALIZABLE: never oversells on any engine (PostgreSQL SSI, MariaDB shared read locks and a deadlock
+ *       that is retried, H2 as measured).
+ * </ul>
+ *
+ * <p><b>The interleaving that breaks it</b> (READ COMMITTED, stock 1):
+ * <pre>
+ *   -- T1
+ *   begin; set transaction isolation level read committed;
+ *   SELECT stock FROM stock WHERE product = 'sku';   -- 1
+ *   -- T2
+ *   begin; set transaction isolation level read committed;
+ *   SELECT stock FROM stock WHERE product = 'sku';   -- 1
+ *   -- T1
+ *   UPDATE stock SET stock = 0 WHERE product = 'sku'; commit;
+ *   -- T2
+ *   UPDATE stock SET stock = 0 WHERE product = 'sku'; commit;   -- both purchased: Oversell
+ * </pre>
+ * The exact scripts each engine produced are written by the interleaving checker under
+ * {@code properties/target/oversell/database/}. Run: {@code mvn verify} (or {@code -Dtest=BuiltInDatabaseTest}).
+ */
+public final class ReadModifyWrite implements PurchaseScript {
+
+    private final TransactionMode mode;
+
+    public ReadModifyWrite(TransactionMode mode) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+    }
+
+    @Override
+    public TransactionMode mode() {
+        return mode;
+    }
+
+    @Override
+    public List<Step> body() {
+        return List.of(new Step("read", ReadModifyWrite::read), new Step("write", ReadModifyWrite::write));
+    }
+
+    static void read(Tx tx) throws java.sql.SQLException {
+        Long seen = tx.queryLong("SELECT stock FROM " + tx.store().stockTable() + " WHERE product = ?", tx.product());
+        if (seen == null) {
+            throw PurchaseSteps.unknownProduct(tx);
+        }
+        tx.remember("seen", seen);
+    }
+
+    static void write(Tx tx) throws java.sql.SQLException {
+        long seen = tx.recall("seen");
+        if (seen >= tx.quantity()) {
+            tx.update("UPDATE " + tx.store().stockTable() + " SET stock = ? WHERE product = ?",
+                    seen - tx.quantity(), tx.product());
+            tx.purchased();
+        } else {
+            tx.outOfStock(seen);
+        }
+    }
+}
