@@ -4,6 +4,9 @@ import dev.oversell.design.DatabaseVariant;
 import dev.oversell.judge.Finding;
 import dev.oversell.model.AnswerTimeoutException;
 import dev.oversell.model.Inventory;
+import dev.oversell.model.Order;
+import dev.oversell.model.OrderInventory;
+import dev.oversell.model.OrderResult;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.store.Store;
@@ -29,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A seeded flash sale of two products ({@link #PRODUCTS}: 11 and 7 units): {@value #BUYERS} buyer threads
  * released at once, each making {@value #PURCHASES_PER_BUYER} purchases of 1 to 3 units of either product, and
  * one restocker adding 1 to 3 units of each product twice, through one instance of the variant (or several: the
- * deployment checks). Then the invariants, per product: never sold more than existed, never negative, stock +
+ * deployment checks). A design that takes orders ({@link OrderInventory}) is sent orders too: every second call of
+ * a buyer is an order of both products, 1 to 2 units each, its lines in a drawn order (so that two orders may take
+ * the products in opposite orders), and its lines count as sold when it is placed. Then the invariants, per product: never sold more than existed, never negative, stock +
  * sold = initial + restocked (what they show is the product's {@link Finding}; the run's is the worst), and every request answered exactly once (the purchases table
  * holds one row per answer, none for a request that failed). A purchase whose answer timed out has an unknown
  * outcome, not a failed one: it is resubmitted with the same id once the sale is over, and that answer counts. Bounded: the run is abandoned, and fails, after
@@ -73,6 +78,10 @@ public final class LoadRun {
         Map<String, PurchaseResult> answers = new ConcurrentHashMap<>();
         Map<String, PurchaseRequest> failed = new ConcurrentHashMap<>();
         Map<String, Map.Entry<PurchaseRequest, Inventory>> unknownOutcome = new ConcurrentHashMap<>();
+        boolean takesOrders = instances.stream().allMatch(OrderInventory.class::isInstance);
+        Map<String, OrderResult> placed = new ConcurrentHashMap<>();
+        Map<String, Order> failedOrders = new ConcurrentHashMap<>();
+        Map<String, Map.Entry<Order, OrderInventory>> unknownOrders = new ConcurrentHashMap<>();
         Map<String, AtomicLong> restocked = new java.util.LinkedHashMap<>();
         products.forEach(product -> restocked.put(product, new AtomicLong()));
         CountDownLatch start = new CountDownLatch(1);
@@ -87,6 +96,17 @@ public final class LoadRun {
                 work.add(threads.submit(() -> {
                     start.await();
                     for (int k = 0; k < PURCHASES_PER_BUYER; k++) {
+                        if (takesOrders && k % 2 == 1) {
+                            Order order = drawnOrder("load-" + buyer + "-" + k, products, random);
+                            try {
+                                placed.put(order.requestId(), ((OrderInventory) inventory).place(order));
+                            } catch (AnswerTimeoutException unknown) {
+                                unknownOrders.put(order.requestId(), Map.entry(order, (OrderInventory) inventory));
+                            } catch (RuntimeException e) {
+                                failedOrders.put(order.requestId(), order);
+                            }
+                            continue;
+                        }
                         PurchaseRequest request = PurchaseRequest.of("load-" + buyer + "-" + k,
                                 products.get(random.nextInt(products.size())), 1 + random.nextInt(3));
                         try {
@@ -120,24 +140,46 @@ public final class LoadRun {
             }
             // a timed-out answer is an unknown outcome, not a failure: resubmitting the same id tells it (the contract)
             unknownOutcome.forEach((id, call) -> answers.put(id, call.getValue().buy(call.getKey())));
+            unknownOrders.forEach((id, call) -> placed.put(id, call.getValue().place(call.getKey())));
             Map<String, LoadOutcome.Account> accounts = new java.util.LinkedHashMap<>();
             for (String product : products) {
                 long sold = answers.values().stream().filter(a -> a.product().equals(product))
-                        .mapToLong(PurchaseResult::unitsSold).sum();
+                        .mapToLong(PurchaseResult::unitsSold).sum()
+                        + placed.values().stream().mapToLong(order -> order.unitsSold(product)).sum();
                 long existed = PRODUCTS.get(product) + restocked.get(product).get();
                 long stockNow = first.stock(product);
                 accounts.put(product, new LoadOutcome.Account(PRODUCTS.get(product), restocked.get(product).get(), sold,
                         stockNow, Finding.ofAccounts(existed, sold, stockNow).word()));
             }
-            return judge(store, seed, answers, failed, accounts, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            Orders orders = new Orders(placed, failedOrders);
+            return judge(store, seed, answers, failed, orders, accounts,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } finally {
             threads.shutdownNow();
         }
     }
 
+    /** An order of both products, 1 to 2 units each, its lines in a drawn order. */
+    private static Order drawnOrder(String requestId, List<String> products, Random random) {
+        List<Order.Line> lines = new ArrayList<>();
+        for (String product : products) {
+            lines.add(Order.line(product, 1 + random.nextInt(2)));
+        }
+        java.util.Collections.shuffle(lines, random);
+        return new Order(requestId, lines);
+    }
+
+    /** The orders' answers, and the orders that failed (none for a design that takes no orders). */
+    private record Orders(Map<String, OrderResult> answered, Map<String, Order> failed) {
+
+        long placed() {
+            return answered.values().stream().filter(OrderResult.Placed.class::isInstance).count();
+        }
+    }
+
     private static LoadOutcome judge(Store store, long seed, Map<String, PurchaseResult> answers,
-                                     Map<String, PurchaseRequest> failed, Map<String, LoadOutcome.Account> accounts,
-                                     long millis) throws SQLException {
+                                     Map<String, PurchaseRequest> failed, Orders orders,
+                                     Map<String, LoadOutcome.Account> accounts, long millis) throws SQLException {
         List<String> broken = new ArrayList<>();
         Finding finding = Finding.HELD;
         for (var entry : accounts.entrySet()) {
@@ -159,7 +201,7 @@ public final class LoadRun {
         }
         if (store.ownTables().isPresent()) {
             // a design with its own tables keeps no record of its answers that Oversell could read
-            return outcome(seed, answers, failed, accounts, millis, broken, finding);
+            return outcome(seed, answers, failed, orders, accounts, millis, broken, finding);
         }
         Map<String, long[]> rows = new HashMap<>();
         try (Connection c = store.database().connection();
@@ -186,20 +228,23 @@ public final class LoadRun {
         if (!rows.isEmpty()) {
             broken.add("exactly once: records for requests nobody was answered: " + rows.keySet());
         }
-        return outcome(seed, answers, failed, accounts, millis, broken, finding);
+        return outcome(seed, answers, failed, orders, accounts, millis, broken, finding);
     }
 
     private static LoadOutcome outcome(long seed, Map<String, PurchaseResult> answers,
-                                       Map<String, PurchaseRequest> failed, Map<String, LoadOutcome.Account> accounts,
-                                       long millis, List<String> broken, Finding finding) {
-        int purchased = (int) answers.values().stream().filter(a -> a.unitsSold() > 0).count();
+                                       Map<String, PurchaseRequest> failed, Orders orders,
+                                       Map<String, LoadOutcome.Account> accounts, long millis, List<String> broken,
+                                       Finding finding) {
+        int answered = answers.size() + orders.answered().size();
+        int errors = failed.size() + orders.failed().size();
+        int purchased = (int) (answers.values().stream().filter(a -> a.unitsSold() > 0).count() + orders.placed());
         long sold = accounts.values().stream().mapToLong(LoadOutcome.Account::unitsSold).sum();
         long restocked = accounts.values().stream().mapToLong(LoadOutcome.Account::restocked).sum();
         long finalStock = accounts.values().stream().mapToLong(LoadOutcome.Account::finalStock).sum();
         long oversoldUnits = accounts.values().stream()
                 .mapToLong(a -> Math.max(0, a.unitsSold() - a.initialStock() - a.restocked())).sum();
-        return new LoadOutcome(seed, BUYERS, answers.size() + failed.size(), purchased, answers.size() - purchased,
-                failed.size(), INITIAL_STOCK, restocked, sold, finalStock, oversoldUnits, broken, millis,
+        return new LoadOutcome(seed, BUYERS, answered + errors, purchased, answered - purchased,
+                errors, INITIAL_STOCK, restocked, sold, finalStock, oversoldUnits, broken, millis,
                 finding.word(), accounts);
     }
 }
