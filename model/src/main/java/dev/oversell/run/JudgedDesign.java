@@ -54,6 +54,19 @@ public record JudgedDesign(String name, String kind, String type, String executi
                 design.mechanism(), claims);
     }
 
+    /**
+     * A design whose stock lives in a store the database table shows as a column of its own ({@code redis}): kind
+     * {@code database}, its one claim under {@code <store>/single-instance} and {@code <store>/shared-store} (each of
+     * its checks' buyers is an instance of its own), and no claim on the SQL engines, which read as n/a.
+     */
+    public static JudgedDesign ofStore(String name, String storeKey, Class<?> type, String mechanism, Claim claim) {
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        for (Deployment deployment : Deployment.values()) {
+            claims.put(storeKey + "/" + key(deployment), claim);
+        }
+        return new JudgedDesign(name, "database", type.getName(), Variant.Execution.DATABASE.name(), mechanism, claims);
+    }
+
     public static String key(Deployment deployment) {
         return deployment.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

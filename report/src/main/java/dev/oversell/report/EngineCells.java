@@ -9,9 +9,10 @@ import java.util.List;
  * What one database design claims and showed on one engine: its claim for one app instance and for two
  * instances sharing the database, and a cell per family of checks (interleavings, load, 2 instances), in the
  * order the cell prints them. A cluster design claims nothing for one instance (n/a) and has one family, its
- * cluster faults, judging the claim across its node processes.
+ * cluster faults, judging the claim across its node processes. {@code observed}: some check of the design recorded
+ * an observation on this engine (even one saying why it does not apply).
  */
-record EngineCells(Claim oneInstance, Claim sharedStore, List<Labelled> checks) {
+record EngineCells(Claim oneInstance, Claim sharedStore, List<Labelled> checks, boolean observed) {
 
     /** The claims as a cell's first line: one instance's claim, and two instances' when it differs. */
     String claims() {
@@ -29,6 +30,14 @@ record EngineCells(Claim oneInstance, Claim sharedStore, List<Labelled> checks) 
                 .map(c -> c.cell().verdict()).toList();
         Claim claim = deployment == Deployment.SINGLE_INSTANCE ? oneInstance : sharedStore;
         return verdicts.isEmpty() && claim == Claim.NOT_APPLICABLE ? Verdict.NOT_APPLICABLE : Verdict.combine(verdicts);
+    }
+
+    /**
+     * True when the design claims nothing on this engine and no check observed it there (a Redis design on the SQL
+     * engines, an SQL design on Redis): the cell says n/a once instead of per family.
+     */
+    boolean claimsNothing() {
+        return oneInstance == Claim.NOT_APPLICABLE && sharedStore == Claim.NOT_APPLICABLE && !observed;
     }
 
     /** True when none of the families has an observation on this engine (not reachable, or left out). */

@@ -57,9 +57,13 @@ final class Families {
 
     /**
      * Whether the family has a line in a database design's cell on {@code engineKey}: conformance only on H2 (each
-     * sequence runs over a private H2), every other family on every engine.
+     * sequence runs over a private H2); on a store that is not an SQL engine (Redis), only the interleavings, the
+     * one family that runs there; every other family on every engine.
      */
     static boolean onEngine(Family family, String engineKey) {
+        if (java.util.Arrays.stream(Engine.values()).noneMatch(e -> e.key().equals(engineKey))) {
+            return family == Family.DATABASE_SCHEDULES;
+        }
         return family != Family.CONFORMANCE || engineKey.equals(Engine.H2.key());
     }
 

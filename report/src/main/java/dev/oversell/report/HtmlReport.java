@@ -165,6 +165,11 @@ final class HtmlReport {
         matrix.database.forEach((design, row) -> {
             h.append("<tr>").append(designHeader(design.name(), design.mechanism()));
             row.forEach((engine, cells) -> {
+                if (cells.claimsNothing()) {
+                    h.append("<td class=\"na\">").append(Html.escape(Verdict.NOT_APPLICABLE.symbol + " "
+                            + Verdict.NOT_APPLICABLE.word)).append("</td>");
+                    return;
+                }
                 h.append("<td><div class=\"claim\">claims: ").append(Html.escape(cells.claims())).append("</div>");
                 if (cells.notMeasured()) {
                     line(h, null, new Cell(Verdict.NOT_RUN, "not measured in this run", null));

@@ -53,7 +53,11 @@ final class MarkdownReport {
             List<String> cells = new ArrayList<>(List.of(design.name()));
             row.values().forEach(engine -> {
                 StringBuilder cell = new StringBuilder("claims: ").append(engine.claims());
-                if (engine.notMeasured()) {
+                if (engine.claimsNothing()) {
+                    cell.setLength(0);
+                    cell.append(Verdict.NOT_APPLICABLE.symbol).append(' ').append(Verdict.NOT_APPLICABLE.word)
+                            .append(": claims nothing here");
+                } else if (engine.notMeasured()) {
                     cell.append("\n").append(verdict(engine.checks().get(0).cell())).append(" not measured in this run");
                 } else {
                     engine.checks().forEach(c -> cell.append('\n').append(c.check()).append(": ")

@@ -128,8 +128,10 @@ final class VerdictMatrix {
                             && o.family() == family && o.engine() != null && engineKey(o.engine()).equals(engine));
                     checks.add(new EngineCells.Labelled(family, Cell.of(group, family, claim, familyLink(group, links))));
                 }
+                boolean observedHere = observed.stream().anyMatch(o -> o.design().equals(design.name())
+                        && o.engine() != null && engineKey(o.engine()).equals(engine));
                 row.put(engine, new EngineCells(claim(design, engine + "/" + JudgedDesign.key(Deployment.SINGLE_INSTANCE)),
-                        claim(design, engine + "/" + JudgedDesign.key(Deployment.SHARED_STORE)), checks));
+                        claim(design, engine + "/" + JudgedDesign.key(Deployment.SHARED_STORE)), checks, observedHere));
             }
             database.put(design, row);
             for (Family family : families) {
@@ -206,14 +208,17 @@ final class VerdictMatrix {
         return engine.toLowerCase(Locale.ROOT);
     }
 
-    /** An engine key as headers print it ("PostgreSQL"); a key this build does not know prints as it is. */
+    /**
+     * An engine key as headers print it ("PostgreSQL"); a store that is not an SQL engine as its name is written
+     * ("redis": "Redis"); another key this build does not know prints as it is.
+     */
     static String engineLabel(String key) {
         for (Engine known : Engine.values()) {
             if (known.key().equals(key)) {
                 return known.label();
             }
         }
-        return key;
+        return key.equals("redis") ? "Redis" : key;
     }
 
     /** A claim as the tables print it: "never oversells", "may oversell". */

@@ -156,6 +156,35 @@ class ReportOfARunFolderTest {
         assertThat(engine(matrix, "beta", "h2").checks()).extracting(EngineCells.Labelled::family)
                 .as("a database design has no cluster line").doesNotContain(Family.CLUSTER_FAULTS);
         assertThat(matrix.counterexamples).extracting(Counterexample::design).contains("gamma");
+        assertThat(h2.claimsNothing()).as("its H2 cell keeps the reason it does not apply").isFalse();
+    }
+
+    /**
+     * A design whose stock lives in a store that is not an SQL engine (Redis) is a row of the database table with a
+     * column of its own: its interleavings there, n/a once on every engine it claims nothing on, and the SQL
+     * designs n/a once in its column.
+     */
+    @Test
+    void aRedisDesignHasAColumnOfItsOwnBesideTheEngines() throws IOException {
+        Path run = RunFolderFixture.write(tmp.resolve("runs"));
+        JudgedDesign delta = JudgedDesign.ofStore("delta", "redis", Object.class, "GET, then DECRBY", Claim.MAY_OVERSELL);
+        RunFolderFixture.write(run, "redis", RunFolderFixture.DATABASE_JVM, List.of(delta), List.of(
+                RunFolderFixture.observation("delta", Family.DATABASE_SCHEDULES, "last unit", "Redis",
+                        RunFolderFixture.EVERY, Finding.OVERSOLD, null, "-- B1\nGET stock", "redis/delta/last-unit.redis",
+                        null)));
+        VerdictMatrix matrix = VerdictMatrix.of(RunEvidence.read(run));
+
+        assertThat(matrix.engines).endsWith("redis");
+        assertThat(VerdictMatrix.engineLabel("redis")).isEqualTo("Redis");
+        EngineCells redis = engine(matrix, "delta", "redis");
+        assertThat(redis.checks()).extracting(EngineCells.Labelled::family).containsExactly(Family.DATABASE_SCHEDULES);
+        assertThat(check(redis, Family.DATABASE_SCHEDULES).verdict()).isEqualTo(Verdict.OVERSOLD);
+        assertThat(redis.claims()).isEqualTo("may oversell, with 1 or 2 instances");
+        assertThat(engine(matrix, "delta", "h2").claimsNothing()).isTrue();
+        assertThat(engine(matrix, "beta", "redis").claimsNothing()).isTrue();
+        assertThat(engine(matrix, "beta", "h2").claimsNothing()).isFalse();
+        assertThat(MarkdownReport.render(Report.of(RunEvidence.read(run)))).contains("| Redis |")
+                .contains("· n/a: claims nothing here");
     }
 
     @Test

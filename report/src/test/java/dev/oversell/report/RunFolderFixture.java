@@ -103,7 +103,10 @@ final class RunFolderFixture {
 
     /** The unit an observation of a family's folder belongs to, as the suites name it ({@link Shard#unit}). */
     static String unit(String family, Observation o) {
-        return o.engine() == null ? Shard.unit(family, o.design()) : Shard.unit(family, o.design(), Engine.ofKey(o.engine()));
+        // a store that is not an SQL engine (Redis) is no engine column of the database suite: its unit is the design
+        boolean sqlEngine = o.engine() != null && java.util.Arrays.stream(Engine.values())
+                .anyMatch(e -> e.key().equalsIgnoreCase(o.engine()) || e.label().equalsIgnoreCase(o.engine()));
+        return !sqlEngine ? Shard.unit(family, o.design()) : Shard.unit(family, o.design(), Engine.ofKey(o.engine()));
     }
 
     static void write(Path run, String family, Observations record) throws IOException {

@@ -2,17 +2,21 @@ package dev.oversell.catalogue.redis;
 
 import dev.oversell.design.Claim;
 import dev.oversell.redis.RedisDesign;
+import dev.oversell.redis.RedisDesignProvider;
 
 import java.util.List;
 
 /**
  * The Redis designs, each declared once with its claim: the one list the Redis checks judge. A design's claim
  * is for several application servers sharing one Redis (each buyer of a check is an instance of its own, on a
- * connection of its own).
+ * connection of its own). Registered for this repository's own tests
+ * ({@code src/test/resources/META-INF/services/dev.oversell.redis.RedisDesignProvider}), as the catalogue is.
  */
-public final class RedisDesigns {
+public final class RedisDesigns implements RedisDesignProvider {
 
-    private RedisDesigns() {
+    @Override
+    public List<RedisDesign> designs() {
+        return all();
     }
 
     public static List<RedisDesign> all() {

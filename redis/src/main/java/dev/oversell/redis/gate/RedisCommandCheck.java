@@ -22,8 +22,8 @@ import java.util.Optional;
  * {@code target/oversell/runs/<id>/redis/<design>/<plan>.redis}.
  *
  * <p>The observations are of the family {@link Observation.Family#DATABASE_SCHEDULES}, with Redis as the engine:
- * the same kind of check as the statement gate's, one column further. They are not yet written to the run's
- * {@code observations.json} (the report does not show Redis yet).
+ * the same kind of check as the statement gate's, one column further. {@link dev.oversell.redis.RedisSuite} writes
+ * them to the run's {@code redis/observations.json}, and the report shows them in a Redis column.
  */
 public final class RedisCommandCheck {
 

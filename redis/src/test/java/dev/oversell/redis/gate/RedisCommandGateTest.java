@@ -13,26 +13,22 @@ import dev.oversell.redis.Keyspace;
 import dev.oversell.redis.RedisDesign;
 import dev.oversell.redis.RedisServer;
 import dev.oversell.run.Reproduce;
-import dev.oversell.run.TestNames;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every Redis design through the command-level gate, judged against its claim by the one judge; and the gate's
- * own promises: a check-then-act is caught with a two-buyer script a person can replay, a design is judged alone
- * within the issue's bound, and no key is left behind. {@code -Doversell.variant=NAME} judges one design.
+ * The command-level gate's own promises: a check-then-act is caught with a two-buyer script a person can replay, a
+ * design is judged alone within the issue's bound, and no key is left behind. Every design's judgement against its
+ * claim is {@code BuiltInRedisTest}'s, through {@link dev.oversell.redis.RedisSuite}.
  */
 class RedisCommandGateTest {
 
@@ -42,18 +38,6 @@ class RedisCommandGateTest {
 
     private static String reproduce(RedisDesign design) {
         return Reproduce.command(RedisCommandGateTest.class, Variants.ONLY + "=" + design.name());
-    }
-
-    @TestFactory
-    Stream<DynamicTest> everyRedisDesignIsJudgedAgainstItsClaim() {
-        String only = System.getProperty(Variants.ONLY, "");
-        return RedisDesigns.all().stream().filter(d -> only.isBlank() || d.name().equals(only))
-                .map(design -> DynamicTest.dynamicTest(TestNames.of(design.name(), "every Redis command interleaving"),
-                        () -> {
-                            List<Observation> observed = RedisCommandCheck.observe(design, reproduce(design));
-                            Optional<String> disagreement = RedisCommandCheck.judge(design, observed);
-                            disagreement.ifPresent(why -> fail(why));
-                        }));
     }
 
     /** The two round trips of GET then DECRBY are caught on the last unit, with both buyers in the script. */
