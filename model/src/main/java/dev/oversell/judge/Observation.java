@@ -32,8 +32,11 @@ public record Observation(String runId, String design, Family family, String cel
      * a cluster of separate processes over one database, one observation per fault and engine
      * ({@link dev.oversell.design.ClusterDesign}). {@link #CONFORMANCE}: a design called one operation at a time
      * gives the specification's answers, over seeded random sequences (a database design over a private H2).
+     * {@link #LOCK_FAULTS}: a database purchase guarded by a distributed lock, its holder paused between its read
+     * and its write past the lock's lease while another instance buys, one observation per engine.
      */
-    public enum Family { LINCHECK, JCSTRESS, DATABASE_SCHEDULES, DATABASE_LOAD, DEPLOYMENT, CLUSTER_FAULTS, CONFORMANCE }
+    public enum Family { LINCHECK, JCSTRESS, DATABASE_SCHEDULES, DATABASE_LOAD, DEPLOYMENT, CLUSTER_FAULTS, CONFORMANCE,
+        LOCK_FAULTS }
 
     /**
      * Purchases attempted, units sold, units sold beyond what existed, units that vanished from the accounts

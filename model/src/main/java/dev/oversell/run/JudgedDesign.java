@@ -21,6 +21,8 @@ public record JudgedDesign(String name, String kind, String type, String executi
 
     /** The kind of a {@link ClusterDesign}. */
     public static final String CLUSTER = "cluster";
+    /** The kind of a database design guarded by a distributed lock, judged by its holder paused past its lease. */
+    public static final String LOCKED = "locked";
     /** How a cluster design's calls run: in processes of its own. */
     public static final String SEPARATE_PROCESSES = "SEPARATE_PROCESSES";
 
@@ -65,6 +67,19 @@ public record JudgedDesign(String name, String kind, String type, String executi
             claims.put(storeKey + "/" + key(deployment), claim);
         }
         return new JudgedDesign(name, "database", type.getName(), Variant.Execution.DATABASE.name(), mechanism, claims);
+    }
+
+    /**
+     * A database design guarded by a distributed lock: kind {@code locked}, a claim per engine under
+     * {@code <engine>/shared-store} (its check is two application instances sharing the database and the lock; one
+     * instance is no claim of its, and reads as n/a).
+     */
+    public static JudgedDesign ofLocked(String name, Class<?> type, String mechanism, Claim claim) {
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        for (Engine engine : Engine.values()) {
+            claims.put(engine.key() + "/" + key(Deployment.SHARED_STORE), claim);
+        }
+        return new JudgedDesign(name, LOCKED, type.getName(), Variant.Execution.DATABASE.name(), mechanism, claims);
     }
 
     public static String key(Deployment deployment) {

@@ -1,5 +1,7 @@
 package dev.oversell.redis;
 
+import dev.oversell.redis.lock.LockDesign;
+
 import java.util.List;
 
 /**
@@ -11,4 +13,9 @@ import java.util.List;
 public interface RedisDesignProvider {
 
     List<RedisDesign> designs();
+
+    /** Database designs guarded by a lock in Redis ({@link LockDesign}); none unless the project has some. */
+    default List<LockDesign> lockDesigns() {
+        return List.of();
+    }
 }

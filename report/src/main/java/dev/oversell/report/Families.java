@@ -28,6 +28,8 @@ final class Families {
      * not run: its cluster's fault run, and no other (no checker can build a cluster in its own JVM).
      */
     static final Set<Family> CLUSTER = EnumSet.of(Family.CLUSTER_FAULTS);
+    /** A design guarded by a distributed lock: its holder paused past its lease, and no other family. */
+    static final Set<Family> LOCKED = EnumSet.of(Family.LOCK_FAULTS);
 
     private Families() {
     }
@@ -40,6 +42,7 @@ final class Families {
             case DATABASE_LOAD -> "load";
             case DEPLOYMENT -> "2 instances";
             case CLUSTER_FAULTS -> "cluster faults";
+            case LOCK_FAULTS -> "holder paused past its lease";
             case CONFORMANCE -> "conformance";
         };
     }
@@ -74,10 +77,11 @@ final class Families {
 
     /**
      * The deployment whose claim the family judges: several processes sharing the database for the deployment
-     * check (two app instances) and the cluster's faults (its node processes), else one instance.
+     * check (two app instances), the cluster's faults (its node processes) and a lock's paused holder (two app
+     * instances sharing the lock), else one instance.
      */
     static Deployment deployment(Family family) {
-        return family == Family.DEPLOYMENT || family == Family.CLUSTER_FAULTS ? Deployment.SHARED_STORE
-                : Deployment.SINGLE_INSTANCE;
+        return family == Family.DEPLOYMENT || family == Family.CLUSTER_FAULTS || family == Family.LOCK_FAULTS
+                ? Deployment.SHARED_STORE : Deployment.SINGLE_INSTANCE;
     }
 }

@@ -40,6 +40,7 @@ final class VerdictMatrix {
     static final String IN_MEMORY = "in-memory";
     static final String DATABASE = "database";
     static final String CLUSTER = JudgedDesign.CLUSTER;
+    static final String LOCKED = JudgedDesign.LOCKED;
 
     /** The in-memory table's check columns. */
     final List<Column> inMemoryColumns = new ArrayList<>();
@@ -58,9 +59,10 @@ final class VerdictMatrix {
         VerdictMatrix m = new VerdictMatrix();
         List<JudgedDesign> designs = run.designs();
         for (JudgedDesign design : designs) {
-            if (!design.kind().equals(IN_MEMORY) && !design.kind().equals(DATABASE) && !design.kind().equals(CLUSTER)) {
+            if (!List.of(IN_MEMORY, DATABASE, CLUSTER, LOCKED).contains(design.kind())) {
                 throw new RefusedEvidence("the design " + design.name() + " is of kind '" + design.kind()
-                        + "': this report knows '" + IN_MEMORY + "', '" + DATABASE + "' and '" + CLUSTER + "'");
+                        + "': this report knows '" + IN_MEMORY + "', '" + DATABASE + "', '" + CLUSTER + "' and '"
+                        + LOCKED + "'");
             }
         }
         Set<String> names = new LinkedHashSet<>();
@@ -71,7 +73,8 @@ final class VerdictMatrix {
         Function<Observation, String> familyLinks = o -> byRun.getOrDefault(o.runId(), Map.of()).get(o.family());
         m.inMemoryTable(designs.stream().filter(d -> d.kind().equals(IN_MEMORY)).toList(), all, familyLinks);
         m.databaseTable(java.util.stream.Stream.concat(designs.stream().filter(d -> d.kind().equals(DATABASE)),
-                designs.stream().filter(d -> d.kind().equals(CLUSTER))).toList(), all, familyLinks); // cluster rows last
+                designs.stream().filter(d -> d.kind().equals(CLUSTER) || d.kind().equals(LOCKED))).toList(), all,
+                familyLinks); // cluster and lock rows last
         return m;
     }
 
@@ -114,8 +117,11 @@ final class VerdictMatrix {
                 of(designs.stream().filter(d -> d.kind().equals(DATABASE)).toList(), observed));
         Set<Family> clusterFamilies = families(Families.CLUSTER,
                 of(designs.stream().filter(d -> d.kind().equals(CLUSTER)).toList(), observed));
+        Set<Family> lockedFamilies = families(Families.LOCKED,
+                of(designs.stream().filter(d -> d.kind().equals(LOCKED)).toList(), observed));
         for (JudgedDesign design : designs) {
-            Set<Family> families = design.kind().equals(CLUSTER) ? clusterFamilies : databaseFamilies;
+            Set<Family> families = design.kind().equals(CLUSTER) ? clusterFamilies
+                    : design.kind().equals(LOCKED) ? lockedFamilies : databaseFamilies;
             Map<String, EngineCells> row = new LinkedHashMap<>();
             for (String engine : engines) {
                 List<EngineCells.Labelled> checks = new ArrayList<>();

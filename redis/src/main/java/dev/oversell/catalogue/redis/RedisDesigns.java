@@ -1,8 +1,10 @@
 package dev.oversell.catalogue.redis;
 
 import dev.oversell.design.Claim;
+import dev.oversell.catalogue.redis.lock.LockDesigns;
 import dev.oversell.redis.RedisDesign;
 import dev.oversell.redis.RedisDesignProvider;
+import dev.oversell.redis.lock.LockDesign;
 
 import java.util.List;
 
@@ -17,6 +19,11 @@ public final class RedisDesigns implements RedisDesignProvider {
     @Override
     public List<RedisDesign> designs() {
         return all();
+    }
+
+    @Override
+    public List<LockDesign> lockDesigns() {
+        return LockDesigns.all();
     }
 
     public static List<RedisDesign> all() {

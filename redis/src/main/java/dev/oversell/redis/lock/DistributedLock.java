@@ -1,0 +1,31 @@
+package dev.oversell.redis.lock;
+
+import java.time.Duration;
+
+/**
+ * A lock several application instances share through Redis, as a lock design takes it around its database
+ * purchase: one per product, taken with a lease (the time after which Redis lets it go whoever holds it).
+ */
+public interface DistributedLock extends AutoCloseable {
+
+    /** Waits for the lock of {@code product} (at most {@code wait}) and holds it for at most {@code lease}. */
+    Held acquire(String product, Duration lease, Duration wait);
+
+    /** The Redis key the lock of {@code product} lives under, for a check that watches it expire. */
+    String key(String product);
+
+    /** Releases what the lock holds of Redis (its client). */
+    @Override
+    void close();
+
+    /** The lock, held. */
+    interface Held extends AutoCloseable {
+
+        /** The fencing token the lock handed out with this hold, increasing per lock; 0 for a lock that has none. */
+        long token();
+
+        /** Lets the lock go, the way the design does. */
+        @Override
+        void close();
+    }
+}
