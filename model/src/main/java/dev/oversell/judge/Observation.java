@@ -34,9 +34,11 @@ public record Observation(String runId, String design, Family family, String cel
      * gives the specification's answers, over seeded random sequences (a database design over a private H2).
      * {@link #LOCK_FAULTS}: a database purchase guarded by a distributed lock, its holder paused between its read
      * and its write past the lock's lease while another instance buys, one observation per engine.
+     * {@link #QUEUE_FAULTS}: a purchase taken in Redis and handed to a queue whose consumer writes the order to the
+     * database, the consumer killed after its write and before its acknowledgement, one observation per engine.
      */
     public enum Family { LINCHECK, JCSTRESS, DATABASE_SCHEDULES, DATABASE_LOAD, DEPLOYMENT, CLUSTER_FAULTS, CONFORMANCE,
-        LOCK_FAULTS }
+        LOCK_FAULTS, QUEUE_FAULTS }
 
     /**
      * Purchases attempted, units sold, units sold beyond what existed, units that vanished from the accounts

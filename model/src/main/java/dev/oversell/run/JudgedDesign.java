@@ -23,6 +23,8 @@ public record JudgedDesign(String name, String kind, String type, String executi
     public static final String CLUSTER = "cluster";
     /** The kind of a database design guarded by a distributed lock, judged by its holder paused past its lease. */
     public static final String LOCKED = "locked";
+    /** The kind of a design that hands its orders to a queue whose consumer writes them to the database. */
+    public static final String QUEUED = "queued";
     /** How a cluster design's calls run: in processes of its own. */
     public static final String SEPARATE_PROCESSES = "SEPARATE_PROCESSES";
 
@@ -75,11 +77,19 @@ public record JudgedDesign(String name, String kind, String type, String executi
      * instance is no claim of its, and reads as n/a).
      */
     public static JudgedDesign ofLocked(String name, Class<?> type, String mechanism, Claim claim) {
+        return ofFaulted(LOCKED, name, type, mechanism, claim);
+    }
+
+    /**
+     * A design of several parts over the database judged by a fault of its own ({@link #LOCKED}, {@link #QUEUED}):
+     * its claim per engine under {@code <engine>/shared-store}, none for one instance.
+     */
+    public static JudgedDesign ofFaulted(String kind, String name, Class<?> type, String mechanism, Claim claim) {
         Map<String, Claim> claims = new LinkedHashMap<>();
         for (Engine engine : Engine.values()) {
             claims.put(engine.key() + "/" + key(Deployment.SHARED_STORE), claim);
         }
-        return new JudgedDesign(name, LOCKED, type.getName(), Variant.Execution.DATABASE.name(), mechanism, claims);
+        return new JudgedDesign(name, kind, type.getName(), Variant.Execution.DATABASE.name(), mechanism, claims);
     }
 
     public static String key(Deployment deployment) {

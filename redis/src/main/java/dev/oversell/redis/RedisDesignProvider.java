@@ -1,6 +1,7 @@
 package dev.oversell.redis;
 
 import dev.oversell.redis.lock.LockDesign;
+import dev.oversell.redis.queue.QueueDesign;
 
 import java.util.List;
 
@@ -16,6 +17,11 @@ public interface RedisDesignProvider {
 
     /** Database designs guarded by a lock in Redis ({@link LockDesign}); none unless the project has some. */
     default List<LockDesign> lockDesigns() {
+        return List.of();
+    }
+
+    /** Designs that hand their orders to a queue ({@link QueueDesign}); none unless the project has some. */
+    default List<QueueDesign> queueDesigns() {
         return List.of();
     }
 }

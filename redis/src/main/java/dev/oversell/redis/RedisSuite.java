@@ -1,5 +1,6 @@
 package dev.oversell.redis;
 
+import dev.oversell.design.Claim;
 import dev.oversell.design.Variants;
 import dev.oversell.judge.Observation;
 import dev.oversell.properties.Evidence;
@@ -7,6 +8,8 @@ import dev.oversell.properties.database.Engines;
 import dev.oversell.redis.gate.RedisCommandCheck;
 import dev.oversell.redis.lock.LockDesign;
 import dev.oversell.redis.lock.LockPauseCheck;
+import dev.oversell.redis.queue.ConsumerKillCheck;
+import dev.oversell.redis.queue.QueueDesign;
 import dev.oversell.report.RunReport;
 import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
@@ -17,6 +20,7 @@ import dev.oversell.run.RunSettings;
 import dev.oversell.run.Shard;
 import dev.oversell.run.TestNames;
 import dev.oversell.store.Database;
+import dev.oversell.store.DatabaseSettings;
 import dev.oversell.store.Engine;
 import dev.oversell.store.StoreException;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +33,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -52,7 +61,8 @@ public abstract class RedisSuite {
 
     private static final List<Observation> OBSERVED = Collections.synchronizedList(new ArrayList<>());
     private static final List<RedisDesign> JUDGED = Collections.synchronizedList(new ArrayList<>());
-    private static final List<LockDesign> JUDGED_LOCKS = Collections.synchronizedList(new ArrayList<>());
+    /** The designs judged by a fault of their own (locks, queues), as the run records them. */
+    private static final List<JudgedDesign> FAULTED = Collections.synchronizedList(new ArrayList<>());
 
     @TestFactory
     public Stream<DynamicTest> everyRedisDesignIsJudgedAgainstItsClaim() {
@@ -79,21 +89,61 @@ public abstract class RedisSuite {
      */
     @TestFactory
     public Stream<DynamicContainer> everyLockDesignIsJudgedWithItsHolderPaused() {
-        String only = System.getProperty(Variants.ONLY, "").trim();
-        List<LockDesign> selected = declaredLocks().stream().filter(d -> only.isEmpty() || d.name().equals(only)).toList();
-        return Shard.current().take(SUITE, selected, d -> Shard.unit(SUITE, d.name())).stream()
-                .map(design -> DynamicContainer.dynamicContainer(design.name() + " (claims " + design.claim()
-                        + " with 2 instances sharing the lock)", Stream.concat(LockPauseCheck.engines().stream()
-                        .map(engine -> DynamicTest.dynamicTest(TestNames.of(design.name(), engine.label(),
-                                "holder paused past its lease"), () -> observeLock(design, engine))),
-                        Stream.of(DynamicTest.dynamicTest(TestNames.of(design.name(), TestNames.JUDGED),
-                                () -> judgeLock(design))))));
+        return faultChecks(declared(RedisDesignProvider::lockDesigns), LockDesign::name, LockDesign::claim,
+                "holder paused past its lease", "with 2 instances sharing the lock", LockPauseCheck::observe,
+                LockPauseCheck::judge, d -> JudgedDesign.ofLocked(d.name(), d.type(), d.mechanism(), d.claim()));
     }
 
-    private static final java.util.Map<String, List<Observation>> LOCK_OBSERVATIONS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Every queue design a project declares, on every engine: its consumer killed after writing an order and before
+     * acknowledging it, the order delivered again to the consumer started in its place ({@link ConsumerKillCheck}).
+     * A consumer that writes every delivery must be caught overselling, an idempotent one must hold; an engine on
+     * which no order was delivered again is not checked.
+     */
+    @TestFactory
+    public Stream<DynamicContainer> everyQueueDesignIsJudgedWithItsConsumerKilled() {
+        return faultChecks(declared(RedisDesignProvider::queueDesigns), QueueDesign::name, QueueDesign::claim,
+                "consumer killed before its ack", "with its consumer killed and restarted", ConsumerKillCheck::observe,
+                ConsumerKillCheck::judge, d -> JudgedDesign.ofFaulted(JudgedDesign.QUEUED, d.name(), d.type(),
+                        d.mechanism(), d.claim()));
+    }
 
-    private void observeLock(LockDesign design, Engine engine) {
+    /** A fault check's observation of one design on one engine's database. */
+    @FunctionalInterface
+    private interface FaultCheck<D> {
+        Observation observe(D design, Database database, String reproduce);
+    }
+
+    /**
+     * For each design (of those {@code -Doversell.variant} and the shard select): one test per engine that observes
+     * it under the fault, then one that judges its claim over those observations.
+     */
+    private <D> Stream<DynamicContainer> faultChecks(List<D> designs, Function<D, String> name, Function<D, Claim> claim,
+                                                     String check, String deployment, FaultCheck<D> fault,
+                                                     BiFunction<D, List<Observation>, Optional<String>> judge,
+                                                     Function<D, JudgedDesign> recorded) {
+        String only = System.getProperty(Variants.ONLY, "").trim();
+        List<D> selected = designs.stream().filter(d -> only.isEmpty() || name.apply(d).equals(only)).toList();
+        return Shard.current().take(SUITE, selected, d -> Shard.unit(SUITE, name.apply(d))).stream()
+                .map(design -> DynamicContainer.dynamicContainer(name.apply(design) + " (claims " + claim.apply(design)
+                        + " " + deployment + ")", Stream.concat(DatabaseSettings.requestedEngines().stream()
+                        .map(engine -> DynamicTest.dynamicTest(TestNames.of(name.apply(design), engine.label(), check),
+                                () -> observeOn(engine, name.apply(design), check,
+                                        (database, reproduce) -> fault.observe(design, database, reproduce)))),
+                        Stream.of(DynamicTest.dynamicTest(TestNames.of(name.apply(design), TestNames.JUDGED), () -> {
+                            List<Observation> observed = BY_DESIGN.getOrDefault(name.apply(design), List.of());
+                            if (observed.isEmpty()) {
+                                Assumptions.abort(name.apply(design) + ": no engine was reached, nothing to judge");
+                            }
+                            FAULTED.add(recorded.apply(design));
+                            judge.apply(design, observed).ifPresent(why -> fail(why));
+                        })))));
+    }
+
+    private static final Map<String, List<Observation>> BY_DESIGN = new ConcurrentHashMap<>();
+
+    private void observeOn(Engine engine, String design, String check,
+                           BiFunction<Database, String, Observation> observe) {
         RedisServer.openOrSkip();
         Database database;
         try {
@@ -105,28 +155,18 @@ public abstract class RedisSuite {
             Assumptions.abort(engine.label() + " SKIPPED, not reachable: " + unreachable.getMessage());
             return;
         }
-        Observation observed = LockPauseCheck.observe(design, database,
-                Reproduce.command(getClass(), Variants.ONLY + "=" + design.name()));
-        System.out.printf("[redis] %s on %s, holder paused past its lease: %s, %s; %s%n", design.name(), engine.label(),
+        Observation observed = observe.apply(database, Reproduce.command(getClass(), Variants.ONLY + "=" + design));
+        System.out.printf("[redis] %s on %s, %s: %s, %s; %s%n", design, engine.label(), check,
                 observed.finding() == null ? "-" : observed.finding().word(), observed.coverage().words(), observed.note());
         OBSERVED.add(observed);
-        LOCK_OBSERVATIONS.computeIfAbsent(design.name(), n -> Collections.synchronizedList(new ArrayList<>())).add(observed);
+        BY_DESIGN.computeIfAbsent(design, n -> Collections.synchronizedList(new ArrayList<>())).add(observed);
     }
 
-    private void judgeLock(LockDesign design) {
-        List<Observation> observed = LOCK_OBSERVATIONS.getOrDefault(design.name(), List.of());
-        if (observed.isEmpty()) {
-            Assumptions.abort(design.name() + ": no engine was reached, nothing to judge");
-        }
-        JUDGED_LOCKS.add(design);
-        LockPauseCheck.judge(design, observed).ifPresent(why -> fail(why));
-    }
-
-    /** Every lock design the providers on the class path declare. */
-    public static List<LockDesign> declaredLocks() {
-        List<LockDesign> designs = new ArrayList<>();
+    /** What the providers on the class path declare of one kind, in their order. */
+    private static <D> List<D> declared(Function<RedisDesignProvider, List<D>> kind) {
+        List<D> designs = new ArrayList<>();
         for (RedisDesignProvider provider : ServiceLoader.load(RedisDesignProvider.class)) {
-            designs.addAll(provider.lockDesigns());
+            designs.addAll(kind.apply(provider));
         }
         return designs;
     }
@@ -156,8 +196,8 @@ public abstract class RedisSuite {
             designs = new ArrayList<>(JUDGED.stream()
                     .map(d -> JudgedDesign.ofStore(d.name(), STORE, d.type(), d.mechanism(), d.claim())).toList());
         }
-        synchronized (JUDGED_LOCKS) {
-            JUDGED_LOCKS.forEach(d -> designs.add(JudgedDesign.ofLocked(d.name(), d.type(), d.mechanism(), d.claim())));
+        synchronized (FAULTED) {
+            designs.addAll(FAULTED);
         }
         if (designs.isEmpty()) {
             return; // Redis was not reached, or nothing was selected: nothing observed, nothing to write

@@ -17,9 +17,8 @@ record EngineCells(Claim oneInstance, Claim sharedStore, List<Labelled> checks, 
     /** The claims as a cell's first line: one instance's claim, and two instances' when it differs. */
     String claims() {
         if (oneInstance == Claim.NOT_APPLICABLE) { // a cluster or lock design: no one-instance claim
-            boolean locked = checks.stream().anyMatch(c -> c.family() == dev.oversell.judge.Observation.Family.LOCK_FAULTS);
             return sharedStore == Claim.NOT_APPLICABLE ? "n/a" : VerdictMatrix.words(sharedStore)
-                    + (locked ? ", with 2 instances sharing the lock" : ", across its nodes");
+                    + (checks.isEmpty() ? ", across its nodes" : Families.across(checks.get(0).family()));
         }
         return oneInstance == sharedStore
                 ? VerdictMatrix.words(oneInstance) + ", with 1 or 2 instances"

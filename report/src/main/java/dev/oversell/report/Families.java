@@ -30,6 +30,8 @@ final class Families {
     static final Set<Family> CLUSTER = EnumSet.of(Family.CLUSTER_FAULTS);
     /** A design guarded by a distributed lock: its holder paused past its lease, and no other family. */
     static final Set<Family> LOCKED = EnumSet.of(Family.LOCK_FAULTS);
+    /** A design that hands its orders to a queue: its consumer killed before its acknowledgement, and no other. */
+    static final Set<Family> QUEUED = EnumSet.of(Family.QUEUE_FAULTS);
 
     private Families() {
     }
@@ -43,6 +45,7 @@ final class Families {
             case DEPLOYMENT -> "2 instances";
             case CLUSTER_FAULTS -> "cluster faults";
             case LOCK_FAULTS -> "holder paused past its lease";
+            case QUEUE_FAULTS -> "consumer killed before its ack";
             case CONFORMANCE -> "conformance";
         };
     }
@@ -82,6 +85,15 @@ final class Families {
      */
     static Deployment deployment(Family family) {
         return family == Family.DEPLOYMENT || family == Family.CLUSTER_FAULTS || family == Family.LOCK_FAULTS
-                ? Deployment.SHARED_STORE : Deployment.SINGLE_INSTANCE;
+                || family == Family.QUEUE_FAULTS ? Deployment.SHARED_STORE : Deployment.SINGLE_INSTANCE;
+    }
+
+    /** How a claim judged by one fault family reads in a cell, after the claim: what the several parts are. */
+    static String across(Family family) {
+        return switch (family) {
+            case LOCK_FAULTS -> ", with 2 instances sharing the lock";
+            case QUEUE_FAULTS -> ", with its consumer killed and restarted";
+            default -> ", across its nodes";
+        };
     }
 }

@@ -10,6 +10,7 @@ import dev.oversell.store.Engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +42,10 @@ final class VerdictMatrix {
     static final String DATABASE = "database";
     static final String CLUSTER = JudgedDesign.CLUSTER;
     static final String LOCKED = JudgedDesign.LOCKED;
+    static final String QUEUED = JudgedDesign.QUEUED;
+    /** The kinds judged by faults of their own, each with the families its rows show. */
+    private static final Map<String, Set<Family>> FAULTED = Map.of(CLUSTER, Families.CLUSTER, LOCKED, Families.LOCKED,
+            QUEUED, Families.QUEUED);
 
     /** The in-memory table's check columns. */
     final List<Column> inMemoryColumns = new ArrayList<>();
@@ -59,10 +64,10 @@ final class VerdictMatrix {
         VerdictMatrix m = new VerdictMatrix();
         List<JudgedDesign> designs = run.designs();
         for (JudgedDesign design : designs) {
-            if (!List.of(IN_MEMORY, DATABASE, CLUSTER, LOCKED).contains(design.kind())) {
+            if (!List.of(IN_MEMORY, DATABASE, CLUSTER, LOCKED, QUEUED).contains(design.kind())) {
                 throw new RefusedEvidence("the design " + design.name() + " is of kind '" + design.kind()
-                        + "': this report knows '" + IN_MEMORY + "', '" + DATABASE + "', '" + CLUSTER + "' and '"
-                        + LOCKED + "'");
+                        + "': this report knows '" + IN_MEMORY + "', '" + DATABASE + "', '" + CLUSTER + "', '"
+                        + LOCKED + "' and '" + QUEUED + "'");
             }
         }
         Set<String> names = new LinkedHashSet<>();
@@ -73,8 +78,8 @@ final class VerdictMatrix {
         Function<Observation, String> familyLinks = o -> byRun.getOrDefault(o.runId(), Map.of()).get(o.family());
         m.inMemoryTable(designs.stream().filter(d -> d.kind().equals(IN_MEMORY)).toList(), all, familyLinks);
         m.databaseTable(java.util.stream.Stream.concat(designs.stream().filter(d -> d.kind().equals(DATABASE)),
-                designs.stream().filter(d -> d.kind().equals(CLUSTER) || d.kind().equals(LOCKED))).toList(), all,
-                familyLinks); // cluster and lock rows last
+                designs.stream().filter(d -> FAULTED.containsKey(d.kind()))).toList(), all,
+                familyLinks); // the rows of designs judged by faults of their own last
         return m;
     }
 
@@ -115,13 +120,11 @@ final class VerdictMatrix {
                 .forEach(o -> engineVersions.putIfAbsent(engineKey(o.engine()), o.engineVersion()));
         Set<Family> databaseFamilies = families(Families.DATABASE,
                 of(designs.stream().filter(d -> d.kind().equals(DATABASE)).toList(), observed));
-        Set<Family> clusterFamilies = families(Families.CLUSTER,
-                of(designs.stream().filter(d -> d.kind().equals(CLUSTER)).toList(), observed));
-        Set<Family> lockedFamilies = families(Families.LOCKED,
-                of(designs.stream().filter(d -> d.kind().equals(LOCKED)).toList(), observed));
+        Map<String, Set<Family>> faultedFamilies = new HashMap<>();
+        FAULTED.forEach((kind, shown) -> faultedFamilies.put(kind, families(shown,
+                of(designs.stream().filter(d -> d.kind().equals(kind)).toList(), observed))));
         for (JudgedDesign design : designs) {
-            Set<Family> families = design.kind().equals(CLUSTER) ? clusterFamilies
-                    : design.kind().equals(LOCKED) ? lockedFamilies : databaseFamilies;
+            Set<Family> families = faultedFamilies.getOrDefault(design.kind(), databaseFamilies);
             Map<String, EngineCells> row = new LinkedHashMap<>();
             for (String engine : engines) {
                 List<EngineCells.Labelled> checks = new ArrayList<>();

@@ -2,9 +2,11 @@ package dev.oversell.catalogue.redis;
 
 import dev.oversell.design.Claim;
 import dev.oversell.catalogue.redis.lock.LockDesigns;
+import dev.oversell.catalogue.redis.queue.QueueDesigns;
 import dev.oversell.redis.RedisDesign;
 import dev.oversell.redis.RedisDesignProvider;
 import dev.oversell.redis.lock.LockDesign;
+import dev.oversell.redis.queue.QueueDesign;
 
 import java.util.List;
 
@@ -24,6 +26,11 @@ public final class RedisDesigns implements RedisDesignProvider {
     @Override
     public List<LockDesign> lockDesigns() {
         return LockDesigns.all();
+    }
+
+    @Override
+    public List<QueueDesign> queueDesigns() {
+        return QueueDesigns.all();
     }
 
     public static List<RedisDesign> all() {

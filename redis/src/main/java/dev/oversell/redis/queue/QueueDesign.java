@@ -1,0 +1,46 @@
+package dev.oversell.redis.queue;
+
+import com.rabbitmq.client.ConnectionFactory;
+import dev.oversell.design.Claim;
+import dev.oversell.design.Variant;
+import dev.oversell.model.Inventory;
+import dev.oversell.redis.Keyspace;
+import io.lettuce.core.RedisClient;
+
+import javax.sql.DataSource;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * A design that takes a purchase in Redis and hands the order to a queue whose consumer writes it to the database,
+ * declared once with its claim: how its front (what buyers call) and its consumer are built, what it claims of the
+ * database's accounts with its consumer killed and restarted, and its mechanism in a line. Judged by
+ * {@link ConsumerKillCheck}.
+ */
+public record QueueDesign(String name, Class<?> type, Front front, Consumer consumer, Claim claim, String mechanism) {
+
+    public QueueDesign {
+        Variant.checkedName(name);
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(front, "front");
+        Objects.requireNonNull(consumer, "consumer");
+        Objects.requireNonNull(mechanism, "mechanism");
+        if (claim != Claim.NEVER_OVERSELLS && claim != Claim.MAY_OVERSELL) {
+            throw new IllegalArgumentException(name + ": a queue design claims NEVER_OVERSELLS or MAY_OVERSELL");
+        }
+    }
+
+    /** What buyers call: over a Redis client of its own, the run's keys, the broker and the queue. */
+    @FunctionalInterface
+    public interface Front {
+        Inventory open(RedisClient client, Keyspace keys, ConnectionFactory brokers, String queue);
+    }
+
+    /** The consumer: its orders table, and a running consumer that dies after writing the request ids given. */
+    public interface Consumer {
+        String ordersTableDdl(String table);
+
+        QueueConsumer start(ConnectionFactory brokers, String queue, DataSource dataSource, String stockTable,
+                            String ordersTable, Predicate<String> dieAfterWriting);
+    }
+}
