@@ -48,6 +48,8 @@ public final class LoadRun {
     static final Map<String, Long> PRODUCTS = orderedStock("hot", 11L, "warm", 7L);
     static final long INITIAL_STOCK = PRODUCTS.values().stream().mapToLong(Long::longValue).sum();
     static final long BOUND_SECONDS = 60;
+    /** How often a restock the engine refused is sent again before the run fails. */
+    static final int RESTOCK_ATTEMPTS = 5;
 
     private static Map<String, Long> orderedStock(String a, long unitsA, String b, long unitsB) {
         Map<String, Long> stock = new java.util.LinkedHashMap<>();
@@ -127,7 +129,7 @@ public final class LoadRun {
                 for (int r = 0; r < 2 && restocks; r++) {
                     for (String product : products) {
                         long units = 1 + restockRandom.nextInt(3);
-                        first.restock(product, units);
+                        restockUntilApplied(first, product, units);
                         restocked.get(product).addAndGet(units);
                     }
                 }
@@ -157,6 +159,34 @@ public final class LoadRun {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * A restock, sent again while the engine refuses it (a deadlock it broke, a serialization failure: SQLState
+     * class 40, which changes nothing): with orders locking two rows, PostgreSQL can choose even a one-row restock
+     * waiting behind them as a deadlock's victim. Any other failure, or a refusal {@value #RESTOCK_ATTEMPTS} times,
+     * fails the run.
+     */
+    private static void restockUntilApplied(Inventory inventory, String product, long units) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                inventory.restock(product, units);
+                return;
+            } catch (RuntimeException refused) {
+                if (attempt == RESTOCK_ATTEMPTS || !refusedByTheEngine(refused)) {
+                    throw refused;
+                }
+            }
+        }
+    }
+
+    private static boolean refusedByTheEngine(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An order of both products, 1 to 2 units each, its lines in a drawn order. */
