@@ -46,6 +46,11 @@ public record Keyspace(String prefix) {
         return prefix + "stock:" + product;
     }
 
+    /** The key of a distributed lock of {@code product}. */
+    public String lock(String product) {
+        return prefix + "lock:" + product;
+    }
+
     public String products() {
         return prefix + "products";
     }

@@ -75,8 +75,10 @@ public abstract class RedisSuite {
 
     private void judge(RedisDesign design) {
         RedisServer.openOrSkip();
+        long start = System.nanoTime();
         List<Observation> observed = RedisCommandCheck.observe(design,
                 Reproduce.command(getClass(), Variants.ONLY + "=" + design.name()));
+        System.out.printf("[redis] %s judged in %d ms%n", design.name(), (System.nanoTime() - start) / 1_000_000);
         OBSERVED.addAll(observed);
         JUDGED.add(design);
         RedisCommandCheck.judge(design, observed).ifPresent(why -> fail(why));

@@ -1,15 +1,14 @@
 package dev.oversell.redis.lock;
 
-import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.judge.Observation;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
+import dev.oversell.redis.FaultRuns;
 import dev.oversell.redis.Keyspace;
 import dev.oversell.redis.RedisServer;
-import dev.oversell.run.RunFolder;
 import dev.oversell.store.Database;
 import dev.oversell.store.Engine;
 import io.lettuce.core.RedisClient;
@@ -53,21 +52,35 @@ public final class LockPauseCheck {
     }
 
     /** What one run showed: the answers, the stock after, and whether the pause outlasted the lease. */
-    record Run(boolean struck, PurchaseResult first, PurchaseResult second, long stockAfter, String why) {
+    record Run(boolean struck, PurchaseResult first, PurchaseResult second, long stockAfter, String why)
+            implements FaultRuns.Run {
 
-        long sold() {
+        @Override
+        public long attempted() {
+            return 2;
+        }
+
+        @Override
+        public long sold() {
             return units(first) + units(second);
+        }
+
+        @Override
+        public long oversoldUnits() {
+            return Math.max(0, sold() - 1);
         }
 
         private static long units(PurchaseResult r) {
             return r instanceof PurchaseResult.Purchased p ? p.quantity() : 0;
         }
 
-        Finding finding() {
+        @Override
+        public Finding finding() {
             return Finding.ofAccounts(1, sold(), stockAfter);
         }
 
-        String story() {
+        @Override
+        public String story() {
             return "B1 took the lock and read 1; paused past the lease of " + LEASE.toMillis() + " ms; B2 bought through"
                     + " the other instance: " + second + "; B1 went on: " + first + "; stock after: " + stockAfter;
         }
@@ -84,27 +97,9 @@ public final class LockPauseCheck {
         for (int r = 0; r < RUNS; r++) {
             runs.add(run(design, database, bound));
         }
-        List<Run> struck = runs.stream().filter(Run::struck).toList();
-        String label = database.engine().label();
-        String version = database.versionAndSettings();
-        if (struck.isEmpty()) {
-            return new Observation(RunFolder.id(), design.name(), Observation.Family.LOCK_FAULTS, "holder paused past"
-                    + " its lease", label, version, new Coverage.NotChecked("the pause did not outlast the lease in any"
-                    + " of " + RUNS + " runs: " + runs.get(0).why(), reproduce), null, null, null, reproduce, null,
-                    runs.get(0).why());
-        }
-        Finding worst = struck.stream().map(Run::finding).reduce(Finding.HELD, Finding::worst);
-        Run shown = struck.stream().filter(x -> x.finding() == worst).findFirst().orElseThrow();
-        long oversold = struck.stream().filter(x -> x.finding() == Finding.OVERSOLD).count();
-        return new Observation(RunFolder.id(), design.name(), Observation.Family.LOCK_FAULTS,
-                "holder paused past its lease", label, version,
-                new Coverage.Sampled(struck.size(), 0, "runs with the holder paused between its read and its write past"
-                        + " its lease", null), worst,
-                new Observation.Counts(2L * struck.size(), struck.stream().mapToLong(Run::sold).sum(),
-                        struck.stream().mapToLong(x -> Math.max(0, x.sold() - 1)).sum(), 0),
-                worst.anomaly() ? shown.story() : null, reproduce, null,
-                oversold + " of " + struck.size() + " runs oversold" + (runs.size() > struck.size()
-                        ? "; " + (runs.size() - struck.size()) + " runs in which the pause did not outlast the lease" : ""));
+        return FaultRuns.observation(design.name(), Observation.Family.LOCK_FAULTS, "holder paused past its lease",
+                database.engine().label(), database.versionAndSettings(), runs,
+                "runs with the holder paused between its read and its write past its lease", reproduce);
     }
 
     /** Why the observations disagree with the design's claim, or empty: the one judge's rule. */
@@ -128,7 +123,7 @@ public final class LockPauseCheck {
                     throw new IllegalStateException(design.name() + ": buyer 1 never reached the point between its read"
                             + " and its write within " + BOUND);
                 }
-                String lockKey = keys.prefix() + "lock:sku";
+                String lockKey = keys.lock("sku");
                 long giveUp = System.nanoTime() + LEASE.multipliedBy(5).toNanos(); // a lease lets go in LEASE
                 while (redis.sync().exists(lockKey) > 0 && System.nanoTime() < giveUp) {
                     Thread.sleep(10); // waiting for Redis to let the lease go: a bounded wait, not a timing assertion

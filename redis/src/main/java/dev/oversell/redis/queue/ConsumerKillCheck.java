@@ -3,17 +3,16 @@ package dev.oversell.redis.queue;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.judge.Observation;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
+import dev.oversell.redis.FaultRuns;
 import dev.oversell.redis.Keyspace;
 import dev.oversell.redis.RedisServer;
 import dev.oversell.redis.RedisSettings;
-import dev.oversell.run.RunFolder;
 import dev.oversell.store.Database;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -49,20 +48,38 @@ public final class ConsumerKillCheck {
     }
 
     /** What one run showed. */
-    record Run(boolean struck, PurchaseResult told, long stockAfter, long unitsInOrders, long orders, String why) {
+    record Run(boolean struck, PurchaseResult told, long stockAfter, long unitsInOrders, long orders, String why)
+            implements FaultRuns.Run {
+
+        @Override
+        public long attempted() {
+            return 1;
+        }
+
+        @Override
+        public long sold() {
+            return unitsInOrders;
+        }
+
+        @Override
+        public long oversoldUnits() {
+            return Math.max(0, unitsInOrders - 1);
+        }
 
         long toldUnits() {
             return told instanceof PurchaseResult.Purchased p ? p.quantity() : 0;
         }
 
-        Finding finding() {
+        @Override
+        public Finding finding() {
             if (unitsInOrders > 1) {
                 return Finding.OVERSOLD;
             }
             return unitsInOrders != toldUnits() || stockAfter + unitsInOrders != 1 ? Finding.LOST_UPDATE : Finding.HELD;
         }
 
-        String story() {
+        @Override
+        public String story() {
             return "1 unit in stock; the buyer was told " + told + "; the consumer wrote the order and was killed before"
                     + " its ack; the order was delivered again to the consumer started in its place; the database"
                     + " holds " + orders + " orders of " + unitsInOrders + " units, stock " + stockAfter;
@@ -80,26 +97,10 @@ public final class ConsumerKillCheck {
         for (int r = 0; r < RUNS; r++) {
             runs.add(run(design, database, bound));
         }
-        List<Run> struck = runs.stream().filter(Run::struck).toList();
-        String cell = "consumer killed before its ack";
-        if (struck.isEmpty()) {
-            return new Observation(RunFolder.id(), design.name(), Observation.Family.QUEUE_FAULTS, cell,
-                    database.engine().label(), database.versionAndSettings(), new Coverage.NotChecked("the order was"
-                    + " not delivered again in any of " + RUNS + " runs: " + runs.get(0).why(), reproduce), null, null,
-                    null, reproduce, null, runs.get(0).why());
-        }
-        Finding worst = struck.stream().map(Run::finding).reduce(Finding.HELD, Finding::worst);
-        Run shown = struck.stream().filter(x -> x.finding() == worst).findFirst().orElseThrow();
-        return new Observation(RunFolder.id(), design.name(), Observation.Family.QUEUE_FAULTS, cell,
-                database.engine().label(), database.versionAndSettings() + "; " + RabbitBroker.version(),
-                new Coverage.Sampled(struck.size(), 0, "runs with the order delivered again after its consumer was"
-                        + " killed between its commit and its ack", null), worst,
-                new Observation.Counts(struck.size(), struck.stream().mapToLong(Run::unitsInOrders).sum(),
-                        struck.stream().mapToLong(x -> Math.max(0, x.unitsInOrders() - 1)).sum(), 0),
-                worst.anomaly() ? shown.story() : null, reproduce, null,
-                struck.stream().filter(x -> x.finding() == Finding.OVERSOLD).count() + " of " + struck.size()
-                        + " runs oversold" + (runs.size() > struck.size() ? "; " + (runs.size() - struck.size())
-                        + " runs without a redelivery" : ""));
+        return FaultRuns.observation(design.name(), Observation.Family.QUEUE_FAULTS, "consumer killed before its ack",
+                database.engine().label(), database.versionAndSettings() + "; " + RabbitBroker.version(), runs,
+                "runs with the order delivered again after its consumer was killed between its commit and its ack",
+                reproduce);
     }
 
     /** Why the observations disagree with the design's claim, or empty: the one judge's rule. */

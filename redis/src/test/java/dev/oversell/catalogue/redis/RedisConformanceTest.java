@@ -3,12 +3,11 @@ package dev.oversell.catalogue.redis;
 import dev.oversell.design.Variants;
 import dev.oversell.properties.Seeds;
 import dev.oversell.properties.conformance.ConformanceSuite;
-import dev.oversell.redis.Keyspace;
+import dev.oversell.redis.NoKeyLeftBehind;
 import dev.oversell.redis.RedisDesign;
 import dev.oversell.redis.RedisServer;
 import dev.oversell.run.TestNames;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -55,12 +54,6 @@ class RedisConformanceTest {
     /** Each sequence's store is deleted when its instance closes: none of this JVM's keys are left. */
     @AfterAll
     static void noKeyIsLeftBehind() {
-        RedisClient client = RedisServer.openOrSkip();
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            assertThat(Keyspace.keysMatching(connection.sync(), Keyspace.ofThisJvm()))
-                    .as("keys this JVM made and left behind").isEmpty();
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
+        NoKeyLeftBehind.check();
     }
 }

@@ -9,16 +9,12 @@ import dev.oversell.catalogue.redis.RedisDesigns;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.properties.database.jdbc.PlannedCall;
 import dev.oversell.properties.database.jdbc.StatementPlan;
-import dev.oversell.redis.Keyspace;
+import dev.oversell.redis.NoKeyLeftBehind;
 import dev.oversell.redis.RedisDesign;
-import dev.oversell.redis.RedisServer;
 import dev.oversell.run.Reproduce;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +23,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The command-level gate's own promises: a check-then-act is caught with a two-buyer script a person can replay, a
- * design is judged alone within the issue's bound, and no key is left behind. Every design's judgement against its
+ * script and commuting reads are one step, a misclaim fails with its script, and no key is left behind (how long a
+ * design takes to judge is printed by {@link dev.oversell.redis.RedisSuite}, never asserted). Every design's judgement against its
  * claim is {@code BuiltInRedisTest}'s, through {@link dev.oversell.redis.RedisSuite}.
  */
 class RedisCommandGateTest {
@@ -120,28 +117,9 @@ class RedisCommandGateTest {
         }
     }
 
-    /** Issue 23's bound: one Redis design on its own is judged in under 20 s. */
-    @Test
-    void oneDesignIsJudgedAloneInUnderTwentySeconds() {
-        RedisServer.openOrSkip().shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        for (RedisDesign design : RedisDesigns.all()) {
-            long start = System.nanoTime();
-            RedisCommandCheck.observe(design, reproduce(design));
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            System.out.printf("[redis] %s judged in %d ms%n", design.name(), took.toMillis());
-            assertThat(took).as("%s judged alone", design.name()).isLessThan(Duration.ofSeconds(20));
-        }
-    }
-
     /** Every execution's store is deleted after it: none of this JVM's keys are left. */
     @AfterAll
     static void noKeyIsLeftBehind() {
-        RedisClient client = RedisServer.openOrSkip();
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            assertThat(Keyspace.keysMatching(connection.sync(), Keyspace.ofThisJvm()))
-                    .as("keys this JVM made and left behind").isEmpty();
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
+        NoKeyLeftBehind.check();
     }
 }

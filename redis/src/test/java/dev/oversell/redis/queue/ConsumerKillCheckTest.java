@@ -9,12 +9,10 @@ import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.properties.database.Engines;
-import dev.oversell.redis.Keyspace;
+import dev.oversell.redis.NoKeyLeftBehind;
 import dev.oversell.redis.RedisServer;
 import dev.oversell.store.Database;
 import dev.oversell.store.Engine;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,12 +87,6 @@ class ConsumerKillCheckTest {
 
     @AfterAll
     static void noKeyIsLeftBehind() {
-        RedisClient client = RedisServer.openOrSkip();
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            assertThat(Keyspace.keysMatching(connection.sync(), Keyspace.ofThisJvm()))
-                    .as("keys this JVM made and left behind").isEmpty();
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
+        NoKeyLeftBehind.check();
     }
 }

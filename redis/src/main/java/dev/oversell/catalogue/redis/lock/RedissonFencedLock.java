@@ -26,31 +26,14 @@ public final class RedissonFencedLock implements DistributedLock {
 
     @Override
     public Held acquire(String product, Duration lease, Duration wait) {
-        RFencedLock lock = redisson.getFencedLock(key(product));
+        RFencedLock lock = redisson.getFencedLock(keys.lock(product));
         Long token = lock.tryLockAndGetToken(wait.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS);
         if (token == null) {
             throw new IllegalStateException("the lock of " + product + " was not free within " + wait);
         }
-        long held = token;
-        return new Held() {
-            @Override
-            public long token() {
-                return held;
-            }
-
-            @Override
-            public void close() {
-                if (lock.isHeldByCurrentThread()) {
-                    lock.unlock();
-                }
-            }
-        };
+        return new RedissonHold(lock, token);
     }
 
-    @Override
-    public String key(String product) {
-        return keys.prefix() + "lock:" + product;
-    }
 
     @Override
     public void close() {

@@ -26,7 +26,7 @@ public final class RedissonLeaseLock implements DistributedLock {
 
     @Override
     public Held acquire(String product, Duration lease, Duration wait) {
-        RLock lock = redisson.getLock(key(product));
+        RLock lock = redisson.getLock(keys.lock(product));
         try {
             if (!lock.tryLock(wait.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("the lock of " + product + " was not free within " + wait);
@@ -35,25 +35,9 @@ public final class RedissonLeaseLock implements DistributedLock {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for the lock of " + product, interrupted);
         }
-        return new Held() {
-            @Override
-            public long token() {
-                return 0;
-            }
-
-            @Override
-            public void close() {
-                if (lock.isHeldByCurrentThread()) {
-                    lock.unlock();
-                }
-            }
-        };
+        return new RedissonHold(lock, 0);
     }
 
-    @Override
-    public String key(String product) {
-        return keys.prefix() + "lock:" + product;
-    }
 
     @Override
     public void close() {

@@ -29,7 +29,7 @@ public final class SetNxPxLock implements DistributedLock {
 
     @Override
     public Held acquire(String product, Duration lease, Duration wait) {
-        String key = key(product);
+        String key = keys.lock(product);
         String token = UUID.randomUUID().toString();
         long giveUp = System.nanoTime() + wait.toNanos();
         while (!"OK".equals(redis.sync().set(key, token, SetArgs.Builder.nx().px(lease.toMillis())))) {
@@ -56,10 +56,6 @@ public final class SetNxPxLock implements DistributedLock {
         };
     }
 
-    @Override
-    public String key(String product) {
-        return keys.prefix() + "lock:" + product;
-    }
 
     @Override
     public void close() {
