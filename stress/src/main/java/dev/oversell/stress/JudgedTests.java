@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oversell.run.TestNames;
 import dev.oversell.stress.jcstress.ClaimJudgement;
+import dev.oversell.stress.jcstress.RowVerdict;
 import dev.oversell.stress.jcstress.ScenarioResult;
 import org.junit.jupiter.api.DynamicNode;
 
@@ -73,7 +74,7 @@ final class JudgedTests {
 
     private static DynamicNode scenarioTest(Path out, ScenarioResult row) {
         return dynamicTest(TestNames.of(row.variant(), row.scenario() + ": " + verdictOf(row)), () -> {
-            if (row.verdict().equals("skipped")) {
+            if (row.verdict() == RowVerdict.SKIPPED) {
                 abort(row.note());
             }
             if (row.problem() != null) {
@@ -101,15 +102,15 @@ final class JudgedTests {
                     row.samples());
         }
         long seen = switch (row.verdict()) {
-            case "oversold" -> row.oversold();
-            case "lost update" -> row.lostUpdate();
-            case "not linearizable" -> row.notLinearizable();
+            case OVERSOLD -> row.oversold();
+            case LOST_UPDATE -> row.lostUpdate();
+            case NOT_LINEARIZABLE -> row.notLinearizable();
             default -> -1;
         };
         if (seen >= 0) {
             return String.format("%s in %,d of %,d samples", row.verdict(), seen, row.samples());
         }
-        return row.samples() > 0 ? String.format("%s, %,d samples", row.verdict(), row.samples()) : row.verdict();
+        return row.samples() > 0 ? String.format("%s, %,d samples", row.verdict(), row.samples()) : row.verdict().word();
     }
 
     /** The counterexample: every outcome jcstress saw in the scenario, with its count and what it means. */

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One jcstress test's results for one design (or for the actor runtime), as the judge read them; serialised
- * into summary.json. {@code variant} is the design's name. {@code verdict} is a {@link dev.oversell.judge.Finding}
+ * into summary.json. {@code variant} is the design's name. {@code verdict} ({@link RowVerdict}) is a {@link dev.oversell.judge.Finding}
  * word ({@code held}, {@code oversold}, {@code partially applied}, {@code lost update}, {@code hung}, {@code not
  * linearizable}) or {@code skipped} (cannot
  * run on this machine, with the reason in {@code note}), {@code not checked} (the time budget ran out first),
@@ -21,7 +21,7 @@ import java.util.List;
  */
 public record ScenarioResult(String variant, String claim, String scenario, String test, String status,
                              long samples, long oversold, long lostUpdate, long notLinearizable,
-                             List<Count> outcomes, String verdict, String problem, String note, String report,
+                             List<Count> outcomes, RowVerdict verdict, String problem, String note, String report,
                              String reproduce, List<String> hangs) {
 
     public ScenarioResult {
@@ -31,7 +31,7 @@ public record ScenarioResult(String variant, String claim, String scenario, Stri
 
     /** A row in which no fork hung. */
     public ScenarioResult(String variant, String claim, String scenario, String test, String status, long samples,
-                          long oversold, long lostUpdate, long notLinearizable, List<Count> outcomes, String verdict,
+                          long oversold, long lostUpdate, long notLinearizable, List<Count> outcomes, RowVerdict verdict,
                           String problem, String note, String report, String reproduce) {
         this(variant, claim, scenario, test, status, samples, oversold, lostUpdate, notLinearizable, outcomes, verdict,
                 problem, note, report, reproduce, List.of());
@@ -63,18 +63,18 @@ public record ScenarioResult(String variant, String claim, String scenario, Stri
      */
     Observation toObservation() {
         Coverage coverage = switch (verdict) {
-            case "skipped" -> new Coverage.NotChecked(note == null ? "cannot run on this machine" : note,
+            case SKIPPED -> new Coverage.NotChecked(note == null ? "cannot run on this machine" : note,
                     "a machine with a CPU per jcstress actor");
-            case "not checked" -> new Coverage.NotChecked(note != null ? note : problem != null ? problem
+            case NOT_CHECKED -> new Coverage.NotChecked(note != null ? note : problem != null ? problem
                     : "the jcstress time budget ran out first", "-Doversell.jcstress.secondsPerDesign, or " + reproduce);
-            case "error", "broken" -> new Coverage.NotChecked("jcstress did not run it cleanly"
+            case ERROR, BROKEN -> new Coverage.NotChecked("jcstress did not run it cleanly"
                     + (note == null ? "" : ": " + note), reproduce);
             default -> hangs.isEmpty() ? new Coverage.Sampled(samples, 0, "samples on real threads", null)
                     : samples == 0 ? new Coverage.Sampled(hangs.size(), 0, "jcstress forks, each of which hung", null)
                     : new Coverage.Sampled(samples + hangs.size(), 0, "samples on real threads, and jcstress forks that"
                     + " hung (" + hangs.size() + ")", null);
         };
-        Finding finding = coverage.ran() ? Finding.ofWord(verdict) : null;
+        Finding finding = coverage.ran() ? verdict.finding().orElseThrow() : null;
         String example = finding != null && finding.anomaly() ? java.util.stream.Stream.concat(
                         hangs.stream().map(h -> "a fork hung: " + h), outcomes.stream()
                         .filter(c -> c.count() > 0 && !Finding.HELD.word().equals(c.meaning()))
@@ -92,7 +92,7 @@ public record ScenarioResult(String variant, String claim, String scenario, Stri
      */
     ScenarioResult notChecked(String why, String toCheck) {
         return new ScenarioResult(variant, claim, scenario, test, status, samples, oversold, lostUpdate,
-                notLinearizable, outcomes, "not checked", scenario + " was not checked for " + variant + ": " + why
+                notLinearizable, outcomes, RowVerdict.NOT_CHECKED, scenario + " was not checked for " + variant + ": " + why
                 + "; to check it: " + toCheck, why, report, reproduce, hangs);
     }
 

@@ -24,8 +24,8 @@ final class StressSummary {
                     String.format("%,d", r.oversold()), String.format("%,d", r.lostUpdate()),
                     String.format("%,d", r.notLinearizable()),
                     switch (r.verdict()) {
-                        case "held" -> "held";
-                        case "skipped" -> "**not checked**: " + r.note();
+                        case HELD -> "held";
+                        case SKIPPED -> "**not checked**: " + r.note();
                         default -> "**" + r.verdict() + "**";
                     } + (r.failed() ? " (judge: FAIL)" : ""));
         }

@@ -62,6 +62,6 @@ class ClaimJudgementTest {
 
     private static ScenarioResult row(String scenario, String verdict) {
         return new ScenarioResult("safe", "NEVER_OVERSELLS", scenario, "dev.oversell.stress.scenarios." + scenario,
-                "NORMAL", 100, 0, 0, 0, List.of(), verdict, null, null, null, null);
+                "NORMAL", 100, 0, 0, 0, List.of(), RowVerdict.ofWord(verdict), null, null, null, null);
     }
 }

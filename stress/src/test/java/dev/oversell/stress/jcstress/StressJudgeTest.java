@@ -76,7 +76,7 @@ class StressJudgeTest {
 
         ScenarioResult row = StressJudge.judge("opposite", Claim.NEVER_OVERSELLS, "OppositeOrders", OppositeOrders.class,
                 List.of(hung));
-        assertThat(row.verdict()).isEqualTo("hung");
+        assertThat(row.verdict()).isEqualTo(RowVerdict.HUNG);
         assertThat(row.samples()).isZero();
         assertThat(row.problem()).contains("saw hung").contains("in 1 of 1 jcstress forks").contains("orderOfAThenB");
         assertThat(row.toObservation().finding()).isEqualTo(Finding.HUNG);
@@ -94,7 +94,7 @@ class StressJudgeTest {
         crashed.addVMOuts(List.of("Exception in thread main"));
         assertThat(StressJudge.hangOf(crashed)).isEmpty();
         assertThat(StressJudge.judge("opposite", Claim.NEVER_OVERSELLS, "OppositeOrders", OppositeOrders.class,
-                List.of(crashed)).verdict()).isEqualTo("error");
+                List.of(crashed)).verdict()).isEqualTo(RowVerdict.ERROR);
     }
 
     /** jcstress stopped at the budget while writing: the gate reads what is complete, it does not crash. */
