@@ -60,14 +60,13 @@ public record JudgedDesign(String name, String kind, String type, String executi
 
     /**
      * A design whose stock lives in a store the database table shows as a column of its own ({@code redis}): kind
-     * {@code database}, its one claim under {@code <store>/single-instance} and {@code <store>/shared-store} (each of
-     * its checks' buyers is an instance of its own), and no claim on the SQL engines, which read as n/a.
+     * {@code database}, its one claim under {@code <store>/single-instance}, the key its one family of checks judges
+     * (the interleavings, whose buyers are each an instance of their own already), and no claim on the SQL engines or
+     * for a separate deployment check, which read as n/a.
      */
     public static JudgedDesign ofStore(String name, String storeKey, Class<?> type, String mechanism, Claim claim) {
         Map<String, Claim> claims = new LinkedHashMap<>();
-        for (Deployment deployment : Deployment.values()) {
-            claims.put(storeKey + "/" + key(deployment), claim);
-        }
+        claims.put(storeKey + "/" + key(Deployment.SINGLE_INSTANCE), claim);
         return new JudgedDesign(name, "database", type.getName(), Variant.Execution.DATABASE.name(), mechanism, claims);
     }
 

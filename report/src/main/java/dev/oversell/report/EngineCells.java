@@ -20,6 +20,9 @@ record EngineCells(Claim oneInstance, Claim sharedStore, List<Labelled> checks, 
             return sharedStore == Claim.NOT_APPLICABLE ? "n/a" : VerdictMatrix.words(sharedStore)
                     + (checks.isEmpty() ? ", across its nodes" : Families.across(checks.get(0).family()));
         }
+        if (sharedStore == Claim.NOT_APPLICABLE) { // a store's design: its one family judges its one claim
+            return VerdictMatrix.words(oneInstance);
+        }
         return oneInstance == sharedStore
                 ? VerdictMatrix.words(oneInstance) + ", with 1 or 2 instances"
                 : VerdictMatrix.words(oneInstance) + "; with 2 instances " + VerdictMatrix.words(sharedStore);

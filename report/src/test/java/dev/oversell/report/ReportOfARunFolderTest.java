@@ -179,7 +179,9 @@ class ReportOfARunFolderTest {
         EngineCells redis = engine(matrix, "delta", "redis");
         assertThat(redis.checks()).extracting(EngineCells.Labelled::family).containsExactly(Family.DATABASE_SCHEDULES);
         assertThat(check(redis, Family.DATABASE_SCHEDULES).verdict()).isEqualTo(Verdict.OVERSOLD);
-        assertThat(redis.claims()).isEqualTo("may oversell, with 1 or 2 instances");
+        assertThat(redis.claims()).isEqualTo("may oversell");
+        assertThat(redis.verdict(Deployment.SHARED_STORE)).as("no second family, no second claim")
+                .isEqualTo(Verdict.NOT_APPLICABLE);
         assertThat(engine(matrix, "delta", "h2").claimsNothing()).isTrue();
         assertThat(engine(matrix, "beta", "redis").claimsNothing()).isTrue();
         assertThat(engine(matrix, "beta", "h2").claimsNothing()).isFalse();
