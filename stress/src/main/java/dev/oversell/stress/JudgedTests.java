@@ -2,9 +2,9 @@ package dev.oversell.stress;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oversell.judge.CheckVerdict;
 import dev.oversell.run.TestNames;
 import dev.oversell.stress.jcstress.ClaimJudgement;
-import dev.oversell.stress.jcstress.RowVerdict;
 import dev.oversell.stress.jcstress.ScenarioResult;
 import org.junit.jupiter.api.DynamicNode;
 
@@ -74,7 +74,7 @@ final class JudgedTests {
 
     private static DynamicNode scenarioTest(Path out, ScenarioResult row) {
         return dynamicTest(TestNames.of(row.variant(), row.scenario() + ": " + verdictOf(row)), () -> {
-            if (row.verdict() == RowVerdict.SKIPPED) {
+            if (row.verdict() == CheckVerdict.SKIPPED) {
                 abort(row.note());
             }
             if (row.problem() != null) {

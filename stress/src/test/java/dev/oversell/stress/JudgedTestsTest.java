@@ -1,8 +1,8 @@
 package dev.oversell.stress;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oversell.judge.CheckVerdict;
 import dev.oversell.stress.jcstress.ClaimJudgement;
-import dev.oversell.stress.jcstress.RowVerdict;
 import dev.oversell.stress.jcstress.ScenarioResult;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -49,7 +49,7 @@ class JudgedTestsTest {
     @Test
     void aScenarioThatCannotRunOnThisMachineIsSkippedWithTheReason() throws Exception {
         ScenarioResult skipped = new ScenarioResult("counter", "NEVER_OVERSELLS", "ShortStock", "x.ShortStock",
-                "SKIPPED", 0, 0, 0, 0, List.of(), RowVerdict.SKIPPED, null, "ShortStock needs 3 CPUs", null, AGAIN);
+                "SKIPPED", 0, 0, 0, 0, List.of(), CheckVerdict.SKIPPED, null, "ShortStock needs 3 CPUs", null, AGAIN);
         write(List.of(skipped, row("LastUnit", "held", 0, null)), List.of(claim(null)));
 
         assertThat(run(JudgedTests.of(out, true, "exited 0"))).containsEntry(
@@ -84,7 +84,7 @@ class JudgedTestsTest {
                 : List.of(new ScenarioResult.Count("1, 1, 0", oversold, "oversold", "FORBIDDEN", "units sold exceed units that existed"),
                 new ScenarioResult.Count("1, 0, 0", 1000 - oversold, "held", "ACCEPTABLE", "One buyer got the last unit"));
         return new ScenarioResult("counter", "NEVER_OVERSELLS", scenario, "dev.oversell.stress.scenarios." + scenario,
-                "NORMAL", 1000, oversold, 0, 0, outcomes, RowVerdict.ofWord(verdict), problem, null,
+                "NORMAL", 1000, oversold, 0, 0, outcomes, CheckVerdict.ofWord(verdict), problem, null,
                 "counter/html/dev.oversell.stress.scenarios." + scenario + ".html", AGAIN);
     }
 

@@ -1,10 +1,11 @@
 package dev.oversell.properties.database;
 
 import dev.oversell.design.Variants;
+import dev.oversell.judge.CheckVerdict;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
-import dev.oversell.judge.Observation;
 import dev.oversell.judge.Judge;
+import dev.oversell.judge.Observation;
 import dev.oversell.properties.Evidence;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
 import dev.oversell.store.Engine;
@@ -62,8 +63,8 @@ final class DatabaseMatrix {
             schedules.forEach(s -> kinds.merge(s.kind().label, 1, Integer::sum));
             schedules.forEach(s -> scheduleFindings.merge(s.finding().word(), 1, Integer::sum));
             int oversold = scheduleFindings.getOrDefault(Finding.OVERSOLD.word(), 0);
-            String schedulesVerdict = schedules.isEmpty() ? null : schedules.stream()
-                    .map(JdbcScheduleOutcome::finding).reduce(Finding.HELD, Finding::worst).word();
+            CheckVerdict schedulesVerdict = schedules.isEmpty() ? null : CheckVerdict.of(schedules.stream()
+                    .map(JdbcScheduleOutcome::finding).reduce(Finding.HELD, Finding::worst));
             Optional<JdbcScheduleOutcome> shown = shown(cell);
             String scriptFile = null;
             if (shown.isPresent()) {
@@ -74,10 +75,10 @@ final class DatabaseMatrix {
             List<Observation> observed = cell.observations();
             Map<String, String> coverage = new LinkedHashMap<>();
             observed.forEach(o -> coverage.put(o.cell(), o.coverage().words()));
-            String verdict = findings(cell).stream().reduce(Finding.HELD, Finding::worst).word();
-            if (verdict.equals(Finding.HELD.word()) && observed.stream()
+            CheckVerdict verdict = CheckVerdict.of(findings(cell).stream().reduce(Finding.HELD, Finding::worst));
+            if (verdict == CheckVerdict.HELD && observed.stream()
                     .anyMatch(o -> !o.checked() && !(o.coverage() instanceof Coverage.NotApplicable))) {
-                verdict = "not checked";
+                verdict = CheckVerdict.NOT_CHECKED;
             }
             String problem = problem(cell);
             observations.add(new DatabaseObservation(cell.engine.key(), versions.get(cell.engine), cell.variant.name(),

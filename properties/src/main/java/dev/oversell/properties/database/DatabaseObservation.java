@@ -1,5 +1,6 @@
 package dev.oversell.properties.database;
 
+import dev.oversell.judge.CheckVerdict;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 record DatabaseObservation(String engine, String engineVersion, String variant, String mechanism, String claim,
                            int schedules, Map<String, Integer> scheduleFindings, Map<String, Integer> scheduleKinds,
-                           int oversoldSchedules, String schedulesVerdict, String shownSchedule, String shownKind,
-                           String scriptFile, LoadOutcome load, Map<String, String> coverage, String verdict,
+                           int oversoldSchedules, CheckVerdict schedulesVerdict, String shownSchedule, String shownKind,
+                           String scriptFile, LoadOutcome load, Map<String, String> coverage, CheckVerdict verdict,
                            boolean agrees, String problem) {
 }

@@ -1,5 +1,6 @@
 package dev.oversell.properties.database;
 
+import dev.oversell.judge.CheckVerdict;
 import dev.oversell.run.MarkdownTable;
 import dev.oversell.store.Engine;
 
@@ -71,7 +72,7 @@ final class DatabaseSummary {
 
     private static String cell(DatabaseObservation o) {
         String claim = o.claim().startsWith("NEVER") ? "NEVER" : "MAY";
-        String verdict = o.verdict().equals("held") ? "held" : "**" + o.verdict() + "**";
+        String verdict = o.verdict() == CheckVerdict.HELD ? "held" : "**" + o.verdict() + "**";
         String counts = o.schedules() > 0 ? " " + o.oversoldSchedules() + "/" + o.schedules() : "";
         String load = o.load() == null ? "" : ", load " + o.load().finding();
         return verdict + counts + load + " (" + claim + " " + (o.agrees() ? "✓" : "**✗ MISMATCH**") + ")";

@@ -1,12 +1,13 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.run.MarkdownTable;
-import dev.oversell.design.Variants;
 import dev.oversell.design.Deployment;
 import dev.oversell.design.Variant;
+import dev.oversell.design.Variants;
+import dev.oversell.judge.CheckVerdict;
 import dev.oversell.judge.Finding;
 import dev.oversell.properties.Evidence;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
+import dev.oversell.run.MarkdownTable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,9 +57,9 @@ final class DeploymentMatrix {
             String problem = cell.problem();
             observations.add(new DeploymentObservation(cell.engine.key(), cell.variant.name(), cell.claim.name(),
                     DeploymentCell.INSTANCES, cell.load, cell.reproduction, cell.roundsTried,
-                    cell.searchFinding == null ? null : cell.searchFinding.word(), kinds, findings,
+                    cell.searchFinding == null ? null : CheckVerdict.of(cell.searchFinding), kinds, findings,
                     findings.getOrDefault(Finding.OVERSOLD.word(), 0), script, cell.separateProcesses,
-                    cell.verdict().word(), problem == null, problem));
+                    CheckVerdict.of(cell.verdict()), problem == null, problem));
         }
         var json = Evidence.writeJson(DeploymentSuite.SUITE, "matrix.json", observations);
         Evidence.writeObservations(DeploymentSuite.SUITE, Variants.overStores(),
@@ -121,7 +122,7 @@ final class DeploymentMatrix {
 
     private static String cell(DeploymentObservation o) {
         String claim = o.claim().startsWith("NEVER") ? "NEVER" : "MAY";
-        StringBuilder out = new StringBuilder(o.verdict().equals("held") ? "held" : "**" + o.verdict() + "**");
+        StringBuilder out = new StringBuilder(o.verdict() == CheckVerdict.HELD ? "held" : "**" + o.verdict() + "**");
         if (o.smallestReproduction() != null) {
             out.append(' ').append(o.smallestReproduction().buyers()).append('/').append(o.smallestReproduction().units());
         }

@@ -1,5 +1,6 @@
 package dev.oversell.properties.deployment;
 
+import dev.oversell.judge.CheckVerdict;
 import dev.oversell.properties.database.LoadOutcome;
 
 import java.util.Map;
@@ -13,9 +14,9 @@ import java.util.Map;
  * {@code target/oversell/deployment/matrix.json}.
  */
 record DeploymentObservation(String engine, String variant, String claim, int instances, LoadOutcome load,
-                             Reproduction smallestReproduction, int reproductionRoundsTried, String searchFinding,
+                             Reproduction smallestReproduction, int reproductionRoundsTried, CheckVerdict searchFinding,
                              Map<String, Integer> handOverSchedules, Map<String, Integer> handOverFindings,
                              int handOversOversold, String handOverScript,
-                             SeparateProcesses.Outcome separateProcesses, String verdict, boolean agrees,
+                             SeparateProcesses.Outcome separateProcesses, CheckVerdict verdict, boolean agrees,
                              String problem) {
 }

@@ -1,5 +1,6 @@
 package dev.oversell.stress.jcstress;
 
+import dev.oversell.judge.CheckVerdict;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * One jcstress test's results for one design (or for the actor runtime), as the judge read them; serialised
- * into summary.json. {@code variant} is the design's name. {@code verdict} ({@link RowVerdict}) is a {@link dev.oversell.judge.Finding}
+ * into summary.json. {@code variant} is the design's name. {@code verdict} ({@link CheckVerdict}) is a {@link dev.oversell.judge.Finding}
  * word ({@code held}, {@code oversold}, {@code partially applied}, {@code lost update}, {@code hung}, {@code not
  * linearizable}) or {@code skipped} (cannot
  * run on this machine, with the reason in {@code note}), {@code not checked} (the time budget ran out first),
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public record ScenarioResult(String variant, String claim, String scenario, String test, String status,
                              long samples, long oversold, long lostUpdate, long notLinearizable,
-                             List<Count> outcomes, RowVerdict verdict, String problem, String note, String report,
+                             List<Count> outcomes, CheckVerdict verdict, String problem, String note, String report,
                              String reproduce, List<String> hangs) {
 
     public ScenarioResult {
@@ -31,7 +32,7 @@ public record ScenarioResult(String variant, String claim, String scenario, Stri
 
     /** A row in which no fork hung. */
     public ScenarioResult(String variant, String claim, String scenario, String test, String status, long samples,
-                          long oversold, long lostUpdate, long notLinearizable, List<Count> outcomes, RowVerdict verdict,
+                          long oversold, long lostUpdate, long notLinearizable, List<Count> outcomes, CheckVerdict verdict,
                           String problem, String note, String report, String reproduce) {
         this(variant, claim, scenario, test, status, samples, oversold, lostUpdate, notLinearizable, outcomes, verdict,
                 problem, note, report, reproduce, List.of());
@@ -92,7 +93,7 @@ public record ScenarioResult(String variant, String claim, String scenario, Stri
      */
     ScenarioResult notChecked(String why, String toCheck) {
         return new ScenarioResult(variant, claim, scenario, test, status, samples, oversold, lostUpdate,
-                notLinearizable, outcomes, RowVerdict.NOT_CHECKED, scenario + " was not checked for " + variant + ": " + why
+                notLinearizable, outcomes, CheckVerdict.NOT_CHECKED, scenario + " was not checked for " + variant + ": " + why
                 + "; to check it: " + toCheck, why, report, reproduce, hangs);
     }
 

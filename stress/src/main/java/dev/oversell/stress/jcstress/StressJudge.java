@@ -1,6 +1,7 @@
 package dev.oversell.stress.jcstress;
 
 import dev.oversell.design.Claim;
+import dev.oversell.judge.CheckVerdict;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.PartialOrders;
 import dev.oversell.model.Order;
@@ -39,13 +40,13 @@ final class StressJudge {
     /** The actor runtime's own tests: any outcome jcstress grades FORBIDDEN breaks a runtime guarantee. */
     static ScenarioResult judgeRuntime(Class<?> test, List<TestResult> runs) {
         ScenarioResult r = judge("actor-runtime", Claim.NEVER_OVERSELLS, test.getSimpleName(), test, runs);
-        if (r.verdict() == RowVerdict.ERROR || !r.failed()) {
+        if (r.verdict() == CheckVerdict.ERROR || !r.failed()) {
             return r;
         }
         List<String> broken = r.outcomes().stream().filter(c -> c.grading().equals("FORBIDDEN"))
                 .map(c -> c.outcome() + " (" + c.description() + ", " + c.count() + " samples)").toList();
         return new ScenarioResult(r.variant(), r.claim(), r.scenario(), r.test(), r.status(), r.samples(), 0, 0,
-                r.notLinearizable(), r.outcomes(), RowVerdict.BROKEN, "the actor runtime broke a guarantee in "
+                r.notLinearizable(), r.outcomes(), CheckVerdict.BROKEN, "the actor runtime broke a guarantee in "
                 + r.scenario() + ": " + broken, null, null, null);
     }
 
@@ -84,10 +85,10 @@ final class StressJudge {
             outcomes.add(new ScenarioResult.Count(entry.getKey(), entry.getValue(), finding.word(), grading,
                     meaning.why() != null ? meaning.why() : declared == null ? finding.meaning() : declared.desc()));
         }
-        RowVerdict verdict = RowVerdict.of(worst);
+        CheckVerdict verdict = CheckVerdict.of(worst);
         String problem = null;
         if (status != Status.NORMAL || samples == 0 && hangs.isEmpty()) {
-            verdict = RowVerdict.ERROR;
+            verdict = CheckVerdict.ERROR;
             problem = test.getName() + " did not run cleanly for " + variant + ": " + status + " " + messages;
         } else if (claim == Claim.NEVER_OVERSELLS && worst.anomaly()) {
             problem = variant + " claims " + claim + " but " + scenario + " saw " + worst.word() + " ("

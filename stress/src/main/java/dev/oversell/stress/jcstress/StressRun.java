@@ -1,17 +1,18 @@
 package dev.oversell.stress.jcstress;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.oversell.design.Claim;
+import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.Variants;
+import dev.oversell.judge.CheckVerdict;
+import dev.oversell.model.OrderInventory;
 import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.RunFolder;
 import dev.oversell.run.RunSettings;
 import dev.oversell.run.Shard;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.oversell.design.Claim;
-import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variants;
-import dev.oversell.model.OrderInventory;
 import dev.oversell.stress.scenarios.DesignState;
 import dev.oversell.stress.scenarios.OrdersState;
 import org.openjdk.jcstress.annotations.Actor;
@@ -189,7 +190,7 @@ public final class StressRun {
             return judged; // the runtime's tests check guarantees of their own, each outcome graded by jcstress
         }
         long floor = StressBudget.minSamples();
-        List<ScenarioResult> thin = judged.stream().filter(r -> r.verdict() == RowVerdict.HELD && r.samples() < floor).toList();
+        List<ScenarioResult> thin = judged.stream().filter(r -> r.verdict() == CheckVerdict.HELD && r.samples() < floor).toList();
         if (thin.isEmpty()) {
             return judged;
         }
@@ -213,7 +214,7 @@ public final class StressRun {
             both.addAll(more.getOrDefault(r.test(), List.of()));
             Class<?> test = Class.forName(r.test(), false, StressRun.class.getClassLoader());
             ScenarioResult rejudged = judge(p, test, both, cpus, "").locatedAt(r.report(), r.reproduce());
-            if (rejudged.verdict() == RowVerdict.HELD && rejudged.samples() < floor) {
+            if (rejudged.verdict() == CheckVerdict.HELD && rejudged.samples() < floor) {
                 String why = String.format("%,d samples, below the floor of %,d per scenario, after a run %d times as"
                         + " long", rejudged.samples(), floor, stretch);
                 rejudged = rejudged.notChecked(why, "-Doversell.jcstress.minSamples, or a longer -time in"
@@ -315,11 +316,11 @@ public final class StressRun {
             String note = scenario + " needs " + actorsOf(test) + " CPUs (one per jcstress actor); this machine has "
                     + cpus + ", so jcstress cannot run it here";
             return new ScenarioResult(p.name(), p.claim().name(), scenario, test.getName(), "SKIPPED", 0, 0, 0, 0,
-                    List.of(), RowVerdict.SKIPPED, null, note, null, null);
+                    List.of(), CheckVerdict.SKIPPED, null, note, null, null);
         }
         if (results.isEmpty()) {
             return new ScenarioResult(p.name(), p.claim().name(), scenario, test.getName(), "NOT CHECKED", 0, 0, 0, 0,
-                    List.of(), RowVerdict.NOT_CHECKED, scenario + " was not checked for " + p.name() + ": " + whyNoResult, null,
+                    List.of(), CheckVerdict.NOT_CHECKED, scenario + " was not checked for " + p.name() + ": " + whyNoResult, null,
                     null, null);
         }
         return p.runtime() ? StressJudge.judgeRuntime(test, results) : StressJudge.judge(p.name(), p.claim(), scenario, test, results);

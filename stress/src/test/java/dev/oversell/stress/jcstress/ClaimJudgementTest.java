@@ -1,6 +1,7 @@
 package dev.oversell.stress.jcstress;
 
 import dev.oversell.design.Claim;
+import dev.oversell.judge.CheckVerdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -62,6 +63,6 @@ class ClaimJudgementTest {
 
     private static ScenarioResult row(String scenario, String verdict) {
         return new ScenarioResult("safe", "NEVER_OVERSELLS", scenario, "dev.oversell.stress.scenarios." + scenario,
-                "NORMAL", 100, 0, 0, 0, List.of(), RowVerdict.ofWord(verdict), null, null, null, null);
+                "NORMAL", 100, 0, 0, 0, List.of(), CheckVerdict.ofWord(verdict), null, null, null, null);
     }
 }

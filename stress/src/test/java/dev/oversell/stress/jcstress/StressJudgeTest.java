@@ -1,6 +1,7 @@
 package dev.oversell.stress.jcstress;
 
 import dev.oversell.design.Claim;
+import dev.oversell.judge.CheckVerdict;
 import dev.oversell.judge.Finding;
 import dev.oversell.stress.scenarios.BuyRacingRestock;
 import dev.oversell.stress.scenarios.CloseRacingPurchase;
@@ -76,7 +77,7 @@ class StressJudgeTest {
 
         ScenarioResult row = StressJudge.judge("opposite", Claim.NEVER_OVERSELLS, "OppositeOrders", OppositeOrders.class,
                 List.of(hung));
-        assertThat(row.verdict()).isEqualTo(RowVerdict.HUNG);
+        assertThat(row.verdict()).isEqualTo(CheckVerdict.HUNG);
         assertThat(row.samples()).isZero();
         assertThat(row.problem()).contains("saw hung").contains("in 1 of 1 jcstress forks").contains("orderOfAThenB");
         assertThat(row.toObservation().finding()).isEqualTo(Finding.HUNG);
@@ -94,7 +95,7 @@ class StressJudgeTest {
         crashed.addVMOuts(List.of("Exception in thread main"));
         assertThat(StressJudge.hangOf(crashed)).isEmpty();
         assertThat(StressJudge.judge("opposite", Claim.NEVER_OVERSELLS, "OppositeOrders", OppositeOrders.class,
-                List.of(crashed)).verdict()).isEqualTo(RowVerdict.ERROR);
+                List.of(crashed)).verdict()).isEqualTo(CheckVerdict.ERROR);
     }
 
     /** jcstress stopped at the budget while writing: the gate reads what is complete, it does not crash. */

@@ -1,16 +1,16 @@
-package dev.oversell.stress.jcstress;
+package dev.oversell.judge;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.oversell.judge.Finding;
 
 import java.util.Optional;
 
 /**
- * What one jcstress row says, typed: a {@link Finding} when jcstress ran the scenario cleanly, or why it proves
- * nothing. Written in {@code summary.json} as its word ({@code held}, {@code oversold}, ..., {@code not checked}).
+ * What one check's row or cell says, typed: a {@link Finding} when the check ran as far as its cell names, or why it
+ * proves nothing. Written in the families' summaries ({@code summary.json}, {@code matrix.json}) as its word
+ * ({@code held}, {@code oversold}, ..., {@code not checked}).
  */
-public enum RowVerdict {
+public enum CheckVerdict {
     OVERSOLD(Finding.OVERSOLD),
     PARTIALLY_APPLIED(Finding.PARTIALLY_APPLIED),
     LOST_UPDATE(Finding.LOST_UPDATE),
@@ -19,28 +19,28 @@ public enum RowVerdict {
     HELD(Finding.HELD),
     /** This machine cannot run it (a CPU per actor), with the reason in the row's note. */
     SKIPPED("skipped"),
-    /** The time budget ran out first, or too few samples: no evidence. */
+    /** Some check did not cover what it names (a limit, a budget, too few samples): no evidence. */
     NOT_CHECKED("not checked"),
-    /** jcstress did not run it cleanly. */
+    /** The checker did not run it cleanly. */
     ERROR("error"),
-    /** The actor runtime broke one of its own guarantees. */
+    /** The actor runtime broke one of its own guarantees (jcstress's runtime tests). */
     BROKEN("broken");
 
     private final String word;
     private final Finding finding;
 
-    RowVerdict(Finding finding) {
+    CheckVerdict(Finding finding) {
         this.word = finding.word();
         this.finding = finding;
     }
 
-    RowVerdict(String word) {
+    CheckVerdict(String word) {
         this.word = word;
         this.finding = null;
     }
 
-    public static RowVerdict of(Finding finding) {
-        for (RowVerdict v : values()) {
+    public static CheckVerdict of(Finding finding) {
+        for (CheckVerdict v : values()) {
             if (v.finding == finding) {
                 return v;
             }
@@ -49,13 +49,13 @@ public enum RowVerdict {
     }
 
     @JsonCreator
-    public static RowVerdict ofWord(String word) {
-        for (RowVerdict v : values()) {
+    public static CheckVerdict ofWord(String word) {
+        for (CheckVerdict v : values()) {
             if (v.word.equals(word)) {
                 return v;
             }
         }
-        throw new IllegalArgumentException("not a jcstress row's verdict: '" + word + "'");
+        throw new IllegalArgumentException("not a check's verdict: '" + word + "'");
     }
 
     @JsonValue
@@ -63,7 +63,7 @@ public enum RowVerdict {
         return word;
     }
 
-    /** The finding, when jcstress ran the scenario cleanly; empty when the row proves nothing. */
+    /** The finding, when the check ran; empty when it proves nothing. */
     public Optional<Finding> finding() {
         return Optional.ofNullable(finding);
     }
