@@ -67,7 +67,7 @@ public abstract class RedisSuite {
     @TestFactory
     public Stream<DynamicTest> everyRedisDesignIsJudgedAgainstItsClaim() {
         String only = System.getProperty(Variants.ONLY, "").trim();
-        List<RedisDesign> selected = declared().stream().filter(d -> only.isEmpty() || d.name().equals(only)).toList();
+        List<RedisDesign> selected = declared(RedisDesignProvider::designs, RedisDesign::name).stream().filter(d -> only.isEmpty() || d.name().equals(only)).toList();
         return Shard.current().take(SUITE, selected, d -> Shard.unit(SUITE, d.name())).stream()
                 .map(design -> DynamicTest.dynamicTest(TestNames.of(design.name(), "every Redis command interleaving"),
                         () -> judge(design)));
@@ -91,7 +91,7 @@ public abstract class RedisSuite {
      */
     @TestFactory
     public Stream<DynamicContainer> everyLockDesignIsJudgedWithItsHolderPaused() {
-        return faultChecks(declared(RedisDesignProvider::lockDesigns), LockDesign::name, LockDesign::claim,
+        return faultChecks(declared(RedisDesignProvider::lockDesigns, LockDesign::name), LockDesign::name, LockDesign::claim,
                 "holder paused past its lease", "with 2 instances sharing the lock", LockPauseCheck::observe,
                 LockPauseCheck::judge, d -> JudgedDesign.ofLocked(d.name(), d.type(), d.mechanism(), d.claim()));
     }
@@ -104,7 +104,7 @@ public abstract class RedisSuite {
      */
     @TestFactory
     public Stream<DynamicContainer> everyQueueDesignIsJudgedWithItsConsumerKilled() {
-        return faultChecks(declared(RedisDesignProvider::queueDesigns), QueueDesign::name, QueueDesign::claim,
+        return faultChecks(declared(RedisDesignProvider::queueDesigns, QueueDesign::name), QueueDesign::name, QueueDesign::claim,
                 "consumer killed before its ack", "with its consumer killed and restarted", ConsumerKillCheck::observe,
                 ConsumerKillCheck::judge, d -> JudgedDesign.ofFaulted(JudgedDesign.QUEUED, d.name(), d.type(),
                         d.mechanism(), d.claim()));
@@ -164,22 +164,16 @@ public abstract class RedisSuite {
         BY_DESIGN.computeIfAbsent(design, n -> Collections.synchronizedList(new ArrayList<>())).add(observed);
     }
 
-    /** What the providers on the class path declare of one kind, in their order. */
-    private static <D> List<D> declared(Function<RedisDesignProvider, List<D>> kind) {
+    /**
+     * What the providers on the class path declare of one kind, in their order; a name declared twice is refused
+     * (the run's evidence is keyed by name).
+     */
+    private static <D> List<D> declared(Function<RedisDesignProvider, List<D>> kind, Function<D, String> name) {
         List<D> designs = new ArrayList<>();
         for (RedisDesignProvider provider : ServiceLoader.load(RedisDesignProvider.class)) {
-            designs.addAll(kind.apply(provider));
-        }
-        return designs;
-    }
-
-    /** Every design the providers on the class path declare, in their order; a name declared twice is refused. */
-    public static List<RedisDesign> declared() {
-        List<RedisDesign> designs = new ArrayList<>();
-        for (RedisDesignProvider provider : ServiceLoader.load(RedisDesignProvider.class)) {
-            for (RedisDesign design : provider.designs()) {
-                if (designs.stream().anyMatch(d -> d.name().equals(design.name()))) {
-                    throw new IllegalStateException("two Redis designs are named " + design.name());
+            for (D design : kind.apply(provider)) {
+                if (designs.stream().anyMatch(d -> name.apply(d).equals(name.apply(design)))) {
+                    throw new IllegalStateException("two Redis designs are named " + name.apply(design));
                 }
                 designs.add(design);
             }

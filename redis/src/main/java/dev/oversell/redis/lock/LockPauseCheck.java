@@ -10,7 +10,6 @@ import dev.oversell.redis.FaultRuns;
 import dev.oversell.redis.Keyspace;
 import dev.oversell.redis.RedisServer;
 import dev.oversell.store.Database;
-import dev.oversell.store.Engine;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
@@ -165,13 +164,5 @@ public final class LockPauseCheck {
                 s.execute(sql);
             }
         }
-    }
-
-    /**
-     * The engines a lock design is checked on, each a database both instances share: those {@code oversell.engines}
-     * asks for (every engine column by default), as the database suites.
-     */
-    public static List<Engine> engines() {
-        return dev.oversell.store.DatabaseSettings.requestedEngines();
     }
 }
