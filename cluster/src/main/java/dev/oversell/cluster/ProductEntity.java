@@ -70,9 +70,18 @@ import java.util.Map;
  * request id, which is never applied twice). A fenced-out entity stops: the next message for the product starts
  * a fresh incarnation, with a fresh claim, wherever Sharding now places it. Safety no longer rests on Pekko's
  * timing, only on the engine's row check; what the split costs is purchases refused, not units oversold.
- *
- * <p><b>Run its checks:</b> {@code mvn -B -pl cluster -am verify -Dtest=ShardedOwnerFaultsTest
- * -Dsurefire.failIfNoSpecifiedTests=false} (add {@code -Doversell.cluster.seed=<seed>} to replay a schedule).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code pekko-sharded-owner-fenced}): with several node processes sharing the database, never
+ * oversells on PostgreSQL, MariaDB and MariaDB with snapshot isolation; claims nothing on H2 (three node processes
+ * cannot share a private in-memory H2).
+ * <p><b>See it</b>: {@code mvn -q -pl cluster -am verify -Dtest=ShardedOwnerFaultsTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=postgresql}
+ * <p><b>Claims</b> ({@code pekko-sharded-owner-unfenced}): with several node processes sharing the database, may
+ * oversell on PostgreSQL, MariaDB and MariaDB with snapshot isolation; claims nothing on H2 (three node processes
+ * cannot share a private in-memory H2).
+ * <p><b>See it</b>: {@code mvn -q -pl cluster -am verify -Dtest=ShardedOwnerFaultsTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=postgresql}
+ * <!-- /produced -->
  */
 public final class ProductEntity {
 

@@ -17,8 +17,6 @@ import java.util.Objects;
 /**
  * The inventory owned by one actor: every call is a message, handled one at a time.
  *
- * <p><b>Claims:</b> never oversells in one instance.
- *
  * <p><b>Why:</b> the stock is touched only by the actor's handler, and the runtime runs one handler of an
  * actor at a time with each turn's writes visible to the next (see {@code dev.oversell.actor.Mailbox}). The
  * actor is the single writer, so check-then-act inside it is safe: the linearization point is the handling
@@ -31,8 +29,11 @@ import java.util.Objects;
  * <p><b>Timeouts:</b> a caller waits at most the ask timeout (5 s by default) and then gets an
  * {@link dev.oversell.model.AnswerTimeoutException}; the purchase may still be applied, and resubmitting the
  * same request id tells its outcome without applying it twice.
- *
- * <p><b>How to see it:</b> {@code mvn verify} (Lincheck stress, conformance, jcstress).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code actor}): never oversells in one instance (the threads of one JVM).
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInLincheckTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=actor}
+ * <!-- /produced -->
  */
 public final class ActorInventory implements Inventory {
 

@@ -25,8 +25,6 @@ import java.util.Objects;
  * An actor owns the stock, but the caller decides for it: the caller asks the actor how many units are left,
  * decides, then tells the actor to take them. Check-then-act, with the check and the act in two messages.
  *
- * <p><b>Claims:</b> may oversell in one instance.
- *
  * <p><b>Why it breaks:</b> the actor handles one message at a time, so each read and each write of the stock
  * is safe on its own. But the decision is the caller's, made between two messages on a stock that another
  * caller can change in the gap, and the actor takes the units it is told to take without looking again:
@@ -38,10 +36,11 @@ import java.util.Objects;
  * One call at a time it answers exactly as the specification does (retries, reused ids, unknown products, bad
  * restocks): only the gap between the two messages is wrong. {@link ActorInventory} sends the whole purchase as
  * one message, and the actor decides.
- *
- * <p><b>How to see it:</b> {@code mvn -pl properties -am verify -Dtest=BuiltInLincheckTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=actor-broken-caller-checks-stock} (Lincheck's model
- * checker finds the interleaving above, the actor's turns running on a deterministic dispatcher).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code actor-broken-caller-checks-stock}): may oversell in one instance (the threads of one JVM).
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInLincheckTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=actor-broken-caller-checks-stock}
+ * <!-- /produced -->
  */
 public final class ActorInventory_BrokenCallerChecksStock implements Inventory {
 

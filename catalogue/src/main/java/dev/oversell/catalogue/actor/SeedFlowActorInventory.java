@@ -20,8 +20,6 @@ import java.util.Objects;
 /**
  * The seed post's flow: buyer &rarr; purchase actor &rarr; inventory actor &rarr; back to the buyer.
  *
- * <p><b>Claims:</b> never oversells in one instance.
- *
  * <p><b>Why:</b> the purchase actor does not touch stock; it forwards each purchase to the single inventory
  * actor, passing on the <em>buyer's</em> {@link Reply}, so the inventory actor's answer goes straight back
  * to the buyer. The inventory actor is the single writer, as in {@link ActorInventory}.
@@ -32,8 +30,11 @@ import java.util.Objects;
  *
  * <p><b>Where it breaks:</b> as {@link ActorInventory}: one inventory actor per app instance means several
  * writers once instances share a store.
- *
- * <p><b>How to see it:</b> {@code mvn verify} (Lincheck stress, conformance, jcstress).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code seed-flow}): never oversells in one instance (the threads of one JVM).
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInLincheckTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=seed-flow}
+ * <!-- /produced -->
  */
 public final class SeedFlowActorInventory implements Inventory {
 

@@ -24,7 +24,7 @@ import java.sql.SQLException;
  *                              COMMIT
  * </pre>
  *
- * <p><b>Claims:</b> may oversell, on every engine. No isolation level and no {@code FOR UPDATE} on the read
+ * <p><b>Why it breaks:</b> no isolation level and no {@code FOR UPDATE} on the read
  * could help: whatever the read's connection locks or sees ends with its own statement, before the write's
  * transaction starts on the other connection. Two buyers both read 1 and both write 0.
  *
@@ -51,9 +51,12 @@ import java.sql.SQLException;
  * ({@code JdbcTemplate}, {@code DataSourceUtils.getConnection}) rather than from {@code dataSource.getConnection()}.
  *
  * <p>It does not de-duplicate request ids: a resubmitted request buys again. A restock is the shared atomic statement ({@link AtomicRestock}).
- *
- * <p><b>Run its checks:</b> {@code mvn -pl catalogue -am test -Dtest=SpringDesignsThroughTheGateTest
- * -Dsurefire.failIfNoSpecifiedTests=false} (every interleaving of two buyers of the last unit, on every engine).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code dao-two-connections}): in one instance, may oversell on every engine. With several instances
+ * sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=dao-two-connections}
+ * <!-- /produced -->
  */
 public final class DaoTwoConnections_BrokenReadOnAnotherConnection implements Inventory {
 

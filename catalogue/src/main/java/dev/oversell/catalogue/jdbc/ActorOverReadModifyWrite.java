@@ -14,18 +14,21 @@ import java.time.Duration;
  * The seed post's actor design: one inventory actor per app instance, whose handler runs read-modify-write in
  * autocommit mode ({@link ReadModifyWrite}, two separate statements) against the database.
  *
- * <p><b>Claims:</b> never oversells in one instance, on every engine; may oversell once several instances
- * share the database.
- *
  * <p><b>Why:</b> the actor handles one message at a time, so within one instance no two purchases' reads and
  * writes interleave; the actor is the single writer.
  *
  * <p><b>Where it breaks:</b> "single writer" holds only while exactly one actor owns the product. Each app
  * instance starts its own actor: two writers over one database, and the lost update is back (the
- * shared-store column). Run: {@code mvn verify} (load runs on each engine).
+ * shared-store column).
  *
  * <p><b>Timeouts:</b> the ask timeout derives from the handler's retry policy and the store's lock timeout
  * ({@link #askTimeout}), never the other way round.
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code db-actor-service}): in one instance, never oversells on every engine. With several instances
+ * sharing the database, may oversell on every engine.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-actor-service}
+ * <!-- /produced -->
  */
 public final class ActorOverReadModifyWrite extends ForwardingInventory {
 

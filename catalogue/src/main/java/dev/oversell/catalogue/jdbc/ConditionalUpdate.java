@@ -19,15 +19,19 @@ import java.util.List;
  *          SELECT stock FROM stock WHERE product = ?                              -- 0 rows: how many were seen
  * </pre>
  *
- * <p><b>Claims:</b> never oversells, on every engine and whatever the number of app instances.
- *
  * <p><b>Why:</b> an UPDATE locks the row and evaluates its WHERE clause on the latest committed version (a
  * second concurrent UPDATE waits for the first to commit, then re-checks {@code stock >= ?} on the new row:
  * PostgreSQL's EvalPlanQual, InnoDB's locking read, H2's row lock). The decision is made by the engine on the
  * current value, never on a stale read in Java.
  *
  * <p><b>Cost:</b> one round trip and the shortest possible row lock; the floor that the benchmarks compare
- * every other design with. Run: {@code mvn verify}.
+ * every other design with.
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code db-conditional-update}): in one instance, never oversells on every engine. With several
+ * instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-conditional-update}
+ * <!-- /produced -->
  */
 public final class ConditionalUpdate implements PurchaseScript {
 

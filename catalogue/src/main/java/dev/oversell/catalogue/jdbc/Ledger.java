@@ -22,12 +22,12 @@ import java.util.Objects;
  *   write: INSERT INTO purchases (request_id, product, quantity, purchased, stock_seen) VALUES (?, ?, ?, 1, -1)
  * </pre>
  *
- * <p><b>Claims, and why</b>
+ * <p><b>Why, by isolation level</b>
  * <ul>
- *   <li>REPEATABLE READ (snapshot isolation): may oversell. Two purchases each count the orders in their own
+ *   <li>REPEATABLE READ (snapshot isolation): two purchases each count the orders in their own
  *       snapshot, each sees one unit left, each inserts its own order row. They write different rows, so no
- *       write-write conflict is detected: the textbook write skew. True on PostgreSQL and on MariaDB.
- *   <li>SERIALIZABLE: engine-dependent, as measured. PostgreSQL's SSI detects the read-write dependency cycle
+ *       write-write conflict is detected: the textbook write skew.
+ *   <li>SERIALIZABLE: PostgreSQL's SSI detects the read-write dependency cycle
  *       (40001, retried). MariaDB turns the counting SELECT into a shared-locking read, so the two inserts
  *       deadlock and one is retried.
  * </ul>
@@ -43,7 +43,16 @@ import java.util.Objects;
  *   -- T2
  *   INSERT INTO purchases ... ('b2', 'sku', 1, 1, -1); commit;  -- two orders for one unit: Oversell
  * </pre>
- * Run: {@code mvn verify}; each engine's own script is written under {@code properties/target/oversell/database/}.
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code db-ledger-repeatable-read}): in one instance, may oversell on every engine. With several
+ * instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-ledger-repeatable-read}
+ * <p><b>Claims</b> ({@code db-ledger-serializable}): in one instance, may oversell on H2; never oversells on
+ * PostgreSQL, MariaDB and MariaDB with snapshot isolation. With several instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-ledger-serializable}
+ * <!-- /produced -->
  */
 public final class Ledger implements PurchaseScript {
 

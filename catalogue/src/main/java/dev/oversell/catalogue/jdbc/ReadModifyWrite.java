@@ -20,17 +20,17 @@ import java.util.Objects;
  *   write: UPDATE stock SET stock = ? WHERE product = ?      -- the value computed in Java: seen - quantity
  * </pre>
  *
- * <p><b>Claims, and why</b>
+ * <p><b>Why, by isolation level</b>
  * <ul>
- *   <li>autocommit and READ COMMITTED: may oversell on every engine. Both buyers read 1, both write 0, both
+ *   <li>autocommit and READ COMMITTED: both buyers read 1, both write 0, both
  *       are told "purchased": the second write is a lost update.
- *   <li>REPEATABLE READ: engine-dependent. PostgreSQL aborts the second writer of a row changed since its
+ *   <li>REPEATABLE READ: PostgreSQL aborts the second writer of a row changed since its
  *       snapshot (40001, retried: it then sees 0). MariaDB 10.11 with its default
  *       {@code innodb_snapshot_isolation=OFF} lets the UPDATE overwrite the newer row: a lost update; with it ON
  *       (11.6.2's default, the {@code mariadb-snapshot-isolation} column) the UPDATE is refused (1020, retried:
- *       it then sees 0). H2: as measured (see the verdict matrix).
- *   <li>SERIALIZABLE: never oversells on any engine (PostgreSQL SSI, MariaDB shared read locks and a deadlock
- *       that is retried, H2 as measured).
+ *       it then sees 0). H2 refuses the UPDATE of a row committed since the transaction began (90131, retried).
+ *   <li>SERIALIZABLE: PostgreSQL's SSI refuses one of the two (40001, retried); MariaDB's reads take shared
+ *       locks, so the two writes deadlock and one is retried.
  * </ul>
  *
  * <p><b>The interleaving that breaks it</b> (READ COMMITTED, stock 1):
@@ -46,8 +46,26 @@ import java.util.Objects;
  *   -- T2
  *   UPDATE stock SET stock = 0 WHERE product = 'sku'; commit;   -- both purchased: Oversell
  * </pre>
- * The exact scripts each engine produced are written by the interleaving checker under
- * {@code properties/target/oversell/database/}. Run: {@code mvn verify} (or {@code -Dtest=BuiltInDatabaseTest}).
+ * The exact script each engine produced is written by the interleaving checker into the run folder
+ * ({@code target/oversell/runs/<run>/database/}), and the report links it from the design's cell.
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code db-read-write-autocommit}): in one instance, may oversell on every engine. With several
+ * instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-read-write-autocommit}
+ * <p><b>Claims</b> ({@code db-read-write-read-committed}): in one instance, may oversell on every engine. With several
+ * instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-read-write-read-committed}
+ * <p><b>Claims</b> ({@code db-read-write-repeatable-read}): in one instance, never oversells on H2, PostgreSQL and
+ * MariaDB with snapshot isolation; may oversell on MariaDB. With several instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-read-write-repeatable-read}
+ * <p><b>Claims</b> ({@code db-read-write-serializable}): in one instance, never oversells on every engine. With several
+ * instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-read-write-serializable}
+ * <!-- /produced -->
  */
 public final class ReadModifyWrite implements PurchaseScript {
 

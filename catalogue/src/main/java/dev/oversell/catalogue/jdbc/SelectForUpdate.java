@@ -19,14 +19,18 @@ import java.util.List;
  *   write: UPDATE stock SET stock = ? WHERE product = ?
  * </pre>
  *
- * <p><b>Claims:</b> never oversells, on every engine and whatever the number of app instances.
- *
  * <p><b>Why:</b> the second buyer's locking read waits for the first buyer's commit and then reads the
  * committed stock (0), so the check and the act happen under one lock. In the interleaving checker every
  * schedule where both read "at once" shows T2 blocked on the row until T1 commits, then told out of stock.
  *
  * <p><b>Cost:</b> buyers of one product queue on one row lock for the length of a transaction, round trips
- * included. Run: {@code mvn verify}.
+ * included.
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code db-select-for-update}): in one instance, never oversells on every engine. With several
+ * instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-select-for-update}
+ * <!-- /produced -->
  */
 public final class SelectForUpdate implements PurchaseScript {
 

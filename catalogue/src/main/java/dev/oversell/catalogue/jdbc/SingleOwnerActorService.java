@@ -22,9 +22,6 @@ import java.util.function.Function;
  * instances ({@link OwnerDirectory}); an instance forwards a call for a product it does not own to the owner.
  * The owner runs the seed's autocommit read-then-write ({@link OwnedReadModifyWrite}).
  *
- * <p><b>Claims:</b> fenced, never oversells, in one instance or several sharing a database. Unfenced, never
- * oversells while ownership is stable, and may oversell at a hand-over.
- *
  * <p><b>Why:</b> with one owner per product there is one writer, so read-then-write is safe, as in the
  * one-instance actor. The danger is the hand-over: when an instance leaves, its products move to another,
  * which starts selling while the old owner may still be finishing a purchase it had read the stock for. The
@@ -34,6 +31,16 @@ import java.util.function.Function;
  * <p><b>Where it breaks:</b> without the token, the hand-over interleaving oversells (the deployment checks
  * show it, with its script). Routing is in-process here; across processes the same token does the fencing,
  * whatever carries the requests.
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code db-single-owner-actor}): in one instance, never oversells on every engine. With several
+ * instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-single-owner-actor}
+ * <p><b>Claims</b> ({@code db-single-owner-actor-unfenced}): in one instance, never oversells on every engine. With
+ * several instances sharing the database, may oversell on every engine.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-single-owner-actor-unfenced}
+ * <!-- /produced -->
  */
 public final class SingleOwnerActorService implements SingleOwner {
 

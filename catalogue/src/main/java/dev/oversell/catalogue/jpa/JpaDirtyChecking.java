@@ -30,12 +30,11 @@ import javax.sql.DataSource;
  *   COMMIT
  * </pre>
  *
- * <p><b>Claims:</b> may oversell on H2, PostgreSQL and MariaDB as 10.11 ships it; never oversells on MariaDB with
- * {@code innodb_snapshot_isolation=ON} (11.6.2's default): the flush's UPDATE is refused (1020) and that purchase
- * fails, nothing applied. It is read-then-set with the SQL hidden: the entity holds
- * the stock read, the UPDATE writes an absolute value computed from it, and nothing ties the two. READ
- * COMMITTED (H2's and PostgreSQL's default) lets both buyers read 1; MariaDB's default REPEATABLE READ does too,
- * and its UPDATE writes over a row another transaction changed since. Both are told "purchased".
+ * <p><b>Why:</b> on MariaDB with {@code innodb_snapshot_isolation=ON} (11.6.2's default) the flush's UPDATE is refused
+ * (1020) and that purchase fails, nothing applied. It is read-then-set with the SQL hidden: the entity holds the stock
+ * read, the UPDATE writes an absolute value computed from it, and nothing ties the two. READ COMMITTED (H2's and
+ * PostgreSQL's default) lets both buyers read 1; MariaDB's default REPEATABLE READ does too, and its UPDATE writes over
+ * a row another transaction changed since. Both are told "purchased".
  *
  * <p><b>Where it breaks</b> (one unit of {@code sku-1}; the first oversold schedule the gate ran, the same on H2,
  * PostgreSQL and MariaDB):
@@ -60,9 +59,12 @@ import javax.sql.DataSource;
  * are the two JPA answers.
  *
  * <p>It does not de-duplicate request ids: a resubmitted request buys again. A restock is the shared atomic statement ({@link dev.oversell.spring.AtomicRestock}).
- *
- * <p><b>Run its checks:</b> {@code mvn -pl catalogue -am test -Dtest=SpringDesignsThroughTheGateTest
- * -Dsurefire.failIfNoSpecifiedTests=false} (every interleaving of two buyers of the last unit, on every engine).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code jpa-dirty-checking}): in one instance, may oversell on H2, PostgreSQL and MariaDB; never
+ * oversells on MariaDB with snapshot isolation. With several instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jpa-dirty-checking}
+ * <!-- /produced -->
  */
 public final class JpaDirtyChecking extends SpringContextInventory {
 

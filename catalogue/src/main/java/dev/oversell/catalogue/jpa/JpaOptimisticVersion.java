@@ -35,7 +35,7 @@ import javax.sql.DataSource;
  *   COMMIT                                     -- or, 0 rows updated: ROLLBACK, and the whole purchase again
  * </pre>
  *
- * <p><b>Claims:</b> never oversells, on every engine. The version makes the write conditional on nothing having
+ * <p><b>Why:</b> the version makes the write conditional on nothing having
  * changed since the read: of two buyers who read version 0, the second one's UPDATE waits for the first one's
  * row lock and then matches no row (PostgreSQL re-checks {@code version = 0} on the committed row, InnoDB's
  * UPDATE reads the latest committed row even at REPEATABLE READ, H2 locks and re-reads it); Hibernate rolls back
@@ -69,9 +69,12 @@ import javax.sql.DataSource;
  * product most attempts are lost: that is the cost of this design, not a risk to the stock.
  *
  * <p>It does not de-duplicate request ids: a resubmitted request buys again. A restock is the shared atomic statement ({@link dev.oversell.spring.AtomicRestock}).
- *
- * <p><b>Run its checks:</b> {@code mvn -pl catalogue -am test -Dtest=SpringDesignsThroughTheGateTest
- * -Dsurefire.failIfNoSpecifiedTests=false} (every interleaving of two buyers of the last unit, on every engine).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code jpa-optimistic-version}): in one instance, never oversells on every engine. With several
+ * instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jpa-optimistic-version}
+ * <!-- /produced -->
  */
 public final class JpaOptimisticVersion extends SpringContextInventory {
 

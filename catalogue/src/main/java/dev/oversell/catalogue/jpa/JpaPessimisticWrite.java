@@ -33,7 +33,7 @@ import javax.sql.DataSource;
  *   COMMIT
  * </pre>
  *
- * <p><b>Claims:</b> never oversells, on every engine. The locking read takes the row's write lock, so a second
+ * <p><b>Why:</b> the locking read takes the row's write lock, so a second
  * buyer's read waits until the first commits, and then reads the committed row (a locking read sees the latest
  * committed version on all three engines, MariaDB's REPEATABLE READ included): the check and the write happen
  * under one lock.
@@ -57,9 +57,12 @@ import javax.sql.DataSource;
  * T2 answers "out of stock".
  *
  * <p>It does not de-duplicate request ids: a resubmitted request buys again. A restock is the shared atomic statement ({@link dev.oversell.spring.AtomicRestock}).
- *
- * <p><b>Run its checks:</b> {@code mvn -pl catalogue -am test -Dtest=SpringDesignsThroughTheGateTest
- * -Dsurefire.failIfNoSpecifiedTests=false} (every interleaving of two buyers of the last unit, on every engine).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code jpa-pessimistic-write}): in one instance, never oversells on every engine. With several
+ * instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jpa-pessimistic-write}
+ * <!-- /produced -->
  */
 public final class JpaPessimisticWrite extends SpringContextInventory {
 

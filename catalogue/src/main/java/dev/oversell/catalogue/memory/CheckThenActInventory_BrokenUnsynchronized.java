@@ -14,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Check-then-act with no coordination: the seed post's first attempt.
  *
- * <p><b>Claims:</b> may oversell, in one instance and (trivially) in several.
- *
  * <p><b>Why it breaks:</b> {@code buy} reads the stock, decides, then writes {@code stock - quantity}. Two
  * buyers can both read the last unit before either writes; both are told "purchased" and one write is lost:
  * <pre>
@@ -27,8 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Request ids are de-duplicated atomically ({@code computeIfAbsent}), so the only defect here is the
  * check-then-act on the stock in {@code buy}, and that is what the checks catch ({@code restock} is an atomic
  * {@code compute}, so a counterexample cannot be a lost restock instead of an oversell).
- *
- * <p><b>How to see it:</b> {@code mvn verify} (Lincheck finds the two-operation interleaving above).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code naive}): may oversell in one instance (the threads of one JVM).
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInLincheckTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=naive}
+ * <!-- /produced -->
  */
 public final class CheckThenActInventory_BrokenUnsynchronized implements Inventory {
 

@@ -10,8 +10,6 @@ import java.util.Map;
 /**
  * One JVM monitor around every call: the seed post's {@code synchronized} service.
  *
- * <p><b>Claims:</b> never oversells in one instance (threads of one JVM).
- *
  * <p><b>Why:</b> every call runs the {@link SequentialInventory specification} while holding {@code this}'s
  * monitor, so calls are mutually exclusive and each sees the previous one's writes (monitor exit
  * happens-before the next monitor enter). The result is linearizable by construction: the linearization
@@ -20,8 +18,11 @@ import java.util.Map;
  * <p><b>Where it breaks:</b> the monitor lives in one JVM. Two app instances have two monitors, and once
  * they share a store (a database) they serialise nothing between them; the shared-store column of the
  * catalogue is where that is measured.
- *
- * <p><b>How to see it:</b> {@code mvn verify} (Lincheck's model checker and jcstress pass).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code synchronized}): never oversells in one instance (the threads of one JVM).
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInLincheckTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=synchronized}
+ * <!-- /produced -->
  */
 public final class SynchronizedInventory implements Inventory {
 

@@ -22,10 +22,9 @@ import java.util.List;
  *   COMMIT                                                     -- or ROLLBACK: a line short, the order refused
  * </pre>
  *
- * <p><b>Claims:</b> never oversells, on every engine column, for the reason its twin never does (a line is locked
- * from its read to the commit); and two of its orders never deadlock: every order takes its locks in one global
- * order, so whichever holds the lowest product both want goes first and the other waits for it, never the other
- * way round.
+ * <p><b>Why:</b> a line is locked from its read to the commit, as in its twin; and two of its orders never deadlock:
+ * every order takes its locks in one global order, so whichever holds the lowest product both want goes first and the
+ * other waits for it, never the other way round.
  *
  * <p><b>Where a second order is refused</b> (one unit each of {@code a} and {@code b}; T1 orders a then b, T2 b then
  * a, and locks a first all the same; as the gate ran it on PostgreSQL, the same on H2 and MariaDB):
@@ -51,10 +50,12 @@ import java.util.List;
  *
  * <p>It does not de-duplicate request ids: a resubmitted order buys again. A single purchase is an order of one
  * line; a restock is the shared atomic statement ({@link dev.oversell.spring.AtomicRestock}).
- *
- * <p><b>Run its checks:</b> {@code mvn -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=jdbc-order-locked-in-product-order} (every distinct execution of the two orders of
- * {@code a} and {@code b} in opposite order, and of the single-purchase plans, on every engine).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code jdbc-order-locked-in-product-order}): in one instance, never oversells on every engine. With
+ * several instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jdbc-order-locked-in-product-order}
+ * <!-- /produced -->
  */
 public final class OrderLockedInProductOrder extends JdbcOrderInventory {
 

@@ -17,7 +17,7 @@ import java.sql.SQLException;
  *   COMMIT                                                     -- or ROLLBACK: a line short, the order refused
  * </pre>
  *
- * <p><b>Claims:</b> never oversells, on every engine column: a line's row is locked from its read to the commit, so
+ * <p><b>Why it holds:</b> a line's row is locked from its read to the commit, so
  * a second order reads it only once the first has committed, and then reads what is left (a locking read sees the
  * latest committed row on all three engines).
  *
@@ -55,10 +55,13 @@ import java.sql.SQLException;
  *
  * <p>It does not de-duplicate request ids: a resubmitted order buys again. A single purchase is an order of one
  * line; a restock is the shared atomic statement ({@link dev.oversell.spring.AtomicRestock}).
- *
- * <p><b>Run its checks:</b> {@code mvn -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=jdbc-order-locked-in-the-order-given} (every distinct execution of the two orders of
- * {@code a} and {@code b} in opposite order, and of the single-purchase plans, on every engine).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code jdbc-order-locked-in-the-order-given}): in one instance, never oversells on every engine.
+ * With several instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2
+ * -Doversell.variant=jdbc-order-locked-in-the-order-given}
+ * <!-- /produced -->
  */
 public final class OrderLockedInTheOrderGiven_BrokenDeadlock extends JdbcOrderInventory {
 

@@ -27,7 +27,7 @@ import java.util.List;
  *   COMMIT
  * </pre>
  *
- * <p><b>Claims:</b> never oversells, on every engine. The UPDATE takes the row's lock and evaluates its
+ * <p><b>Why:</b> the UPDATE takes the row's lock and evaluates its
  * {@code WHERE} on the latest committed row (PostgreSQL re-checks it after waiting, InnoDB's UPDATE is a locking
  * read at any isolation, H2 locks the row): a second buyer waits for the first to commit, then finds
  * {@code stock >= 1} false. The decision is the engine's, on the current value, never on a stale read in Java.
@@ -51,9 +51,12 @@ import java.util.List;
  * T2 answers "out of stock".
  *
  * <p>It does not de-duplicate request ids: a resubmitted request buys again. A restock is the shared atomic statement ({@link dev.oversell.spring.AtomicRestock}).
- *
- * <p><b>Run its checks:</b> {@code mvn -pl catalogue -am test -Dtest=SpringDesignsThroughTheGateTest
- * -Dsurefire.failIfNoSpecifiedTests=false} (every interleaving of two buyers of the last unit, on every engine).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code jdbc-template-guarded-update}): in one instance, never oversells on every engine. With
+ * several instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jdbc-template-guarded-update}
+ * <!-- /produced -->
  */
 public final class JdbcTemplateGuardedUpdate extends SpringContextInventory {
 

@@ -26,13 +26,12 @@ import java.util.List;
  *   COMMIT
  * </pre>
  *
- * <p><b>Claims:</b> may oversell on H2, PostgreSQL and MariaDB as 10.11 ships it; never oversells on MariaDB with
- * {@code innodb_snapshot_isolation=ON} (11.6.2's default), where the second writer's UPDATE is refused (1020) and
- * its purchase fails, nothing applied. {@code @Transactional} makes the read and the write one
- * transaction, not one decision: the default isolation is READ COMMITTED on H2 and PostgreSQL and REPEATABLE
- * READ on MariaDB, and none of them stops two transactions reading the same stock, nor (MariaDB's REPEATABLE
- * READ included, whose UPDATE writes over a row changed since its snapshot) the second write overwriting the
- * first: a lost update, and two buyers told "purchased" for one unit.
+ * <p><b>Why:</b> on MariaDB with {@code innodb_snapshot_isolation=ON} (11.6.2's default) the second writer's UPDATE is
+ * refused (1020) and its purchase fails, nothing applied. {@code @Transactional} makes the read and the write one
+ * transaction, not one decision: the default isolation is READ COMMITTED on H2 and PostgreSQL and REPEATABLE READ on
+ * MariaDB, and none of them stops two transactions reading the same stock, nor (MariaDB's REPEATABLE READ included,
+ * whose UPDATE writes over a row changed since its snapshot) the second write overwriting the first: a lost update, and
+ * two buyers told "purchased" for one unit.
  *
  * <p><b>Where it breaks</b> (one unit of {@code sku-1}; the first oversold schedule the gate ran, the same on H2,
  * PostgreSQL and MariaDB):
@@ -53,9 +52,12 @@ import java.util.List;
  * </pre>
  *
  * <p>It does not de-duplicate request ids: a resubmitted request buys again. A restock is the shared atomic statement ({@link dev.oversell.spring.AtomicRestock}).
- *
- * <p><b>Run its checks:</b> {@code mvn -pl catalogue -am test -Dtest=SpringDesignsThroughTheGateTest
- * -Dsurefire.failIfNoSpecifiedTests=false} (every interleaving of two buyers of the last unit, on every engine).
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code jdbc-template-read-then-set}): in one instance, may oversell on H2, PostgreSQL and MariaDB;
+ * never oversells on MariaDB with snapshot isolation. With several instances sharing the database, the same.
+ * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jdbc-template-read-then-set}
+ * <!-- /produced -->
  */
 public final class JdbcTemplateReadThenSet extends SpringContextInventory {
 

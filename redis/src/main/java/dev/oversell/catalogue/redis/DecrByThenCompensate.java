@@ -6,7 +6,7 @@ import dev.oversell.redis.Keyspace;
 import io.lettuce.core.RedisClient;
 
 /**
- * Claim: NEVER oversells. Decrement first, look at what is left, and give the units back if it went below zero.
+ * Decrement first, look at what is left, and give the units back if it went below zero.
  *
  * <pre>
  * SISMEMBER products sku  -- (integer) 1
@@ -26,9 +26,11 @@ import io.lettuce.core.RedisClient;
  * which plans show it.
  *
  * <p>Request ids are not de-duplicated.
- *
- * <p>Run its checks: {@code mvn -pl redis -am verify -Dtest='Redis*Test' -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-decrby-then-compensate}.
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code redis-decrby-then-compensate}): never oversells with several instances sharing one Redis.
+ * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Doversell.variant=redis-decrby-then-compensate}
+ * <!-- /produced -->
  */
 public final class DecrByThenCompensate extends RedisInventory {
 

@@ -7,7 +7,7 @@ import dev.oversell.redis.Keyspace;
 import io.lettuce.core.RedisClient;
 
 /**
- * Claim: MAY oversell. The flash-sale counter as it is first written: read the stock, and if it is enough,
+ * The flash-sale counter as it is first written: read the stock, and if it is enough,
  * decrement it.
  *
  * <pre>
@@ -22,9 +22,11 @@ import io.lettuce.core.RedisClient;
  * either {@code DECRBY}) and prints it as a {@code redis-cli} script.
  *
  * <p>Request ids are not de-duplicated (a second key and a second round trip would race the same way).
- *
- * <p>Run its checks: {@code mvn -pl redis -am verify -Dtest='Redis*Test' -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-get-then-decrby}.
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code redis-get-then-decrby}): may oversell with several instances sharing one Redis.
+ * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Doversell.variant=redis-get-then-decrby}
+ * <!-- /produced -->
  */
 public final class GetThenDecrBy_BrokenCheckThenAct extends RedisInventory {
 

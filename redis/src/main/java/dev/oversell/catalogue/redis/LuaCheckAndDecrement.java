@@ -12,7 +12,7 @@ import io.lettuce.core.ScriptOutputType;
 import java.util.List;
 
 /**
- * Claim: NEVER oversells. The check and the decrement in one Lua script: Redis runs a script to its end before
+ * The check and the decrement in one Lua script: Redis runs a script to its end before
  * any other command, so nothing can come between the read and the write.
  *
  * <pre>
@@ -28,9 +28,11 @@ import java.util.List;
  * persistence forgets the stock and the answers (the queue step of issue 23 judges that). The script is sent by
  * its digest ({@code EVALSHA}) and, when the server does not know it yet ({@code NOSCRIPT}), in full
  * ({@code EVAL}), which also loads it.
- *
- * <p>Run its checks: {@code mvn -pl redis -am verify -Dtest='Redis*Test' -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-lua-check-and-decrement}.
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code redis-lua-check-and-decrement}): never oversells with several instances sharing one Redis.
+ * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Doversell.variant=redis-lua-check-and-decrement}
+ * <!-- /produced -->
  */
 public final class LuaCheckAndDecrement extends RedisInventory {
 

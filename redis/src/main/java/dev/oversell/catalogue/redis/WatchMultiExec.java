@@ -10,7 +10,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
 /**
- * Claim: NEVER oversells. Redis's optimistic transaction: watch the stock, read it, and decrement it in a
+ * Redis's optimistic transaction: watch the stock, read it, and decrement it in a
  * {@code MULTI} that {@code EXEC} runs only if nobody wrote the stock since the {@code WATCH}; else read again.
  *
  * <pre>
@@ -32,9 +32,11 @@ import io.lettuce.core.api.sync.RedisCommands;
  * wrong answer.
  *
  * <p>Request ids are not de-duplicated.
- *
- * <p>Run its checks: {@code mvn -pl redis -am verify -Dtest='Redis*Test' -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-watch-multi-exec}.
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code redis-watch-multi-exec}): never oversells with several instances sharing one Redis.
+ * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Doversell.variant=redis-watch-multi-exec}
+ * <!-- /produced -->
  */
 public final class WatchMultiExec extends RedisInventory {
 

@@ -31,6 +31,20 @@ import java.time.Duration;
  * </ul>
  * Restocks are one atomic {@code UPDATE ... SET stock = stock + ?}, outside the lock. It does not de-duplicate request
  * ids. The table is {@code (product, stock, fence)}.
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code redis-lock-redisson-lease}): may oversell with several instances sharing one database and
+ * one lock in Redis, a holder paused past its lease.
+ * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Doversell.variant=redis-lock-redisson-lease}
+ * <p><b>Claims</b> ({@code redis-lock-set-nx-px}): may oversell with several instances sharing one database and one
+ * lock in Redis, a holder paused past its lease.
+ * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Doversell.variant=redis-lock-set-nx-px}
+ * <p><b>Claims</b> ({@code redis-lock-redisson-fenced}): never oversells with several instances sharing one database
+ * and one lock in Redis, a holder paused past its lease.
+ * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Doversell.variant=redis-lock-redisson-fenced}
+ * <!-- /produced -->
  */
 public final class LockedReadModifyWrite implements Inventory {
 

@@ -28,6 +28,16 @@ import java.util.function.Predicate;
  *       first: a redelivered order's insert is refused as a duplicate, the transaction rolls back, and the message
  *       is acknowledged with nothing written twice.</li>
  * </ul>
+ * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
+ * <p><b>Claims</b> ({@code redis-queue-plain-consumer}): may oversell with several instances sharing one Redis, one
+ * queue and one database, the consumer killed after its insert and before its ack.
+ * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Doversell.variant=redis-queue-plain-consumer}
+ * <p><b>Claims</b> ({@code redis-queue-idempotent-consumer}): never oversells with several instances sharing one Redis,
+ * one queue and one database, the consumer killed after its insert and before its ack.
+ * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Doversell.variant=redis-queue-idempotent-consumer}
+ * <!-- /produced -->
  */
 public final class OrderConsumer implements QueueConsumer {
 
