@@ -48,24 +48,21 @@ final class CallThreads {
     }
 
     private void run(ScheduledTransaction transaction, StatementGate.Call call) {
+        Object answer = null;
+        Throwable thrown = null;
         dataSource.bind(transaction);
         try {
-            if (gate.entries) {
+            if (gate.entries()) {
                 transaction.point(SchedulingPoint.ENTER, "-- " + transaction.name + "'s call starts", -1, Footprint.ENTRY,
                         () -> new ScheduledTransaction.Sent<>(null, null));
             }
-            Object answer = call.run();
-            synchronized (gate) {
-                transaction.answer = answer;
-            }
+            answer = call.run();
         } catch (Throwable e) {
-            synchronized (gate) {
-                transaction.thrown = e;
-            }
+            thrown = e;
         } finally {
             dataSource.unbind();
             synchronized (gate) {
-                transaction.finished = true;
+                transaction.finish(answer, thrown);
                 gate.notifyAll();
             }
         }
@@ -85,7 +82,7 @@ final class CallThreads {
             for (ScheduledTransaction t : transactions) {
                 boolean finished;
                 synchronized (gate) {
-                    finished = t.finished;
+                    finished = t.finished();
                 }
                 if (finished) {
                     close(t, false, problems);
@@ -119,10 +116,10 @@ final class CallThreads {
     private void close(ScheduledTransaction t, boolean abort, List<String> problems) {
         List<SchedulingDataSource.Session> sessions;
         synchronized (gate) {
-            sessions = List.copyOf(t.sessions);
+            sessions = List.copyOf(t.sessions());
         }
         for (SchedulingDataSource.Session s : sessions) {
-            if (s.closed) {
+            if (s.closed()) {
                 continue;
             }
             try {
@@ -145,7 +142,7 @@ final class CallThreads {
             } catch (SQLException | RuntimeException e) {
                 problems.add(t.name + "'s connection could not be closed: " + e.getMessage());
             }
-            s.closed = true;
+            s.closedByTheGate();
         }
     }
 }

@@ -92,7 +92,7 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
                 if (trouble == null) {
                     tree.finished();
                     executions++;
-                    guessedWaits += (int) runner.lastRun().stream().filter(p -> p.guessed).count();
+                    guessedWaits += (int) runner.lastRun().stream().filter(p -> p.guessed()).count();
                     wokenTogether += runner.lastWokenTogether();
                     if (tree.grafts() > graftsBefore) {
                         System.out.printf("[gate] %s on %s, %s, execution %d: the engine chose otherwise %d times; its"

@@ -67,13 +67,13 @@ final class JvmWaits {
      */
     static String quietState(Object gate, List<ScheduledTransaction> transactions, List<Thread> threads,
                              Set<Thread> workers) {
-        if (transactions.stream().anyMatch(t -> t.handOvers > 0 && !t.finished)) {
+        if (transactions.stream().anyMatch(t -> t.handOvers() > 0 && !t.finished())) {
             // work handed over and not yet started waits behind a busy worker (an actor's mailbox behind the message
             // it handles), or is about to start on a new thread or an idle one: quiet only if some worker works for a
             // call now and every other known worker is idle for good (a fork-join pool's thread with nothing queued
             // in its pool: the work is not there, it waits in a mailbox; of any other pool that cannot be told)
             Set<Thread> busy = new HashSet<>();
-            transactions.forEach(t -> busy.addAll(t.workers));
+            transactions.forEach(t -> busy.addAll(t.workers()));
             if (busy.isEmpty() || workers.stream().anyMatch(w -> w.isAlive() && !busy.contains(w) && !idleForGood(w))) {
                 return null;
             }
@@ -81,7 +81,7 @@ final class JvmWaits {
         Map<Thread, ScheduledTransaction> watched = new HashMap<>();
         for (int i = 0; i < transactions.size(); i++) {
             ScheduledTransaction t = transactions.get(i);
-            if (!t.finished) {
+            if (!t.finished()) {
                 watched.put(threads.get(i), t);
             }
         }
@@ -89,7 +89,7 @@ final class JvmWaits {
             watched.putIfAbsent(worker, null);
         }
         for (ScheduledTransaction t : transactions) {
-            for (Thread worker : t.workers) {
+            for (Thread worker : t.workers()) {
                 watched.put(worker, t);
             }
         }
@@ -99,8 +99,8 @@ final class JvmWaits {
             // JVM at a safepoint, where a thread dump stops every thread (the calls' at work among them)
             ScheduledTransaction t = watched.get(thread);
             Thread.State state = thread.getState();
-            if (state == Thread.State.NEW || state == Thread.State.RUNNABLE && !(t != null && t.sending != null
-                    && t.sending.blocked)) {
+            if (state == Thread.State.NEW || state == Thread.State.RUNNABLE && !(t != null && t.sending() != null
+                    && t.sending().blocked())) {
                 return null;
             }
         }
@@ -118,7 +118,7 @@ final class JvmWaits {
                 continue; // ended
             }
             ScheduledTransaction t = watched.get(list.get(k));
-            boolean inTheEngine = t != null && t.sending != null && t.sending.blocked;
+            boolean inTheEngine = t != null && t.sending() != null && t.sending().blocked();
             switch (info.getThreadState()) {
                 case TERMINATED -> { }
                 case WAITING, TIMED_WAITING -> {

@@ -55,7 +55,7 @@ final class LockWaits {
             }
             refuseBlockersOutside(point, behind, monitor);
             synchronized (gate) {
-                point.blockers = List.copyOf(behind.blockers());
+                point.waitsBehind(behind.blockers());
             }
             return Wait.NAMED;
         }
@@ -74,7 +74,7 @@ final class LockWaits {
             throws SQLException {
         Set<Long> scheduled = new HashSet<>();
         synchronized (gate) {
-            gate.transactions.forEach(t -> t.sessions.forEach(s -> scheduled.add(s.id)));
+            gate.transactions().forEach(t -> t.sessions().forEach(s -> scheduled.add(s.id)));
         }
         for (long blocker : behind.blockers()) {
             if (!scheduled.contains(blocker)) {
@@ -83,7 +83,7 @@ final class LockWaits {
                         + new TreeSet<>(scheduled) + "): it may let go by itself, in an order the gate never"
                         + " chose, so the schedule was not run as given; it is a gate error, never a pass. A connection"
                         + " kept from the design's start-up, or another program on the same database, holds it."
-                        + " Script so far:\n" + gate.script.render());
+                        + " Script so far:\n" + gate.script().render());
             }
         }
     }

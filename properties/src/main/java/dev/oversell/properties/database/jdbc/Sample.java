@@ -122,7 +122,7 @@ public final class Sample implements Iterator<JdbcScheduleOutcome> {
                 footprints.add(new ArrayList<>());
                 labels.add(new ArrayList<>());
             }
-            footprints.get(t - 1).add(point.blocked ? Footprint.END : point.footprint);
+            footprints.get(t - 1).add(point.blocked() ? Footprint.END : point.footprint);
             labels.get(t - 1).add(point.label());
             who.add(t);
         }

@@ -30,21 +30,21 @@ final class ScheduleScript {
 
     /** The point's line, written when it is sent; its answer is read when the script is printed. */
     void sent(SchedulingPoint point) {
-        for (String setting : point.settings) {
+        for (String setting : point.settings()) {
             lines.add(new Line(point.transaction.name, () -> setting + ";"));
         }
         if (point.entry()) {
             lines.add(new Line(point.transaction.name, () -> point.text));
             return;
         }
-        lines.add(new Line(point.transaction.name, () -> point.text + ";" + (point.blocked
-                ? " -- blocked, waiting for a lock" : point.answer == null ? "" : " -- " + point.answer)));
+        lines.add(new Line(point.transaction.name, () -> point.text + ";" + (point.blocked()
+                ? " -- blocked, waiting for a lock" : point.answer() == null ? "" : " -- " + point.answer())));
     }
 
     /** A blocked point returned (after another transaction let go of the lock). */
     void returnedAfterBlocking(SchedulingPoint point) {
         lines.add(new Line(point.transaction.name, () -> "-- the " + point.verb.toUpperCase(java.util.Locale.ROOT)
-                + " above returns" + (point.answer == null ? "" : ": " + point.answer)));
+                + " above returns" + (point.answer() == null ? "" : ": " + point.answer())));
     }
 
     void note(String who, String text) {

@@ -10,7 +10,9 @@ import java.util.List;
  * the turn, and the gate hears when it returned. The call never learns it was scheduled; if the gate stops the
  * schedule, the waiting statement fails with an {@link SQLException} saying so.
  *
- * <p>Fields are guarded by the gate.
+ * <p>What changes is private, changed by the methods below under the gate's monitor (asserted) and read under it
+ * while the schedule runs: by the call's thread ({@link #point}), by the gate ({@link #permit}, {@link #returned})
+ * and by {@link CallThreads} ({@link #finish}).
  */
 final class ScheduledTransaction {
 
@@ -28,19 +30,24 @@ final class ScheduledTransaction {
     final String name;
     private final StatementGate gate;
 
-    SchedulingPoint waiting;
-    boolean permitted;
-    SchedulingPoint sending;
-    SchedulingPoint last;
-    boolean finished;
-    final List<String> settings = new ArrayList<>();
-    final List<SchedulingDataSource.Session> sessions = new ArrayList<>();
+    /** The point that waits for its turn; null once granted, or while the call runs its own code. */
+    private SchedulingPoint waiting;
+    private boolean permitted;
+    /** The point granted and not yet returned (it may wait for a lock in the engine). */
+    private SchedulingPoint sending;
+    /** The point that returned last. */
+    private SchedulingPoint last;
+    private boolean finished;
+    private final List<String> settings = new ArrayList<>();
+    private final List<SchedulingDataSource.Session> sessions = new ArrayList<>();
     /** Threads doing work this call handed over (an actor handling its message), now. */
-    final java.util.Set<Thread> workers = new java.util.HashSet<>();
+    private final java.util.Set<Thread> workers = new java.util.HashSet<>();
     /** The call's answer, once finished without throwing. */
-    Object answer;
+    private Object answer;
     /** What the call threw, if it did. */
-    Throwable thrown;
+    private Throwable thrown;
+    /** Work handed over by this call whose thread has not started it yet (a message queued, a task submitted). */
+    private int handOvers;
 
     ScheduledTransaction(int number, StatementGate gate) {
         this.number = number;
@@ -54,13 +61,13 @@ final class ScheduledTransaction {
         synchronized (gate) {
             point = new SchedulingPoint(this, verb, text, session, settings, footprint);
             settings.clear();
-            if (gate.stopped) {
+            if (gate.stopped()) {
                 throw stopped(point);
             }
             waiting = point;
             gate.notifyAll();
             try {
-                while (!permitted && !gate.stopped) {
+                while (!permitted && !gate.stopped()) {
                     gate.wait();
                 }
             } catch (InterruptedException e) {
@@ -75,7 +82,7 @@ final class ScheduledTransaction {
             permitted = false;
             sending = point;
         }
-        if (point.quickDeadlockCheck) {
+        if (point.quickDeadlockCheck()) {
             gate.checkDeadlocksQuickly(point);
         }
         try {
@@ -87,9 +94,6 @@ final class ScheduledTransaction {
             throw e;
         }
     }
-
-    /** Work handed over by this call whose thread has not started it yet (a message queued, a task submitted). */
-    int handOvers;
 
     /** This call hands work over: its context was captured to go with it. */
     void handingOver() {
@@ -104,7 +108,7 @@ final class ScheduledTransaction {
             if (working) {
                 handOvers = Math.max(0, handOvers - 1);
                 workers.add(thread);
-                gate.workers.add(thread);
+                gate.worked(thread);
             } else {
                 workers.remove(thread);
             }
@@ -123,6 +127,73 @@ final class ScheduledTransaction {
         synchronized (gate) {
             settings.add(sql);
         }
+    }
+
+    /** Whether the caller holds the gate's monitor, which guards this call's state and its points'. */
+    boolean guardedByGate() {
+        return Thread.holdsLock(gate);
+    }
+
+    SchedulingPoint waiting() {
+        return waiting;
+    }
+
+    SchedulingPoint sending() {
+        return sending;
+    }
+
+    SchedulingPoint last() {
+        return last;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    Object answer() {
+        return answer;
+    }
+
+    Throwable thrown() {
+        return thrown;
+    }
+
+    int handOvers() {
+        return handOvers;
+    }
+
+    /** The threads doing work this call handed over, now. */
+    java.util.Set<Thread> workers() {
+        return java.util.Collections.unmodifiableSet(workers);
+    }
+
+    /** The sessions this call opened, in order. */
+    List<SchedulingDataSource.Session> sessions() {
+        return java.util.Collections.unmodifiableList(sessions);
+    }
+
+    /** The gate gives the waiting point its turn: the call's thread sends it. Returns that point. */
+    SchedulingPoint permit() {
+        assert guardedByGate();
+        SchedulingPoint point = waiting;
+        waiting = null;
+        permitted = true;
+        return point;
+    }
+
+    /** {@code point}, which this call sent, returned (or failed). */
+    void returned(SchedulingPoint point) {
+        assert guardedByGate();
+        sending = null;
+        last = point;
+    }
+
+    /** The call returned {@code answer} or threw {@code thrown}. */
+    void finish(Object answer, Throwable thrown) {
+        assert guardedByGate();
+        this.answer = answer;
+        this.thrown = thrown;
+        this.finished = true;
     }
 
     private static SQLException stopped(SchedulingPoint point) {

@@ -200,10 +200,10 @@ public final class SchedulingDataSource implements DataSource {
         final ScheduledTransaction transaction;
         final Connection connection;
         final long id;
-        Connection proxy;
-        volatile boolean closed;
+        private Connection proxy;
+        private volatile boolean closed;
         /** The last statement sent in the open transaction, null when none is open. */
-        volatile String uncommitted;
+        private volatile String uncommitted;
         private boolean inTransaction;
         /** Whether every statement of the open transaction was a plain read. */
         private boolean onlyPlainReads = true;
@@ -223,6 +223,26 @@ public final class SchedulingDataSource implements DataSource {
          * decide which transaction the engine aborts), and the groups of the tables it names ({@link TableCoupling}); a write sent with
          * autocommit on commits itself, so it may touch anything another transaction goes on to read.
          */
+        /** Whether the connection was closed (by the code, or by the gate after the call returned). */
+        boolean closed() {
+            return closed;
+        }
+
+        /** The gate closed the connection after its call returned. */
+        void closedByTheGate() {
+            closed = true;
+        }
+
+        /** The last statement sent in the open transaction; null when none is open. */
+        String uncommitted() {
+            return uncommitted;
+        }
+
+        /** Whether a transaction is open on the session, with autocommit off. */
+        boolean midTransaction() {
+            return midTransaction;
+        }
+
         Footprint footprint(String verb, String text, String sql) throws SQLException {
             // a function may change anything (a procedure called in a SELECT): only a text that calls none but
             // arithmetic, aggregates and clocks can be a plain read
@@ -358,7 +378,7 @@ public final class SchedulingDataSource implements DataSource {
          * transaction is open on the engine, so a {@code SET LOCAL} before it stays within it
          * ({@link SchedulingPoint#quickDeadlockCheck}). Read by the gate when it grants the point.
          */
-        volatile boolean midTransaction;
+        private volatile boolean midTransaction;
 
         /** Marks the start of a transaction ({@code BEGIN} in the script) before a statement sent with autocommit off. */
         void beforeStatement(String text) throws SQLException {

@@ -65,20 +65,21 @@ final class StatementGate {
     private final LockWaits lockWaits;
     private final Duration bound;
     private final long boundNanos;
-    final ScheduleScript script = new ScheduleScript();
-    final List<ScheduledTransaction> transactions = new ArrayList<>();
-    /** The points let through, in order. */
-    final List<SchedulingPoint> ran = new ArrayList<>();
-    boolean stopped;
+    private final ScheduleScript script = new ScheduleScript();
+    private final List<ScheduledTransaction> transactions = new ArrayList<>();
+    /** The points let through, in order. Guarded by this. */
+    private final List<SchedulingPoint> ran = new ArrayList<>();
+    /** Guarded by this. */
+    private boolean stopped;
     /**
      * Whether each call's start is a scheduling point too ({@link SchedulingPoint#ENTER}): needed once calls wait
      * for one another in the JVM, where which of them reaches a monitor or a mailbox first is otherwise a race.
      */
-    boolean entries;
+    private boolean entries;
     /** Whether some call was seen waiting in the JVM for another (see {@link #quiescent()}). Guarded by this. */
-    boolean sawJvmWait;
+    private boolean sawJvmWait;
     /** Where the first call seen waiting in the JVM waited (its thread's state, lock and code). Guarded by this. */
-    String jvmWait;
+    private String jvmWait;
     private String lockTimeout;
     /**
      * A point the engine refused while it waited for a lock, to break a deadlock, on its own (PostgreSQL looks for
@@ -92,13 +93,13 @@ final class StatementGate {
      * Whether a statement granted while another call waits for a lock is sent after the engine's quick deadlock
      * check ({@link Engine#quickDeadlockCheckStatement()}): PostgreSQL, where the user may set it.
      */
-    boolean quickDeadlockChecks;
+    private boolean quickDeadlockChecks;
     /** A thread that works for no call took a connection during this schedule ({@link SchedulingDataSource}). */
     private String offSchedule;
     /** The threads running this schedule's calls; null until {@link #run} starts them. */
     private CallThreads calls;
     /** Every thread that did work a call handed over (an actor handling its message). Guarded by this. */
-    final Set<Thread> workers = new HashSet<>();
+    private final Set<Thread> workers = new HashSet<>();
 
     StatementGate(SchedulingDataSource dataSource, Engine engine, LockProbe probe, Duration bound) {
         this.dataSource = dataSource;
@@ -199,11 +200,11 @@ final class StatementGate {
                 boolean settled = true;
                 for (int i = 0; i < transactions.size(); i++) {
                     ScheduledTransaction t = transactions.get(i);
-                    if (t.waiting != null) {
+                    if (t.waiting() != null) {
                         ready.add(i);
-                        next.add(t.waiting);
-                    } else if (!t.finished && (t.sending == null || !t.sending.blocked)) {
-                        if (t.sending == null && quiescent()) {
+                        next.add(t.waiting());
+                    } else if (!t.finished() && (t.sending() == null || !t.sending().blocked())) {
+                        if (t.sending() == null && quiescent()) {
                             sawJvmWait(t, i); // waits in the JVM for another call
                         } else {
                             settled = false; // a lock wait ended on its own (the engine broke a deadlock): look again
@@ -220,7 +221,7 @@ final class StatementGate {
                     }
                     if (System.nanoTime() > deadline) {
                         for (ScheduledTransaction t : transactions) {
-                            if (!t.finished && t.waiting == null && t.sending == null) {
+                            if (!t.finished() && t.waiting() == null && t.sending() == null) {
                                 throw new GateError(hung(t) + "; " + states() + "; script so far:\n" + script.render());
                             }
                         }
@@ -247,16 +248,16 @@ final class StatementGate {
     private synchronized State awaitSettled(ScheduledTransaction transaction) throws InterruptedException {
         long deadline = System.nanoTime() + boundNanos;
         while (true) {
-            if (transaction.waiting != null) {
+            if (transaction.waiting() != null) {
                 return State.AT_POINT;
             }
-            if (transaction.finished) {
+            if (transaction.finished()) {
                 return State.FINISHED;
             }
-            if (transaction.sending != null && transaction.sending.blocked) {
+            if (transaction.sending() != null && transaction.sending().blocked()) {
                 return State.BLOCKED;
             }
-            if (transaction.sending == null && quiescent()) {
+            if (transaction.sending() == null && quiescent()) {
                 sawJvmWait(transaction, transactions.indexOf(transaction));
                 return State.WAITING_IN_JVM;
             }
@@ -296,14 +297,11 @@ final class StatementGate {
     private void grant(ScheduledTransaction transaction, Connection monitor) throws SQLException, InterruptedException {
         SchedulingPoint point;
         synchronized (this) {
-            point = transaction.waiting;
-            transaction.waiting = null;
-            transaction.permitted = true;
+            point = transaction.permit();
             quietSeen = null;
             if (quickDeadlockChecks && waitsForLocks(point) && midTransaction(point) && transactions.stream()
-                    .anyMatch(t -> t != transaction && t.sending != null && t.sending.blocked)) {
-                point.quickDeadlockCheck = true;
-                point.settings.add(engine.quickDeadlockCheckStatement());
+                    .anyMatch(t -> t != transaction && t.sending() != null && t.sending().blocked())) {
+                point.checkDeadlocksQuickly(engine.quickDeadlockCheckStatement());
             }
             ran.add(point);
             script.sent(point);
@@ -312,7 +310,7 @@ final class StatementGate {
         settle(point, monitor);
         boolean releasedNothing;
         synchronized (this) {
-            releasedNothing = point.footprint.plainRead() && point.done && point.failure == null;
+            releasedNothing = point.footprint.plainRead() && point.done() && point.failure() == null;
         }
         if (!releasedNothing) { // a plain read that returned held no lock and let go of none
             followUnblocked(point, monitor);
@@ -329,7 +327,8 @@ final class StatementGate {
 
     /** Whether {@code point} is sent in a transaction already open on its session. Guarded by this. */
     private static boolean midTransaction(SchedulingPoint point) {
-        return point.transaction.sessions.stream().anyMatch(s -> s.id == point.session && !s.closed && s.midTransaction);
+        return point.transaction.sessions().stream()
+                .anyMatch(s -> s.id == point.session && !s.closed() && s.midTransaction());
     }
 
     /**
@@ -340,7 +339,8 @@ final class StatementGate {
     void checkDeadlocksQuickly(SchedulingPoint point) {
         SchedulingDataSource.Session session;
         synchronized (this) {
-            session = point.transaction.sessions.stream().filter(s -> s.id == point.session).findFirst().orElse(null);
+            session = point.transaction.sessions().stream().filter(s -> s.id == point.session).findFirst()
+                    .orElse(null);
         }
         try {
             session.checkDeadlocksQuickly();
@@ -361,20 +361,19 @@ final class StatementGate {
         long deadline = since + boundNanos;
         while (true) {
             synchronized (this) {
-                if (point.done) {
+                if (point.done()) {
                     return;
                 }
                 wait(2);
-                if (point.done) {
+                if (point.done()) {
                     return;
                 }
             }
             LockWaits.Wait wait = lockWaits.of(point, monitor, since);
             if (wait != LockWaits.Wait.NONE) {
                 synchronized (this) {
-                    if (!point.done) {
-                        point.blocked = true;
-                        point.guessed = wait == LockWaits.Wait.GUESSED;
+                    if (!point.done()) {
+                        point.seenWaiting(wait == LockWaits.Wait.GUESSED);
                     }
                 }
                 return;
@@ -398,7 +397,7 @@ final class StatementGate {
     private void followUnblocked(SchedulingPoint granted, Connection monitor) throws SQLException, InterruptedException {
         List<SchedulingPoint> waitingBefore = new ArrayList<>();
         synchronized (this) {
-            transactions.stream().map(t -> t.sending).filter(p -> p != null && p.blocked && p != granted)
+            transactions.stream().map(ScheduledTransaction::sending).filter(p -> p != null && p.blocked() && p != granted)
                     .forEach(waitingBefore::add);
         }
         boolean changed = true;
@@ -407,9 +406,9 @@ final class StatementGate {
             for (ScheduledTransaction other : transactions) {
                 SchedulingPoint sending;
                 synchronized (this) {
-                    sending = other.sending;
+                    sending = other.sending();
                 }
-                if (sending == null || !sending.blocked || sending == granted) {
+                if (sending == null || !sending.blocked() || sending == granted) {
                     continue; // the point just granted released nothing if it is itself blocked
                 }
                 if (returnsOrWaits(sending, monitor)) {
@@ -421,8 +420,8 @@ final class StatementGate {
         // every waiter at once; InnoDB grants a lock to its waiters in the order they asked, which the gate chose
         if (waitingBefore.size() >= 2 && engine.server() != Engine.MARIADB) {
             synchronized (this) {
-                boolean wentOn = waitingBefore.stream().anyMatch(p -> p.done && p.failure == null);
-                boolean waitsAgain = waitingBefore.stream().anyMatch(p -> !p.done);
+                boolean wentOn = waitingBefore.stream().anyMatch(p -> p.done() && p.failure() == null);
+                boolean waitsAgain = waitingBefore.stream().anyMatch(p -> !p.done());
                 if (wentOn && waitsAgain) {
                     wokenTogether++; // the engine chose which of them took the lock first
                 }
@@ -434,7 +433,7 @@ final class StatementGate {
      * Times a statement let go of several statements waiting for it, and the engine chose which went on while the
      * others waited again ({@link dev.oversell.judge.Coverage.EveryReachable}). Guarded by this.
      */
-    int wokenTogether;
+    private int wokenTogether;
 
     /** Waits until a point seen blocked returns (true) or its session is seen waiting for a lock (false). */
     private boolean returnsOrWaits(SchedulingPoint sending, Connection monitor) throws SQLException, InterruptedException {
@@ -442,11 +441,11 @@ final class StatementGate {
         long deadline = since + boundNanos;
         while (true) {
             synchronized (this) {
-                if (sending.done) {
+                if (sending.done()) {
                     return true;
                 }
                 wait(2);
-                if (sending.done) {
+                if (sending.done()) {
                     return true;
                 }
             }
@@ -454,7 +453,7 @@ final class StatementGate {
             if (wait != LockWaits.Wait.NONE) {
                 if (wait == LockWaits.Wait.GUESSED) {
                     synchronized (this) {
-                        sending.guessed = true;
+                        sending.guessedWaiting();
                     }
                 }
                 return false;
@@ -468,31 +467,24 @@ final class StatementGate {
 
     /** Called on the transaction's thread when a point it sent returned (or failed). */
     synchronized void returned(SchedulingPoint point, String answer, Throwable failure) {
-        point.answer = failure == null ? answer : "ERROR: " + describe(failure);
-        point.failure = failure;
-        point.done = true;
-        point.transaction.sending = null;
-        point.transaction.last = point;
-        if (point.blocked) {
+        boolean deadlockVictim = failure instanceof SQLException sql && engine.classify(sql) == Engine.Failure.DEADLOCK;
+        point.returned(failure == null ? answer : "ERROR: " + describe(failure), failure, deadlockVictim);
+        point.transaction.returned(point);
+        if (point.blocked()) {
             script.returnedAfterBlocking(point);
             blockedReturned = true;
         }
         if (failure instanceof SQLException sql && engine.classify(sql) == Engine.Failure.LOCK_TIMEOUT) {
             lockTimeout = point + ": " + sql.getMessage();
         }
-        if (failure instanceof SQLException sql) {
-            Engine.Failure kind = engine.classify(sql);
-            point.deadlockVictim = kind == Engine.Failure.DEADLOCK;
-            if (point.deadlockVictim && point.blocked) {
-                refusedWhileWaiting = point;
-            }
-            if (point.deadlockVictim && !point.blocked) {
-                // it waited for a lock, whether or not the gate saw it waiting before the engine refused it (MariaDB
-                // refuses at once, PostgreSQL 1 ms after a quick check): the same point in every run, and the same
-                // script (blocked, then refused)
-                point.blocked = true;
-                script.returnedAfterBlocking(point);
-            }
+        if (deadlockVictim && point.blocked()) {
+            refusedWhileWaiting = point;
+        } else if (deadlockVictim) {
+            // it waited for a lock, whether or not the gate saw it waiting before the engine refused it (MariaDB
+            // refuses at once, PostgreSQL 1 ms after a quick check): the same point in every run, and the same
+            // script (blocked, then refused)
+            point.waitedAsVictim();
+            script.returnedAfterBlocking(point);
         }
         notifyAll();
     }
@@ -504,7 +496,7 @@ final class StatementGate {
      * go on.
      */
     synchronized boolean brokeADeadlock(ScheduledTransaction transaction) {
-        return ran.stream().anyMatch(p -> p.transaction == transaction && p.deadlockVictim);
+        return ran.stream().anyMatch(p -> p.transaction == transaction && p.deadlockVictim());
     }
 
     /** Called by the data source when a thread that works for no call asked it for a connection during the schedule. */
@@ -556,7 +548,7 @@ final class StatementGate {
      * Guarded by this.
      */
     private boolean allReturned() {
-        if (!transactions.stream().allMatch(t -> t.finished)) {
+        if (!transactions.stream().allMatch(ScheduledTransaction::finished)) {
             return false;
         }
         List<String> open = openTransactions();
@@ -570,7 +562,7 @@ final class StatementGate {
     /** What a transaction that runs its own code past the bound did last. Guarded by this. */
     private String hung(ScheduledTransaction transaction) {
         return transaction.name + " neither sent its next statement nor returned within " + bound.toMillis() + " ms "
-                + (transaction.last == null ? "of its start" : "after `" + transaction.last.text + "`")
+                + (transaction.last() == null ? "of its start" : "after `" + transaction.last().text + "`")
                 + " (code that hangs, or never commits)";
     }
 
@@ -578,10 +570,10 @@ final class StatementGate {
     private List<String> openTransactions() {
         List<String> open = new ArrayList<>();
         for (ScheduledTransaction t : transactions) {
-            if (t.finished) {
-                for (SchedulingDataSource.Session s : t.sessions) {
-                    if (!s.closed && s.uncommitted != null) {
-                        open.add(t.name + " returned without committing or rolling back after `" + s.uncommitted + "`");
+            if (t.finished()) {
+                for (SchedulingDataSource.Session s : t.sessions()) {
+                    if (!s.closed() && s.uncommitted() != null) {
+                        open.add(t.name + " returned without committing or rolling back after `" + s.uncommitted() + "`");
                     }
                 }
             }
@@ -590,11 +582,11 @@ final class StatementGate {
     }
 
     private String states() {
-        return transactions.stream().map(t -> t.name + (t.finished ? " returned" : t.waiting != null
-                ? " waits for its turn to send `" + t.waiting.text + "`" : t.sending != null
-                ? " is sending `" + t.sending.text + "`" + (t.sending.blocked ? " (blocked)" : "")
-                : " is running its own code, or waiting in the JVM, after " + (t.last == null ? "its start"
-                : "`" + t.last.text + "`")))
+        return transactions.stream().map(t -> t.name + (t.finished() ? " returned" : t.waiting() != null
+                ? " waits for its turn to send `" + t.waiting().text + "`" : t.sending() != null
+                ? " is sending `" + t.sending().text + "`" + (t.sending().blocked() ? " (blocked)" : "")
+                : " is running its own code, or waiting in the JVM, after " + (t.last() == null ? "its start"
+                : "`" + t.last().text + "`")))
                 .collect(Collectors.joining(", "));
     }
 
@@ -608,6 +600,63 @@ final class StatementGate {
             notifyAll();
         }
         return calls.end();
+    }
+
+    /** The script of what was sent and answered, written as it happens. */
+    ScheduleScript script() {
+        return script;
+    }
+
+    /** The schedule's calls, T1 first. */
+    List<ScheduledTransaction> transactions() {
+        return java.util.Collections.unmodifiableList(transactions);
+    }
+
+    /** The points let through so far, in order. */
+    synchronized List<SchedulingPoint> ran() {
+        return List.copyOf(ran);
+    }
+
+    /** Whether the schedule was stopped: a point still waiting for its turn fails. Guarded by this. */
+    boolean stopped() {
+        assert Thread.holdsLock(this);
+        return stopped;
+    }
+
+    /** Whether each call's start is a scheduling point too (see the field). */
+    synchronized boolean entries() {
+        return entries;
+    }
+
+    /** Sets {@link #entries()}, before {@link #run}. */
+    synchronized void entries(boolean entries) {
+        this.entries = entries;
+    }
+
+    /** Whether a statement granted while another call waits for a lock is preceded by the quick deadlock check. */
+    synchronized void quickDeadlockChecks(boolean quickDeadlockChecks) {
+        this.quickDeadlockChecks = quickDeadlockChecks;
+    }
+
+    /** Where the first call seen waiting in the JVM for another waited; null if none was. */
+    synchronized String jvmWait() {
+        return jvmWait;
+    }
+
+    /** Whether some call was seen waiting in the JVM for another. */
+    synchronized boolean sawJvmWait() {
+        return sawJvmWait;
+    }
+
+    /** See the field. */
+    synchronized int wokenTogether() {
+        return wokenTogether;
+    }
+
+    /** {@code thread} did work a call handed over. Guarded by this. */
+    void worked(Thread thread) {
+        assert Thread.holdsLock(this);
+        workers.add(thread);
     }
 
     String describe(Throwable failure) {

@@ -214,7 +214,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
             StatementGate gate = gate();
             JdbcScheduleOutcome outcome = runOne(gate, plan, t, List.of(plan.calls().get(t - 1)),
                     (ready, next) -> ready.get(0), null);
-            if (gate.ran.isEmpty() && !outcome.errored()) {
+            if (gate.ran().isEmpty() && !outcome.errored()) {
                 // nothing to interleave would make every schedule "hold" without exploring anything
                 throw new IllegalStateException(design + ": T" + t + " (" + plan.calls().get(t - 1).describe()
                         + ") sent no statement through the scheduling data source: the design takes its connections"
@@ -224,9 +224,9 @@ public final class StatementScheduleRunner implements AutoCloseable {
                         + " cannot schedule it");
             }
             alone.add(outcome);
-            statements.add(gate.ran.stream().map(p -> p.text).toList());
-            verbs.add(gate.ran.stream().map(p -> p.verb).toList());
-            footprints.add(gate.ran.stream().map(p -> p.footprint).toList());
+            statements.add(gate.ran().stream().map(p -> p.text).toList());
+            verbs.add(gate.ran().stream().map(p -> p.verb).toList());
+            footprints.add(gate.ran().stream().map(p -> p.footprint).toList());
         }
         return new Discovery(plan, List.copyOf(statements), List.copyOf(verbs), List.copyOf(footprints),
                 List.copyOf(alone), null);
@@ -255,15 +255,15 @@ public final class StatementScheduleRunner implements AutoCloseable {
     JdbcScheduleOutcome runChosen(Discovery discovery, StatementGate.Chooser chooser, boolean entries)
             throws SQLException, InterruptedException {
         StatementGate gate = gate();
-        gate.entries = entries;
+        gate.entries(entries);
         try {
             return runOne(gate, discovery.plan(), 1, discovery.plan().calls(), chooser, discovery.statements());
         } finally {
             synchronized (gate) {
-                lastRunWaitedInJvm = gate.sawJvmWait;
-                lastJvmWait = gate.jvmWait;
-                lastWokenTogether = gate.wokenTogether;
-                lastRun = List.copyOf(gate.ran);
+                lastRunWaitedInJvm = gate.sawJvmWait();
+                lastJvmWait = gate.jvmWait();
+                lastWokenTogether = gate.wokenTogether();
+                lastRun = gate.ran();
             }
         }
     }
@@ -296,7 +296,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
 
     private StatementGate gate() throws SQLException {
         StatementGate gate = new StatementGate(scheduling, database.engine(), probe, bound);
-        gate.quickDeadlockChecks = quickDeadlockChecks();
+        gate.quickDeadlockChecks(quickDeadlockChecks());
         return gate;
     }
 
@@ -331,26 +331,26 @@ public final class StatementScheduleRunner implements AutoCloseable {
         List<Inventory> on = instances();
         resetTables(plan.stock());
         subject.beforeEachSchedule(database);
-        database.engine().sessionSetup().forEach(gate.script::everySession);
-        schema.create().forEach(gate.script::setup);
-        plan.stock().forEach((product, units) -> gate.script.setup(SqlText.inline(schema.stockProduct(),
+        database.engine().sessionSetup().forEach(gate.script()::everySession);
+        schema.create().forEach(gate.script()::setup);
+        plan.stock().forEach((product, units) -> gate.script().setup(SqlText.inline(schema.stockProduct(),
                 Map.of(1, product, 2, units))));
         List<StatementGate.Call> gateCalls = calls.stream().<StatementGate.Call>map(c -> () -> c.call(on)).toList();
         try (Connection monitor = database.connection()) {
             gate.run(first, gateCalls, chooser, monitor);
         }
-        String ran = gate.ran.stream().map(SchedulingPoint::label).collect(Collectors.joining(" "));
+        String ran = gate.ran().stream().map(SchedulingPoint::label).collect(Collectors.joining(" "));
         List<ExecutionJudgement.CallEnd> ends = new ArrayList<>();
         boolean rerouted = false;
-        for (int i = 0; i < gate.transactions.size(); i++) {
-            ScheduledTransaction t = gate.transactions.get(i);
+        for (int i = 0; i < gate.transactions().size(); i++) {
+            ScheduledTransaction t = gate.transactions().get(i);
             // alone (no order), a refusal has no other transaction to blame: the call cannot succeed, an error
-            Engine.Failure refusal = t.thrown == null || alone ? null : refusal(t.thrown);
+            Engine.Failure refusal = t.thrown() == null || alone ? null : refusal(t.thrown());
             if (refusal != null) {
-                ends.add(new ExecutionJudgement.Refused(t.name, refusal, gate.brokeADeadlock(t), gate.describe(t.thrown)));
-            } else if (t.thrown != null) {
-                ends.add(new ExecutionJudgement.Threw(t.name, t.thrown.getClass().getSimpleName(), gate.describe(t.thrown)));
-            } else if (t.answer instanceof PlannedCall.FencedOut fenced) {
+                ends.add(new ExecutionJudgement.Refused(t.name, refusal, gate.brokeADeadlock(t), gate.describe(t.thrown())));
+            } else if (t.thrown() != null) {
+                ends.add(new ExecutionJudgement.Threw(t.name, t.thrown().getClass().getSimpleName(), gate.describe(t.thrown())));
+            } else if (t.answer() instanceof PlannedCall.FencedOut fenced) {
                 rerouted = true;
                 // the new owner runs it after the purchase in flight there: unscheduled, once the schedule is over
                 PurchaseResult answer = on.get(fenced.goesTo()).buy(fenced.request());
@@ -358,7 +358,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
                         + " which answers after its purchase in flight: " + (answer.unitsSold() > 0 ? "purchased"
                         : "out of stock")));
             } else {
-                ends.add(new ExecutionJudgement.Answered(t.name, t.answer, null));
+                ends.add(new ExecutionJudgement.Answered(t.name, t.answer(), null));
             }
         }
         Map<String, Long> stockAfter = new LinkedHashMap<>();
@@ -366,17 +366,17 @@ public final class StatementScheduleRunner implements AutoCloseable {
             stockAfter.put(product, readStock(product));
         }
         ExecutionJudgement judged = ExecutionJudgement.of(plan.stock(), calls, ends, stockAfter);
-        judged.notes().forEach(note -> gate.script.note(note.who(), note.text()));
+        judged.notes().forEach(note -> gate.script().note(note.who(), note.text()));
         boolean anotherPath = false;
         if (!alone) {
-            for (ScheduledTransaction t : gate.transactions) {
-                long sent = gate.ran.stream().filter(p -> p.transaction == t && !p.entry()).count();
+            for (ScheduledTransaction t : gate.transactions()) {
+                long sent = gate.ran().stream().filter(p -> p.transaction == t && !p.entry()).count();
                 anotherPath |= sent > aloneSent.get(t.number - 1).size();
             }
         }
         ScheduleKind kind = kind(judged.finding(), judged.errors(), judged.refused(), rerouted, gate, anotherPath);
         return new JdbcScheduleOutcome(plan.describe(), ran, judged.finding(), kind, judged.answers(),
-                judged.errors(), judged.existed(), judged.sold(), judged.stockAfter(), gate.script.render(),
+                judged.errors(), judged.existed(), judged.sold(), judged.stockAfter(), gate.script().render(),
                 judged.deadlockVictims());
     }
 
@@ -415,8 +415,8 @@ public final class StatementScheduleRunner implements AutoCloseable {
         if (rerouted) {
             return ScheduleKind.FENCED_REROUTED;
         }
-        List<Engine.Failure> failures = gate.ran.stream().filter(p -> p.failure instanceof SQLException)
-                .map(p -> database.engine().classify((SQLException) p.failure)).toList();
+        List<Engine.Failure> failures = gate.ran().stream().filter(p -> p.failure() instanceof SQLException)
+                .map(p -> database.engine().classify((SQLException) p.failure())).toList();
         if (failures.contains(Engine.Failure.DEADLOCK)) {
             return ScheduleKind.DEADLOCK_RETRIED;
         }
@@ -429,7 +429,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
         if (anotherPath) {
             return ScheduleKind.ANOTHER_PATH;
         }
-        if (gate.ran.stream().anyMatch(p -> p.blocked)) {
+        if (gate.ran().stream().anyMatch(p -> p.blocked())) {
             return ScheduleKind.BLOCKED_THEN_DECIDED;
         }
         return ScheduleKind.NO_CONFLICT;
