@@ -16,7 +16,7 @@ import dev.oversell.design.Variant;
 import dev.oversell.run.RunFolder;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.StoreException;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;

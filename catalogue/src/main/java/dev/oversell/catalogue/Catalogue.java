@@ -26,7 +26,7 @@ import dev.oversell.catalogue.spring.JdbcTemplateReadThenSet;
 import dev.oversell.spring.Migrations;
 import dev.oversell.design.DataSourceInventoryFactory;
 import dev.oversell.model.Inventory;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.design.Claim;
 import dev.oversell.design.ClusterDesign;
 import dev.oversell.design.DatabaseVariant;
@@ -34,16 +34,17 @@ import dev.oversell.design.InMemoryVariant;
 import dev.oversell.design.Variant;
 import dev.oversell.design.VariantProvider;
 import dev.oversell.design.Variants;
-import dev.oversell.store.PurchaseScript;
+import dev.oversell.script.PurchaseScript;
+import dev.oversell.store.Store;
 
 import java.util.List;
 
 import static dev.oversell.design.Claim.MAY_OVERSELL;
 import static dev.oversell.design.Claim.NEVER_OVERSELLS;
-import static dev.oversell.store.TransactionMode.AUTOCOMMIT;
-import static dev.oversell.store.TransactionMode.READ_COMMITTED;
-import static dev.oversell.store.TransactionMode.REPEATABLE_READ;
-import static dev.oversell.store.TransactionMode.SERIALIZABLE;
+import static dev.oversell.script.TransactionMode.AUTOCOMMIT;
+import static dev.oversell.script.TransactionMode.READ_COMMITTED;
+import static dev.oversell.script.TransactionMode.REPEATABLE_READ;
+import static dev.oversell.script.TransactionMode.SERIALIZABLE;
 
 /**
  * Oversell's own designs, side by side: one {@link VariantProvider} among others. Adding a design to this
@@ -106,19 +107,19 @@ public final class Catalogue implements VariantProvider {
             perEngine(script("db-ledger-serializable", new Ledger(SERIALIZABLE)), MAY_OVERSELL, NEVER_OVERSELLS, NEVER_OVERSELLS, NEVER_OVERSELLS)
                     .mechanism("stock = initial + supply - SUM(orders), then INSERT an order, at SERIALIZABLE").build(),
             DatabaseVariant.named("db-synchronized-service")
-                    .service(SynchronizedOverReadModifyWrite.class, store -> new SynchronizedOverReadModifyWrite(store, false))
+                    .service(SynchronizedOverReadModifyWrite.class, Store.class, store -> new SynchronizedOverReadModifyWrite(store, false))
                     .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL)
                     .mechanism("a synchronized method around the autocommit read-then-write (the seed's service)").build(),
             DatabaseVariant.named("db-actor-service")
-                    .service(ActorOverReadModifyWrite.class, store -> new ActorOverReadModifyWrite(store, false))
+                    .service(ActorOverReadModifyWrite.class, Store.class, store -> new ActorOverReadModifyWrite(store, false))
                     .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL)
                     .mechanism("one actor per instance running the autocommit read-then-write (the seed's actor)").build(),
             DatabaseVariant.named("db-single-owner-actor")
-                    .service(SingleOwnerActorService.class, store -> new SingleOwnerActorService(store, true, false))
+                    .service(SingleOwnerActorService.class, Store.class, store -> new SingleOwnerActorService(store, true, false))
                     .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
                     .mechanism("one owner actor per product across instances, writes fenced by an owner token").build(),
             DatabaseVariant.named("db-single-owner-actor-unfenced")
-                    .service(SingleOwnerActorService.class, store -> new SingleOwnerActorService(store, false, false))
+                    .service(SingleOwnerActorService.class, Store.class, store -> new SingleOwnerActorService(store, false, false))
                     .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL)
                     .mechanism("one owner actor per product across instances, no fencing at a hand-over").build(),
 

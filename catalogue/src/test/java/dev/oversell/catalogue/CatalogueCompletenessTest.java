@@ -5,7 +5,7 @@ import dev.oversell.design.ClusterDesign;
 import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.reference.SequentialInventory;
-import dev.oversell.store.PurchaseScript;
+import dev.oversell.script.PurchaseScript;
 import dev.oversell.store.TransactionalInventory;
 import dev.oversell.store.owner.OwnedReadModifyWrite;
 import io.github.classgraph.ClassGraph;

@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.AddressFromURIString;

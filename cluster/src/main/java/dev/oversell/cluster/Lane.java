@@ -1,6 +1,6 @@
 package dev.oversell.cluster;
 
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 
 /**

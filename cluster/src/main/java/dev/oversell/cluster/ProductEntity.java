@@ -2,7 +2,7 @@ package dev.oversell.cluster;
 
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
-import dev.oversell.store.FencedOut;
+import dev.oversell.script.FencedOut;
 import dev.oversell.store.RetryPolicy;
 import dev.oversell.store.Store;
 import dev.oversell.store.TransactionalInventory;

@@ -1,11 +1,11 @@
 package dev.oversell.cluster;
 
-import dev.oversell.store.FencedOut;
-import dev.oversell.store.PurchaseScript;
-import dev.oversell.store.Step;
-import dev.oversell.store.Store;
-import dev.oversell.store.TransactionMode;
-import dev.oversell.store.Tx;
+import dev.oversell.script.FencedOut;
+import dev.oversell.script.PurchaseScript;
+import dev.oversell.script.Step;
+import dev.oversell.script.TransactionMode;
+import dev.oversell.script.Tx;
+import dev.oversell.script.Tables;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ final class StallBetweenReadAndWrite implements PurchaseScript {
     }
 
     @Override
-    public String stockQuery(Store store) {
+    public String stockQuery(Tables store) {
         return script.stockQuery(store);
     }
 

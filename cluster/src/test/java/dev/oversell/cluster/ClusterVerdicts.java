@@ -13,7 +13,7 @@ import dev.oversell.run.Observations;
 import dev.oversell.run.RunFolder;
 import dev.oversell.run.RunSettings;
 import dev.oversell.run.Shard;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.oversell.design.Variants;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.oversell.cluster;
 
 import dev.oversell.properties.database.Engines;
 import dev.oversell.store.Database;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
 import org.junit.jupiter.api.Assumptions;

@@ -8,7 +8,7 @@ import dev.oversell.report.RunReport;
 import dev.oversell.run.Shard;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
 import org.junit.jupiter.api.Assumptions;

@@ -1,7 +1,7 @@
 package dev.oversell.cluster;
 
 import dev.oversell.judge.Finding;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -2,7 +2,7 @@ package dev.oversell.power;
 
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.Variant;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -2,7 +2,7 @@ package dev.oversell.power;
 
 import dev.oversell.design.DatabaseVariant;
 import dev.oversell.power.database.DatabaseCorpus;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.oversell.power;
 
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

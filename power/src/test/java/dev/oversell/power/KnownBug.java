@@ -1,7 +1,7 @@
 package dev.oversell.power;
 
 import dev.oversell.judge.Finding;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

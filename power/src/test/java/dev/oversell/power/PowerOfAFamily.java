@@ -3,7 +3,7 @@ package dev.oversell.power;
 import dev.oversell.design.Variants;
 import dev.oversell.run.Power;
 import dev.oversell.run.Shard;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.util.Arrays;
 import java.util.List;

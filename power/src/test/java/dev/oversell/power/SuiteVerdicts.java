@@ -4,7 +4,7 @@ import dev.oversell.run.Power;
 import dev.oversell.run.RunFolder;
 import dev.oversell.run.Shard;
 import dev.oversell.run.TestNames;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;

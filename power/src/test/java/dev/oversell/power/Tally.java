@@ -2,7 +2,7 @@ package dev.oversell.power;
 
 import dev.oversell.judge.Finding;
 import dev.oversell.run.Power;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;

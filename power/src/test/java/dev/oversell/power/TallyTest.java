@@ -6,7 +6,7 @@ import dev.oversell.power.SuiteVerdicts.Outcome;
 import dev.oversell.power.SuiteVerdicts.Verdict;
 import dev.oversell.power.database.DatabaseCorpus;
 import dev.oversell.run.Power;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bom/pom.xml} (dev.oversell:oversell-bom) pins exactly what Oversell's own build resolves: every version it
  * pins is the one on this module's test class path (Lincheck's tree, jcstress, the database checks'), every artifact
  * of Lincheck's and jcstress's trees on that class path is pinned, and the versions the checks compare a project's
- * class path with at start (oversell-model's {@code built-with.properties}) are the BOM's. A version raised in the
+ * class path with at start (oversell-runtime's {@code built-with.properties}) are the BOM's. A version raised in the
  * root pom, or a new Lincheck that brings a new Kotlin, fails here until the BOM says the same.
  */
 class OversellBomTest {
@@ -74,7 +74,7 @@ class OversellBomTest {
         Document bom = parse(ROOT.resolve("bom/pom.xml").toFile());
         Document root = parse(ROOT.resolve("pom.xml").toFile());
         assertThat(child(bom.getDocumentElement(), "version")).isEqualTo(child(root.getDocumentElement(), "version"));
-        assertThat(pins()).containsKeys("dev.oversell:oversell-model", "dev.oversell:oversell-properties",
+        assertThat(pins()).containsKeys("dev.oversell:oversell-api", "dev.oversell:oversell-runtime", "dev.oversell:oversell-properties",
                 "dev.oversell:oversell-stress", "dev.oversell:oversell-report", "dev.oversell:oversell-spring");
         assertThat(pins().entrySet()).filteredOn(e -> e.getKey().startsWith("dev.oversell:"))
                 .allSatisfy(e -> assertThat(e.getValue()).isEqualTo("${project.version}"));
@@ -94,7 +94,7 @@ class OversellBomTest {
                 published.add("dev.oversell:" + artifact);
             }
         }
-        assertThat(published).contains("dev.oversell:oversell-model", "dev.oversell:oversell-spring")
+        assertThat(published).contains("dev.oversell:oversell-api", "dev.oversell:oversell-runtime", "dev.oversell:oversell-spring")
                 .doesNotContain("dev.oversell:oversell-catalogue");
         assertThat(pins().keySet()).as("bom/pom.xml pins every published module of the root pom")
                 .containsAll(published);

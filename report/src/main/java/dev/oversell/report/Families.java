@@ -2,7 +2,7 @@ package dev.oversell.report;
 
 import dev.oversell.design.Deployment;
 import dev.oversell.judge.Observation.Family;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -5,7 +5,7 @@ import dev.oversell.design.Deployment;
 import dev.oversell.judge.Observation;
 import dev.oversell.judge.Observation.Family;
 import dev.oversell.run.JudgedDesign;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;

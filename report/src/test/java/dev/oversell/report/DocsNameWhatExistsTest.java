@@ -120,7 +120,7 @@ class DocsNameWhatExistsTest {
                 }
             }
         }
-        assertThat(published).as("the published modules").contains("model", "properties").doesNotContain("catalogue");
+        assertThat(published).as("the published modules").contains("api", "runtime", "properties").doesNotContain("catalogue");
         Set<String> unpublished = new TreeSet<>();
         for (Path doc : docs()) {
             String text = Files.readString(doc);
@@ -144,6 +144,43 @@ class DocsNameWhatExistsTest {
             }
         }
         assertThat(unpublished).as("types the docs show a project using that no published module has").isEmpty();
+    }
+
+    /**
+     * The projects of {@code examples/} are written as an outside team writes one: their designs import Oversell's
+     * API alone (the packages of the {@code api} module) and, for a Spring project, the published Spring kit
+     * ({@code dev.oversell.spring}); their tests add the suites they extend ({@code ...Suite}). A design that needs
+     * a class of the runtime, or a test that reaches into a checker's internals, fails here.
+     */
+    @Test
+    void theExamplesImportTheApiAndTheSuitesAlone() throws IOException {
+        Set<String> api = new TreeSet<>();
+        Path apiSources = ROOT.resolve("api/src/main/java");
+        try (Stream<Path> dirs = Files.walk(apiSources)) {
+            dirs.filter(Files::isDirectory).forEach(d -> api.add(apiSources.relativize(d).toString().replace('/', '.')));
+        }
+        assertThat(api).as("the API's packages").contains("dev.oversell.model", "dev.oversell.design",
+                "dev.oversell.script", "dev.oversell.judge");
+        Pattern imported = Pattern.compile("^import (?:static )?(dev\\.oversell\\.[\\w.]+?)\\.([A-Z]\\w*)[.;]", Pattern.MULTILINE);
+        List<String> outside = new ArrayList<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(ROOT.resolve("examples"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java") && !f.toString().contains("/target/")).toList();
+        }
+        for (Path source : sources) {
+            boolean test = source.toString().contains("/src/test/");
+            Matcher m = imported.matcher(Files.readString(source));
+            while (m.find()) {
+                String pkg = m.group(1);
+                boolean allowed = api.contains(pkg) || pkg.equals("dev.oversell.spring")
+                        || (test && m.group(2).endsWith("Suite"));
+                if (!allowed) {
+                    outside.add(ROOT.relativize(source) + ": " + pkg + "." + m.group(2));
+                }
+            }
+        }
+        assertThat(sources).as("the examples' sources").isNotEmpty();
+        assertThat(outside).as("imports of the examples outside the API, the Spring kit and the suites").isEmpty();
     }
 
     @Test

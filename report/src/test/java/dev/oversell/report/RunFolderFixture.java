@@ -13,7 +13,7 @@ import dev.oversell.run.JudgedDesign;
 import dev.oversell.run.Observations;
 import dev.oversell.run.Power;
 import dev.oversell.run.RunSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.run.Units;
 import dev.oversell.run.Shard;
 

@@ -7,7 +7,7 @@ import dev.oversell.cluster.ShardedOwnerDesign;
 import dev.oversell.cluster.NodeLauncher;
 import dev.oversell.cluster.RunningCluster;
 import dev.oversell.run.RunFolder;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;

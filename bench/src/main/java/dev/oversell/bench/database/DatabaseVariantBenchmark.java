@@ -6,6 +6,7 @@ import dev.oversell.design.DatabaseVariant;
 import dev.oversell.design.Variants;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseResult;
+import dev.oversell.store.DatabaseDesigns;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -79,7 +80,7 @@ public class DatabaseVariantBenchmark {
     @Setup(Level.Iteration)
     public void freshInstance() {
         store.refill();
-        inventory = Variants.byName(variant, DatabaseVariant.class).attach(store.store());
+        inventory = DatabaseDesigns.attach(Variants.byName(variant, DatabaseVariant.class), store.store());
     }
 
     /** Closes the instance; after the last iteration, drops the tables too (see {@link IterationCounter}). */

@@ -3,8 +3,9 @@ package dev.oversell.bench.database;
 import dev.oversell.bench.EndlessStock;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
+import dev.oversell.store.DatabaseDesigns;
 
 
 /**
@@ -39,7 +40,7 @@ public final class HotStore implements AutoCloseable {
         Database database = DatabaseSettings.open(Engine.ofKey(engineKey));
         try {
             return new HotStore(database, design == null ? Store.create(database, EndlessStock.stock())
-                    : design.createStore(database, EndlessStock.stock()));
+                    : DatabaseDesigns.createStore(design, database, EndlessStock.stock()));
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -5,6 +5,7 @@ import dev.oversell.bench.EndlessStock;
 import dev.oversell.design.Variants;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseResult;
+import dev.oversell.store.DatabaseDesigns;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,7 +62,7 @@ public class CatalogueVariantBenchmark {
 
     @Setup(Level.Iteration)
     public void freshInventory() {
-        inventory = Variants.byName(variant).create(EndlessStock.stock());
+        inventory = DatabaseDesigns.instance(Variants.byName(variant), EndlessStock.stock());
     }
 
     @TearDown(Level.Iteration)

@@ -1,6 +1,6 @@
 package dev.oversell.bench.results;
 
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;

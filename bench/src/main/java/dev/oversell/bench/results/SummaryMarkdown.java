@@ -2,7 +2,7 @@ package dev.oversell.bench.results;
 
 import dev.oversell.run.RatioText;
 import dev.oversell.run.MarkdownTable;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code summary.md}: the ratios side by side (in memory by thread count; every engine and client count in one

@@ -5,7 +5,7 @@ import dev.oversell.catalogue.actor.ActorInventory;
 import dev.oversell.model.ForwardingInventory;
 import dev.oversell.store.RetryPolicy;
 import dev.oversell.store.Store;
-import dev.oversell.store.TransactionMode;
+import dev.oversell.script.TransactionMode;
 import dev.oversell.store.TransactionalInventory;
 
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.oversell.catalogue.jdbc;
 
-import dev.oversell.store.PurchaseScript;
-import dev.oversell.store.PurchaseSteps;
-import dev.oversell.store.Step;
-import dev.oversell.store.TransactionMode;
-import dev.oversell.store.Tx;
+import dev.oversell.script.PurchaseScript;
+import dev.oversell.script.PurchaseSteps;
+import dev.oversell.script.Step;
+import dev.oversell.script.TransactionMode;
+import dev.oversell.script.Tx;
 
 import java.sql.SQLException;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.oversell.catalogue.jdbc;
 
-import dev.oversell.store.PurchaseScript;
-import dev.oversell.store.PurchaseSteps;
-import dev.oversell.store.Step;
-import dev.oversell.store.Store;
-import dev.oversell.store.TransactionMode;
-import dev.oversell.store.Tx;
+import dev.oversell.script.PurchaseScript;
+import dev.oversell.script.PurchaseSteps;
+import dev.oversell.script.Step;
+import dev.oversell.script.TransactionMode;
+import dev.oversell.script.Tx;
+import dev.oversell.script.Tables;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -94,7 +94,7 @@ public final class Ledger implements PurchaseScript {
     }
 
     @Override
-    public String stockQuery(Store store) {
+    public String stockQuery(Tables store) {
         return "SELECT s.stock + s.supply - (SELECT COALESCE(SUM(p.quantity), 0) FROM " + store.purchasesTable()
                 + " p WHERE p.product = s.product AND p.purchased = 1) FROM " + store.stockTable() + " s WHERE s.product = ?";
     }

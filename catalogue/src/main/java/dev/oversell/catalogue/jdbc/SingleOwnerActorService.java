@@ -2,10 +2,9 @@ package dev.oversell.catalogue.jdbc;
 
 import dev.oversell.actor.DefaultActorSystem;
 import dev.oversell.catalogue.actor.ActorInventory;
-import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
-import dev.oversell.store.FencedOut;
+import dev.oversell.script.FencedOut;
 import dev.oversell.store.RetryPolicy;
 import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;

@@ -4,7 +4,7 @@ import dev.oversell.catalogue.memory.SynchronizedInventory;
 import dev.oversell.model.ForwardingInventory;
 import dev.oversell.store.RetryPolicy;
 import dev.oversell.store.Store;
-import dev.oversell.store.TransactionMode;
+import dev.oversell.script.TransactionMode;
 import dev.oversell.store.TransactionalInventory;
 
 /**

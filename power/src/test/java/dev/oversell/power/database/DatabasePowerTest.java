@@ -6,7 +6,7 @@ import dev.oversell.power.PowerOfAFamily;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.StoreException;
 import org.junit.jupiter.api.Test;
 

@@ -15,9 +15,10 @@ import dev.oversell.report.RunReport;
 import dev.oversell.run.Reproduce;
 import dev.oversell.run.Shard;
 import dev.oversell.run.RunFolder;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.run.TestNames;
 import dev.oversell.properties.Seeds;
+import dev.oversell.store.DatabaseDesigns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -120,7 +121,8 @@ public abstract class ConformanceSuite {
     static void check(Variant variant, long seed) {
         boolean resubmits = !(variant instanceof DatabaseVariant database) || database.deduplicatesRequestIds();
         boolean restocks = !(variant instanceof DatabaseVariant database) || database.restocks();
-        conforms(variant.name(), variant.type(), resubmits, restocks, variant::create, seed, ConformanceSuite.class);
+        conforms(variant.name(), variant.type(), resubmits, restocks,
+                stock -> DatabaseDesigns.instance(variant, stock), seed, ConformanceSuite.class);
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.oversell.judge.Judge;
 import dev.oversell.judge.Observation;
 import dev.oversell.properties.Evidence;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -12,7 +12,7 @@ import dev.oversell.run.Shard;
 import dev.oversell.run.TestNames;
 import dev.oversell.properties.Seeds;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.properties.database.jdbc.Exploration;
 import dev.oversell.properties.database.jdbc.ExplorationThenSample;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;

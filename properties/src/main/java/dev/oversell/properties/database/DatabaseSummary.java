@@ -2,7 +2,7 @@ package dev.oversell.properties.database;
 
 import dev.oversell.judge.CheckVerdict;
 import dev.oversell.run.MarkdownTable;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.oversell.properties.database;
 
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
 import org.junit.jupiter.api.Assertions;

@@ -10,6 +10,7 @@ import dev.oversell.model.OrderResult;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.store.Store;
+import dev.oversell.store.DatabaseDesigns;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,7 +63,7 @@ public final class LoadRun {
     }
 
     public static LoadOutcome run(DatabaseVariant variant, Store store, long seed) throws Exception {
-        try (Inventory inventory = variant.attach(store)) {
+        try (Inventory inventory = DatabaseDesigns.attach(variant, store)) {
             return run(List.of(inventory), store, seed, variant.restocks());
         }
     }

@@ -1,7 +1,7 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.store.Engine;
-import dev.oversell.store.LockWait;
+import dev.oversell.engine.Engine;
+import dev.oversell.engine.LockWait;
 
 import java.sql.Connection;
 import java.sql.SQLException;

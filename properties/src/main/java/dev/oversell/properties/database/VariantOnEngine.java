@@ -11,8 +11,9 @@ import dev.oversell.properties.database.jdbc.StatementPlan;
 import dev.oversell.properties.database.jdbc.StatementScheduleRunner;
 import dev.oversell.run.RunFolder;
 import dev.oversell.store.Database;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
+import dev.oversell.store.DatabaseDesigns;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class VariantOnEngine implements AutoCloseable {
     synchronized Store store() {
         if (store == null) {
             closeRunner();
-            store = variant.createStore(database(), LoadRun.PRODUCTS);
+            store = DatabaseDesigns.createStore(variant, database(), LoadRun.PRODUCTS);
         }
         return store;
     }
@@ -66,8 +67,8 @@ final class VariantOnEngine implements AutoCloseable {
     synchronized StatementScheduleRunner runner() {
         if (runner == null) {
             runner = new StatementScheduleRunner(variant.name(), database(),
-                    variant.schema(StatementScheduleRunner.SCRIPT_STORE),
-                    scheduling -> List.of(variant.attach(Store.existing(scheduling, StatementScheduleRunner.SCRIPT_STORE))));
+                    DatabaseDesigns.schema(variant, StatementScheduleRunner.SCRIPT_STORE),
+                    scheduling -> List.of(DatabaseDesigns.attach(variant, Store.existing(scheduling, StatementScheduleRunner.SCRIPT_STORE))));
             if (!variant.restocks()) {
                 runner.withoutRestock();
             }

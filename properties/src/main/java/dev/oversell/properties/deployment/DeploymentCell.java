@@ -12,8 +12,9 @@ import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.LoadOutcome;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
 import dev.oversell.properties.database.jdbc.PlanRun;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
+import dev.oversell.store.DatabaseDesigns;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +54,7 @@ final class DeploymentCell implements AutoCloseable {
 
     Store store() {
         if (store == null) {
-            store = variant.createStore(Engines.open(engine), Map.of("hot", 1L));
+            store = DatabaseDesigns.createStore(variant, Engines.open(engine), Map.of("hot", 1L));
         }
         return store;
     }

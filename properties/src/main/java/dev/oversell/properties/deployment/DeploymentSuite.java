@@ -1,6 +1,5 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.design.Variant;
 import dev.oversell.design.Variants;
 import dev.oversell.model.Inventory;
 import dev.oversell.properties.Seeds;
@@ -17,10 +16,11 @@ import dev.oversell.run.Reproduce;
 import dev.oversell.run.Shard;
 import dev.oversell.run.TestNames;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
 import dev.oversell.store.owner.SingleOwner;
+import dev.oversell.store.DatabaseDesigns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -134,7 +134,7 @@ public abstract class DeploymentSuite {
     private static void handOver(DeploymentCell cell) throws Exception {
         reachable(cell.engine);
         boolean fenced;
-        try (Inventory probe = cell.variant.attach(cell.store())) {
+        try (Inventory probe = DatabaseDesigns.attach(cell.variant, cell.store())) {
             fenced = ((SingleOwner) probe).fenced();
         }
         HandOver handOver = new HandOver(fenced, StatementScheduleRunner.SCRIPT_STORE);

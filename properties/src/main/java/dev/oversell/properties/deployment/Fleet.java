@@ -4,8 +4,9 @@ import dev.oversell.design.DatabaseVariant;
 import dev.oversell.model.Inventory;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
+import dev.oversell.store.DatabaseDesigns;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ final class Fleet implements AutoCloseable {
                 Database pool = engine == Engine.H2 ? NetworkRoundTrip.over(DatabaseSettings.open(engine))
                         : DatabaseSettings.open(engine);
                 pools.add(pool);
-                instances.add(variant.attach(store.through(pool)));
+                instances.add(DatabaseDesigns.attach(variant, store.through(pool)));
             }
         } catch (RuntimeException e) {
             close();

@@ -9,7 +9,7 @@ import dev.oversell.store.Database;
 import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
 import dev.oversell.store.TransactionalInventory;
-import dev.oversell.store.Tx;
+import dev.oversell.script.Tx;
 import dev.oversell.store.owner.OwnedReadModifyWrite;
 
 import java.sql.Connection;

@@ -2,13 +2,13 @@ package dev.oversell.properties.deployment;
 
 import dev.oversell.design.Variants;
 import dev.oversell.design.DatabaseVariant;
-import dev.oversell.design.Variant;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
+import dev.oversell.store.DatabaseDesigns;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -42,7 +42,7 @@ public final class InstanceProcess {
         int purchases = Integer.parseInt(args[5]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Database database = DatabaseSettings.open(engine);
-             Inventory inventory = variant.attach(Store.existing(database, storeId))) {
+             Inventory inventory = DatabaseDesigns.attach(variant, Store.existing(database, storeId))) {
             out.println("READY");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             if (!"GO".equals(in.readLine())) {

@@ -4,8 +4,9 @@ import dev.oversell.design.DatabaseVariant;
 import dev.oversell.judge.Finding;
 import dev.oversell.model.Inventory;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
+import dev.oversell.store.DatabaseDesigns;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -101,7 +102,7 @@ final class SeparateProcesses {
                 }
             }
             long finalStock;
-            try (Inventory reader = variant.attach(store)) {
+            try (Inventory reader = DatabaseDesigns.attach(variant, store)) {
                 finalStock = reader.stock("hot");
             }
             return new Outcome(PROCESSES, attempted, purchased, failed, sold, finalStock, Math.max(0, sold - STOCK),

@@ -7,7 +7,7 @@ import dev.oversell.judge.Finding;
 import dev.oversell.properties.database.jdbc.PlanRun;
 import dev.oversell.properties.database.jdbc.JdbcScheduleOutcome;
 import dev.oversell.properties.database.jdbc.ScheduleKind;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -10,6 +10,8 @@ import dev.oversell.model.UnknownProductException;
 import dev.oversell.spring.Migrations;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
+import dev.oversell.store.DatabaseDesigns;
+import dev.oversell.store.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -42,7 +44,7 @@ class FlywayMigrationsTest {
     }
 
     private static void migratedAndAlone(Database database, DatabaseVariant design) throws Exception {
-        JdbcSchema schema = design.schema(null);
+        JdbcSchema schema = design.tables().orElseThrow();
         drop(database, schema);
         try {
             Migrations.migrate(database.dataSource(), design.name());
@@ -54,7 +56,7 @@ class FlywayMigrationsTest {
                     c.commit();
                 }
             }
-            Inventory inventory = design.attach(dev.oversell.store.Store.existing(database, "own"));
+            Inventory inventory = DatabaseDesigns.attach(design, dev.oversell.store.Store.existing(database, "own"));
             try {
                 assertThat(inventory.stock("sku-1")).isEqualTo(1);
                 assertThat(inventory.buy(PurchaseRequest.of("r1", "sku-1", 1)))

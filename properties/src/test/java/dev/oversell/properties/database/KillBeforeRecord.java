@@ -1,7 +1,7 @@
 package dev.oversell.properties.database;
 
 import dev.oversell.store.Database;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;

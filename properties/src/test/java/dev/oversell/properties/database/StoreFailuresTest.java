@@ -8,15 +8,16 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
-import dev.oversell.store.PurchaseScript;
+import dev.oversell.engine.Engine;
+import dev.oversell.script.PurchaseScript;
 import dev.oversell.store.RetryPolicy;
-import dev.oversell.store.Step;
+import dev.oversell.script.Step;
 import dev.oversell.store.Store;
 import dev.oversell.store.StoreException;
-import dev.oversell.store.TransactionMode;
+import dev.oversell.script.TransactionMode;
 import dev.oversell.store.TransactionalInventory;
-import dev.oversell.store.Tx;
+import dev.oversell.script.Tx;
+import dev.oversell.store.DatabaseDesigns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -57,7 +58,7 @@ class StoreFailuresTest {
         Database database = Engines.openOrSkip(engine);
         KillBeforeRecord killer = KILLERS.computeIfAbsent(engine, e -> new KillBeforeRecord(DatabaseSettings.open(e)));
         try (Store store = Store.create(database, Map.of(SKU, 3L));
-             Inventory inventory = variant.attach(store.through(killer.database()))) {
+             Inventory inventory = DatabaseDesigns.attach(variant, store.through(killer.database()))) {
             PurchaseRequest request = PurchaseRequest.of("killed-before-record-1", SKU, 1);
             killer.arm(store.purchasesTable());
             assertThatThrownBy(() -> inventory.buy(request)).as("the purchase whose connection died")
@@ -99,7 +100,7 @@ class StoreFailuresTest {
                 for (DatabaseVariant design : designs) {
                     Store store = Store.create(patient, Map.of(SKU, 3L));
                     stores.add(store);
-                    inventories.add(design.attach(store));
+                    inventories.add(DatabaseDesigns.attach(design, store));
                     try (Statement s = holder.createStatement()) {
                         s.executeUpdate("UPDATE " + store.stockTable() + " SET version = version + 1, supply = supply"
                                 + " WHERE product = '" + SKU + "'");

@@ -3,7 +3,7 @@ package dev.oversell.properties.database;
 import dev.oversell.catalogue.jdbc.ConditionalUpdate;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
 import dev.oversell.store.TransactionalInventory;
 import org.junit.jupiter.api.AfterAll;

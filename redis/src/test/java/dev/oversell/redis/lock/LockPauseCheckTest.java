@@ -13,7 +13,7 @@ import dev.oversell.redis.NoKeyLeftBehind;
 import dev.oversell.redis.RedisServer;
 import dev.oversell.redis.RedisSettings;
 import dev.oversell.store.Database;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -10,9 +10,9 @@ import dev.oversell.model.PurchaseResult;
 import javax.sql.DataSource;
 import java.sql.Connection;
 
-import static dev.oversell.store.Engine.H2;
-import static dev.oversell.store.Engine.POSTGRESQL;
-import static dev.oversell.store.Engine.MARIADB;
+import static dev.oversell.engine.Engine.H2;
+import static dev.oversell.engine.Engine.POSTGRESQL;
+import static dev.oversell.engine.Engine.MARIADB;
 
 /**
  * <b>Bug: {@code FOR UPDATE} taken after the read.</b> The stock is read first (to answer "out of stock" without

@@ -5,7 +5,6 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
 import dev.oversell.power.CorrectTwin;
-import dev.oversell.power.Family;
 import dev.oversell.spring.InventoryService;
 import dev.oversell.spring.SpringContextInventory;
 import jakarta.persistence.EntityManager;
@@ -14,9 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 
-import static dev.oversell.store.Engine.H2;
-import static dev.oversell.store.Engine.POSTGRESQL;
-import static dev.oversell.store.Engine.MARIADB;
+import static dev.oversell.engine.Engine.H2;
+import static dev.oversell.engine.Engine.POSTGRESQL;
+import static dev.oversell.engine.Engine.MARIADB;
 
 /**
  * <b>Correct twin: {@code @Version} with retry.</b> The entity is changed in Java and flushed by dirty checking;

@@ -10,11 +10,10 @@ import dev.oversell.model.UnknownProductException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
 
-import static dev.oversell.store.Engine.H2;
-import static dev.oversell.store.Engine.POSTGRESQL;
-import static dev.oversell.store.Engine.MARIADB;
+import static dev.oversell.engine.Engine.H2;
+import static dev.oversell.engine.Engine.POSTGRESQL;
+import static dev.oversell.engine.Engine.MARIADB;
 
 /**
  * <b>Bug: a ledger insert that checks a sum at REPEATABLE READ (write skew).</b> Nothing is ever updated: the

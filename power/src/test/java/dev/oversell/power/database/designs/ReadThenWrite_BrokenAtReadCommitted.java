@@ -9,9 +9,9 @@ import dev.oversell.model.PurchaseResult;
 import javax.sql.DataSource;
 import java.sql.Connection;
 
-import static dev.oversell.store.Engine.H2;
-import static dev.oversell.store.Engine.POSTGRESQL;
-import static dev.oversell.store.Engine.MARIADB;
+import static dev.oversell.engine.Engine.H2;
+import static dev.oversell.engine.Engine.POSTGRESQL;
+import static dev.oversell.engine.Engine.MARIADB;
 
 /**
  * <b>Bug: read-then-write at READ COMMITTED.</b> One transaction reads the stock, checks it in Java and writes

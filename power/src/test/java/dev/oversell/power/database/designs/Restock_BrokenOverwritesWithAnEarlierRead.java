@@ -9,9 +9,9 @@ import dev.oversell.model.PurchaseResult;
 
 import javax.sql.DataSource;
 
-import static dev.oversell.store.Engine.H2;
-import static dev.oversell.store.Engine.POSTGRESQL;
-import static dev.oversell.store.Engine.MARIADB;
+import static dev.oversell.engine.Engine.H2;
+import static dev.oversell.engine.Engine.POSTGRESQL;
+import static dev.oversell.engine.Engine.MARIADB;
 
 /**
  * <b>Bug: a restock that overwrites the stock with a value read earlier (a lost purchase).</b> Purchases are a

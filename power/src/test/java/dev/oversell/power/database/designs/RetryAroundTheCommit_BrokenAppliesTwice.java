@@ -13,9 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 
-import static dev.oversell.store.Engine.H2;
-import static dev.oversell.store.Engine.POSTGRESQL;
-import static dev.oversell.store.Engine.MARIADB;
+import static dev.oversell.engine.Engine.H2;
+import static dev.oversell.engine.Engine.POSTGRESQL;
+import static dev.oversell.engine.Engine.MARIADB;
 
 /**
  * <b>Bug: a retry loop that re-applies a purchase after its commit, when the answer did not reach the caller.</b>

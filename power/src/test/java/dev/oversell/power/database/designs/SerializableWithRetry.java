@@ -1,7 +1,6 @@
 package dev.oversell.power.database.designs;
 
 import dev.oversell.power.CorrectTwin;
-import dev.oversell.power.Family;
 import dev.oversell.spring.SpringContextInventory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 
-import static dev.oversell.store.Engine.H2;
-import static dev.oversell.store.Engine.POSTGRESQL;
-import static dev.oversell.store.Engine.MARIADB;
+import static dev.oversell.engine.Engine.H2;
+import static dev.oversell.engine.Engine.POSTGRESQL;
+import static dev.oversell.engine.Engine.MARIADB;
 
 /**
  * <b>Correct twin: SERIALIZABLE with retry.</b> {@link ReadThenWriteWithRetry_BrokenAtRepeatableReadOnMariaDb}'s

@@ -139,7 +139,7 @@ public final class Exploration implements Iterator<JdbcScheduleOutcome> {
             return "stopped at " + limit + ": NOT every execution was run";
         }
         String guessed = guessedWaits == 0 ? "" : guessedWaits + " statements were taken as waiting for a lock the"
-                + " engine did not name (they ran past " + dev.oversell.store.Engine.RUNNING_LONG_MILLIS + " ms), so"
+                + " engine did not name (they ran past " + dev.oversell.engine.Engine.RUNNING_LONG_MILLIS + " ms), so"
                 + " orders in which they returned first may not have run";
         if (wokenTogether > 0) {
             String woken = wokenTogether + " times a statement let go of several waiting for it and the engine chose"

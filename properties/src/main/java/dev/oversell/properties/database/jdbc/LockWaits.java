@@ -2,13 +2,12 @@ package dev.oversell.properties.database.jdbc;
 
 import dev.oversell.properties.database.GateError;
 import dev.oversell.properties.database.LockProbe;
-import dev.oversell.store.Engine;
-import dev.oversell.store.LockWait;
+import dev.oversell.engine.Engine;
+import dev.oversell.engine.LockWait;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;

@@ -62,7 +62,7 @@ public sealed interface PlannedCall {
             try {
                 return instances.get(instance).buy(request);
             } catch (RuntimeException e) {
-                if (fencedOutGoesTo < 0 || !(e.getCause() instanceof dev.oversell.store.FencedOut)) {
+                if (fencedOutGoesTo < 0 || !(e.getCause() instanceof dev.oversell.script.FencedOut)) {
                     throw e;
                 }
                 return new FencedOut(request, fencedOutGoesTo);

@@ -2,7 +2,7 @@ package dev.oversell.properties.database.jdbc;
 
 import dev.oversell.properties.database.GateError;
 import dev.oversell.store.Database;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package dev.oversell.properties.database.jdbc;
 
 import dev.oversell.properties.database.GateError;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import javax.sql.DataSource;
 import javax.sql.rowset.CachedRowSet;

@@ -39,7 +39,7 @@ final class SchedulingPoint implements ScheduleTree.Point {
     private boolean blocked;
     /**
      * Taken as blocked on a guess, not on the engine's word: it had run past {@link
-     * dev.oversell.store.Engine#RUNNING_LONG_MILLIS} ms waiting for no lock the engine named (H2). Orders in which it
+     * dev.oversell.engine.Engine#RUNNING_LONG_MILLIS} ms waiting for no lock the engine named (H2). Orders in which it
      * returned before the next point may not have been run; the exploration's coverage says so.
      */
     private boolean guessed;
@@ -52,13 +52,13 @@ final class SchedulingPoint implements ScheduleTree.Point {
     private List<Long> blockers = List.of();
     /**
      * The engine refused this point to break a deadlock, as it said (PostgreSQL's 40P01, MariaDB's 1213, H2's 40001
-     * with the victim's note, {@link dev.oversell.store.Engine#classify}) ({@link StatementGate#brokeADeadlock}).
+     * with the victim's note, {@link dev.oversell.engine.Engine#classify}) ({@link StatementGate#brokeADeadlock}).
      */
     private boolean deadlockVictim;
     /**
      * Granted while another call of the schedule waited for a lock, on PostgreSQL: its transaction looks for a cycle
      * of lock waits 1 ms after this point begins to wait, not after {@code deadlock_timeout}
-     * ({@link dev.oversell.store.Engine#quickDeadlockCheckStatement()}), so that if it closes a cycle it is the
+     * ({@link dev.oversell.engine.Engine#quickDeadlockCheckStatement()}), so that if it closes a cycle it is the
      * victim, a millisecond later, whatever the machine's load (see {@link StatementGate}).
      */
     private boolean quickDeadlockCheck;

@@ -2,7 +2,7 @@ package dev.oversell.properties.database.jdbc;
 
 import dev.oversell.properties.database.GateError;
 import dev.oversell.properties.database.LockProbe;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.lang.management.ThreadInfo;
 import java.sql.Connection;

@@ -8,7 +8,7 @@ import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.properties.database.LockProbe;
 import dev.oversell.store.Database;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.oversell.properties.database.jdbc;
 
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

@@ -5,7 +5,7 @@ import dev.oversell.model.Order;
 import dev.oversell.model.OrderResult;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import dev.oversell.properties.database.Engines;
 import dev.oversell.properties.database.ServerLanes;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -62,7 +62,7 @@ class OrdersThroughTheGateTest {
                         assertThat(s.script()).contains("blocked, waiting for a lock", "the engine refused it (deadlock)",
                                 "nothing of the refused order was applied");
                     });
-            if (database.engine() == dev.oversell.store.Engine.POSTGRESQL) {
+            if (database.engine() == dev.oversell.engine.Engine.POSTGRESQL) {
                 assertThat(deadlocked).as("PostgreSQL looks for a deadlock 1 ms after the statement that closes the"
                         + " cycle begins to wait, not a second after the first wait: the script says so").allSatisfy(s ->
                         assertThat(s.script()).contains("SET LOCAL deadlock_timeout = '1ms';"));
@@ -86,7 +86,7 @@ class OrdersThroughTheGateTest {
     @TestFactory
     Stream<DynamicNode> theSameExplorationFindsTheSameExecutionsAndDeadlocksEveryTime() {
         return Stream.of(DynamicTest.dynamicTest("H2: plain SELECTs, then UPDATEs, explored five times", () -> {
-            Database database = Engines.openOrSkip(dev.oversell.store.Engine.H2);
+            Database database = Engines.openOrSkip(dev.oversell.engine.Engine.H2);
             String table = Store.PREFIX + Store.idMadeAt(Instant.now()) + "_stock";
             try {
                 List<String> first = null;

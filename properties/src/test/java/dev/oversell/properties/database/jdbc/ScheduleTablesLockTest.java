@@ -4,7 +4,7 @@ import dev.oversell.design.JdbcSchema;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -10,7 +10,7 @@ import dev.oversell.properties.database.LockProbe;
 import dev.oversell.properties.database.ServerLanes;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import dev.oversell.store.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -90,7 +90,7 @@ class StatementScheduleRunnerTest {
                     JdbcSchema.stockTable(table), new ReadThenSetStock(table, Connection.TRANSACTION_REPEATABLE_READ)).run();
             List<JdbcScheduleOutcome> refused = run.schedules().stream()
                     .filter(s -> s.kind() == ScheduleKind.REFUSED).toList();
-            if (database.engine().server() == dev.oversell.store.Engine.MARIADB) {
+            if (database.engine().server() == dev.oversell.engine.Engine.MARIADB) {
                 assertThat(refused).as(run.summary()).isEmpty();
                 return;
             }
@@ -303,7 +303,7 @@ class StatementScheduleRunnerTest {
                 List<JdbcScheduleOutcome> runs = new java.util.ArrayList<>();
                 exploration.forEachRemaining(runs::add);
                 assertThat(runs).as("never oversold").allMatch(r -> r.finding() == Finding.HELD);
-                if (database.engine().server() == dev.oversell.store.Engine.MARIADB) {
+                if (database.engine().server() == dev.oversell.engine.Engine.MARIADB) {
                     assertThat(exploration.covered()).as("InnoDB grants a row lock to its waiters in the order they"
                             + " asked, which the gate chose").isInstanceOf(dev.oversell.judge.Coverage.Every.class);
                 } else {
@@ -553,8 +553,8 @@ class StatementScheduleRunnerTest {
                         .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("cannot schedule");
                 try (Connection given = dataSource.getConnection()) {
                     Connection c = given.unwrap(Connection.class).getMetaData().getConnection();
-                    assertThatThrownBy(() -> given.unwrap(Class.forName(database.engine() == dev.oversell.store.Engine.H2
-                            ? "org.h2.jdbc.JdbcConnection" : database.engine() == dev.oversell.store.Engine.POSTGRESQL
+                    assertThatThrownBy(() -> given.unwrap(Class.forName(database.engine() == dev.oversell.engine.Engine.H2
+                            ? "org.h2.jdbc.JdbcConnection" : database.engine() == dev.oversell.engine.Engine.POSTGRESQL
                             ? "org.postgresql.PGConnection" : "org.mariadb.jdbc.Connection")))
                             .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("cannot schedule");
                     c.setAutoCommit(false);
@@ -628,7 +628,7 @@ class StatementScheduleRunnerTest {
                         .as("the INSERT into %s, a table with a trigger, may touch anything (%s)", orders,
                                 runner.coupling()).isNull();
             } finally {
-                if (database.engine() == dev.oversell.store.Engine.POSTGRESQL) {
+                if (database.engine() == dev.oversell.engine.Engine.POSTGRESQL) {
                     try (Connection c = database.connection(); java.sql.Statement s = c.createStatement()) {
                         s.execute("DROP FUNCTION IF EXISTS " + orders + "_note() CASCADE");
                     }
@@ -649,7 +649,7 @@ class StatementScheduleRunnerTest {
     Stream<DynamicNode> aStatementThatMerelyRunsLongIsAGuessTheCoverageSays() {
         return onEveryEngine("H2: a read running past 0.5 s, waiting for no lock, is a guessed wait: not every"
                 + " distinct execution", (database, table) -> {
-            if (database.engine() != dev.oversell.store.Engine.H2) {
+            if (database.engine() != dev.oversell.engine.Engine.H2) {
                 return; // only H2 lists a statement as merely running where it waits
             }
             JdbcSchema stock = JdbcSchema.stockTable(table);
@@ -728,7 +728,7 @@ class StatementScheduleRunnerTest {
     Stream<DynamicNode> aLockHeldOutsideTheScheduleIsAGateErrorNamingItsHolder() {
         return onEveryEngine("a row lock held by a session outside the schedule is named, never taken as a wait",
                 (database, table) -> {
-            if (database.engine().server() == dev.oversell.store.Engine.MARIADB) {
+            if (database.engine().server() == dev.oversell.engine.Engine.MARIADB) {
                 return; // InnoDB's monitor names no blocker
             }
             Connection[] outside = new Connection[1];
@@ -780,10 +780,10 @@ class StatementScheduleRunnerTest {
     Stream<DynamicNode> aUserLockWaitIsAWaitTheGateKnows() {
         return onEveryEngine("GET_LOCK (MariaDB) or an advisory lock (PostgreSQL) around the purchase: a wait",
                 (database, table) -> {
-            if (database.engine() == dev.oversell.store.Engine.H2) {
+            if (database.engine() == dev.oversell.engine.Engine.H2) {
                 return; // H2 has no user locks
             }
-            boolean maria = database.engine().server() == dev.oversell.store.Engine.MARIADB;
+            boolean maria = database.engine().server() == dev.oversell.engine.Engine.MARIADB;
             String take = maria ? "SELECT GET_LOCK('" + table + "', 60)" : "SELECT pg_advisory_lock(42)";
             String release = maria ? "SELECT RELEASE_LOCK('" + table + "')" : "SELECT pg_advisory_unlock(42)";
             JdbcPurchase underAUserLock = (dataSource, requestId, product, quantity) -> {
@@ -898,7 +898,7 @@ class StatementScheduleRunnerTest {
     }
 
     /** A trigger that does nothing to speak of, on {@code table}, in {@code engine}'s dialect. */
-    private static List<String> triggerOn(dev.oversell.store.Engine engine, String table) {
+    private static List<String> triggerOn(dev.oversell.engine.Engine engine, String table) {
         return switch (engine) {
             case POSTGRESQL -> List.of("CREATE OR REPLACE FUNCTION " + table + "_note() RETURNS trigger LANGUAGE plpgsql"
                             + " AS $$ BEGIN RETURN NEW; END $$",
@@ -914,7 +914,7 @@ class StatementScheduleRunnerTest {
     @TestFactory
     Stream<DynamicNode> aGateBlindToLockWaitsFailsTheRun() {
         return onEveryEngine("a lock timeout inside a schedule is a gate error, not a pass", (database, table) -> {
-            LockProbe blind = (monitor, session) -> dev.oversell.store.LockWait.NONE;
+            LockProbe blind = (monitor, session) -> dev.oversell.engine.LockWait.NONE;
             // sessions that give up a lock wait after 1 s (the engines' column waits 5 s): the missed wait, run twice,
             // ends in 2 s instead of 10
             try (Database quick = DatabaseSettings.open(database.engine(), 1_000)) {

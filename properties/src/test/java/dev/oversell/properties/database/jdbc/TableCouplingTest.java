@@ -3,7 +3,7 @@ package dev.oversell.properties.database.jdbc;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
-import dev.oversell.store.Engine;
+import dev.oversell.engine.Engine;
 import org.h2.api.Trigger;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
