@@ -1,6 +1,6 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.judge.Finding;
 import dev.oversell.model.AnswerTimeoutException;
 import dev.oversell.model.Inventory;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A seeded flash sale of two products ({@link #PRODUCTS}: 11 and 7 units): {@value #BUYERS} buyer threads
  * released at once, each making {@value #PURCHASES_PER_BUYER} purchases of 1 to 3 units of either product, and
- * one restocker adding 1 to 3 units of each product twice, through one instance of the variant (or several: the
+ * one restocker adding 1 to 3 units of each product twice, through one instance of the design (or several: the
  * deployment checks). A design that takes orders ({@link OrderInventory}) is sent orders too: every second call of
  * a buyer is an order of both products, 1 to 2 units each, its lines in a drawn order (so that two orders may take
  * the products in opposite orders), and its lines count as sold when it is placed. Then the invariants, per product: never sold more than existed, never negative, stock +
@@ -50,7 +50,7 @@ public final class LoadRun {
     static final long INITIAL_STOCK = PRODUCTS.values().stream().mapToLong(Long::longValue).sum();
     static final long BOUND_SECONDS = 60;
     /** How often a restock the engine refused is sent again before the run fails. */
-    static final int RESTOCK_ATTEMPTS = 5;
+    static final int RESTOCK_ATTEMPTS = 20;
 
     private static Map<String, Long> orderedStock(String a, long unitsA, String b, long unitsB) {
         Map<String, Long> stock = new java.util.LinkedHashMap<>();
@@ -62,7 +62,7 @@ public final class LoadRun {
     private LoadRun() {
     }
 
-    public static LoadOutcome run(DatabaseVariant variant, Store store, long seed) throws Exception {
+    public static LoadOutcome run(DatabaseDesign variant, Store store, long seed) throws Exception {
         try (Inventory inventory = DatabaseDesigns.attach(variant, store)) {
             return run(List.of(inventory), store, seed, variant.restocks());
         }
@@ -165,10 +165,13 @@ public final class LoadRun {
     /**
      * A restock, sent again while the engine refuses it (a deadlock it broke, a serialization failure: SQLState
      * class 40, which changes nothing): with orders locking two rows, PostgreSQL can choose even a one-row restock
-     * waiting behind them as a deadlock's victim. Any other failure, or a refusal {@value #RESTOCK_ATTEMPTS} times,
-     * fails the run.
+     * waiting behind them as a deadlock's victim, and, sent again at once, in the next cycle the same orders make
+     * (a clean-clone run saw five refusals in a row on the deadlocking design). Each attempt after a refusal waits
+     * a millisecond more than the one before, so that the orders it met have moved on. Any other failure, or a
+     * refusal {@value #RESTOCK_ATTEMPTS} times, fails the run.
      */
-    private static void restockUntilApplied(Inventory inventory, String product, long units) {
+    private static void restockUntilApplied(Inventory inventory, String product, long units)
+            throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 inventory.restock(product, units);
@@ -178,6 +181,7 @@ public final class LoadRun {
                     throw refused;
                 }
             }
+            Thread.sleep(attempt);
         }
     }
 
