@@ -27,7 +27,7 @@ public final class ClaimWords {
     }
 
     /** An in-memory design's one claim: for one instance, the threads of one JVM. */
-    public static String of(InMemoryVariant design) {
+    public static String of(InMemoryDesign design) {
         return of(design.claim()) + " in one instance (the threads of one JVM)";
     }
 
@@ -36,7 +36,7 @@ public final class ClaimWords {
      * instance, never oversells on every engine. With several instances sharing the database, may oversell on H2,
      * PostgreSQL and MariaDB; never oversells on MariaDB with snapshot isolation}.
      */
-    public static String of(DatabaseVariant design) {
+    public static String of(DatabaseDesign design) {
         String one = perEngine(design, Deployment.SINGLE_INSTANCE);
         String several = perEngine(design, Deployment.SHARED_STORE);
         return "in one instance, " + one + ". With several instances sharing the database, "
@@ -58,7 +58,7 @@ public final class ClaimWords {
         return why.isEmpty() ? words : words + " (" + String.join("; ", why) + ")";
     }
 
-    private static String perEngine(DatabaseVariant design, Deployment deployment) {
+    private static String perEngine(DatabaseDesign design, Deployment deployment) {
         return perEngine(engine -> design.claim(deployment, engine));
     }
 

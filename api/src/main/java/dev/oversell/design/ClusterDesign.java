@@ -37,7 +37,7 @@ public record ClusterDesign(String name, String implementation, String mechanism
                             Map<Engine, String> notApplicable) {
 
     public ClusterDesign {
-        Variant.checkedName(name);
+        Design.checkedName(name);
         Objects.requireNonNull(implementation, "implementation");
         Objects.requireNonNull(mechanism, "mechanism");
         claims = Map.copyOf(claims);
@@ -58,7 +58,7 @@ public record ClusterDesign(String name, String implementation, String mechanism
     }
 
     public static Builder named(String name) {
-        return new Builder(Variant.checkedName(name));
+        return new Builder(Design.checkedName(name));
     }
 
     /** What the design claims on {@code engine}, with several processes sharing the database. */

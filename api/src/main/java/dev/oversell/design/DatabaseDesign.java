@@ -30,14 +30,14 @@ import java.util.Optional;
  * ({@code dev.oversell.store.DatabaseDesigns}), so a project compiles its designs against this API alone.
  *
  * <pre>{@code
- * DatabaseVariant.named("shop-guarded-update")
+ * DatabaseDesign.named("shop-guarded-update")
  *         .overDataSource(ShopService.class, ShopSchema.TABLES, ShopService::new)   // or .jdbc(schema, dao::buy)
  *         .claimsOnEveryEngine(Claim.NEVER_OVERSELLS, Claim.NEVER_OVERSELLS)   // one instance, several instances
  *         .mechanism("UPDATE ... WHERE stock >= ?")
  *         .build();
  * }</pre>
  */
-public final class DatabaseVariant implements Variant {
+public final class DatabaseDesign implements Design {
 
     private final String name;
     private final Class<?> type;
@@ -50,7 +50,7 @@ public final class DatabaseVariant implements Variant {
     private final boolean deduplicatesRequestIds;
     private final boolean restocks;
 
-    private DatabaseVariant(String name, Class<?> type, PurchaseScript script, Service<?> service,
+    private DatabaseDesign(String name, Class<?> type, PurchaseScript script, Service<?> service,
                             JdbcSchema schema, DataSourceInventoryFactory overDataSource,
                             Map<Engine, Map<Deployment, Claim>> claims, String mechanism,
                             boolean deduplicatesRequestIds, boolean restocks) {
@@ -67,7 +67,7 @@ public final class DatabaseVariant implements Variant {
     }
 
     public static Builder named(String name) {
-        return new Builder(Variant.checkedName(name));
+        return new Builder(Design.checkedName(name));
     }
 
     @Override
@@ -173,7 +173,7 @@ public final class DatabaseVariant implements Variant {
         }
     }
 
-    /** Builds a {@link DatabaseVariant}; {@link #build()} names whatever is missing. */
+    /** Builds a {@link DatabaseDesign}; {@link #build()} names whatever is missing. */
     public static final class Builder {
         private final String name;
         private Class<?> type;
@@ -273,7 +273,7 @@ public final class DatabaseVariant implements Variant {
 
         /**
          * The design has no restock (its {@code restock} may throw {@link UnsupportedOperationException}): no check
-         * sends it one ({@link DatabaseVariant#restocks()}). Purchases are checked as for any design.
+         * sends it one ({@link DatabaseDesign#restocks()}). Purchases are checked as for any design.
          */
         public Builder doesNotRestock() {
             this.restocks = false;
@@ -285,7 +285,7 @@ public final class DatabaseVariant implements Variant {
             return this;
         }
 
-        public DatabaseVariant build() {
+        public DatabaseDesign build() {
             StringBuilder missing = new StringBuilder();
             if (script == null && overDataSource == null && service == null) missing.append(" overDataSource(...)/jdbc(...)/script(...)/service(...)");
             for (Engine engine : Engine.values()) {
@@ -295,7 +295,7 @@ public final class DatabaseVariant implements Variant {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("database design " + name + " is missing:" + missing);
             }
-            return new DatabaseVariant(name, type, script, service, schema, overDataSource, Map.copyOf(new EnumMap<>(claims)), mechanism,
+            return new DatabaseDesign(name, type, script, service, schema, overDataSource, Map.copyOf(new EnumMap<>(claims)), mechanism,
                     deduplicatesRequestIds, restocks);
         }
     }

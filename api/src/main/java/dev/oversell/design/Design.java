@@ -5,21 +5,21 @@ package dev.oversell.design;
  * (which decides which checkers can drive it). A design is one of two kinds, each built by its own builder so
  * that an incoherent entry cannot be written:
  * <ul>
- *   <li>{@link InMemoryVariant}: state in the JVM; one claim, for a single instance
- *       ({@code InMemoryVariant.named("mine").of(Mine.class, Mine::new)...});</li>
- *   <li>{@link DatabaseVariant}: state in a database; a claim per engine and deployment, because the same SQL is
- *       safe on one engine and not on another ({@code DatabaseVariant.named("mine").script(...)...}).</li>
+ *   <li>{@link InMemoryDesign}: state in the JVM; one claim, for a single instance
+ *       ({@code InMemoryDesign.named("mine").of(Mine.class, Mine::new)...});</li>
+ *   <li>{@link DatabaseDesign}: state in a database; a claim per engine and deployment, because the same SQL is
+ *       safe on one engine and not on another ({@code DatabaseDesign.named("mine").script(...)...}).</li>
  * </ul>
  * A claim is what the design's author asserts; the checkers measure it and fail the build on a mismatch.
- * Designs reach the checkers through a {@link VariantProvider}; see {@link Variants}.
+ * Designs reach the checkers through a {@link DesignProvider}; see {@link Designs}.
  */
-public sealed interface Variant permits InMemoryVariant, DatabaseVariant {
+public sealed interface Design permits InMemoryDesign, DatabaseDesign {
 
-    /** How a variant's calls run, as far as a checker that controls threads is concerned. */
+    /** How a design's calls run, as far as a checker that controls threads is concerned. */
     enum Execution {
         /** Entirely on the calling thread: Lincheck's model checker can explore its interleavings. */
         CALLER_THREAD,
-        /** Handed to threads of the variant's own (actor pool); stress-tested, model-checked on a direct executor. */
+        /** Handed to threads of the design's own (actor pool); stress-tested, model-checked on a direct executor. */
         OWN_THREADS,
         /** Statements on a database: checked by exhaustive interleavings and load runs on each engine. */
         DATABASE
@@ -37,7 +37,7 @@ public sealed interface Variant permits InMemoryVariant, DatabaseVariant {
     Execution execution();
 
     default boolean inMemory() {
-        return this instanceof InMemoryVariant;
+        return this instanceof InMemoryDesign;
     }
 
     /** Requires a name a file, a JVM property and a Maven argument can carry as it is. */

@@ -8,29 +8,29 @@ import java.util.NoSuchElementException;
 import java.util.ServiceLoader;
 
 /**
- * Every design the checkers judge: those of every {@link VariantProvider} on the class path (found with
- * {@link ServiceLoader}), in the providers' order. {@code -Doversell.variant=NAME} narrows a run to one design.
+ * Every design the checkers judge: those of every {@link DesignProvider} on the class path (found with
+ * {@link ServiceLoader}), in the providers' order. {@code -Doversell.design=NAME} narrows a run to one design.
  *
  * <p>A run with nothing to judge is an error, never a pass: no provider, no design, or a
- * {@code -Doversell.variant} that names none of them fails loudly, naming what was found.
+ * {@code -Doversell.design} that names none of them fails loudly, naming what was found.
  */
-public final class Variants {
+public final class Designs {
 
     /** The property that narrows a run to one design. */
-    public static final String ONLY = "oversell.variant";
+    public static final String ONLY = "oversell.design";
 
-    private Variants() {
+    private Designs() {
     }
 
     /** Every design of every provider, names checked unique. */
-    public static List<Variant> all() {
-        Map<String, Variant> byName = new LinkedHashMap<>();
+    public static List<Design> all() {
+        Map<String, Design> byName = new LinkedHashMap<>();
         Map<String, String> providerOf = new LinkedHashMap<>();
         List<String> providers = new ArrayList<>();
-        for (VariantProvider provider : providers()) {
+        for (DesignProvider provider : providers()) {
             String who = provider.getClass().getName();
             providers.add(who);
-            for (Variant variant : provider.variants()) {
+            for (Design variant : provider.designs()) {
                 String earlier = providerOf.putIfAbsent(variant.name(), who);
                 if (earlier != null) {
                     throw new IllegalStateException("two designs are named '" + variant.name() + "': one from "
@@ -41,27 +41,27 @@ public final class Variants {
         }
         if (byName.isEmpty()) {
             throw new IllegalStateException("no design to judge: " + (providers.isEmpty()
-                    ? "no " + VariantProvider.class.getName() + " is registered. Name yours in"
-                    + " src/test/resources/META-INF/services/" + VariantProvider.class.getName()
+                    ? "no " + DesignProvider.class.getName() + " is registered. Name yours in"
+                    + " src/test/resources/META-INF/services/" + DesignProvider.class.getName()
                     : "the providers " + providers + " declare none"));
         }
         return List.copyOf(byName.values());
     }
 
     /**
-     * Every cluster design of every provider ({@link VariantProvider#clusterDesigns()}), names checked unique
+     * Every cluster design of every provider ({@link DesignProvider#clusterDesigns()}), names checked unique
      * among all designs; empty when no provider declares one (the cluster check then has nothing to run).
      */
     public static List<ClusterDesign> clustered() {
         Map<String, String> providerOf = new LinkedHashMap<>();
         List<ClusterDesign> designs = new ArrayList<>();
-        for (VariantProvider provider : providers()) {
+        for (DesignProvider provider : providers()) {
             String who = provider.getClass().getName();
-            for (Variant variant : provider.variants()) {
+            for (Design variant : provider.designs()) {
                 providerOf.putIfAbsent(variant.name(), who);
             }
         }
-        for (VariantProvider provider : providers()) {
+        for (DesignProvider provider : providers()) {
             String who = provider.getClass().getName();
             for (ClusterDesign design : provider.clusterDesigns()) {
                 String earlier = providerOf.putIfAbsent(design.name(), who);
@@ -75,14 +75,14 @@ public final class Variants {
         return List.copyOf(designs);
     }
 
-    private static ServiceLoader<VariantProvider> providers() {
+    private static ServiceLoader<DesignProvider> providers() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return ServiceLoader.load(VariantProvider.class, loader != null ? loader : Variants.class.getClassLoader());
+        return ServiceLoader.load(DesignProvider.class, loader != null ? loader : Designs.class.getClassLoader());
     }
 
-    /** The designs this run judges: all of them, or those {@code -Doversell.variant} names (comma-separated). */
-    public static List<Variant> selected() {
-        List<Variant> all = all();
+    /** The designs this run judges: all of them, or those {@code -Doversell.design} names (comma-separated). */
+    public static List<Design> selected() {
+        List<Design> all = all();
         String only = System.getProperty(ONLY);
         if (only == null || only.isBlank()) {
             return all;
@@ -92,22 +92,22 @@ public final class Variants {
     }
 
     /** The selected in-memory designs (what Lincheck and jcstress drive). */
-    public static List<InMemoryVariant> inMemory() {
-        return selected().stream().filter(InMemoryVariant.class::isInstance).map(InMemoryVariant.class::cast).toList();
+    public static List<InMemoryDesign> inMemory() {
+        return selected().stream().filter(InMemoryDesign.class::isInstance).map(InMemoryDesign.class::cast).toList();
     }
 
     /** The selected database designs (what the interleaving, load and deployment checks drive, on each engine). */
-    public static List<DatabaseVariant> overStores() {
-        return selected().stream().filter(DatabaseVariant.class::isInstance).map(DatabaseVariant.class::cast).toList();
+    public static List<DatabaseDesign> overStores() {
+        return selected().stream().filter(DatabaseDesign.class::isInstance).map(DatabaseDesign.class::cast).toList();
     }
 
-    public static Variant byName(String name) {
+    public static Design byName(String name) {
         return byName(all(), name);
     }
 
     /** The design named {@code name}, which must be of {@code kind} (an in-memory or a database design). */
-    public static <T extends Variant> T byName(String name, Class<T> kind) {
-        Variant variant = byName(name);
+    public static <T extends Design> T byName(String name, Class<T> kind) {
+        Design variant = byName(name);
         if (!kind.isInstance(variant)) {
             throw new IllegalArgumentException("design '" + name + "' is a " + variant.getClass().getSimpleName()
                     + ", not a " + kind.getSimpleName());
@@ -115,9 +115,9 @@ public final class Variants {
         return kind.cast(variant);
     }
 
-    private static Variant byName(List<Variant> all, String name) {
+    private static Design byName(List<Design> all, String name) {
         return all.stream().filter(variant -> variant.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no design named '" + name + "'; known: "
-                        + all.stream().map(Variant::name).toList()));
+                        + all.stream().map(Design::name).toList()));
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * to protect, so its {@link Deployment#SHARED_STORE} claim is {@link Claim#NOT_APPLICABLE}.
  *
  * <pre>{@code
- * InMemoryVariant.named("shop-counter")
+ * InMemoryDesign.named("shop-counter")
  *         .of(ShopCounter.class, ShopCounter::new)     // a constructor taking Map<String, Long> initialStock
  *         .runsOnCallerThread()                        // or runsOnOwnThreads() (an actor, a pool)
  *         .claims(Claim.NEVER_OVERSELLS)
@@ -24,7 +24,7 @@ import java.util.function.Function;
  * A design that runs its calls on an executor it is handed declares which kind, and how to build it over one:
  *
  * <pre>{@code
- * InMemoryVariant.named("reservations")
+ * InMemoryDesign.named("reservations")
  *         .onSingleThreadExecutor(Reservations.class, Reservations::new)  // (Map<String, Long>, ExecutorService)
  *         .claims(Claim.NEVER_OVERSELLS)                                  // or onThreadPool(4, type, factory)
  *         .mechanism("one owner thread checks and takes")
@@ -34,12 +34,12 @@ import java.util.function.Function;
  * It runs on its own threads ({@link Execution#OWN_THREADS}); {@link #onExecutor()} says how a check hands it an
  * executor of the declared kind ({@link OnExecutor}).
  */
-public record InMemoryVariant(String name, Class<? extends Inventory> type, InventoryFactory factory, Claim claim,
+public record InMemoryDesign(String name, Class<? extends Inventory> type, InventoryFactory factory, Claim claim,
                               Execution execution, String mechanism, Optional<OnExecutor> onExecutor)
-        implements Variant {
+        implements Design {
 
-    public InMemoryVariant {
-        Variant.checkedName(name);
+    public InMemoryDesign {
+        Design.checkedName(name);
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(claim, "claim");
@@ -59,7 +59,7 @@ public record InMemoryVariant(String name, Class<? extends Inventory> type, Inve
     }
 
     public static Builder named(String name) {
-        return new Builder(Variant.checkedName(name));
+        return new Builder(Design.checkedName(name));
     }
 
     /** What the design claims in {@code deployment}: its claim for one instance, "not applicable" for a shared store. */
@@ -77,7 +77,7 @@ public record InMemoryVariant(String name, Class<? extends Inventory> type, Inve
         return name;
     }
 
-    /** Builds an {@link InMemoryVariant}; {@link #build()} names whatever is missing. */
+    /** Builds an {@link InMemoryDesign}; {@link #build()} names whatever is missing. */
     public static final class Builder {
         private final String name;
         private Class<? extends Inventory> type;
@@ -151,7 +151,7 @@ public record InMemoryVariant(String name, Class<? extends Inventory> type, Inve
             return this;
         }
 
-        public InMemoryVariant build() {
+        public InMemoryDesign build() {
             StringBuilder missing = new StringBuilder();
             if (type == null) missing.append(" of(type, factory)/onSingleThreadExecutor(type, factory)");
             if (execution == null) missing.append(" runsOnCallerThread()/runsOnOwnThreads()");
@@ -164,7 +164,7 @@ public record InMemoryVariant(String name, Class<? extends Inventory> type, Inve
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("in-memory design " + name + " is missing:" + missing);
             }
-            return new InMemoryVariant(name, type, factory, claim, execution, mechanism, Optional.ofNullable(onExecutor));
+            return new InMemoryDesign(name, type, factory, claim, execution, mechanism, Optional.ofNullable(onExecutor));
         }
     }
 }

@@ -4,7 +4,7 @@ import dev.oversell.model.Inventory;
 
 import java.util.Map;
 
-/** Builds a fresh, independent instance of a variant holding {@code initialStock} (product to units). */
+/** Builds a fresh, independent instance of a design holding {@code initialStock} (product to units). */
 @FunctionalInterface
 public interface InventoryFactory {
 

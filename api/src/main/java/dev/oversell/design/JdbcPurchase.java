@@ -8,7 +8,7 @@ import javax.sql.DataSource;
  * A purchase as a team writes it: plain code over a {@link DataSource} (a DAO method, a service call), which
  * takes its connections from {@code dataSource}, runs its statements, commits or rolls back, and says how many
  * units it sold. Nothing in it knows it is being checked: the interleaving checker hands it a data source in
- * which every statement waits its turn. Declared with {@link DatabaseVariant.Builder#jdbc}.
+ * which every statement waits its turn. Declared with {@link DatabaseDesign.Builder#jdbc}.
  */
 @FunctionalInterface
 public interface JdbcPurchase {

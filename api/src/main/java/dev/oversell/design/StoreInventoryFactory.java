@@ -3,7 +3,7 @@ package dev.oversell.design;
 import dev.oversell.model.Inventory;
 
 /**
- * Builds one instance (one app server) of a database variant over an existing store of Oversell's tables, of the
+ * Builds one instance (one app server) of a database design over an existing store of Oversell's tables, of the
  * runtime's type {@code S} ({@code dev.oversell.store.Store}), which several instances may share. Closing the
  * instance leaves the store alone.
  */

@@ -22,7 +22,7 @@ import java.util.Locale;
  * is refused ({@code ERROR 1020 Record has changed since last read}) instead of losing the other's update.
  *
  * <p>Besides, the little each engine does differently: how it reports a failure that a retry may cure, how a
- * session tells whether it is waiting for a lock, and how a lock wait is bounded. The SQL of the variants
+ * session tells whether it is waiting for a lock, and how a lock wait is bounded. The SQL of the designs
  * themselves is the same on every engine.
  */
 public enum Engine {

@@ -23,7 +23,7 @@ public final class Judge {
     /**
      * Why the findings of one family of checks disagree with {@code claim}, or empty if they agree.
      *
-     * @param who   the variant (and cell) being judged, for the message
+     * @param who   the design (and cell) being judged, for the message
      * @param what  the family of checks, for the message
      */
     public static Optional<String> disagreement(String who, String what, Claim claim, Collection<Finding> findings) {

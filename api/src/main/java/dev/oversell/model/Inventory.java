@@ -1,9 +1,9 @@
 package dev.oversell.model;
 
 /**
- * A product catalogue's stock, as every Oversell variant exposes it.
+ * A product catalogue's stock, as every Oversell design exposes it.
  *
- * <h2>Invariants every variant is checked against</h2>
+ * <h2>Invariants every design is checked against</h2>
  * <ol>
  *   <li><b>Never oversell:</b> the units sold of a product never exceed its initial stock plus every unit
  *       restocked since.</li>
@@ -22,8 +22,8 @@ package dev.oversell.model;
  * {@link IllegalArgumentException}, a restock past {@link Long#MAX_VALUE} a {@link StockOverflowException}.
  * A closed inventory answers every call with an {@link IllegalStateException}.
  *
- * <p>Whether a variant keeps these invariants under concurrency is exactly what Oversell measures; the
- * {@code dev.oversell.catalogue.Catalogue} says what each variant claims and the test suites check it.
+ * <p>Whether a design keeps these invariants under concurrency is exactly what Oversell measures; the
+ * {@code dev.oversell.catalogue.Catalogue} says what each design claims and the test suites check it.
  */
 public interface Inventory extends AutoCloseable {
 
@@ -36,7 +36,7 @@ public interface Inventory extends AutoCloseable {
     /** Adds {@code units} (at least one) to the stock of {@code product}. */
     void restock(String product, long units);
 
-    /** Releases what the variant holds (threads, actors, connections). Idempotent. */
+    /** Releases what the design holds (threads, actors, connections). Idempotent. */
     @Override
     default void close() {
     }

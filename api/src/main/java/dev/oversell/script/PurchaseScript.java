@@ -4,8 +4,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The SQL of a database variant's purchase, written as the steps between begin and commit. The same steps
- * serve the variant in production (the runtime's {@code TransactionalInventory} runs them in order, with retries) and the
+ * The SQL of a database design's purchase, written as the steps between begin and commit. The same steps
+ * serve the design in production (the runtime's {@code TransactionalInventory} runs them in order, with retries) and the
  * interleaving checker (which runs two purchases' steps in every order), so what is checked is what runs.
  *
  * <p>A body step decides the answer with {@link Tx#purchased()} or {@link Tx#outOfStock(long)}; the harness

@@ -16,41 +16,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Discovery through ServiceLoader: a run with nothing to judge, or two designs of one name, is an error. */
-class VariantsTest {
+class DesignsTest {
 
     private final ClassLoader before = Thread.currentThread().getContextClassLoader();
 
     /** A second provider declaring a design named like one of {@link First}'s. */
-    public static final class First implements VariantProvider {
+    public static final class First implements DesignProvider {
         @Override
-        public List<Variant> variants() {
+        public List<Design> designs() {
             return List.of(design("shop-lock"), design("shop-other"));
         }
     }
 
-    public static final class Second implements VariantProvider {
+    public static final class Second implements DesignProvider {
         @Override
-        public List<Variant> variants() {
+        public List<Design> designs() {
             return List.of(design("shop-lock"));
         }
     }
 
-    public static final class Empty implements VariantProvider {
+    public static final class Empty implements DesignProvider {
         @Override
-        public List<Variant> variants() {
+        public List<Design> designs() {
             return List.of();
         }
     }
 
-    static Variant design(String name) {
-        return InMemoryVariant.named(name).of(SequentialInventory.class, SequentialInventory::new)
+    static Design design(String name) {
+        return InMemoryDesign.named(name).of(SequentialInventory.class, SequentialInventory::new)
                 .runsOnCallerThread().claims(Claim.NEVER_OVERSELLS).mechanism("a lock").build();
     }
 
     @AfterEach
     void restore() {
         Thread.currentThread().setContextClassLoader(before);
-        System.clearProperty(Variants.ONLY);
+        System.clearProperty(Designs.ONLY);
     }
 
     private void providers(Path dir, Class<?>... providers) throws IOException {
@@ -59,7 +59,7 @@ class VariantsTest {
         for (Class<?> provider : providers) {
             names.append(provider.getName()).append('\n');
         }
-        Files.writeString(services.resolve(VariantProvider.class.getName()), names);
+        Files.writeString(services.resolve(DesignProvider.class.getName()), names);
         // a parent that sees this test's classes but none of the project's registrations
         ClassLoader classesOnly = new ClassLoader(before) {
             @Override
@@ -74,32 +74,32 @@ class VariantsTest {
     @Test
     void designsOfEveryProviderAreFound(@TempDir Path dir) throws IOException {
         providers(dir, First.class);
-        assertThat(Variants.all()).extracting(Variant::name).containsExactly("shop-lock", "shop-other");
-        System.setProperty(Variants.ONLY, "shop-other");
-        assertThat(Variants.inMemory()).extracting(Variant::name).containsExactly("shop-other");
-        assertThat(Variants.overStores()).isEmpty();
+        assertThat(Designs.all()).extracting(Design::name).containsExactly("shop-lock", "shop-other");
+        System.setProperty(Designs.ONLY, "shop-other");
+        assertThat(Designs.inMemory()).extracting(Design::name).containsExactly("shop-other");
+        assertThat(Designs.overStores()).isEmpty();
     }
 
     @Test
     void twoDesignsOfOneNameAreRefused(@TempDir Path dir) throws IOException {
         providers(dir, First.class, Second.class);
-        assertThatThrownBy(Variants::all).hasMessageContaining("two designs are named 'shop-lock'")
+        assertThatThrownBy(Designs::all).hasMessageContaining("two designs are named 'shop-lock'")
                 .hasMessageContaining(First.class.getName()).hasMessageContaining(Second.class.getName());
     }
 
     @Test
     void nothingToJudgeIsAnErrorNotAPass(@TempDir Path dir) throws IOException {
         providers(dir);
-        assertThatThrownBy(Variants::all).hasMessageContaining("no dev.oversell.design.VariantProvider is registered");
+        assertThatThrownBy(Designs::all).hasMessageContaining("no dev.oversell.design.DesignProvider is registered");
         providers(dir, Empty.class);
-        assertThatThrownBy(Variants::all).hasMessageContaining("declare none");
+        assertThatThrownBy(Designs::all).hasMessageContaining("declare none");
     }
 
     @Test
     void aNarrowingThatNamesNoDesignFails(@TempDir Path dir) throws IOException {
         providers(dir, First.class);
-        System.setProperty(Variants.ONLY, "shop-typo");
-        assertThatThrownBy(Variants::selected).hasMessageContaining("no design named 'shop-typo'")
+        System.setProperty(Designs.ONLY, "shop-typo");
+        assertThatThrownBy(Designs::selected).hasMessageContaining("no design named 'shop-typo'")
                 .hasMessageContaining("shop-lock");
     }
 }

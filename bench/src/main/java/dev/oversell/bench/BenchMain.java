@@ -1,7 +1,7 @@
 package dev.oversell.bench;
 
 import dev.oversell.bench.cluster.ShardedOwnerBenchmark;
-import dev.oversell.bench.database.DatabaseVariantBenchmark;
+import dev.oversell.bench.database.DatabaseDesignBenchmark;
 import dev.oversell.bench.database.RawJdbcFloorBenchmark;
 import dev.oversell.bench.inmemory.CasLoopReferenceBenchmark;
 import dev.oversell.bench.results.Measurement;
@@ -11,8 +11,8 @@ import dev.oversell.bench.results.RatiosFile;
 import dev.oversell.bench.results.ResultFiles;
 import dev.oversell.bench.results.RunInfo;
 import dev.oversell.bench.results.SummaryMarkdown;
-import dev.oversell.design.Variants;
-import dev.oversell.design.Variant;
+import dev.oversell.design.Designs;
+import dev.oversell.design.Design;
 import dev.oversell.run.RunFolder;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
@@ -44,10 +44,10 @@ import java.util.stream.Stream;
  * folder, {@code <runs>/<run id>/jmh/} ({@code -Doversell.runId}, {@code -Doversell.runsDir}: {@code ./verdicts}
  * gives the benchmarks the id of the {@code mvn verify} that follows, so that run's report shows them):
  * <ol>
- *   <li>in memory, at each thread count: the CAS loop (the reference), every in-memory catalogue variant,
+ *   <li>in memory, at each thread count: the CAS loop (the reference), every in-memory catalogue design,
  *       Oversell's actor runtime and Apache Pekko typed, each asked blocking and pipelined;</li>
  *   <li>on each engine that answers, at each client count: the raw conditional {@code UPDATE} (the reference)
- *       and every database catalogue variant. An engine that cannot be reached is skipped with a message
+ *       and every database catalogue design. An engine that cannot be reached is skipped with a message
  *       saying why, and the summary says so too.</li>
  *   <li>through the cluster, on each server engine that answers (not H2: the node processes need a server
  *       between them), at each client count: the single owner on Pekko Cluster Sharding, fenced
@@ -81,13 +81,13 @@ public final class BenchMain {
         List<RunResult> results = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         if (settings.runs(Measurement.IN_MEMORY)) {
-            String[] variants = names(Variants.inMemory(), settings);
+            String[] variants = names(Designs.inMemory(), settings);
             for (int threads : settings.threads()) {
                 System.out.println("[bench] in memory, " + threads + " thread(s)");
                 var options = options(settings, threads)
                         .include("^" + Pattern.quote(CasLoopReferenceBenchmark.class.getPackageName() + "."));
                 if (variants.length == 0) {
-                    options.exclude("CatalogueVariantBenchmark");
+                    options.exclude("CatalogueDesignBenchmark");
                 } else {
                     options.param("variant", variants);
                 }
@@ -99,7 +99,7 @@ public final class BenchMain {
         List<Engine> reachable = settings.runs(Measurement.DATABASE) || settings.runs(Measurement.CLUSTER)
                 ? reachable(engines, skipped) : List.of();
         if (settings.runs(Measurement.DATABASE)) {
-            String[] variants = names(Variants.overStores(), settings);
+            String[] variants = names(Designs.overStores(), settings);
             for (Engine engine : reachable) {
                 for (int clients : settings.clients()) {
                     System.out.println("[bench] " + engine.label() + ", " + clients + " client(s)");
@@ -107,7 +107,7 @@ public final class BenchMain {
                             .include("^" + Pattern.quote(RawJdbcFloorBenchmark.class.getName() + "."))
                             .param("engine", engine.key());
                     if (variants.length > 0) {
-                        options.include("^" + Pattern.quote(DatabaseVariantBenchmark.class.getName() + "."))
+                        options.include("^" + Pattern.quote(DatabaseDesignBenchmark.class.getName() + "."))
                                 .param("variant", variants);
                     }
                     run(options, Measurement.DATABASE, results, measurements, files);
@@ -169,7 +169,7 @@ public final class BenchMain {
                         companions.include("^" + Pattern.quote(RawJdbcFloorBenchmark.class.getName() + "."));
                     }
                     if (!missing.isEmpty()) {
-                        companions.include("^" + Pattern.quote(DatabaseVariantBenchmark.class.getName() + "."))
+                        companions.include("^" + Pattern.quote(DatabaseDesignBenchmark.class.getName() + "."))
                                 .param("variant", missing.toArray(String[]::new));
                     }
                     run(companions, Measurement.DATABASE, results, measurements, files);
@@ -237,14 +237,14 @@ public final class BenchMain {
         return reachable;
     }
 
-    private static String[] names(List<? extends Variant> variants, MatrixSettings settings) {
-        return variants.stream().map(Variant::name).filter(settings::includes).toArray(String[]::new);
+    private static String[] names(List<? extends Design> variants, MatrixSettings settings) {
+        return variants.stream().map(Design::name).filter(settings::includes).toArray(String[]::new);
     }
 
     /** Table order: each reference first, then the catalogue's order, then the asks. */
     private static List<String> designOrder() {
         return Stream.of(Stream.of(Ratios.IN_MEMORY_REFERENCE, Ratios.DATABASE_REFERENCE),
-                        Variants.all().stream().map(Variant::name),
+                        Designs.all().stream().map(Design::name),
                         Stream.of("oversell-actor-blocking-ask", "oversell-actor-pipelined-asks",
                                 "pekko-blocking-ask", "pekko-pipelined-asks", ShardedOwnerBenchmark.VARIANT))
                 .flatMap(s -> s).collect(Collectors.toList());

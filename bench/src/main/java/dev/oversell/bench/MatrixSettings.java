@@ -31,7 +31,7 @@ import static dev.oversell.store.DatabaseSettings.setting;
  *   <tr><td>{@code oversell.bench.clusterWarmupIterations}</td><td>20</td><td>warm-up iterations per fork of the
  *       cluster benchmark: its three node JVMs start cold with each fork</td></tr>
  *   <tr><td>{@code oversell.bench.groups}</td><td>in-memory,database,cluster</td><td>which groups to run</td></tr>
- *   <tr><td>{@code oversell.bench.variants}</td><td>all</td><td>catalogue variants to run (comma-separated);
+ *   <tr><td>{@code oversell.bench.designs}</td><td>all</td><td>catalogue designs to run (comma-separated);
  *       the references always run</td></tr>
  *   <tr><td>{@code oversell.bench.heap}</td><td>4g</td><td>{@code -Xmx} of every fork</td></tr>
  *   <tr><td>{@code oversell.bench.out}</td><td>{@code <runs>/<run id>/jmh}</td><td>where the files go (by
@@ -56,7 +56,7 @@ public record MatrixSettings(int forks, int warmupIterations, int warmupMillis, 
                 list("oversell.bench.clients", "1,4,8").stream().map(Integer::parseInt).toList(),
                 Set.copyOf(list("oversell.bench.groups",
                         Measurement.IN_MEMORY + "," + Measurement.DATABASE + "," + Measurement.CLUSTER)),
-                Set.copyOf(list("oversell.bench.variants", "")),
+                Set.copyOf(list("oversell.bench.designs", "")),
                 setting("oversell.bench.heap", "4g"),
                 Path.of(setting("oversell.bench.out", RunFolder.runs().resolve(RunFolder.id()).resolve("jmh").toString()))
                         .toAbsolutePath().normalize());
@@ -66,7 +66,7 @@ public record MatrixSettings(int forks, int warmupIterations, int warmupMillis, 
         return groups.contains(group);
     }
 
-    /** Whether catalogue variant {@code name} is asked for (all are, unless {@code oversell.bench.variants} is set). */
+    /** Whether catalogue design {@code name} is asked for (all are, unless {@code oversell.bench.designs} is set). */
     public boolean includes(String name) {
         return variants.isEmpty() || variants.contains(name);
     }
@@ -87,7 +87,7 @@ public record MatrixSettings(int forks, int warmupIterations, int warmupMillis, 
                     .append(clusterWarmupIterations).append(" × ").append(warmupMillis).append(" ms");
         }
         if (!variants.isEmpty()) {
-            line.append("; variants ").append(String.join(", ", variants.stream().sorted().toList()));
+            line.append("; designs ").append(String.join(", ", variants.stream().sorted().toList()));
         }
         return line.append("; fork heap -Xmx").append(heap).toString();
     }

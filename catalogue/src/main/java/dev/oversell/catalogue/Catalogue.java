@@ -29,11 +29,11 @@ import dev.oversell.model.Inventory;
 import dev.oversell.engine.Engine;
 import dev.oversell.design.Claim;
 import dev.oversell.design.ClusterDesign;
-import dev.oversell.design.DatabaseVariant;
-import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variant;
-import dev.oversell.design.VariantProvider;
-import dev.oversell.design.Variants;
+import dev.oversell.design.DatabaseDesign;
+import dev.oversell.design.InMemoryDesign;
+import dev.oversell.design.Design;
+import dev.oversell.design.DesignProvider;
+import dev.oversell.design.Designs;
 import dev.oversell.script.PurchaseScript;
 import dev.oversell.store.Store;
 
@@ -47,45 +47,45 @@ import static dev.oversell.script.TransactionMode.REPEATABLE_READ;
 import static dev.oversell.script.TransactionMode.SERIALIZABLE;
 
 /**
- * Oversell's own designs, side by side: one {@link VariantProvider} among others. Adding a design to this
- * repository is one class plus one entry here ({@code CatalogueCompletenessTest} fails if a variant class exists
+ * Oversell's own designs, side by side: one {@link DesignProvider} among others. Adding a design to this
+ * repository is one class plus one entry here ({@code CatalogueCompletenessTest} fails if a design class exists
  * that this list does not name); a design of another project is declared in that project's own provider. This
  * repository's suites register this provider in their test resources; the published jar does not, so a project
  * that depends on Oversell judges its own designs only.
  *
- * <p>A claim is what the variant's author asserts; the suites measure it and fail the build on a mismatch.
+ * <p>A claim is what the design's author asserts; the suites measure it and fail the build on a mismatch.
  * Nothing here is a verdict.
  */
-public final class Catalogue implements VariantProvider {
+public final class Catalogue implements DesignProvider {
 
     /** Public for {@link java.util.ServiceLoader}; the designs are the same for every instance. */
     public Catalogue() {
     }
 
-    private static final List<Variant> VARIANTS = List.of(
-            InMemoryVariant.named("naive")
+    private static final List<Design> VARIANTS = List.of(
+            InMemoryDesign.named("naive")
                     .of(CheckThenActInventory_BrokenUnsynchronized.class, CheckThenActInventory_BrokenUnsynchronized::new)
                     .runsOnCallerThread().claims(MAY_OVERSELL)
                     .mechanism("check-then-act, no coordination").build(),
-            InMemoryVariant.named("synchronized")
+            InMemoryDesign.named("synchronized")
                     .of(SynchronizedInventory.class, SynchronizedInventory::new)
                     .runsOnCallerThread().claims(NEVER_OVERSELLS)
                     .mechanism("one JVM monitor around every call").build(),
-            InMemoryVariant.named("actor")
+            InMemoryDesign.named("actor")
                     .of(ActorInventory.class, ActorInventory::new)
                     .runsOnOwnThreads().claims(NEVER_OVERSELLS)
                     .mechanism("one actor owns the stock, one message at a time").build(),
-            InMemoryVariant.named("seed-flow")
+            InMemoryDesign.named("seed-flow")
                     .of(SeedFlowActorInventory.class, SeedFlowActorInventory::new)
                     .runsOnOwnThreads().claims(NEVER_OVERSELLS)
                     .mechanism("buyer -> purchase actor -> inventory actor -> buyer").build(),
-            InMemoryVariant.named("actor-broken-caller-checks-stock")
+            InMemoryDesign.named("actor-broken-caller-checks-stock")
                     .of(ActorInventory_BrokenCallerChecksStock.class, ActorInventory_BrokenCallerChecksStock::new)
                     .runsOnOwnThreads().claims(MAY_OVERSELL)
                     .mechanism("an actor owns the stock; the caller asks it for the stock, decides, then tells it to take")
                     .build(),
 
-            // Database variants: claims per engine column (H2, PostgreSQL, MariaDB with innodb_snapshot_isolation OFF
+            // Database designs: claims per engine column (H2, PostgreSQL, MariaDB with innodb_snapshot_isolation OFF
             // and ON), for one instance and for several.
             script("db-read-write-autocommit", new ReadModifyWrite(AUTOCOMMIT)).claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
                     .mechanism("SELECT stock on its own, then UPDATE stock = ? committed with the purchase record (the seed's service)").build(),
@@ -106,19 +106,19 @@ public final class Catalogue implements VariantProvider {
                     .mechanism("stock = initial + supply - SUM(orders), then INSERT an order, at REPEATABLE READ").build(),
             perEngine(script("db-ledger-serializable", new Ledger(SERIALIZABLE)), MAY_OVERSELL, NEVER_OVERSELLS, NEVER_OVERSELLS, NEVER_OVERSELLS)
                     .mechanism("stock = initial + supply - SUM(orders), then INSERT an order, at SERIALIZABLE").build(),
-            DatabaseVariant.named("db-synchronized-service")
+            DatabaseDesign.named("db-synchronized-service")
                     .service(SynchronizedOverReadModifyWrite.class, Store.class, store -> new SynchronizedOverReadModifyWrite(store, false))
                     .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL)
                     .mechanism("a synchronized method around the autocommit read-then-write (the seed's service)").build(),
-            DatabaseVariant.named("db-actor-service")
+            DatabaseDesign.named("db-actor-service")
                     .service(ActorOverReadModifyWrite.class, Store.class, store -> new ActorOverReadModifyWrite(store, false))
                     .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL)
                     .mechanism("one actor per instance running the autocommit read-then-write (the seed's actor)").build(),
-            DatabaseVariant.named("db-single-owner-actor")
+            DatabaseDesign.named("db-single-owner-actor")
                     .service(SingleOwnerActorService.class, Store.class, store -> new SingleOwnerActorService(store, true, false))
                     .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
                     .mechanism("one owner actor per product across instances, writes fenced by an owner token").build(),
-            DatabaseVariant.named("db-single-owner-actor-unfenced")
+            DatabaseDesign.named("db-single-owner-actor-unfenced")
                     .service(SingleOwnerActorService.class, Store.class, store -> new SingleOwnerActorService(store, false, false))
                     .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL)
                     .mechanism("one owner actor per product across instances, no fencing at a hand-over").build(),
@@ -161,14 +161,14 @@ public final class Catalogue implements VariantProvider {
     );
 
     /** A design over a data source whose tables are its own Flyway migration, {@code db/<name>/}. */
-    private static <T extends Inventory> DatabaseVariant.Builder own(String name, Class<T> type, String table,
+    private static <T extends Inventory> DatabaseDesign.Builder own(String name, Class<T> type, String table,
                                                                       DataSourceInventoryFactory factory) {
-        return DatabaseVariant.named(name).overDataSource(type, Migrations.schema(name, table), factory)
+        return DatabaseDesign.named(name).overDataSource(type, Migrations.schema(name, table), factory)
                 .doesNotDeduplicateRequestIds();
     }
 
-    private static DatabaseVariant.Builder script(String name, PurchaseScript script) {
-        return DatabaseVariant.named(name).script(script);
+    private static DatabaseDesign.Builder script(String name, PurchaseScript script) {
+        return DatabaseDesign.named(name).script(script);
     }
 
     /**
@@ -177,7 +177,7 @@ public final class Catalogue implements VariantProvider {
      * MariaDB with {@code innodb_snapshot_isolation} ON (11.6.2's default), where a REPEATABLE READ write of a row
      * changed since the transaction's snapshot is refused rather than losing the other's update.
      */
-    private static DatabaseVariant.Builder perEngine(DatabaseVariant.Builder builder, Claim h2, Claim postgresql,
+    private static DatabaseDesign.Builder perEngine(DatabaseDesign.Builder builder, Claim h2, Claim postgresql,
                                                      Claim mariadb, Claim mariadbSnapshotIsolation) {
         return builder.claimsOn(Engine.H2, h2, h2).claimsOn(Engine.POSTGRESQL, postgresql, postgresql)
                 .claimsOn(Engine.MARIADB, mariadb, mariadb)
@@ -205,7 +205,7 @@ public final class Catalogue implements VariantProvider {
                             + " read-then-write").build());
 
     @Override
-    public List<Variant> variants() {
+    public List<Design> designs() {
         return VARIANTS;
     }
 
@@ -219,8 +219,8 @@ public final class Catalogue implements VariantProvider {
         return CLUSTER_DESIGNS;
     }
 
-    /** The built-in designs (for this repository's own tests of the catalogue; checkers use {@link Variants}). */
-    public static List<Variant> all() {
+    /** The built-in designs (for this repository's own tests of the catalogue; checkers use {@link Designs}). */
+    public static List<Design> all() {
         return VARIANTS;
     }
 }

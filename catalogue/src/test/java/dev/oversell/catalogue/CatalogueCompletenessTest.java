@@ -2,7 +2,7 @@ package dev.oversell.catalogue;
 
 import dev.oversell.design.Claim;
 import dev.oversell.design.ClusterDesign;
-import dev.oversell.design.Variant;
+import dev.oversell.design.Design;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.reference.SequentialInventory;
 import dev.oversell.script.PurchaseScript;
@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogueCompletenessTest {
 
     /**
-     * The specification is what variants are checked against, the transactional inventory is the runner of
-     * every database variant's {@link PurchaseScript}, and the owner's script is a part of the single-owner
-     * variant (listed under its own class); none is a variant of its own.
+     * The specification is what designs are checked against, the transactional inventory is the runner of
+     * every database design's {@link PurchaseScript}, and the owner's script is a part of the single-owner
+     * design (listed under its own class); none is a design of its own.
      */
     private static final Set<String> NOT_VARIANTS = Set.of(SequentialInventory.class.getName(),
             TransactionalInventory.class.getName(), OwnedReadModifyWrite.class.getName());
@@ -43,7 +43,7 @@ class CatalogueCompletenessTest {
         }
         Set<String> listed = Catalogue.all().stream().map(v -> v.type().getName()).collect(Collectors.toSet());
 
-        assertThat(variantClasses).as("the scan must see the variants at all").isNotEmpty();
+        assertThat(variantClasses).as("the scan must see the designs at all").isNotEmpty();
         assertThat(variantClasses)
                 .as("every Inventory and PurchaseScript implementation must have an entry in Catalogue"
                         + " (one class plus one entry)")
@@ -52,7 +52,7 @@ class CatalogueCompletenessTest {
 
     @Test
     void namesAreUnique() {
-        assertThat(Stream.concat(Catalogue.all().stream().map(Variant::name),
+        assertThat(Stream.concat(Catalogue.all().stream().map(Design::name),
                 Catalogue.clustered().stream().map(ClusterDesign::name)).toList()).doesNotHaveDuplicates();
     }
 

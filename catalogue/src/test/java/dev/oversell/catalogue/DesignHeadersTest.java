@@ -2,10 +2,10 @@ package dev.oversell.catalogue;
 
 import dev.oversell.design.ClaimWords;
 import dev.oversell.design.ClusterDesign;
-import dev.oversell.design.DatabaseVariant;
-import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variant;
-import dev.oversell.design.Variants;
+import dev.oversell.design.DatabaseDesign;
+import dev.oversell.design.InMemoryDesign;
+import dev.oversell.design.Design;
+import dev.oversell.design.Designs;
 import dev.oversell.run.DesignHeaders;
 import dev.oversell.run.DesignHeaders.Entry;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class DesignHeadersTest {
     void everyDesignFileShowsWhatTheCatalogueDeclares() throws IOException {
         boolean write = Boolean.getBoolean(DesignHeaders.WRITE);
         Map<String, List<Entry>> designs = new LinkedHashMap<>();
-        for (Variant variant : Catalogue.all()) {
+        for (Design variant : Catalogue.all()) {
             designs.computeIfAbsent(variant.type().getName(), t -> new ArrayList<>()).add(entry(variant));
         }
         List<String> stale = new ArrayList<>(DesignHeaders.check(Path.of("src/main/java"), designs, write));
@@ -54,13 +54,13 @@ class DesignHeadersTest {
                 + " writes them").isEmpty();
     }
 
-    private static Entry entry(Variant variant) {
-        if (variant instanceof InMemoryVariant design) {
+    private static Entry entry(Design variant) {
+        if (variant instanceof InMemoryDesign design) {
             return new Entry(design.name(), ClaimWords.of(design), DesignHeaders.command("properties",
-                    "BuiltInLincheckTest", Variants.ONLY + "=" + design.name()));
+                    "BuiltInLincheckTest", Designs.ONLY + "=" + design.name()));
         }
-        DatabaseVariant design = (DatabaseVariant) variant;
+        DatabaseDesign design = (DatabaseDesign) variant;
         return new Entry(design.name(), ClaimWords.of(design), DesignHeaders.command("properties",
-                "BuiltInDatabaseTest", "oversell.engines=h2", Variants.ONLY + "=" + design.name()));
+                "BuiltInDatabaseTest", "oversell.engines=h2", Designs.ONLY + "=" + design.name()));
     }
 }

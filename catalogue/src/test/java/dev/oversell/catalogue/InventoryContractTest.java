@@ -21,20 +21,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The {@link Inventory} contract, one call at a time, written once and run for the specification and for
- * every catalogue variant. (Random sequences against the specification live in {@code properties/}.)
+ * every catalogue design. (Random sequences against the specification live in {@code properties/}.)
  */
 class InventoryContractTest {
 
     /** The designs that de-duplicate request ids, as the contract asks (a design may declare it does not). */
     static Stream<Arguments> deduplicating() {
-        return designs(v -> !(v instanceof dev.oversell.design.DatabaseVariant d) || d.deduplicatesRequestIds());
+        return designs(v -> !(v instanceof dev.oversell.design.DatabaseDesign d) || d.deduplicatesRequestIds());
     }
 
     static Stream<Arguments> inventories() {
         return designs(v -> true);
     }
 
-    private static Stream<Arguments> designs(java.util.function.Predicate<dev.oversell.design.Variant> which) {
+    private static Stream<Arguments> designs(java.util.function.Predicate<dev.oversell.design.Design> which) {
         return Stream.concat(
                 Stream.of(Arguments.of("specification", (InventoryFactory) SequentialInventory::new)),
                 Catalogue.all().stream().filter(which)

@@ -4,7 +4,7 @@ import dev.oversell.engine.Engine;
 
 
 /**
- * One variant on one engine, as the cluster carries it: the sharded entities of lane {@code name} write through
+ * One design on one engine, as the cluster carries it: the sharded entities of lane {@code name} write through
  * to the store {@code storeId} on {@code engine}, with the fencing token ({@code fenced}) or without. Every node
  * of a cluster hosts every lane; a lane travels between processes as {@code name:engine:storeId:fenced}.
  */

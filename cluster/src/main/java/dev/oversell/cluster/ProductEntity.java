@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The single-owner design on Pekko Cluster Sharding: one sharded entity per product, the only writer of that
  * product's stock, running the seed's autocommit read-then-write through to the shared database
- * ({@link OwnedReadModifyWrite}, the tables of {@link Store}). Two variants: <b>fenced</b>, whose writes carry
+ * ({@link OwnedReadModifyWrite}, the tables of {@link Store}). Two designs: <b>fenced</b>, whose writes carry
  * the entity's fencing token, and <b>unfenced</b>, the seed's plain write.
  *
  * <p><b>What Pekko guarantees.</b> In a healthy cluster with a downing strategy (here the split-brain resolver,
@@ -56,7 +56,7 @@ import java.util.Map;
  * healthy cluster, but a paused process is not live to the others and is still running to itself. Split brain
  * without a resolver (not configured here: keep-majority is) breaks it the same way, on a larger scale.
  *
- * <p>The stall point is in both variants' purchase, between the {@code read} and {@code write} steps; it does
+ * <p>The stall point is in both designs' purchase, between the {@code read} and {@code write} steps; it does
  * nothing unless the fault runner armed the purchase's request id.</p>
  *
  * <p><b>How the fencing token closes the gap.</b> An incarnation, before its first purchase, claims the product:

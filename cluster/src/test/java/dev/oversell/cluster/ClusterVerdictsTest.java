@@ -1,7 +1,7 @@
 package dev.oversell.cluster;
 
 import dev.oversell.design.ClusterDesign;
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
@@ -85,7 +85,7 @@ class ClusterVerdictsTest {
     }
 
     private static List<ClusterDesign> fencedDesign() {
-        return Variants.clustered().stream()
+        return Designs.clustered().stream()
                 .filter(d -> d.name().equals(ShardedOwnerDesign.FENCED.designName())).toList();
     }
 

@@ -2,7 +2,7 @@ package dev.oversell.cluster;
 
 import dev.oversell.design.Claim;
 import dev.oversell.design.ClusterDesign;
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.properties.database.Engines;
 import dev.oversell.report.RunReport;
 import dev.oversell.run.Shard;
@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The cluster designs a catalogue declares ({@link Variants#clustered()}; here Oversell's: the sharded single owner
+ * The cluster designs a catalogue declares ({@link Designs#clustered()}; here Oversell's: the sharded single owner
  * on a three-node Pekko cluster of separate processes, fenced and unfenced), on every engine they claim something
  * on ({@code -Doversell.engines} narrows; H2 is claimed n/a: three processes cannot share a private in-memory H2),
  * through every fault of a seeded {@link FaultSchedule}; each design's claim judged per engine, both ways, by the one
@@ -72,7 +72,7 @@ class ShardedOwnerFaultsTest {
                 + " -Dtest=ShardedOwnerFaultsTest -Dsurefire.failIfNoSpecifiedTests=false -Doversell.cluster.seed=" + seed
                 + " -Doversell.cluster.faults=";
 
-        List<ClusterDesign> declared = Variants.clustered();
+        List<ClusterDesign> declared = Designs.clustered();
         List<String> unknown = declared.stream().map(ClusterDesign::name)
                 .filter(n -> ShardedOwnerDesign.named(n).isEmpty()).toList();
         List<String> undeclared = ShardedOwnerDesign.names().stream()

@@ -1,7 +1,7 @@
 package dev.oversell.cluster;
 
 import dev.oversell.design.ClusterDesign;
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
@@ -70,7 +70,7 @@ class StallRetriesTest {
     }
 
     private static ClusterVerdicts verdicts() {
-        List<ClusterDesign> fenced = Variants.clustered().stream()
+        List<ClusterDesign> fenced = Designs.clustered().stream()
                 .filter(d -> d.name().equals(ShardedOwnerDesign.FENCED.designName())).toList();
         return new ClusterVerdicts(fenced);
     }

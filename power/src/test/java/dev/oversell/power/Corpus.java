@@ -3,9 +3,9 @@ package dev.oversell.power;
 import dev.oversell.actor.ActorSystem;
 import dev.oversell.actor.DefaultActorSystem;
 import dev.oversell.design.Claim;
-import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variant;
-import dev.oversell.design.VariantProvider;
+import dev.oversell.design.InMemoryDesign;
+import dev.oversell.design.Design;
+import dev.oversell.design.DesignProvider;
 import dev.oversell.model.Inventory;
 import dev.oversell.power.corpus.ActorAnswersBeforeItTakes_Broken;
 import dev.oversell.power.corpus.ActorCallerChecksFirst_Broken;
@@ -54,7 +54,7 @@ import java.util.stream.Stream;
  * {@link CorpusEntry}, as the database corpus's are), and what the checks must find out for themselves. A design's
  * name is its class's, in lower case with dashes.
  */
-public final class Corpus implements VariantProvider {
+public final class Corpus implements DesignProvider {
 
     /** Designs whose every call runs on the caller's thread. */
     static final List<Class<? extends Inventory>> ON_THE_CALLERS_THREAD = List.of(
@@ -96,8 +96,8 @@ public final class Corpus implements VariantProvider {
             OwnerThreadChecksAndTakes.class);
 
     @Override
-    public List<Variant> variants() {
-        List<Variant> designs = new ArrayList<>();
+    public List<Design> designs() {
+        List<Design> designs = new ArrayList<>();
         ON_THE_CALLERS_THREAD.forEach(type -> designs.add(declared(type).runsOnCallerThread().build()));
         ON_THEIR_OWN_THREADS.forEach(type -> designs.add(declared(type).runsOnOwnThreads().build()));
         ON_A_SINGLE_THREAD_EXECUTOR.forEach(type -> designs.add(declared(type)
@@ -106,9 +106,9 @@ public final class Corpus implements VariantProvider {
         return designs;
     }
 
-    private static <T extends Inventory> InMemoryVariant.Builder declared(Class<T> type) {
+    private static <T extends Inventory> InMemoryDesign.Builder declared(Class<T> type) {
         boolean actor = ON_THEIR_OWN_THREADS.contains(type);
-        return InMemoryVariant.named(nameOf(type))
+        return InMemoryDesign.named(nameOf(type))
                 .of(type, stock -> actor
                         ? construct(type, new Class<?>[] {ActorSystem.class, Map.class, Duration.class},
                                 DefaultActorSystem.get(), stock, Duration.ofSeconds(5))
@@ -118,7 +118,7 @@ public final class Corpus implements VariantProvider {
 
     /** Every design with what the checks must make of it, in the corpus's order. */
     static List<CorpusEntry> entries() {
-        List<Variant> designs = new Corpus().variants();
+        List<Design> designs = new Corpus().designs();
         List<Class<? extends Inventory>> types = types();
         return java.util.stream.IntStream.range(0, types.size())
                 .mapToObj(i -> new CorpusEntry(designs.get(i), types.get(i))).toList();

@@ -1,7 +1,7 @@
 package dev.oversell.power;
 
-import dev.oversell.design.DatabaseVariant;
-import dev.oversell.design.Variant;
+import dev.oversell.design.DatabaseDesign;
+import dev.oversell.design.Design;
 import dev.oversell.engine.Engine;
 
 import java.util.Arrays;
@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * engine its entry names, jcstress on every scenario; {@value #ONLY}{@code =NAME,...} runs only those designs, as
  * thoroughly.
  */
-public record CorpusEntry(Variant design, Class<?> type) {
+public record CorpusEntry(Design design, Class<?> type) {
 
     /** Runs every design, on every engine and scenario. */
     public static final String THOROUGH = "oversell.power.thorough";
@@ -53,7 +53,7 @@ public record CorpusEntry(Variant design, Class<?> type) {
 
     /** Whether {@code family} judges this kind of design: the database family database designs, the others the rest. */
     public boolean judgedBy(Family family) {
-        return family.perEngine == (design instanceof DatabaseVariant);
+        return family.perEngine == (design instanceof DatabaseDesign);
     }
 
     /** The engines its entry names (where it must be caught or hold); empty for an in-memory design. */

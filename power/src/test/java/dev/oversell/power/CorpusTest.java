@@ -1,6 +1,6 @@
 package dev.oversell.power;
 
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.power.database.DatabaseCorpus;
 import dev.oversell.engine.Engine;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class CorpusTest {
     void aKnownBugNamesWhereItMustBeCaughtInTermsOfItsFamily() {
         for (CorpusEntry entry : BOTH) {
             String name = entry.name();
-            boolean database = entry.design() instanceof DatabaseVariant;
+            boolean database = entry.design() instanceof DatabaseDesign;
             entry.bug().ifPresent(bug -> {
                 assertTrue(bug.caughtBy().length > 0 && bug.seenAs().length > 0, name + ": caught by whom, seen as what");
                 for (Family family : bug.caughtBy()) {

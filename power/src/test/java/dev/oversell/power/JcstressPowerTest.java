@@ -28,7 +28,7 @@ class JcstressPowerTest {
         corpus.stream().filter(e -> e.runs(Family.JCSTRESS, null)).forEach(e -> byScenarios
                 .computeIfAbsent(e.scenarios(), s -> new java.util.ArrayList<>()).add(e.name()));
         byScenarios.forEach((scenarios, designs) -> power.run(StressOverTheCorpus.class,
-                "jcstress-" + scenarios.replace(',', '-'), Map.of("oversell.variant", String.join(",", designs),
+                "jcstress-" + scenarios.replace(',', '-'), Map.of("oversell.design", String.join(",", designs),
                         "oversell.jcstress.scenarios", scenarios,
                         "oversell.jcstress.budgetSeconds", String.valueOf(SECONDS_PER_DESIGN * designs.size()))));
         power.recordAndCheck(List.of(), "mvn -pl power -am verify -Dtest=JcstressPowerTest"

@@ -19,7 +19,7 @@ class LincheckPowerTest {
     @Test
     void everyKnownBugIsCaughtAndNoCorrectTwinIsFlagged() {
         PowerOfAFamily power = new PowerOfAFamily(Family.LINCHECK, Corpus.entries());
-        power.run(LincheckOverTheCorpus.class, "lincheck", Map.of("oversell.variant",
+        power.run(LincheckOverTheCorpus.class, "lincheck", Map.of("oversell.design",
                 String.join(",", power.running(null))));
         power.recordAndCheck(List.of(), "mvn -pl power -am verify -Dtest=LincheckPowerTest"
                 + " -Dsurefire.failIfNoSpecifiedTests=false");

@@ -42,7 +42,7 @@ class PowerInAShardTest {
         PowerOfAFamily power = assertDoesNotThrow(() -> new PowerOfAFamily(Family.LINCHECK, Corpus.entries()),
                 "an aborted test is skipped, not passed");
         assertEquals(List.of(), power.running(null), "the designs it runs in shard " + other);
-        power.run(LincheckOverTheCorpus.class, "lincheck", Map.of("oversell.variant", "naive"));
+        power.run(LincheckOverTheCorpus.class, "lincheck", Map.of("oversell.design", "naive"));
         power.recordAndCheck(List.of(), "rerun");
 
         assertFalse(Files.exists(PowerFile.path()), "a row of the power written in shard " + other);

@@ -1,6 +1,6 @@
 package dev.oversell.power;
 
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.run.Power;
 import dev.oversell.run.Shard;
 import dev.oversell.engine.Engine;
@@ -68,7 +68,7 @@ public final class PowerOfAFamily {
         if (!inThisShard) {
             return; // said: another shard's unit
         }
-        if (settings.getOrDefault(Variants.ONLY, "x").isBlank()) {
+        if (settings.getOrDefault(Designs.ONLY, "x").isBlank()) {
             System.out.printf("[power] %s: no corpus design runs there in this build%n", label);
             return; // the suite would run every design
         }

@@ -3,7 +3,7 @@ package dev.oversell.properties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import dev.oversell.design.Variant;
+import dev.oversell.design.Design;
 import dev.oversell.judge.Observation;
 import dev.oversell.run.Environment;
 import dev.oversell.run.JudgedDesign;
@@ -38,7 +38,7 @@ public final class Evidence {
      * their claims, every observation, what the suite was run with ({@link RunSettings}) and the units its shard
      * took ({@link Shard#taken}).
      */
-    public static Path writeObservations(String suite, List<? extends Variant> designs, List<Observation> observations) {
+    public static Path writeObservations(String suite, List<? extends Design> designs, List<Observation> observations) {
         return writeJson(suite, "observations.json", new Observations(RunFolder.id(), suite, Environment.ofThisJvm(),
                 designs.stream().map(JudgedDesign::of).toList(), observations, RunSettings.ofThisJvm(), Shard.taken(suite)));
     }

@@ -1,6 +1,6 @@
 package dev.oversell.properties;
 
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.properties.concurrency.LincheckSuite;
 import dev.oversell.properties.conformance.ConformanceSuite;
 import dev.oversell.properties.database.DatabaseSuite;
@@ -45,7 +45,7 @@ class EveryLeafNamesItsDesignTest {
     @AfterEach
     void everyDesignOnTheConfiguredEngines() {
         System.clearProperty("oversell.engines");
-        System.clearProperty(Variants.ONLY);
+        System.clearProperty(Designs.ONLY);
         if (shard == null) {
             System.clearProperty(Shard.SETTING);
         } else {
@@ -55,21 +55,21 @@ class EveryLeafNamesItsDesignTest {
 
     @Test
     void everyInMemoryLeafStartsWithItsDesignAndEachDesignHasOneVerdict() {
-        List<String> leaves = leaves(new LincheckSuite() { }.everyVariantIsJudgedByItsClaim());
+        List<String> leaves = leaves(new LincheckSuite() { }.everyDesignIsJudgedByItsClaim());
 
         assertThat(leaves).isNotEmpty().allSatisfy(leaf -> assertThat(TestNames.read(leaf)).isPresent());
         assertThat(leaves.stream().flatMap(leaf -> TestNames.verdict(leaf).stream()).map(TestNames.Leaf::design))
-                .containsExactlyElementsOf(Variants.inMemory().stream().map(v -> v.name()).toList());
-        assertThat(leaves(new ConformanceSuite() { }.everyVariantGivesTheSpecificationsAnswers()))
-                .hasSameSizeAs(Variants.selected())
+                .containsExactlyElementsOf(Designs.inMemory().stream().map(v -> v.name()).toList());
+        assertThat(leaves(new ConformanceSuite() { }.everyDesignGivesTheSpecificationsAnswers()))
+                .hasSameSizeAs(Designs.selected())
                 .allSatisfy(leaf -> assertThat(TestNames.read(leaf)).isPresent());
     }
 
     @Test
     void everyDatabaseLeafStartsWithItsDesignAndEngine() {
-        System.setProperty(Variants.ONLY, DESIGN);
-        List<String> database = leaves(new DatabaseSuite() { }.everyDatabaseVariantIsJudgedOnEveryEngine(), true);
-        List<String> deployment = leaves(new DeploymentSuite() { }.everyVariantIsJudgedWithSeveralInstances());
+        System.setProperty(Designs.ONLY, DESIGN);
+        List<String> database = leaves(new DatabaseSuite() { }.everyDatabaseDesignIsJudgedOnEveryEngine(), true);
+        List<String> deployment = leaves(new DeploymentSuite() { }.everyDesignIsJudgedWithSeveralInstances());
 
         // the engine's own reachability test belongs to no design
         assertThat(database).filteredOn(leaf -> !leaf.equals("H2 is reachable")).hasSizeGreaterThan(10)
@@ -91,10 +91,10 @@ class EveryLeafNamesItsDesignTest {
     @Test
     void theTestsOfTwoShardsAreTheWholeRunsWithoutOverlap() {
         Map<String, Supplier<List<String>>> suites = new LinkedHashMap<>();
-        suites.put("lincheck", () -> namesAt(1, new LincheckSuite() { }.everyVariantIsJudgedByItsClaim()));
-        suites.put("conformance", () -> namesAt(1, new ConformanceSuite() { }.everyVariantGivesTheSpecificationsAnswers()));
-        suites.put("database", () -> namesAt(2, new DatabaseSuite() { }.everyDatabaseVariantIsJudgedOnEveryEngine()));
-        suites.put("deployment", () -> namesAt(2, new DeploymentSuite() { }.everyVariantIsJudgedWithSeveralInstances()));
+        suites.put("lincheck", () -> namesAt(1, new LincheckSuite() { }.everyDesignIsJudgedByItsClaim()));
+        suites.put("conformance", () -> namesAt(1, new ConformanceSuite() { }.everyDesignGivesTheSpecificationsAnswers()));
+        suites.put("database", () -> namesAt(2, new DatabaseSuite() { }.everyDatabaseDesignIsJudgedOnEveryEngine()));
+        suites.put("deployment", () -> namesAt(2, new DeploymentSuite() { }.everyDesignIsJudgedWithSeveralInstances()));
         suites.forEach((suite, tests) -> {
             List<String> whole = inShard(Shard.WHOLE, tests);
             List<String> first = inShard(new Shard(1, 2), tests);

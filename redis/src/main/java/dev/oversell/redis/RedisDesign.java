@@ -1,7 +1,7 @@
 package dev.oversell.redis;
 
 import dev.oversell.design.Claim;
-import dev.oversell.design.Variant;
+import dev.oversell.design.Design;
 import dev.oversell.model.ForwardingInventory;
 import dev.oversell.model.Inventory;
 import io.lettuce.core.RedisClient;
@@ -22,7 +22,7 @@ import java.util.Objects;
  *
  * The claim is for several application servers sharing one Redis: each buyer of a check is an instance of its own
  * over a connection of its own. Like a {@link dev.oversell.design.ClusterDesign}, it is not a
- * {@link Variant}: no checker of the JVM's threads (Lincheck, jcstress) can drive it, and the command-level gate
+ * {@link Design}: no checker of the JVM's threads (Lincheck, jcstress) can drive it, and the command-level gate
  * of this module judges it, reporting {@link dev.oversell.judge.Observation}s the one
  * {@link dev.oversell.judge.Judge} reads.
  *
@@ -33,7 +33,7 @@ public record RedisDesign(String name, Class<? extends Inventory> type, RedisInv
                           String mechanism, boolean deduplicatesRequestIds) {
 
     public RedisDesign {
-        Variant.checkedName(name);
+        Design.checkedName(name);
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(claim, "claim");
@@ -44,7 +44,7 @@ public record RedisDesign(String name, Class<? extends Inventory> type, RedisInv
     }
 
     public static Builder named(String name) {
-        return new Builder(Variant.checkedName(name));
+        return new Builder(Design.checkedName(name));
     }
 
     /** One instance over {@code client} on the store {@code keys}. */

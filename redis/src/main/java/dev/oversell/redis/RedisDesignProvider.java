@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Where a project declares its Redis designs, as it declares its other designs with a
- * {@link dev.oversell.design.VariantProvider}: registered in
+ * {@link dev.oversell.design.DesignProvider}: registered in
  * {@code META-INF/services/dev.oversell.redis.RedisDesignProvider} (usually under {@code src/test/resources}), read
  * by {@link RedisSuite}.
  */

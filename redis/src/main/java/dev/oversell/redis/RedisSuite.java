@@ -1,7 +1,7 @@
 package dev.oversell.redis;
 
 import dev.oversell.design.Claim;
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.judge.Observation;
 import dev.oversell.properties.Evidence;
 import dev.oversell.properties.database.Engines;
@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * as it extends the other suites. A design whose claim the gate contradicts fails with the execution's replayable
  * {@code redis-cli} script. The observations go to the run folder ({@code redis/observations.json}), where the report
  * shows each design in a Redis column of the database table beside the engines; an unreachable Redis is a loud skip,
- * and a failure under {@code CI=true}. {@code -Doversell.variant=NAME} judges one design; {@code -Doversell.shard=k/n}
+ * and a failure under {@code CI=true}. {@code -Doversell.design=NAME} judges one design; {@code -Doversell.shard=k/n}
  * a share of them (a design is a unit).
  */
 public abstract class RedisSuite {
@@ -66,7 +66,7 @@ public abstract class RedisSuite {
 
     @TestFactory
     public Stream<DynamicTest> everyRedisDesignIsJudgedAgainstItsClaim() {
-        String only = System.getProperty(Variants.ONLY, "").trim();
+        String only = System.getProperty(Designs.ONLY, "").trim();
         List<RedisDesign> selected = declared(RedisDesignProvider::designs, RedisDesign::name).stream().filter(d -> only.isEmpty() || d.name().equals(only)).toList();
         return Shard.current().take(SUITE, selected, d -> Shard.unit(SUITE, d.name())).stream()
                 .map(design -> DynamicTest.dynamicTest(TestNames.of(design.name(), "every Redis command interleaving"),
@@ -77,7 +77,7 @@ public abstract class RedisSuite {
         RedisServer.openOrSkip();
         long start = System.nanoTime();
         List<Observation> observed = RedisCommandCheck.observe(design,
-                Reproduce.command(getClass(), Variants.ONLY + "=" + design.name()));
+                Reproduce.command(getClass(), Designs.ONLY + "=" + design.name()));
         System.out.printf("[redis] %s judged in %d ms%n", design.name(), (System.nanoTime() - start) / 1_000_000);
         OBSERVED.addAll(observed);
         JUDGED.add(design);
@@ -117,14 +117,14 @@ public abstract class RedisSuite {
     }
 
     /**
-     * For each design (of those {@code -Doversell.variant} and the shard select): one test per engine that observes
+     * For each design (of those {@code -Doversell.design} and the shard select): one test per engine that observes
      * it under the fault, then one that judges its claim over those observations.
      */
     private <D> Stream<DynamicContainer> faultChecks(List<D> designs, Function<D, String> name, Function<D, Claim> claim,
                                                      String check, String deployment, FaultCheck<D> fault,
                                                      BiFunction<D, List<Observation>, Optional<String>> judge,
                                                      Function<D, JudgedDesign> recorded) {
-        String only = System.getProperty(Variants.ONLY, "").trim();
+        String only = System.getProperty(Designs.ONLY, "").trim();
         List<D> selected = designs.stream().filter(d -> only.isEmpty() || name.apply(d).equals(only)).toList();
         return Shard.current().take(SUITE, selected, d -> Shard.unit(SUITE, name.apply(d))).stream()
                 .map(design -> DynamicContainer.dynamicContainer(name.apply(design) + " (claims " + claim.apply(design)
@@ -157,7 +157,7 @@ public abstract class RedisSuite {
             Assumptions.abort(engine.label() + " SKIPPED, not reachable: " + unreachable.getMessage());
             return;
         }
-        Observation observed = observe.apply(database, Reproduce.command(getClass(), Variants.ONLY + "=" + design));
+        Observation observed = observe.apply(database, Reproduce.command(getClass(), Designs.ONLY + "=" + design));
         System.out.printf("[redis] %s on %s, %s: %s, %s; %s%n", design, engine.label(), check,
                 observed.finding() == null ? "-" : observed.finding().word(), observed.coverage().words(), observed.note());
         OBSERVED.add(observed);

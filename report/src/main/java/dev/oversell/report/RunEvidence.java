@@ -54,7 +54,7 @@ record RunEvidence(List<Source> sources, List<FamilyFile> families, Benchmarks b
      * seed. Not the jcstress scenarios, which the stress module chooses itself by default (a record cannot tell that
      * from a choice), nor a test filter, which is not recorded; {@code ./verdicts} reads those from its arguments.
      */
-    private static final List<String> RECORDED_CHOICES = List.of(Shard.SETTING, "oversell.variant",
+    private static final List<String> RECORDED_CHOICES = List.of(Shard.SETTING, "oversell.design",
             "oversell.seed");
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -30,7 +30,7 @@ public final class RunReport {
      * {@code -Dit.test}). An engine subset ({@code oversell.engines}) is not one: a project without database servers
      * runs on H2 alone as its full run, and every database reproduce command chooses a design as well.
      */
-    static final List<String> PARTIAL = List.of("oversell.variant", "oversell.seed", "oversell.jcstress.scenarios",
+    static final List<String> PARTIAL = List.of("oversell.design", "oversell.seed", "oversell.jcstress.scenarios",
             Shard.SETTING, "test", "it.test");
 
     private RunReport() {

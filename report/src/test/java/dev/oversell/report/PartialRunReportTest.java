@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PartialRunReportTest {
 
-    private static final List<String> SET_HERE = List.of(RunFolder.RUNS, RunFolder.ID, "oversell.variant",
+    private static final List<String> SET_HERE = List.of(RunFolder.RUNS, RunFolder.ID, "oversell.design",
             "oversell.seed", "oversell.jcstress.scenarios", "oversell.engines", "oversell.shard", "test", "it.test");
     private final Map<String, String> before = new LinkedHashMap<>();
 
@@ -58,11 +58,11 @@ class PartialRunReportTest {
     void aReproduceRunOfOneDesignWritesItsReportIntoItsOwnRunFolder() throws Exception {
         Path fullRunReport = Files.createDirectories(top.resolve("report"));
         Files.writeString(fullRunReport.resolve("report.md"), "the full run's report");
-        System.setProperty("oversell.variant", "alpha");
+        System.setProperty("oversell.design", "alpha");
 
         RunReport.refresh();
 
-        assertThat(RunReport.partial()).contains("-Doversell.variant=alpha");
+        assertThat(RunReport.partial()).contains("-Doversell.design=alpha");
         assertThat(runs.resolve(RunFolderFixture.RUN).resolve("report.html")).exists();
         assertThat(fullRunReport.resolve("report.md")).hasContent("the full run's report");
         assertThat(fullRunReport.resolve("report.html")).doesNotExist();
@@ -96,16 +96,16 @@ class PartialRunReportTest {
         for (String family : List.of("lincheck", "database")) {
             Observations r = ShardedRunFixture.record(run, family);
             RunFolderFixture.write(run, family, new Observations(r.runId(), r.family(), r.measuredOn(), r.designs(),
-                    r.observations(), ShardedRunFixture.with(r.settings(), "oversell.variant", "alpha"), r.units()));
+                    r.observations(), ShardedRunFixture.with(r.settings(), "oversell.design", "alpha"), r.units()));
         }
         assertThat(said(run)).doesNotContain("./verdicts")
-                .contains("a partial run's (-Doversell.variant=alpha): no page of docs/ is made from it");
+                .contains("a partial run's (-Doversell.design=alpha): no page of docs/ is made from it");
         Observations lincheck = ShardedRunFixture.record(run, "lincheck");
         RunFolderFixture.write(run, "lincheck", new Observations(lincheck.runId(), lincheck.family(),
                 lincheck.measuredOn(), lincheck.designs(), lincheck.observations(),
                 ShardedRunFixture.shardOf(RunFolderFixture.SETTINGS, new Shard(2, 2)), lincheck.units()));
-        assertThat(said(run)).doesNotContain("./verdicts").contains("a partial run's (-Doversell.shard=2/2"
-                + " -Doversell.variant=alpha)");
+        assertThat(said(run)).doesNotContain("./verdicts").contains("a partial run's (-Doversell.design=alpha"
+                + " -Doversell.shard=2/2)");
     }
 
     /** What ReportMain says when it writes the report of {@code run}. */

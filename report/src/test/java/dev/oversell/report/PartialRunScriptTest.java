@@ -68,7 +68,7 @@ class PartialRunScriptTest {
     @Test
     void aFullRunIsNotPartialForEitherWhateverEnginesItChooses() throws Exception {
         String[] args = {"-Doversell.engines=h2", "-Doversell.shard=1/1", "-Doversell.jcstress.scenarios=all",
-                "-Doversell.variant=", "-Pthorough", "--no-transfer-progress"};
+                "-Doversell.design=", "-Pthorough", "--no-transfer-progress"};
         assertThat(runReport(args)).isEmpty();
         assertThat(script(null, args)).isEqualTo(new Said(false, ""));
         assertThat(script(null)).isEqualTo(new Said(false, ""));

@@ -38,7 +38,7 @@ final class RunFolderFixture {
     static final Environment DATABASE_JVM = new Environment("21.0.2", "OpenJDK 64-Bit Server VM 21.0.2+13",
             "Eclipse Adoptium", "Linux 6.1", "amd64", 2, 2048, "-Xmx2g -XX:+UseParallelGC");
     static final String ALPHA_EXAMPLE = "T1 buys 2 of 3, T2 buys 2 of 3: both were told purchased";
-    static final String ALPHA_REPRODUCE = "mvn -pl properties -am verify -Dtest=BuiltInLincheckTest -Doversell.variant=alpha";
+    static final String ALPHA_REPRODUCE = "mvn -pl properties -am verify -Dtest=BuiltInLincheckTest -Doversell.design=alpha";
     static final String ALPHA_EVIDENCE = "lincheck/alpha/two-buyers-model-checking.txt";
     /** What every family of the fixture was run with: the whole run, one base seed. */
     static final RunSettings SETTINGS = new RunSettings("0.1.0-TEST", Shard.WHOLE, Map.of("oversell.baseSeed", "20261125"));
@@ -141,7 +141,7 @@ final class RunFolderFixture {
                  "ratios": [
                    {"group": "in-memory", "engine": null, "benchmark": "b.CasLoop.casLoop", "variant": "cas-loop",
                     "threads": 2, "opsPerSecond": 5.0E7, "ratio": 1.0},
-                   {"group": "in-memory", "engine": null, "benchmark": "b.Variant.buy", "variant": "alpha",
+                   {"group": "in-memory", "engine": null, "benchmark": "b.Design.buy", "variant": "alpha",
                     "threads": 2, "opsPerSecond": 2.5E5, "ratio": 0.005}
                  ]}
                 """.formatted(runId));

@@ -2,7 +2,7 @@ package dev.oversell.actor;
 
 
 /**
- * The process-wide actor system that actor variants use when none is given, shared by every inventory actor so
+ * The process-wide actor system that actor designs use when none is given, shared by every inventory actor so
  * that test harnesses that build thousands of inventories (jcstress, Lincheck) do not build thousands of pools.
  *
  * <p>By default its turns run on one pool of daemon threads. With {@code -Doversell.actors.executor=calling-thread}

@@ -2,10 +2,10 @@ package dev.oversell.run;
 
 import dev.oversell.design.Claim;
 import dev.oversell.design.ClusterDesign;
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.design.Deployment;
-import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variant;
+import dev.oversell.design.InMemoryDesign;
+import dev.oversell.design.Design;
 import dev.oversell.engine.Engine;
 
 import java.util.LinkedHashMap;
@@ -28,12 +28,12 @@ public record JudgedDesign(String name, String kind, String type, String executi
     /** How a cluster design's calls run: in processes of its own. */
     public static final String SEPARATE_PROCESSES = "SEPARATE_PROCESSES";
 
-    public static JudgedDesign of(Variant variant) {
+    public static JudgedDesign of(Design variant) {
         Map<String, Claim> claims = new LinkedHashMap<>();
-        if (variant instanceof InMemoryVariant inMemory) {
+        if (variant instanceof InMemoryDesign inMemory) {
             claims.put(key(Deployment.SINGLE_INSTANCE), inMemory.claim());
         } else {
-            DatabaseVariant database = (DatabaseVariant) variant;
+            DatabaseDesign database = (DatabaseDesign) variant;
             for (Engine engine : Engine.values()) {
                 for (Deployment deployment : Deployment.values()) {
                     claims.put(engine.key() + "/" + key(deployment), database.claim(deployment, engine));
@@ -67,7 +67,7 @@ public record JudgedDesign(String name, String kind, String type, String executi
     public static JudgedDesign ofStore(String name, String storeKey, Class<?> type, String mechanism, Claim claim) {
         Map<String, Claim> claims = new LinkedHashMap<>();
         claims.put(storeKey + "/" + key(Deployment.SINGLE_INSTANCE), claim);
-        return new JudgedDesign(name, "database", type.getName(), Variant.Execution.DATABASE.name(), mechanism, claims);
+        return new JudgedDesign(name, "database", type.getName(), Design.Execution.DATABASE.name(), mechanism, claims);
     }
 
     /**
@@ -88,7 +88,7 @@ public record JudgedDesign(String name, String kind, String type, String executi
         for (Engine engine : Engine.values()) {
             claims.put(engine.key() + "/" + key(Deployment.SHARED_STORE), claim);
         }
-        return new JudgedDesign(name, kind, type.getName(), Variant.Execution.DATABASE.name(), mechanism, claims);
+        return new JudgedDesign(name, kind, type.getName(), Design.Execution.DATABASE.name(), mechanism, claims);
     }
 
     public static String key(Deployment deployment) {

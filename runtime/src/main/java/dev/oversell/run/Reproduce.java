@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The one way a failure says how to run it again: the Maven command of the project that ran it, the concrete
  * test class that ran the suite, and the settings that pick the failing cell. In a project that depends on
  * Oversell the command is {@code mvn verify -Dtest=ShopLincheckTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=NAME}; a project whose checks live in one module of several says so with
+ * -Doversell.design=NAME}; a project whose checks live in one module of several says so with
  * {@code -Doversell.reproduce.mvn="mvn -pl checks -am verify"} (this repository does, in its POMs).
  */
 public final class Reproduce {

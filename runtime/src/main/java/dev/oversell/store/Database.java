@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * A fresh in-memory H2 database that only its holder sees, pooled with H2's own connection pool; it
-     * vanishes when closed. This is what a database variant runs on when a suite gives it nothing else.
+     * vanishes when closed. This is what a database design runs on when a suite gives it nothing else.
      */
     public static Database privateH2() {
         long number = PRIVATE_H2.incrementAndGet();

@@ -1,9 +1,9 @@
 package dev.oversell.store;
 
-import dev.oversell.design.DatabaseVariant;
-import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.DatabaseDesign;
+import dev.oversell.design.InMemoryDesign;
 import dev.oversell.design.JdbcSchema;
-import dev.oversell.design.Variant;
+import dev.oversell.design.Design;
 import dev.oversell.model.ForwardingInventory;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.Order;
@@ -13,7 +13,7 @@ import dev.oversell.model.OrderResult;
 import java.util.Map;
 
 /**
- * How a database design's declaration ({@link DatabaseVariant}, in the API) becomes instances over a database: its
+ * How a database design's declaration ({@link DatabaseDesign}, in the API) becomes instances over a database: its
  * tables, a store holding them, one instance per app server attached to a store, or an instance of its own over a
  * private in-memory H2 for the checks that run a design in one JVM.
  */
@@ -26,16 +26,16 @@ public final class DatabaseDesigns {
      * A fresh, independent instance of any design holding {@code initialStock}: an in-memory design as declared, a
      * database design over a private in-memory H2 ({@link #inPrivateH2}).
      */
-    public static Inventory instance(Variant design, Map<String, Long> initialStock) {
-        return design instanceof InMemoryVariant inMemory ? inMemory.create(initialStock)
-                : inPrivateH2((DatabaseVariant) design, initialStock);
+    public static Inventory instance(Design design, Map<String, Long> initialStock) {
+        return design instanceof InMemoryDesign inMemory ? inMemory.create(initialStock)
+                : inPrivateH2((DatabaseDesign) design, initialStock);
     }
 
     /**
      * The tables: the design's own; for a design over Oversell's tables, those of the store with id
      * {@code storeId}, with the design's stock reader.
      */
-    public static JdbcSchema schema(DatabaseVariant design, String storeId) {
+    public static JdbcSchema schema(DatabaseDesign design, String storeId) {
         return design.tables().orElseGet(() -> Store.schema(storeId, design.purchaseScript().orElse(null)));
     }
 
@@ -43,7 +43,7 @@ public final class DatabaseDesigns {
      * A fresh store for {@code design} in {@code database}, holding {@code initialStock}: its own tables, or
      * Oversell's. Closing the store drops them.
      */
-    public static Store createStore(DatabaseVariant design, Database database, Map<String, Long> initialStock) {
+    public static Store createStore(DatabaseDesign design, Database database, Map<String, Long> initialStock) {
         return design.tables().map(own -> Store.create(database, own, initialStock))
                 .orElseGet(() -> Store.create(database, initialStock));
     }
@@ -52,7 +52,7 @@ public final class DatabaseDesigns {
      * One instance (one app server) of {@code design} over {@code store}, shared with any other instance attached
      * to it: for a design with its own tables, an instance over the store's data source (the store holds its tables).
      */
-    public static Inventory attach(DatabaseVariant design, Store store) {
+    public static Inventory attach(DatabaseDesign design, Store store) {
         if (design.dataSourceFactory().isPresent()) {
             return design.dataSourceFactory().get().over(store.database().dataSource());
         }
@@ -66,7 +66,7 @@ public final class DatabaseDesigns {
      * A fresh instance of {@code design} over a private in-memory H2 holding {@code initialStock}; closing it drops
      * the H2. An instance that takes orders ({@link OrderInventory}) is handed back as one.
      */
-    public static Inventory inPrivateH2(DatabaseVariant design, Map<String, Long> initialStock) {
+    public static Inventory inPrivateH2(DatabaseDesign design, Map<String, Long> initialStock) {
         Store store = design.tables().map(own -> Store.inPrivateH2(own, initialStock))
                 .orElseGet(() -> Store.inPrivateH2(initialStock));
         try {

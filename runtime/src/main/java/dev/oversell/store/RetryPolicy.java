@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * How often a database variant retries a purchase the engine aborted (serialization failure, deadlock, lock
+ * How often a database design retries a purchase the engine aborted (serialization failure, deadlock, lock
  * timeout, a concurrent duplicate of the request id), and how long it backs off in between: exponential from
  * {@code firstBackoffMillis}, capped at {@code maxBackoffMillis}, with jitter (a pause drawn between half the
  * backoff and the whole of it, so that buyers aborted together do not come back together). When the attempts

@@ -23,8 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The tables a database variant keeps its stock in, in one {@link Database}: one store may be shared by many
- * variant instances (several app servers over one database), which is exactly the deployment Oversell
+ * The tables a database design keeps its stock in, in one {@link Database}: one store may be shared by many
+ * design instances (several app servers over one database), which is exactly the deployment Oversell
  * measures. Each store has its own table names ({@code ovs_<id>_stock}, {@code ovs_<id>_purchases}), so runs
  * never see each other; {@link #close()} drops them, and {@link #dropLeftovers} removes what a killed run left.
  * The id says when the store was made ({@code t<seconds since 1970, base 36>_<random hex>}), so that the

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RunSettingsTest {
 
     private static final List<String> SET_HERE = List.of("oversell.baseSeed", "oversell.engines", "oversell.shard",
-            "oversell.postgresql.url", "oversell.postgresql.password", "oversell.jcstress.dir", "oversell.variant");
+            "oversell.postgresql.url", "oversell.postgresql.password", "oversell.jcstress.dir", "oversell.design");
 
     @AfterEach
     void clear() {
@@ -32,13 +32,13 @@ class RunSettingsTest {
         System.setProperty("oversell.postgresql.url", "jdbc:postgresql://ci:5432/test");
         System.setProperty("oversell.postgresql.password", "secret");
         System.setProperty("oversell.jcstress.dir", "/tmp/elsewhere");
-        System.setProperty("oversell.variant", " ");
+        System.setProperty("oversell.design", " ");
 
         RunSettings settings = RunSettings.ofThisJvm();
 
         assertThat(settings.measuring()).containsEntry("oversell.baseSeed", "7").containsEntry("oversell.engines", "h2")
                 .doesNotContainKeys("oversell.shard", "oversell.postgresql.url", "oversell.postgresql.password",
-                        "oversell.jcstress.dir", "oversell.variant", RunFolder.ID, RunFolder.RUNS);
+                        "oversell.jcstress.dir", "oversell.design", RunFolder.ID, RunFolder.RUNS);
         assertThat(settings.measuring().values()).doesNotContain("secret");
         assertThat(settings.shard()).isEqualTo(new Shard(2, 2));
         assertThat(settings.oversellVersion()).as("the version Maven filled in").isNotBlank().doesNotContain("${")

@@ -1,8 +1,8 @@
 package dev.oversell.store;
 
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.design.Deployment;
-import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.InMemoryDesign;
 import dev.oversell.design.JdbcSchema;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.reference.SequentialInventory;
@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** An outside author cannot build an incoherent design: every builder names what is missing or wrong. */
-class VariantBuildersTest {
+class DesignBuildersTest {
 
     @Test
     void anInMemoryDesignNamesWhatItLacks() {
-        assertThatThrownBy(() -> InMemoryVariant.named("mine").of(SequentialInventory.class, SequentialInventory::new)
+        assertThatThrownBy(() -> InMemoryDesign.named("mine").of(SequentialInventory.class, SequentialInventory::new)
                 .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("runsOnCallerThread()").hasMessageContaining("claims(").hasMessageContaining("mechanism(");
@@ -33,11 +33,11 @@ class VariantBuildersTest {
 
     @Test
     void anInMemoryDesignClaimsForOneInstanceOnly() {
-        InMemoryVariant mine = InMemoryVariant.named("mine").of(SequentialInventory.class, SequentialInventory::new)
+        InMemoryDesign mine = InMemoryDesign.named("mine").of(SequentialInventory.class, SequentialInventory::new)
                 .runsOnCallerThread().claims(NEVER_OVERSELLS).mechanism("a lock").build();
         assertThat(mine.claim(Deployment.SINGLE_INSTANCE)).isEqualTo(NEVER_OVERSELLS);
         assertThat(mine.claim(Deployment.SHARED_STORE)).isEqualTo(NOT_APPLICABLE);
-        assertThatThrownBy(() -> InMemoryVariant.named("x").of(SequentialInventory.class, SequentialInventory::new)
+        assertThatThrownBy(() -> InMemoryDesign.named("x").of(SequentialInventory.class, SequentialInventory::new)
                 .runsOnCallerThread().claims(NOT_APPLICABLE).mechanism("a lock").build())
                 .isInstanceOf(IllegalArgumentException.class);
         try (Inventory inventory = mine.create(Map.of("p", 2L))) {
@@ -47,24 +47,24 @@ class VariantBuildersTest {
 
     @Test
     void aDatabaseDesignMustClaimOnEveryEngine() {
-        assertThatThrownBy(() -> DatabaseVariant.named("mine").script(anyScript())
+        assertThatThrownBy(() -> DatabaseDesign.named("mine").script(anyScript())
                 .claimsOn(Engine.H2, NEVER_OVERSELLS, NEVER_OVERSELLS).mechanism("m").build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("a claim on POSTGRESQL").hasMessageContaining("a claim on MARIADB");
-        assertThatThrownBy(() -> DatabaseVariant.named("mine").script(anyScript())
+        assertThatThrownBy(() -> DatabaseDesign.named("mine").script(anyScript())
                 .claimsOnEveryEngine(NEVER_OVERSELLS, NOT_APPLICABLE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aDatabaseDesignHasOneShape() {
-        assertThatThrownBy(() -> DatabaseVariant.named("mine").script(anyScript())
+        assertThatThrownBy(() -> DatabaseDesign.named("mine").script(anyScript())
                 .service(TransactionalInventory.class, Store.class, store -> TransactionalInventory.over(store, anyScript())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("one shape");
-        assertThatThrownBy(() -> DatabaseVariant.named("mine").jdbc(JdbcSchema.stockTable("t"), (ds, id, p, q) -> q)
+        assertThatThrownBy(() -> DatabaseDesign.named("mine").jdbc(JdbcSchema.stockTable("t"), (ds, id, p, q) -> q)
                 .script(anyScript()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("one shape");
-        assertThatThrownBy(() -> DatabaseVariant.named("mine").claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
+        assertThatThrownBy(() -> DatabaseDesign.named("mine").claimsOnEveryEngine(MAY_OVERSELL, MAY_OVERSELL)
                 .mechanism("m").build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("jdbc(...)/script(...)/service(...)");
     }
@@ -72,7 +72,7 @@ class VariantBuildersTest {
     @Test
     void aJdbcDesignKeepsItsOwnTablesInAPrivateH2() {
         JdbcSchema schema = JdbcSchema.stockTable("shop_stock");
-        DatabaseVariant dao = DatabaseVariant.named("dao").jdbc(schema, (dataSource, id, product, quantity) -> {
+        DatabaseDesign dao = DatabaseDesign.named("dao").jdbc(schema, (dataSource, id, product, quantity) -> {
             try (var c = dataSource.getConnection(); var take = c.prepareStatement(
                     "UPDATE shop_stock SET stock = stock - ? WHERE product = ? AND stock >= ?")) {
                 take.setInt(1, quantity);
@@ -125,7 +125,7 @@ class VariantBuildersTest {
 
     @Test
     void aDatabaseDesignThatTakesOrdersIsCreatedAsOne() {
-        DatabaseVariant orders = DatabaseVariant.named("orders")
+        DatabaseDesign orders = DatabaseDesign.named("orders")
                 .overDataSource(PlacingEveryOrder.class, JdbcSchema.stockTable("order_stock"), PlacingEveryOrder::new)
                 .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS).mechanism("m").build();
         try (Inventory inventory = DatabaseDesigns.instance(orders, Map.of("a", 1L, "b", 2L))) {
@@ -135,7 +135,7 @@ class VariantBuildersTest {
                     .isEqualTo(dev.oversell.model.OrderResult.placed(order));
             assertThat(inventory.stock("b")).isEqualTo(2);
         }
-        DatabaseVariant single = DatabaseVariant.named("single").jdbc(JdbcSchema.stockTable("single_stock"),
+        DatabaseDesign single = DatabaseDesign.named("single").jdbc(JdbcSchema.stockTable("single_stock"),
                 (dataSource, id, product, quantity) -> 0).claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS)
                 .mechanism("m").build();
         try (Inventory inventory = DatabaseDesigns.instance(single, Map.of("a", 1L))) {
@@ -145,7 +145,7 @@ class VariantBuildersTest {
 
     @Test
     void aServiceBuiltOverAPrivateH2ClosesIt() {
-        DatabaseVariant service = DatabaseVariant.named("svc")
+        DatabaseDesign service = DatabaseDesign.named("svc")
                 .service(TransactionalInventory.class, Store.class, store -> TransactionalInventory.over(store, anyScript()))
                 .claimsOnEveryEngine(NEVER_OVERSELLS, MAY_OVERSELL).mechanism("m").build();
         assertThat(service.purchaseScript()).isEmpty();
@@ -157,8 +157,8 @@ class VariantBuildersTest {
 
     @Test
     void aNameMustSurviveAFileAPropertyAndAMavenArgument() {
-        assertThatThrownBy(() -> InMemoryVariant.named("My Design")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DatabaseVariant.named("../x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InMemoryDesign.named("My Design")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DatabaseDesign.named("../x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** A purchase script of the store's own (the single owner's, unfenced): any script serves the builders' checks. */

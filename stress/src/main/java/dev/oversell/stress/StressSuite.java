@@ -1,7 +1,7 @@
 package dev.oversell.stress;
 
 import dev.oversell.report.RunReport;
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.run.Reproduce;
 import dev.oversell.stress.jcstress.StressBudget;
 import dev.oversell.run.RunFolder;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * jcstress for a project's own in-memory designs, from its own {@code mvn verify}. A project registers its designs
- * with a {@link dev.oversell.design.VariantProvider} (in {@code src/test/resources/META-INF/services/}) and writes
+ * with a {@link dev.oversell.design.DesignProvider} (in {@code src/test/resources/META-INF/services/}) and writes
  *
  * <pre>{@code
  * class ShopStressTest extends StressSuite {}
@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  *
  * <p>Settings are system properties. Every system property of the test's JVM but the JVM's and the test
  * runner's own is forwarded to the run as it is (so a project's provider sees the settings it reads); Oversell's:
- * {@code oversell.variant} (one design), {@code oversell.jcstress.scenarios} ({@code all} or names),
+ * {@code oversell.design} (one design), {@code oversell.jcstress.scenarios} ({@code all} or names),
  * {@code oversell.jcstress.options}, {@code oversell.jcstress.secondsPerDesign} (default 60: the run's budget is
  * that per design, so a project of many designs gets every scenario checked) or {@code oversell.jcstress.budgetSeconds}
  * (the whole run's, instead), {@code oversell.jcstress.minSamples} (the floor below which a held scenario is run
@@ -66,7 +66,7 @@ public abstract class StressSuite {
             return List.of(dynamicTest("jcstress", () -> abort("jcstress is skipped: -Doversell.jcstress.skip=true")));
         }
         dev.oversell.run.CheckerVersions.JCSTRESS.require();
-        List<String> units = StressRun.units(System.getProperty(Variants.ONLY, "").trim());
+        List<String> units = StressRun.units(System.getProperty(Designs.ONLY, "").trim());
         Shard shard = Shard.current();
         if (units.stream().noneMatch(shard::runs)) {
             System.out.println(shard.nothingToDo(StressRun.FAMILY, units));
@@ -75,10 +75,10 @@ public abstract class StressSuite {
         Path out = Path.of(System.getProperty("oversell.jcstress.dir", RunFolder.dir("jcstress").toString())).toAbsolutePath();
         Reproduce.ranBy(StressSuite.class, getClass());
         String reproduce = Reproduce.command(StressSuite.class);
-        // the designs the run will take (every one, or those -Doversell.variant names), and the actor runtime's
+        // the designs the run will take (every one, or those -Doversell.design names), and the actor runtime's
         // tests when no design is named
-        String only = System.getProperty(Variants.ONLY, "").trim();
-        long limitSeconds = StressBudget.seconds(Math.max(1, Variants.inMemory().size()), only.isEmpty())
+        String only = System.getProperty(Designs.ONLY, "").trim();
+        long limitSeconds = StressBudget.seconds(Math.max(1, Designs.inMemory().size()), only.isEmpty())
                 + GRACE_SECONDS;
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JudgedTestsTest {
 
     private static final String AGAIN = "mvn verify -Dtest=ShopStressTest -Dsurefire.failIfNoSpecifiedTests=false"
-            + " -Doversell.variant=counter";
+            + " -Doversell.design=counter";
 
     @TempDir
     Path out;

@@ -16,10 +16,10 @@ import java.util.Map;
 
 /**
  * The specification: the {@link Inventory} and {@link OrderInventory} contracts executed one call at a time, with no concurrency
- * control at all. Every variant's answers are checked against this class, sequentially (conformance) and
+ * control at all. Every design's answers are checked against this class, sequentially (conformance) and
  * concurrently (linearizability: some order of the concurrent calls must give exactly these answers).
  *
- * <p>Not thread-safe, by design. Variants that are safe by mutual exclusion (a monitor, an actor) keep one
+ * <p>Not thread-safe, by design. Designs that are safe by mutual exclusion (a monitor, an actor) keep one
  * of these as their state and make sure only one thread at a time touches it.
  *
  * <p>Order of checks in {@link #buy}: a known request id answers with its first answer (or a conflict);

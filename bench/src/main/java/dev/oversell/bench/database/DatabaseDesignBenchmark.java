@@ -2,8 +2,8 @@ package dev.oversell.bench.database;
 
 import dev.oversell.bench.Buyer;
 import dev.oversell.bench.IterationCounter;
-import dev.oversell.design.DatabaseVariant;
-import dev.oversell.design.Variants;
+import dev.oversell.design.DatabaseDesign;
+import dev.oversell.design.Designs;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.store.DatabaseDesigns;
@@ -26,12 +26,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every database design of the catalogue on one engine, with 1, 4 or 8 clients (JMH threads) buying the same
- * hot product: one app instance ({@code Variant.attach}) over the fork's own tables, on the engine's HikariCP
+ * hot product: one app instance ({@code Design.attach}) over the fork's own tables, on the engine's HikariCP
  * pool. Each result is divided by {@link RawJdbcFloorBenchmark}, the bare conditional {@code UPDATE} on the same
  * engine with the same clients: the floor the engine sets.
  *
  * <p>Each iteration starts from an empty purchases table and a fresh app instance (the store is refilled, the
- * variant re-attached). Every purchase is a round trip or more to the engine, a row lock on the hot product and
+ * design re-attached). Every purchase is a round trip or more to the engine, a row lock on the hot product and
  * an insert into the purchases table (the answer a retry finds). A purchase that ends in an exception (retries
  * run out) counts as a call and as {@code failed} ({@link FailedPurchases}). The designs written as teams write
  * them (Spring, JPA, the DAO) run over their own tables, made from their Flyway migration.
@@ -49,8 +49,8 @@ import java.util.concurrent.TimeUnit;
  * the verdicts.
  *
  * <p><b>Run:</b> as part of the matrix, {@code java -jar bench/target/benchmarks.jar}; alone, {@code java -cp
- * bench/target/benchmarks.jar org.openjdk.jmh.Main "DatabaseVariantBenchmark|RawJdbcFloorBenchmark" -p
- * engine=postgresql -p variant=db-conditional-update,db-select-for-update -t 4}.
+ * bench/target/benchmarks.jar org.openjdk.jmh.Main "DatabaseDesignBenchmark|RawJdbcFloorBenchmark" -p
+ * engine=postgresql -p design=db-conditional-update,db-select-for-update -t 4}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,13 +58,13 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
 @Warmup(iterations = 1, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-public class DatabaseVariantBenchmark {
+public class DatabaseDesignBenchmark {
 
     /** The engine: {@code h2}, {@code postgresql} or {@code mariadb} (reached per {@code DatabaseSettings}). */
     @Param({"h2", "postgresql", "mariadb"})
     public String engine;
 
-    /** A database variant's catalogue name (see {@code Variants.overStores()}). */
+    /** A database design's catalogue name (see {@code Designs.overStores()}). */
     @Param({})
     public String variant;
 
@@ -74,13 +74,13 @@ public class DatabaseVariantBenchmark {
 
     @Setup(Level.Trial)
     public void openStore() {
-        store = HotStore.open(engine, Variants.byName(variant, DatabaseVariant.class));
+        store = HotStore.open(engine, Designs.byName(variant, DatabaseDesign.class));
     }
 
     @Setup(Level.Iteration)
     public void freshInstance() {
         store.refill();
-        inventory = DatabaseDesigns.attach(Variants.byName(variant, DatabaseVariant.class), store.store());
+        inventory = DatabaseDesigns.attach(Designs.byName(variant, DatabaseDesign.class), store.store());
     }
 
     /** Closes the instance; after the last iteration, drops the tables too (see {@link IterationCounter}). */

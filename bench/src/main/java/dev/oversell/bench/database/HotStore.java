@@ -36,7 +36,7 @@ public final class HotStore implements AutoCloseable {
     }
 
     /** The same, with {@code design}'s own tables if it keeps its stock in tables of its own. */
-    static HotStore open(String engineKey, dev.oversell.design.DatabaseVariant design) {
+    static HotStore open(String engineKey, dev.oversell.design.DatabaseDesign design) {
         Database database = DatabaseSettings.open(Engine.ofKey(engineKey));
         try {
             return new HotStore(database, design == null ? Store.create(database, EndlessStock.stock())

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  *   UPDATE &lt;stock table&gt; SET stock = stock - 1 WHERE product = 'hot' AND stock >= 1
  * </pre>
  * and gives the connection back. No request id, no purchases row, no retry: the least any design that never
- * oversells can send. Every {@link DatabaseVariantBenchmark} result is divided by this one, on the same engine
+ * oversells can send. Every {@link DatabaseDesignBenchmark} result is divided by this one, on the same engine
  * with the same number of clients.
  *
  * <p><b>What you should see:</b> H2 (in the JVM, no network) far above the two servers: 13 to 25 k per second on

@@ -2,7 +2,7 @@ package dev.oversell.bench.inmemory;
 
 import dev.oversell.bench.Buyer;
 import dev.oversell.bench.EndlessStock;
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.store.DatabaseDesigns;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * Every in-memory design of the catalogue, bought from by 1 to 8 threads at once: {@code naive} (check-then-act,
  * no coordination: it may oversell, and is here as the speed of doing nothing), {@code synchronized} (one
  * monitor), {@code actor} (one blocking ask per purchase to the actor that owns the stock) and
- * {@code seed-flow} (buyer, purchase actor, inventory actor, back to the buyer). The variant names come from the
+ * {@code seed-flow} (buyer, purchase actor, inventory actor, back to the buyer). The design names come from the
  * catalogue, which {@code BenchMain} passes in; nothing here lists them.
  *
  * <p>Each iteration gets a fresh inventory: every design remembers every request id it answered (so that a
@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  * so their ratios improve as threads are added.
  *
  * <p><b>Run:</b> as part of the matrix, {@code java -jar bench/target/benchmarks.jar}; alone, {@code java -cp
- * bench/target/benchmarks.jar org.openjdk.jmh.Main CatalogueVariantBenchmark -p variant=synchronized,actor -t 4}.
+ * bench/target/benchmarks.jar org.openjdk.jmh.Main CatalogueDesignBenchmark -p design=synchronized,actor -t 4}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -52,9 +52,9 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
 @Warmup(iterations = 1, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-public class CatalogueVariantBenchmark {
+public class CatalogueDesignBenchmark {
 
-    /** An in-memory variant's catalogue name (see {@code Variants.inMemory()}). */
+    /** An in-memory design's catalogue name (see {@code Designs.inMemory()}). */
     @Param({})
     public String variant;
 
@@ -62,7 +62,7 @@ public class CatalogueVariantBenchmark {
 
     @Setup(Level.Iteration)
     public void freshInventory() {
-        inventory = DatabaseDesigns.instance(Variants.byName(variant), EndlessStock.stock());
+        inventory = DatabaseDesigns.instance(Designs.byName(variant), EndlessStock.stock());
     }
 
     @TearDown(Level.Iteration)

@@ -28,11 +28,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Oversell's own actor runtime, asked directly: an actor owning a {@code SequentialInventory}
  * ({@link SequentialInventoryActor}) on the shared default actor system (the pool the catalogue's {@code actor}
- * variant uses), asked in two ways.
+ * design uses), asked in two ways.
  *
  * <ul>
  *   <li>{@code oversellActorBlockingAsk}: one ask, then wait for its answer; what the catalogue's {@code actor}
- *       variant does behind {@code Inventory.buy}. The two should score alike.</li>
+ *       design does behind {@code Inventory.buy}. The two should score alike.</li>
  *   <li>{@code oversellActorPipelinedAsks}: {@value AskBatch#SIZE} asks sent, then all awaited; the score is
  *       still per purchase. The actor drains several messages per turn and the caller blocks once per batch.</li>
  * </ul>

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The smallest inventory actor on Oversell's own runtime ({@code dev.oversell.actor}): it owns a
- * {@link SequentialInventory} and answers purchases, nothing else. The catalogue's {@code actor} variant is the
+ * {@link SequentialInventory} and answers purchases, nothing else. The catalogue's {@code actor} design is the
  * same design behind the synchronous {@code Inventory} contract; this one exposes the ask itself, so that a
  * caller can send several purchases before waiting for the first answer ({@link OversellActorAskBenchmark}).
  */

@@ -7,7 +7,7 @@ import org.openjdk.jmh.results.RunResult;
 import java.util.Locale;
 
 /**
- * One JMH result as the ratios and the summary need it: which group and engine, which design ({@code variant}:
+ * One JMH result as the ratios and the summary need it: which group and engine, which design ({@code design}:
  * the catalogue name, or the benchmark method's name in kebab case for the references and the asks), how many
  * threads, and the score in purchases per second with JMH's error (the half-width of its 99.9% confidence
  * interval; JMH computes none, NaN here, for fewer than 3 measurement iterations) and the lowest and highest

@@ -32,7 +32,7 @@ import java.util.Objects;
  * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
  * <p><b>Claims</b> ({@code actor}): never oversells in one instance (the threads of one JVM).
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInLincheckTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=actor}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.design=actor}
  * <!-- /produced -->
  */
 public final class ActorInventory implements Inventory {
@@ -62,7 +62,7 @@ public final class ActorInventory implements Inventory {
         this.inventory = spawnInventoryActor(system, state);
     }
 
-    /** Spawns the actor that owns {@code state}; shared with the seed-flow variant. */
+    /** Spawns the actor that owns {@code state}; shared with the seed-flow design. */
     static ActorRef<InventoryMessage> spawnInventoryActor(ActorSystem system, Inventory state) {
         InventoryBehavior behavior = new InventoryBehavior(state);
         return system.spawn("inventory", () -> behavior, SupervisionPolicy.RESUME);

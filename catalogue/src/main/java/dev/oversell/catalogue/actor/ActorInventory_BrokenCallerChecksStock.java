@@ -39,7 +39,7 @@ import java.util.Objects;
  * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
  * <p><b>Claims</b> ({@code actor-broken-caller-checks-stock}): may oversell in one instance (the threads of one JVM).
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInLincheckTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=actor-broken-caller-checks-stock}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.design=actor-broken-caller-checks-stock}
  * <!-- /produced -->
  */
 public final class ActorInventory_BrokenCallerChecksStock implements Inventory {

@@ -33,7 +33,7 @@ import java.util.Objects;
  * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
  * <p><b>Claims</b> ({@code seed-flow}): never oversells in one instance (the threads of one JVM).
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInLincheckTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=seed-flow}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.design=seed-flow}
  * <!-- /produced -->
  */
 public final class SeedFlowActorInventory implements Inventory {

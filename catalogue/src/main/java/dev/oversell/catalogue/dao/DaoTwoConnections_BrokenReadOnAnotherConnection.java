@@ -55,7 +55,7 @@ import java.sql.SQLException;
  * <p><b>Claims</b> ({@code dao-two-connections}): in one instance, may oversell on every engine. With several instances
  * sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=dao-two-connections}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=dao-two-connections}
  * <!-- /produced -->
  */
 public final class DaoTwoConnections_BrokenReadOnAnotherConnection implements Inventory {

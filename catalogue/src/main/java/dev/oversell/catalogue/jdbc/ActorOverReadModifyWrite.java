@@ -27,7 +27,7 @@ import java.time.Duration;
  * <p><b>Claims</b> ({@code db-actor-service}): in one instance, never oversells on every engine. With several instances
  * sharing the database, may oversell on every engine.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-actor-service}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-actor-service}
  * <!-- /produced -->
  */
 public final class ActorOverReadModifyWrite extends ForwardingInventory {

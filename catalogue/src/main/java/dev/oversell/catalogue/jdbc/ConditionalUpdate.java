@@ -30,7 +30,7 @@ import java.util.List;
  * <p><b>Claims</b> ({@code db-conditional-update}): in one instance, never oversells on every engine. With several
  * instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-conditional-update}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-conditional-update}
  * <!-- /produced -->
  */
 public final class ConditionalUpdate implements PurchaseScript {

@@ -47,11 +47,11 @@ import java.util.Objects;
  * <p><b>Claims</b> ({@code db-ledger-repeatable-read}): in one instance, may oversell on every engine. With several
  * instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-ledger-repeatable-read}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-ledger-repeatable-read}
  * <p><b>Claims</b> ({@code db-ledger-serializable}): in one instance, may oversell on H2; never oversells on
  * PostgreSQL, MariaDB and MariaDB with snapshot isolation. With several instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-ledger-serializable}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-ledger-serializable}
  * <!-- /produced -->
  */
 public final class Ledger implements PurchaseScript {

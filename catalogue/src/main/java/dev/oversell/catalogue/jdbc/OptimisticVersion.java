@@ -31,7 +31,7 @@ import java.util.List;
  * <p><b>Claims</b> ({@code db-optimistic-version}): in one instance, never oversells on every engine. With several
  * instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-optimistic-version}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-optimistic-version}
  * <!-- /produced -->
  */
 public final class OptimisticVersion implements PurchaseScript {

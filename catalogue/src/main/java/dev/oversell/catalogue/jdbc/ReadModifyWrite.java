@@ -52,19 +52,19 @@ import java.util.Objects;
  * <p><b>Claims</b> ({@code db-read-write-autocommit}): in one instance, may oversell on every engine. With several
  * instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-read-write-autocommit}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-read-write-autocommit}
  * <p><b>Claims</b> ({@code db-read-write-read-committed}): in one instance, may oversell on every engine. With several
  * instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-read-write-read-committed}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-read-write-read-committed}
  * <p><b>Claims</b> ({@code db-read-write-repeatable-read}): in one instance, never oversells on H2, PostgreSQL and
  * MariaDB with snapshot isolation; may oversell on MariaDB. With several instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-read-write-repeatable-read}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-read-write-repeatable-read}
  * <p><b>Claims</b> ({@code db-read-write-serializable}): in one instance, never oversells on every engine. With several
  * instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-read-write-serializable}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-read-write-serializable}
  * <!-- /produced -->
  */
 public final class ReadModifyWrite implements PurchaseScript {

@@ -29,7 +29,7 @@ import java.util.List;
  * <p><b>Claims</b> ({@code db-select-for-update}): in one instance, never oversells on every engine. With several
  * instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-select-for-update}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-select-for-update}
  * <!-- /produced -->
  */
 public final class SelectForUpdate implements PurchaseScript {

@@ -34,11 +34,11 @@ import java.util.function.Function;
  * <p><b>Claims</b> ({@code db-single-owner-actor}): in one instance, never oversells on every engine. With several
  * instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-single-owner-actor}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-single-owner-actor}
  * <p><b>Claims</b> ({@code db-single-owner-actor-unfenced}): in one instance, never oversells on every engine. With
  * several instances sharing the database, may oversell on every engine.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-single-owner-actor-unfenced}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-single-owner-actor-unfenced}
  * <!-- /produced -->
  */
 public final class SingleOwnerActorService implements SingleOwner {

@@ -20,7 +20,7 @@ import dev.oversell.store.TransactionalInventory;
  * <p><b>Claims</b> ({@code db-synchronized-service}): in one instance, never oversells on every engine. With several
  * instances sharing the database, may oversell on every engine.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=db-synchronized-service}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=db-synchronized-service}
  * <!-- /produced -->
  */
 public final class SynchronizedOverReadModifyWrite extends ForwardingInventory {

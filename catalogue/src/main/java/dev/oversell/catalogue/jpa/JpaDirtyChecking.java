@@ -63,7 +63,7 @@ import javax.sql.DataSource;
  * <p><b>Claims</b> ({@code jpa-dirty-checking}): in one instance, may oversell on H2, PostgreSQL and MariaDB; never
  * oversells on MariaDB with snapshot isolation. With several instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jpa-dirty-checking}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=jpa-dirty-checking}
  * <!-- /produced -->
  */
 public final class JpaDirtyChecking extends SpringContextInventory {

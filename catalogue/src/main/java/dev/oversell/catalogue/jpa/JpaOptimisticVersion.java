@@ -73,7 +73,7 @@ import javax.sql.DataSource;
  * <p><b>Claims</b> ({@code jpa-optimistic-version}): in one instance, never oversells on every engine. With several
  * instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jpa-optimistic-version}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=jpa-optimistic-version}
  * <!-- /produced -->
  */
 public final class JpaOptimisticVersion extends SpringContextInventory {

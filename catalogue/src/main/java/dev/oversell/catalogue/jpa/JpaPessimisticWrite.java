@@ -61,7 +61,7 @@ import javax.sql.DataSource;
  * <p><b>Claims</b> ({@code jpa-pessimistic-write}): in one instance, never oversells on every engine. With several
  * instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jpa-pessimistic-write}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=jpa-pessimistic-write}
  * <!-- /produced -->
  */
 public final class JpaPessimisticWrite extends SpringContextInventory {

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
  * <p><b>Claims</b> ({@code naive}): may oversell in one instance (the threads of one JVM).
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInLincheckTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=naive}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.design=naive}
  * <!-- /produced -->
  */
 public final class CheckThenActInventory_BrokenUnsynchronized implements Inventory {

@@ -21,7 +21,7 @@ import java.util.Map;
  * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
  * <p><b>Claims</b> ({@code synchronized}): never oversells in one instance (the threads of one JVM).
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInLincheckTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.variant=synchronized}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.design=synchronized}
  * <!-- /produced -->
  */
 public final class SynchronizedInventory implements Inventory {

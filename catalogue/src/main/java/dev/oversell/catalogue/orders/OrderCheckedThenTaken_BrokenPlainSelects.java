@@ -56,7 +56,7 @@ import java.sql.SQLException;
  * <p><b>Claims</b> ({@code jdbc-order-checked-then-taken}): in one instance, may oversell on every engine. With several
  * instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jdbc-order-checked-then-taken}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=jdbc-order-checked-then-taken}
  * <!-- /produced -->
  */
 public final class OrderCheckedThenTaken_BrokenPlainSelects extends JdbcOrderInventory {

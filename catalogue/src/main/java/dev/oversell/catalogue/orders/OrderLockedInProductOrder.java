@@ -54,7 +54,7 @@ import java.util.List;
  * <p><b>Claims</b> ({@code jdbc-order-locked-in-product-order}): in one instance, never oversells on every engine. With
  * several instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jdbc-order-locked-in-product-order}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=jdbc-order-locked-in-product-order}
  * <!-- /produced -->
  */
 public final class OrderLockedInProductOrder extends JdbcOrderInventory {

@@ -59,8 +59,7 @@ import java.sql.SQLException;
  * <p><b>Claims</b> ({@code jdbc-order-locked-in-the-order-given}): in one instance, never oversells on every engine.
  * With several instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2
- * -Doversell.variant=jdbc-order-locked-in-the-order-given}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=jdbc-order-locked-in-the-order-given}
  * <!-- /produced -->
  */
 public final class OrderLockedInTheOrderGiven_BrokenDeadlock extends JdbcOrderInventory {

@@ -55,7 +55,7 @@ import java.util.List;
  * <p><b>Claims</b> ({@code jdbc-template-guarded-update}): in one instance, never oversells on every engine. With
  * several instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jdbc-template-guarded-update}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=jdbc-template-guarded-update}
  * <!-- /produced -->
  */
 public final class JdbcTemplateGuardedUpdate extends SpringContextInventory {

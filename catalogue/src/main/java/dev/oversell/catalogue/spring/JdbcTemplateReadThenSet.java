@@ -56,7 +56,7 @@ import java.util.List;
  * <p><b>Claims</b> ({@code jdbc-template-read-then-set}): in one instance, may oversell on H2, PostgreSQL and MariaDB;
  * never oversells on MariaDB with snapshot isolation. With several instances sharing the database, the same.
  * <p><b>See it</b>: {@code mvn -q -pl properties -am verify -Dtest=BuiltInDatabaseTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.variant=jdbc-template-read-then-set}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Doversell.engines=h2 -Doversell.design=jdbc-template-read-then-set}
  * <!-- /produced -->
  */
 public final class JdbcTemplateReadThenSet extends SpringContextInventory {

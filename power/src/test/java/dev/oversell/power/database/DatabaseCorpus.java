@@ -1,10 +1,10 @@
 package dev.oversell.power.database;
 
 import dev.oversell.design.DataSourceInventoryFactory;
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.design.JdbcSchema;
-import dev.oversell.design.Variant;
-import dev.oversell.design.VariantProvider;
+import dev.oversell.design.Design;
+import dev.oversell.design.DesignProvider;
 import dev.oversell.model.Inventory;
 import dev.oversell.power.CorpusEntry;
 import dev.oversell.power.CorrectTwin;
@@ -42,9 +42,9 @@ import static dev.oversell.design.Claim.NEVER_OVERSELLS;
  * it or where it must hold, the findings that name it) is its class's {@link KnownBug} or
  * {@link CorrectTwin}, read as a {@link CorpusEntry} like the in-memory corpus's; where it runs by
  * default, its {@link dev.oversell.power.RunsByDefault} ({@code docs/power.md} says why, with the times measured).
- * Found by the suites through {@code META-INF/services/dev.oversell.design.VariantProvider}.
+ * Found by the suites through {@code META-INF/services/dev.oversell.design.DesignProvider}.
  */
-public final class DatabaseCorpus implements VariantProvider {
+public final class DatabaseCorpus implements DesignProvider {
 
     /** Every design of the corpus with what the suite must make of it, bugs first, in the order they run. */
     public static final List<CorpusEntry> ENTRIES = List.of(
@@ -93,8 +93,8 @@ public final class DatabaseCorpus implements VariantProvider {
                     Tables.STOCK));
 
     @Override
-    public List<Variant> variants() {
-        List<Variant> variants = new ArrayList<>();
+    public List<Design> designs() {
+        List<Design> variants = new ArrayList<>();
         ENTRIES.forEach(e -> variants.add(e.design()));
         return variants;
     }
@@ -111,9 +111,9 @@ public final class DatabaseCorpus implements VariantProvider {
         return new CorpusEntry(declared(name, type, factory, schema).build(), type);
     }
 
-    private static DatabaseVariant.Builder declared(String name, Class<? extends Inventory> type,
+    private static DatabaseDesign.Builder declared(String name, Class<? extends Inventory> type,
                                                     DataSourceInventoryFactory factory, JdbcSchema schema) {
-        return DatabaseVariant.named(name)
+        return DatabaseDesign.named(name)
                 .overDataSource(type, schema, factory)
                 .claimsOnEveryEngine(NEVER_OVERSELLS, NEVER_OVERSELLS) // what its author believed
                 .mechanism(mechanismOf(type));

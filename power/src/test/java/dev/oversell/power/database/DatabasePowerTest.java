@@ -50,7 +50,7 @@ class DatabasePowerTest {
             }
             engines.add(engine);
             power.run(DatabaseCorpusUnderTheSuite.class, "databases-" + engine.key(), Map.of(
-                    "oversell.engines", engine.key(), "oversell.variant", String.join(",", designs)));
+                    "oversell.engines", engine.key(), "oversell.design", String.join(",", designs)));
         }
         power.recordAndCheck(engines, "mvn -pl power -am verify -Dtest=DatabasePowerTest"
                 + " -Dsurefire.failIfNoSpecifiedTests=false -Doversell.power.design=NAME -Doversell.engines=ENGINE");

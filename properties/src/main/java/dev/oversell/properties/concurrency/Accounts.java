@@ -13,16 +13,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One run's accounts, kept beside the variant by the operations: which requests the variant answered
+ * One run's accounts, kept beside the design by the operations: which requests the design answered
  * "purchased", and which orders "placed" (each request id counted once: a retry sells once; a placed order's
  * every line is a sale of its product), and which restocks it applied, per product.
- * Once the run is quiet, {@link #judge} sets them against the stock the variant reports: more units sold than
+ * Once the run is quiet, {@link #judge} sets them against the stock the design reports: more units sold than
  * existed is {@link Finding#OVERSOLD}; stock and sales that do not add up, {@link Finding#LOST_UPDATE}, unless an
  * order taken in part explains the stock left ({@link Finding#PARTIALLY_APPLIED}: {@link PartialOrders}, the rule
  * the database family applies too).
  *
  * <p>Bookkeeping, not code under test: Lincheck's model checker is told to ignore this class, so that it
- * places no thread switch here and spends its exploration on the variant.
+ * places no thread switch here and spends its exploration on the design.
  */
 final class Accounts {
 
@@ -53,13 +53,13 @@ final class Accounts {
         }
     }
 
-    /** A restock the variant accepted (it returned normally). */
+    /** A restock the design accepted (it returned normally). */
     void restocked(HotProduct product, long units) {
         restocked.merge(product, units, Long::sum);
     }
 
     /**
-     * Sets the accounts against {@code stockNow}, the stock the variant reports for each product once every call
+     * Sets the accounts against {@code stockNow}, the stock the design reports for each product once every call
      * returned.
      *
      * @throws AccountsDoNotAddUp with the most serious finding over the products, if any is an anomaly

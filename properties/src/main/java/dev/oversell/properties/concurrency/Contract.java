@@ -1,6 +1,6 @@
 package dev.oversell.properties.concurrency;
 
-import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.InMemoryDesign;
 import dev.oversell.model.OrderInventory;
 
 import java.util.ArrayList;
@@ -19,16 +19,16 @@ enum Contract {
     ORDERS(OrderOperations.class, OrderSpecificationOperations.class);
 
     /** The operations Lincheck calls on the design. */
-    final Class<? extends OperationsOnVariant> operations;
+    final Class<? extends OperationsOnDesign> operations;
     /** The same operations on the sequential specification. */
     final Class<?> specification;
 
-    Contract(Class<? extends OperationsOnVariant> operations, Class<?> specification) {
+    Contract(Class<? extends OperationsOnDesign> operations, Class<?> specification) {
         this.operations = operations;
         this.specification = specification;
     }
 
-    static Contract of(InMemoryVariant variant) {
+    static Contract of(InMemoryDesign variant) {
         return OrderInventory.class.isAssignableFrom(variant.type()) ? ORDERS : SINGLE_LINE;
     }
 

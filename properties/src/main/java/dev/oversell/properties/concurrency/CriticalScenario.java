@@ -11,7 +11,7 @@ import static dev.oversell.properties.concurrency.HotProduct.A;
 import static dev.oversell.properties.concurrency.HotProduct.B;
 
 /**
- * The shapes of concurrent calls where inventories break, written out by hand so that every variant meets each
+ * The shapes of concurrent calls where inventories break, written out by hand so that every design meets each
  * of them in every run: the last unit, two-unit buyers against stock that is not a multiple of two, three buyers
  * at once, two products at once, the same request sent twice where a second application fits (a design that
  * applies it twice loses units: a lost update, not merely an answer no order explains), stock reads during

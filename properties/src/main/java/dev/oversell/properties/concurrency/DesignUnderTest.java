@@ -2,9 +2,9 @@ package dev.oversell.properties.concurrency;
 
 import dev.oversell.actor.ActorSystem;
 import dev.oversell.design.HandedExecutor;
-import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.InMemoryDesign;
 import dev.oversell.design.OnExecutor;
-import dev.oversell.design.Variant;
+import dev.oversell.design.Design;
 import dev.oversell.model.Inventory;
 
 import java.lang.reflect.Constructor;
@@ -17,23 +17,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
- * The variant one Lincheck check drives, and everything the check built for it. Lincheck creates test
+ * The design one Lincheck check drives, and everything the check built for it. Lincheck creates test
  * instances itself, through a no-argument constructor, so the one generic test class asks this holder for an
  * inventory; the driver {@link #open opens} a check before running Lincheck and {@link #close closes} it after,
  * which closes every inventory still open (a run that hung or failed never reached its validation) and then
  * the actor systems the check created. Checks run one after another, never in parallel.
  *
- * <p>How an inventory is built follows the catalogue's {@link Variant.Execution}: a caller-thread variant
- * through its catalogue factory; a variant with threads of its own over an {@link ActorSystem} the check
+ * <p>How an inventory is built follows the catalogue's {@link Design.Execution}: a caller-thread design
+ * through its catalogue factory; a design with threads of its own over an {@link ActorSystem} the check
  * gives it, through its public constructor {@code (ActorSystem, Map<String, Long> initialStock, Duration
  * askTimeout)} &mdash; a deterministic one per inventory (an {@code ActorSystem} over the direct executor
- * {@code Runnable::run}), whose turns the model checker interleaves like the callers' own steps; a variant declared
- * {@link InMemoryVariant#onExecutor() on an executor} through its factory, over a substitute of the declared kind
+ * {@code Runnable::run}), whose turns the model checker interleaves like the callers' own steps; a design declared
+ * {@link InMemoryDesign#onExecutor() on an executor} through its factory, over a substitute of the declared kind
  * that runs tasks on the callers' threads: a {@link SerialDirectExecutor} for a single-thread executor (one task at
  * a time, in order), a {@link CallerRunsPool} for a pool (tasks at once). Each class says what it explores and
  * what it does not.
  */
-final class VariantUnderTest implements AutoCloseable {
+final class DesignUnderTest implements AutoCloseable {
 
     /**
      * A timeout no check reaches. On the deterministic dispatcher an answer comes within the run or never (the model
@@ -43,14 +43,14 @@ final class VariantUnderTest implements AutoCloseable {
      */
     static final Duration ASK_TIMEOUT = Duration.ofDays(1);
 
-    private static volatile VariantUnderTest current;
+    private static volatile DesignUnderTest current;
 
-    private final InMemoryVariant variant;
+    private final InMemoryDesign variant;
     private final Supplier<Inventory> factory;
     private final List<Inventory> inventories = new ArrayList<>();
     private final List<ActorSystem> systems = new ArrayList<>();
 
-    private VariantUnderTest(InMemoryVariant variant) {
+    private DesignUnderTest(InMemoryDesign variant) {
         this.variant = variant;
         this.factory = switch (variant.execution()) {
             case CALLER_THREAD -> () -> variant.create(HotProduct.initialStock());
@@ -63,22 +63,22 @@ final class VariantUnderTest implements AutoCloseable {
                 yield () -> newInstance(overSystem, track(new ActorSystem(variant.name(), Runnable::run)));
             }
             case DATABASE -> throw new IllegalArgumentException(variant.name()
-                    + " is a database variant; Lincheck drives in-memory variants only");
+                    + " is a database design; Lincheck drives in-memory designs only");
         };
     }
 
-    /** Starts a check of {@code variant}. */
-    static VariantUnderTest open(InMemoryVariant variant) {
-        VariantUnderTest check = new VariantUnderTest(variant);
+    /** Starts a check of {@code design}. */
+    static DesignUnderTest open(InMemoryDesign variant) {
+        DesignUnderTest check = new DesignUnderTest(variant);
         current = check;
         return check;
     }
 
-    /** A fresh inventory of the variant under test, holding {@link HotProduct#initialStock()}. */
+    /** A fresh inventory of the design under test, holding {@link HotProduct#initialStock()}. */
     static Inventory build() {
-        VariantUnderTest check = current;
+        DesignUnderTest check = current;
         if (check == null) {
-            throw new IllegalStateException("no variant under test: run through LincheckSuite");
+            throw new IllegalStateException("no design under test: run through LincheckSuite");
         }
         return check.newInventory();
     }
@@ -137,7 +137,7 @@ final class VariantUnderTest implements AutoCloseable {
         throw new IllegalArgumentException("no model-checked substitute for " + kind);
     }
 
-    private static Constructor<? extends Inventory> constructorOverActorSystem(InMemoryVariant variant) {
+    private static Constructor<? extends Inventory> constructorOverActorSystem(InMemoryDesign variant) {
         try {
             return variant.type().asSubclass(Inventory.class).getConstructor(ActorSystem.class, Map.class, Duration.class);
         } catch (NoSuchMethodException missing) {

@@ -11,7 +11,7 @@ import org.jetbrains.kotlinx.lincheck.strategy.ValidationFailure;
 
 /**
  * What a Lincheck failure saw, in Oversell's words, judged by what the failing run showed and never by which
- * scenario ran. Lincheck runs the validation function ({@link OperationsOnVariant#accountsAddUp}) at the end
+ * scenario ran. Lincheck runs the validation function ({@link OperationsOnDesign#accountsAddUp}) at the end
  * of every run and only then checks the answers against the specification; so:
  * <ul>
  *   <li>the validation found the accounts broken: {@link Finding#OVERSOLD} or {@link Finding#LOST_UPDATE},

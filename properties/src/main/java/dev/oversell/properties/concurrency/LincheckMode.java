@@ -1,9 +1,9 @@
 package dev.oversell.properties.concurrency;
 
-import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variants;
+import dev.oversell.design.InMemoryDesign;
+import dev.oversell.design.Designs;
 import dev.oversell.run.Reproduce;
-import dev.oversell.design.Variant;
+import dev.oversell.design.Design;
 import dev.oversell.properties.Seeds;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt;
@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lincheck's model checker, with the bound Oversell runs it at. It applies to every in-memory variant: a variant
+ * Lincheck's model checker, with the bound Oversell runs it at. It applies to every in-memory design: a design
  * whose calls run on threads of its own is model-checked on a deterministic dispatcher (an {@code ActorSystem} over
- * the direct executor {@code Runnable::run}, {@link VariantUnderTest}), whose turns it interleaves with the callers'.
+ * the direct executor {@code Runnable::run}, {@link DesignUnderTest}), whose turns it interleaves with the callers'.
  *
  * <p>The bound, {@code oversell.lincheck.interleavings} (default {@value #DEFAULT_INTERLEAVINGS}; {@code -Pthorough}
- * raises it for a design review): interleavings explored per critical scenario at most, for a variant that runs on
- * the caller's thread; a variant with threads of its own gets half of it (each of its interleavings runs the actor
+ * raises it for a design review): interleavings explored per critical scenario at most, for a design that runs on
+ * the caller's thread; a design with threads of its own gets half of it (each of its interleavings runs the actor
  * runtime's code too, several times as long). A scenario whose tree of interleavings is exhausted in fewer is
  * reported as every interleaving run ({@code Coverage.Every}); one stopped at the bound as bounded
  * ({@code Coverage.Bounded}, the bound and the setting named).
@@ -44,7 +44,7 @@ enum LincheckMode {
     /** Explores thread switches deterministically: every interleaving of a small scenario, up to a bound. */
     MODEL_CHECKING("model checking") {
         @Override
-        Options<?, ?> options(InMemoryVariant variant) {
+        Options<?, ?> options(InMemoryDesign variant) {
             return new ModelCheckingOptions().invocationsPerIteration(runsPerScenario(variant))
                     // Lincheck calls a loop of more than 50 iterations non-terminating and the run hung: a correct
                     // design that loops longer in a call (power corpus: slow-one-monitor) was judged "not
@@ -53,15 +53,15 @@ enum LincheckMode {
                     // bookkeeping of the check, not code under test: no thread switch inside
                     .addGuarantee(ManagedStrategyGuaranteeKt.forClasses(Accounts.class.getName()).allMethods().ignore())
                     // the JDK's concurrent collections are linearizable: a call of theirs that runs none of the
-                    // variant's code is one step, with switches before and after it, not inside; a call that runs
-                    // the variant's code (computeIfAbsent's function, merge's) is explored inside, like the rest
+                    // design's code is one step, with switches before and after it, not inside; a call that runs
+                    // the design's code (computeIfAbsent's function, merge's) is explored inside, like the rest
                     .addGuarantee(ManagedStrategyGuaranteeKt.forClasses("java.util.concurrent.ConcurrentHashMap")
                             .methods("get", "getOrDefault", "containsKey", "put", "putIfAbsent", "remove", "replace",
                                     "size", "isEmpty").treatAsAtomic())
                     .addGuarantee(ManagedStrategyGuaranteeKt.forClasses("java.util.concurrent.ConcurrentLinkedQueue")
                             .methods("add", "offer", "poll", "peek", "isEmpty", "size").treatAsAtomic())
                     // the JDK's timer behind an ask's timeout runs on a JDK thread the model checker does not control;
-                    // no timeout fires within a check (VariantUnderTest.ASK_TIMEOUT), so its bookkeeping is ignored
+                    // no timeout fires within a check (DesignUnderTest.ASK_TIMEOUT), so its bookkeeping is ignored
                     .addGuarantee(ManagedStrategyGuaranteeKt.forClasses(
                             "java.util.concurrent.CompletableFuture$Delayer",
                             "java.util.concurrent.CompletableFuture$Timeout",
@@ -72,12 +72,12 @@ enum LincheckMode {
         }
 
         @Override
-        int runsPerScenario(InMemoryVariant variant) {
-            return variant.execution() == Variant.Execution.OWN_THREADS ? Math.max(1, INTERLEAVINGS / 2) : INTERLEAVINGS;
+        int runsPerScenario(InMemoryDesign variant) {
+            return variant.execution() == Design.Execution.OWN_THREADS ? Math.max(1, INTERLEAVINGS / 2) : INTERLEAVINGS;
         }
 
         @Override
-        List<Workload> workloads(InMemoryVariant variant) {
+        List<Workload> workloads(InMemoryDesign variant) {
             return Workload.critical(Contract.of(variant));
         }
     };
@@ -94,27 +94,27 @@ enum LincheckMode {
     }
 
     /**
-     * The command that runs {@code variant}'s checks again with this run's bounds (Lincheck's exploration is
+     * The command that runs {@code design}'s checks again with this run's bounds (Lincheck's exploration is
      * deterministic given them).
      */
     static String reproduce(String variant) {
-        return Reproduce.command(LincheckSuite.class, Variants.ONLY + "=" + variant,
+        return Reproduce.command(LincheckSuite.class, Designs.ONLY + "=" + variant,
                 "oversell.lincheck.interleavings=" + INTERLEAVINGS);
     }
 
-    abstract Options<?, ?> options(InMemoryVariant variant);
+    abstract Options<?, ?> options(InMemoryDesign variant);
 
     /** Interleavings per scenario at most. */
-    abstract int runsPerScenario(InMemoryVariant variant);
+    abstract int runsPerScenario(InMemoryDesign variant);
 
-    /** What this mode runs on {@code variant}, in order (a design that takes orders meets orders too). */
-    abstract List<Workload> workloads(InMemoryVariant variant);
+    /** What this mode runs on {@code design}, in order (a design that takes orders meets orders too). */
+    abstract List<Workload> workloads(InMemoryDesign variant);
 
     /**
      * The options for one check of {@code workloads}: each critical scenario (Lincheck runs them in order, as built
      * in {@code scenarios}), each judged against the sequential specification; no random scenario.
      */
-    Options<?, ?> options(InMemoryVariant variant, List<Workload> workloads, Map<Workload, ExecutionScenario> scenarios) {
+    Options<?, ?> options(InMemoryDesign variant, List<Workload> workloads, Map<Workload, ExecutionScenario> scenarios) {
         Options<?, ?> options = options(variant).sequentialSpecification(Contract.of(variant).specification)
                 .verifier(CountingVerifier.class).iterations(0);
         workloads.forEach(workload -> options.addCustomScenario(scenarios.get(workload)));

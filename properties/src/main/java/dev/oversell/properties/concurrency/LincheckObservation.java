@@ -7,7 +7,7 @@ import dev.oversell.run.RunFolder;
 import dev.oversell.judge.Finding;
 
 /**
- * What one Lincheck check (a variant, a workload, a mode) observed; serialised into {@code lincheck/verdicts.json}.
+ * What one Lincheck check (a design, a workload, a mode) observed; serialised into {@code lincheck/verdicts.json}.
  *
  * @param observed           a {@link Finding} word ({@code held}, {@code oversold}, {@code lost update},
  *                           {@code not linearizable}), or {@link #NOT_CHECKED} or {@link #NOT_REACHED}

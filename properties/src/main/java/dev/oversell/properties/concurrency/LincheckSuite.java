@@ -1,10 +1,10 @@
 package dev.oversell.properties.concurrency;
 
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.design.Claim;
 import dev.oversell.design.Deployment;
-import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variant;
+import dev.oversell.design.InMemoryDesign;
+import dev.oversell.design.Design;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.judge.Observation;
@@ -41,21 +41,21 @@ import java.util.stream.Stream;
 import static dev.oversell.properties.Failures.fail;
 
 /**
- * Every in-memory design under Lincheck (database variants have their own checks), judged by its
+ * Every in-memory design under Lincheck (database designs have their own checks), judged by its
  * single-instance claim with {@link Judge#disagreement}, both ways: "never oversells" holds only if no check
  * saw anything the contract forbids; "may oversell" is demonstrated only by an actual oversell, caught with a
  * counterexample of at most {@value #MAX_READABLE_OPERATIONS} operations and kept under
  * {@code target/oversell/lincheck/}.
  *
- * <p>Each variant meets the {@link CriticalScenario}s under the model checker ({@link LincheckMode}), on one
+ * <p>Each design meets the {@link CriticalScenario}s under the model checker ({@link LincheckMode}), on one
  * generic test class ({@link InventoryOperations}; {@link OrderOperations} and the order scenarios too for a design
- * that implements {@code OrderInventory}, {@link Contract}): a new design is covered with no new test code. Every check closes what it built; after a variant's checks, a thread the
- * variant left running fails it. A check the time budget ({@code -Doversell.lincheck.budgetSeconds}) leaves no
+ * that implements {@code OrderInventory}, {@link Contract}): a new design is covered with no new test code. Every check closes what it built; after a design's checks, a thread the
+ * design left running fails it. A check the time budget ({@code -Doversell.lincheck.budgetSeconds}) leaves no
  * room for fails, naming what was not checked.
  *
  * <p>A project runs it with {@code class ShopLincheckTest extends LincheckSuite {}}, in a JVM of its own (Surefire's
  * {@code reuseForks=false}: Lincheck's agent retransforms every loaded class). Rerun one design:
- * {@code -Doversell.variant=NAME} (a failure prints the whole command). A unit of a shard
+ * {@code -Doversell.design=NAME} (a failure prints the whole command). A unit of a shard
  * ({@code -Doversell.shard=k/n}, {@link Shard}) is one design.
  */
 public abstract class LincheckSuite {
@@ -69,27 +69,27 @@ public abstract class LincheckSuite {
     private static long deadline;
 
     @TestFactory
-    public Stream<DynamicNode> everyVariantIsJudgedByItsClaim() {
+    public Stream<DynamicNode> everyDesignIsJudgedByItsClaim() {
         dev.oversell.run.CheckerVersions.LINCHECK.require();
         Reproduce.ranBy(LincheckSuite.class, getClass());
         startJdkTimer();
         deadline = System.nanoTime() + BUDGET.toNanos();
         System.out.printf("[lincheck] model checking: %d critical scenarios (%d more for designs that take orders), up"
-                        + " to %d interleavings each (half for variants with threads of their own); budget %d s%n",
+                        + " to %d interleavings each (half for designs with threads of their own); budget %d s%n",
                 CriticalScenario.ALL.size(), CriticalScenario.ORDERS.size(), LincheckMode.INTERLEAVINGS, BUDGET.toSeconds());
-        return Shard.current().take(ModeCheck.SUITE, Variants.inMemory(), v -> Shard.unit(ModeCheck.SUITE, v.name()))
+        return Shard.current().take(ModeCheck.SUITE, Designs.inMemory(), v -> Shard.unit(ModeCheck.SUITE, v.name()))
                 .stream().map(LincheckSuite::checksOf);
     }
 
     /**
      * An ask's timeout is kept by the JDK's one timer thread, started on first use. Started here, before any
-     * check: it is the JDK's, not a variant's, and the model checker must not see it start inside a run.
+     * check: it is the JDK's, not a design's, and the model checker must not see it start inside a run.
      */
     static void startJdkTimer() {
         new CompletableFuture<Void>().orTimeout(1, TimeUnit.DAYS).complete(null);
     }
 
-    private static DynamicContainer checksOf(InMemoryVariant variant) {
+    private static DynamicContainer checksOf(InMemoryDesign variant) {
         Claim claim = variant.claim();
         ThreadsBefore threadsBefore = new ThreadsBefore();
         List<DynamicNode> checks = new ArrayList<>();
@@ -108,7 +108,7 @@ public abstract class LincheckSuite {
         return DynamicContainer.dynamicContainer(variant.name() + " (claims: " + claim + ")", checks);
     }
 
-    private static void check(InMemoryVariant variant, Claim claim, LincheckMode mode) {
+    private static void check(InMemoryDesign variant, Claim claim, LincheckMode mode) {
         long started = System.nanoTime();
         Map<String, String> evidence = new LinkedHashMap<>();
         List<LincheckObservation> observed = new ModeCheck(variant, claim, mode, evidence).run(mode.workloads(variant),
@@ -124,7 +124,7 @@ public abstract class LincheckSuite {
         List<LincheckObservation> unchecked = observed.stream().filter(LincheckObservation::outOfTime).toList();
         if (!unchecked.isEmpty()) {
             fail("Not checked: %s, %s: %s. The Lincheck time budget of %d s ran out. Raise"
-                            + " -Doversell.lincheck.budgetSeconds, or check this variant alone with -Doversell.variant=%s.",
+                            + " -Doversell.lincheck.budgetSeconds, or check this design alone with -Doversell.design=%s.",
                     variant.name(), mode.label, unchecked.stream().map(LincheckObservation::workload).toList(),
                     BUDGET.toSeconds(), variant.name());
         }
@@ -135,8 +135,8 @@ public abstract class LincheckSuite {
         }
     }
 
-    /** A variant's evidence folder holds this run's files only (a report is a function of one run). */
-    private static void clearEvidenceOf(InMemoryVariant variant) throws IOException {
+    /** A design's evidence folder holds this run's files only (a report is a function of one run). */
+    private static void clearEvidenceOf(InMemoryDesign variant) throws IOException {
         Path folder = Evidence.dir(ModeCheck.SUITE).resolve(variant.name());
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
@@ -147,7 +147,7 @@ public abstract class LincheckSuite {
         }
     }
 
-    private static void noThreadLeftRunning(InMemoryVariant variant, ThreadsBefore threadsBefore) throws InterruptedException {
+    private static void noThreadLeftRunning(InMemoryDesign variant, ThreadsBefore threadsBefore) throws InterruptedException {
         List<Thread> left = LiveThreads.startedSince(threadsBefore.threads(), THREAD_GRACE);
         LEFT_RUNNING.put(variant.name(), left);
         if (!left.isEmpty()) {
@@ -158,10 +158,10 @@ public abstract class LincheckSuite {
     }
 
     /**
-     * One judge over every check of the variant ({@link Judge#judge}): an oversell demonstrated, or an anomaly
+     * One judge over every check of the design ({@link Judge#judge}): an oversell demonstrated, or an anomaly
      * that refutes "never oversells", stands whatever was not checked; "held" needs every check to have run.
      */
-    private static void judged(InMemoryVariant variant, Claim claim) {
+    private static void judged(InMemoryDesign variant, Claim claim) {
         List<LincheckObservation> seen = observationsOf(variant);
         int expected = Stream.of(LincheckMode.values()).mapToInt(mode -> mode.workloads(variant).size()).sum();
         if (claim == Claim.NEVER_OVERSELLS && seen.size() < expected) {
@@ -193,17 +193,17 @@ public abstract class LincheckSuite {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static List<LincheckObservation> observationsOf(InMemoryVariant variant) {
+    private static List<LincheckObservation> observationsOf(InMemoryDesign variant) {
         synchronized (OBSERVED) {
             return OBSERVED.stream().filter(o -> o.variant().equals(variant.name())).toList();
         }
     }
 
-    /** The threads alive before a variant's first check. */
+    /** The threads alive before a design's first check. */
     private static final class ThreadsBefore {
         private Set<Thread> threads;
 
-        /** Takes them if this is the variant's first check, and says so. */
+        /** Takes them if this is the design's first check, and says so. */
         boolean takeIfFirst() {
             if (threads == null) {
                 threads = LiveThreads.now();
@@ -224,7 +224,7 @@ public abstract class LincheckSuite {
             observed = List.copyOf(OBSERVED);
         }
         Path json = Evidence.writeJson(ModeCheck.SUITE, "verdicts.json", observed);
-        Evidence.writeObservations(ModeCheck.SUITE, Variants.inMemory(), typed(observed));
+        Evidence.writeObservations(ModeCheck.SUITE, Designs.inMemory(), typed(observed));
         RunReport.refresh();
         String summary = LincheckSummary.markdown(observed, EVIDENCE, LEFT_RUNNING);
         Path markdown = Evidence.writeText(ModeCheck.SUITE, "summary.md", summary);

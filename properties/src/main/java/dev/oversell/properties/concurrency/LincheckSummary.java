@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The Lincheck part of the verdicts, for people: one row per variant, one column per mode saying what the
+ * The Lincheck part of the verdicts, for people: one row per design, one column per mode saying what the
  * checks saw in Oversell's words (how many workloads saw each anomaly, the smallest example), the threads a
- * variant left running, and under the table each variant's smallest counterexample (Lincheck's scenario
+ * design left running, and under the table each design's smallest counterexample (Lincheck's scenario
  * table) with its evidence file.
  */
 final class LincheckSummary {
@@ -23,10 +23,10 @@ final class LincheckSummary {
 
     static String markdown(List<LincheckObservation> observations, Map<String, String> evidenceTexts,
                            Map<String, List<Thread>> leftRunning) {
-        Map<String, List<LincheckObservation>> byVariant = new LinkedHashMap<>();
+        Map<String, List<LincheckObservation>> byDesign = new LinkedHashMap<>();
         List<String> modes = new ArrayList<>();
         for (LincheckObservation o : observations) {
-            byVariant.computeIfAbsent(o.variant(), v -> new ArrayList<>()).add(o);
+            byDesign.computeIfAbsent(o.variant(), v -> new ArrayList<>()).add(o);
             if (!modes.contains(o.mode())) {
                 modes.add(o.mode());
             }
@@ -36,7 +36,7 @@ final class LincheckSummary {
         header.addAll(modes);
         header.add("threads left running");
         MarkdownTable table = MarkdownTable.of(header);
-        byVariant.forEach((variant, seen) -> {
+        byDesign.forEach((variant, seen) -> {
             List<Object> row = new ArrayList<>(List.of(variant, seen.get(0).claim()));
             for (String mode : modes) {
                 row.add(cell(seen.stream().filter(o -> o.mode().equals(mode)).toList()));
@@ -54,7 +54,7 @@ final class LincheckSummary {
         }
         md.append(LincheckObservation.NOT_REACHED).append(": Lincheck stopped at an earlier failure that decided the claim. ")
                 .append("**").append(LincheckObservation.NOT_CHECKED).append("**: the time budget ran out first.\n");
-        byVariant.forEach((variant, seen) -> seen.stream()
+        byDesign.forEach((variant, seen) -> seen.stream()
                 .filter(o -> o.checked() && o.finding().anomaly() && evidenceTexts.containsKey(o.evidenceFile()))
                 .min(Comparator.comparing(LincheckObservation::finding).thenComparingInt(LincheckObservation::scenarioOperations))
                 .ifPresent(o -> md.append("\n### ").append(variant).append(": ").append(o.observed())

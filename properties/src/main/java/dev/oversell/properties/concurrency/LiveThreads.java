@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The threads alive in this JVM, to tell which ones a variant's checks left behind after closing everything
+ * The threads alive in this JVM, to tell which ones a design's checks left behind after closing everything
  * they built. The JVM's own service threads (thread group {@code system}: signal dispatcher, attach listener,
  * reference handler) come and go on their own and are left out.
  */

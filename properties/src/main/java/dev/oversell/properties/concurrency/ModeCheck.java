@@ -1,8 +1,8 @@
 package dev.oversell.properties.concurrency;
 
 import dev.oversell.design.Claim;
-import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variant;
+import dev.oversell.design.InMemoryDesign;
+import dev.oversell.design.Design;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * One Lincheck mode over one variant: every {@link Workload} in one Lincheck run, so that Lincheck's fixed cost
+ * One Lincheck mode over one design: every {@link Workload} in one Lincheck run, so that Lincheck's fixed cost
  * per run (instrumenting the classes in use, and undoing it) is paid once. Lincheck stops at the first failure.
  * If that failure decides the claim (any anomaly refutes "never oversells"; an oversell demonstrates "may
  * oversell"), the workloads after it are reported {@link LincheckObservation#NOT_REACHED}; if not (a lost update
- * or a non-linearizable answer of a variant that claims it may oversell), Lincheck is run again on the rest, to
+ * or a non-linearizable answer of a design that claims it may oversell), Lincheck is run again on the rest, to
  * hunt for the oversell. A caught run's evidence (what was seen, how to reproduce it, Lincheck's full report) is
  * handed back with the observation, for the caller to keep.
  */
@@ -29,13 +29,13 @@ final class ModeCheck {
     /** Where the evidence of a caught run goes, relative to the evidence folder. */
     static final String SUITE = "lincheck";
 
-    private final InMemoryVariant variant;
+    private final InMemoryDesign variant;
     private final Claim claim;
     private final LincheckMode mode;
     private final Map<String, String> evidence;
 
-    /** {@code evidence} receives each caught run's text, by its path ({@value #SUITE}/variant/file). */
-    ModeCheck(InMemoryVariant variant, Claim claim, LincheckMode mode, Map<String, String> evidence) {
+    /** {@code evidence} receives each caught run's text, by its path ({@value #SUITE}/design/file). */
+    ModeCheck(InMemoryDesign variant, Claim claim, LincheckMode mode, Map<String, String> evidence) {
         this.variant = variant;
         this.claim = claim;
         this.mode = mode;
@@ -50,7 +50,7 @@ final class ModeCheck {
             if (outOfTime.getAsBoolean()) {
                 remaining.forEach(workload -> observed.add(observation(workload, LincheckObservation.NOT_CHECKED, 0,
                         threadsOf(workload), 0, null, null, whyNotChecked, new Coverage.NotChecked(whyNotChecked,
-                                "-Doversell.lincheck.budgetSeconds, or -Doversell.variant=" + variant.name()))));
+                                "-Doversell.lincheck.budgetSeconds, or -Doversell.design=" + variant.name()))));
                 break;
             }
             remaining = runUntilCaught(remaining, observed);
@@ -72,10 +72,10 @@ final class ModeCheck {
     /** One Lincheck run over {@code workloads}; returns those it did not reach. */
     private List<Workload> runUntilCaught(List<Workload> workloads, List<LincheckObservation> observed) {
         Map<Workload, ExecutionScenario> scenarios = new LinkedHashMap<>();
-        Class<? extends OperationsOnVariant> operations = Contract.of(variant).operations;
+        Class<? extends OperationsOnDesign> operations = Contract.of(variant).operations;
         workloads.forEach(w -> scenarios.put(w, ((Workload.Critical) w).scenario().on(operations)));
         CountingVerifier.reset();
-        VariantUnderTest underTest = VariantUnderTest.open(variant);
+        DesignUnderTest underTest = DesignUnderTest.open(variant);
         try {
             try {
                 mode.options(variant, workloads, scenarios).check(operations);
@@ -117,7 +117,7 @@ final class ModeCheck {
         // a design on threads of its own runs its tasks on the callers' threads here (a stand-in executor, or the
         // actors' direct dispatcher): a task handed over without waiting never races its caller, so even a tree
         // run to its end is not every execution of the design as written, and the words say so
-        boolean standIn = variant.execution() == Variant.Execution.OWN_THREADS;
+        boolean standIn = variant.execution() == Design.Execution.OWN_THREADS;
         Coverage coverage = exhaustive && !standIn ? new Coverage.Every(runs) : new Coverage.Bounded(runs, 0,
                 (exhaustive ? "every interleaving of the callers' threads" : "at most " + mode.runsPerScenario(variant)
                         + " interleavings per scenario, -Doversell.lincheck.interleavings")
@@ -135,7 +135,7 @@ final class ModeCheck {
         String fileName = variant.name() + "/" + (workload.label() + "-" + mode.label).toLowerCase()
                 .replaceAll("[^a-z0-9]+", "-") + ".txt";
         String text = """
-                Variant:   %s (claims %s in one instance)
+                Design:   %s (claims %s in one instance)
                 Checker:   Lincheck %s, workload "%s": %s
                 Verdict:   %s (%s), with %d operations on %d threads
                 Seen:      %s (Lincheck: %s)

@@ -15,9 +15,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * What every Lincheck workload shares, for every variant: a fresh inventory of the {@link VariantUnderTest}
+ * What every Lincheck workload shares, for every design: a fresh inventory of the {@link DesignUnderTest}
  * for each run, purchases and stock reads of the {@link HotProduct}s, and, once the run is quiet, its
- * {@link Accounts} set against the stock the variant reports. {@link SpecificationOperations} is the same
+ * {@link Accounts} set against the stock the design reports. {@link SpecificationOperations} is the same
  * operations on the sequential specification; Lincheck checks that every run's answers are those of some
  * sequential order (linearizability). Lincheck runs the validation function at the end of every run, before
  * it checks the answers: a run whose accounts do not add up is reported as such (oversold, lost update), and
@@ -25,9 +25,9 @@ import java.util.Map;
  *
  * <p>Request ids are small numbers ({@code r1}..{@code r4}); a critical scenario that sends one twice is a retry.
  */
-public abstract class OperationsOnVariant {
+public abstract class OperationsOnDesign {
 
-    private final Inventory inventory = VariantUnderTest.build();
+    private final Inventory inventory = DesignUnderTest.build();
     private final Accounts accounts = new Accounts();
 
     @Operation

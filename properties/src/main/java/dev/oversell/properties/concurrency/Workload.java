@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What one Lincheck check runs, always on the same generic operations ({@link InventoryOperations}, for every
- * variant): one {@link CriticalScenario} written by hand, or a bounded number of scenarios Lincheck generates.
+ * design): one {@link CriticalScenario} written by hand, or a bounded number of scenarios Lincheck generates.
  * Each is reported on its own.
  */
 sealed interface Workload {

@@ -1,9 +1,9 @@
 package dev.oversell.properties.conformance;
 
 import dev.oversell.design.InventoryFactory;
-import dev.oversell.design.Variants;
-import dev.oversell.design.DatabaseVariant;
-import dev.oversell.design.Variant;
+import dev.oversell.design.Designs;
+import dev.oversell.design.DatabaseDesign;
+import dev.oversell.design.Design;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.OrderInventory;
 import dev.oversell.model.reference.SequentialInventory;
@@ -57,15 +57,15 @@ public abstract class ConformanceSuite {
     private static final List<Observation> OBSERVED = Collections.synchronizedList(new ArrayList<>());
 
     @TestFactory
-    public Stream<DynamicTest> everyVariantGivesTheSpecificationsAnswers() {
+    public Stream<DynamicTest> everyDesignGivesTheSpecificationsAnswers() {
         Reproduce.ranBy(ConformanceSuite.class, getClass());
         long base = Seeds.base();
         long[] seeds = Seeds.single().isPresent()
                 ? new long[] {Seeds.single().getAsLong()}
                 : IntStream.range(0, SEQUENCES).mapToLong(i -> Seeds.derived(base, i)).toArray();
-        System.out.printf("[conformance] %d sequences (%d for a database design) of %d operations per variant,"
+        System.out.printf("[conformance] %d sequences (%d for a database design) of %d operations per design,"
                 + " base seed %d%n", seeds.length, Math.min(seeds.length, DATABASE_SEQUENCES), LENGTH, base);
-        return Shard.current().take(SUITE, Variants.selected(), v -> Shard.unit(SUITE, v.name())).stream()
+        return Shard.current().take(SUITE, Designs.selected(), v -> Shard.unit(SUITE, v.name())).stream()
                 .map(variant -> DynamicTest.dynamicTest(
                 TestNames.of(variant.name(), "conforms to the specification"),
                 () -> conforms(variant, LongStream.of(seeds).limit(variant.inMemory() ? seeds.length
@@ -73,12 +73,12 @@ public abstract class ConformanceSuite {
     }
 
     /**
-     * Every seed's sequence through {@code variant}, recorded for the report as one observation: held over the
+     * Every seed's sequence through {@code design}, recorded for the report as one observation: held over the
      * sequences run, else what the first disagreement showed (answers that fit no sequential order), else not
      * checked when a call threw instead of answering.
      */
-    private static void conforms(Variant variant, long[] seeds, long base) {
-        String reproduce = Reproduce.command(ConformanceSuite.class, Variants.ONLY + "=" + variant.name());
+    private static void conforms(Design variant, long[] seeds, long base) {
+        String reproduce = Reproduce.command(ConformanceSuite.class, Designs.ONLY + "=" + variant.name());
         Coverage sampled = new Coverage.Sampled(seeds.length, 0, "sequences x " + LENGTH + " ops",
                 seeds.length == 1 ? seeds[0] : base);
         try {
@@ -94,7 +94,7 @@ public abstract class ConformanceSuite {
         }
     }
 
-    private static Observation observation(Variant variant, Coverage coverage, Finding finding, String example,
+    private static Observation observation(Design variant, Coverage coverage, Finding finding, String example,
                                            String reproduce) {
         return new Observation(RunFolder.id(), variant.name(), Observation.Family.CONFORMANCE, CELL,
                 variant.inMemory() ? null : Engine.H2.label(), null, coverage, finding, null, example, reproduce,
@@ -107,20 +107,20 @@ public abstract class ConformanceSuite {
         synchronized (OBSERVED) {
             observed = List.copyOf(OBSERVED);
         }
-        Path written = Evidence.writeObservations(SUITE, Variants.selected(), observed);
+        Path written = Evidence.writeObservations(SUITE, Designs.selected(), observed);
         System.out.printf("[conformance] %d designs observed, written to %s%n", observed.size(), written);
         RunReport.refresh();
     }
 
     /**
-     * One seeded sequence through {@code variant} and the specification. A design that declares it does not
+     * One seeded sequence through {@code design} and the specification. A design that declares it does not
      * de-duplicate request ids is not sent the same id twice; one declared without restock
-     * ({@link DatabaseVariant#restocks()}) is sent no restock, as no other suite sends it one. One whose class
+     * ({@link DatabaseDesign#restocks()}) is sent no restock, as no other suite sends it one. One whose class
      * implements {@code OrderInventory} is sent orders too, against the specification's.
      */
-    static void check(Variant variant, long seed) {
-        boolean resubmits = !(variant instanceof DatabaseVariant database) || database.deduplicatesRequestIds();
-        boolean restocks = !(variant instanceof DatabaseVariant database) || database.restocks();
+    static void check(Design variant, long seed) {
+        boolean resubmits = !(variant instanceof DatabaseDesign database) || database.deduplicatesRequestIds();
+        boolean restocks = !(variant instanceof DatabaseDesign database) || database.restocks();
         conforms(variant.name(), variant.type(), resubmits, restocks,
                 stock -> DatabaseDesigns.instance(variant, stock), seed, ConformanceSuite.class);
     }
@@ -153,7 +153,7 @@ public abstract class ConformanceSuite {
                               reproduce:     %s"""
                             .formatted(name, i, seed, stock, operations.subList(0, i + 1),
                                     expected, actual, Reproduce.command(suite, "oversell.seed=" + seed,
-                                            Variants.ONLY + "=" + name)));
+                                            Designs.ONLY + "=" + name)));
                 }
             }
         }

@@ -1,6 +1,6 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.judge.CheckVerdict;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns what the database checks measured into the verdict matrix (engine by variant): {@code matrix.json}
+ * Turns what the database checks measured into the verdict matrix (engine by design): {@code matrix.json}
  * for the report, {@code summary.md} for people, and one Hermitage-style script per cell,
- * {@code <engine>/<variant>.sql}: the first oversold schedule, or, where none oversold, the most telling one
+ * {@code <engine>/<design>.sql}: the first oversold schedule, or, where none oversold, the most telling one
  * (a lost update, a deadlock, a serialization failure, a block), so that every verdict can be explained with
  * its script. Whether a cell's claim agrees is {@link Judge#disagreement}'s rule, on the findings of every
  * schedule and the load run.
@@ -31,14 +31,14 @@ final class DatabaseMatrix {
     }
 
     /** Why a cell's claim disagrees with what was measured, or null if it agrees (the rule is {@link Judge}'s). */
-    static String problem(VariantOnEngine cell) {
+    static String problem(DesignOnEngine cell) {
         String what = cell.plans().size() + " plans" + (cell.load == null ? "" : " and the load run");
         return Judge.judge(cell.variant.name() + " on " + cell.engine.label(), what, cell.claim, cell.observations())
                 .orElse(null);
     }
 
     /** Every finding of the cell: one per schedule, one for the load run. */
-    static List<Finding> findings(VariantOnEngine cell) {
+    static List<Finding> findings(DesignOnEngine cell) {
         List<Finding> findings = new ArrayList<>();
         cell.schedules().forEach(s -> findings.add(s.finding()));
         if (cell.load != null) {
@@ -47,13 +47,13 @@ final class DatabaseMatrix {
         return findings;
     }
 
-    static Optional<JdbcScheduleOutcome> shown(VariantOnEngine cell) {
+    static Optional<JdbcScheduleOutcome> shown(DesignOnEngine cell) {
         return cell.schedules().stream().min(Comparator.comparing(JdbcScheduleOutcome::kind));
     }
 
-    static void write(List<VariantOnEngine> cells, Map<Engine, String> versions, Map<Engine, String> unavailable) {
+    static void write(List<DesignOnEngine> cells, Map<Engine, String> versions, Map<Engine, String> unavailable) {
         List<DatabaseObservation> observations = new ArrayList<>();
-        for (VariantOnEngine cell : cells) {
+        for (DesignOnEngine cell : cells) {
             List<JdbcScheduleOutcome> schedules = cell.schedules();
             if (unavailable.containsKey(cell.engine) || (cell.plans().isEmpty() && cell.load == null)) {
                 continue;
@@ -88,7 +88,7 @@ final class DatabaseMatrix {
                     problem));
         }
         var json = Evidence.writeJson(DatabaseSuite.SUITE, "matrix.json", observations);
-        Evidence.writeObservations(DatabaseSuite.SUITE, Variants.overStores(), cells.stream()
+        Evidence.writeObservations(DatabaseSuite.SUITE, Designs.overStores(), cells.stream()
                 .filter(cell -> !unavailable.containsKey(cell.engine))
                 .flatMap(cell -> cell.observations().stream()).toList());
         String summary = DatabaseSummary.markdown(observations, versions, unavailable);
@@ -96,7 +96,7 @@ final class DatabaseMatrix {
         System.out.printf("%n%s%n[database] written to %s and %s%n", summary, json, md);
     }
 
-    private static String script(VariantOnEngine cell, JdbcScheduleOutcome shown, String version) {
+    private static String script(DesignOnEngine cell, JdbcScheduleOutcome shown, String version) {
         return """
                 -- Oversell: %s on %s
                 -- %s

@@ -4,7 +4,7 @@ import dev.oversell.judge.CheckVerdict;
 import java.util.Map;
 
 /**
- * One cell of the verdict matrix, engine by variant, as measured: the claim, every schedule's finding and kind
+ * One cell of the verdict matrix, engine by design, as measured: the claim, every schedule's finding and kind
  * counted, the first oversold (or most telling) schedule and its script, the load run, and the verdict (the
  * worst {@link dev.oversell.judge.Finding} word of the schedules and the load run: {@code oversold},
  * {@code partially applied}, {@code lost update}, {@code not linearizable} or {@code held}) with whether it

@@ -1,8 +1,8 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.design.Claim;
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.model.OrderInventory;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Judge;
@@ -45,7 +45,7 @@ import java.util.stream.StreamSupport;
 import static dev.oversell.properties.Failures.fail;
 
 /**
- * Every database variant on every configured engine, judged by its claim on that engine, both ways, from two
+ * Every database design on every configured engine, judged by its claim on that engine, both ways, from two
  * kinds of evidence:
  * <ol>
  *   <li><b>Interleavings</b> ({@link #PLANS}), each schedule run for real through the one statement gate
@@ -70,14 +70,14 @@ import static dev.oversell.properties.Failures.fail;
  * engine, plan and schedule. The matrix, the scripts and a summary go to {@code target/oversell/database/}.
  *
  * <p>A project runs it with {@code class ShopDatabaseTest extends DatabaseSuite {}}. Rerun one cell:
- * {@code -Doversell.engines=postgresql -Doversell.variant=NAME} (a failure prints the whole command); another
+ * {@code -Doversell.engines=postgresql -Doversell.design=NAME} (a failure prints the whole command); another
  * load seed: {@code -Doversell.loadSeed=N}; other drawn schedules: {@code -Doversell.scheduleSeed=N}. A unit of a
  * shard ({@code -Doversell.shard=k/n}, {@link Shard}) is one design on one engine column.
  */
 public abstract class DatabaseSuite {
 
     static final String SUITE = "database";
-    private static final List<VariantOnEngine> CELLS = Collections.synchronizedList(new ArrayList<>());
+    private static final List<DesignOnEngine> CELLS = Collections.synchronizedList(new ArrayList<>());
     // in the engines' order, whichever server's checks reach them first
     static final Map<Engine, String> VERSIONS = Collections.synchronizedMap(new EnumMap<>(Engine.class));
     private static final Map<Engine, String> UNAVAILABLE = Collections.synchronizedMap(new EnumMap<>(Engine.class));
@@ -118,8 +118,8 @@ public abstract class DatabaseSuite {
      */
     static final List<CheckedPlan> ORDER_PLANS = List.of(new CheckedPlan(StatementPlan.oppositeOrders(), Reach.EVERY));
 
-    /** The plans {@code variant} is checked under: {@link #PLANS}, and {@link #ORDER_PLANS} if it takes orders. */
-    static List<CheckedPlan> plansOf(DatabaseVariant variant) {
+    /** The plans {@code design} is checked under: {@link #PLANS}, and {@link #ORDER_PLANS} if it takes orders. */
+    static List<CheckedPlan> plansOf(DatabaseDesign variant) {
         if (!OrderInventory.class.isAssignableFrom(variant.type())) {
             return PLANS;
         }
@@ -129,7 +129,7 @@ public abstract class DatabaseSuite {
     }
 
     @TestFactory
-    public Stream<DynamicNode> everyDatabaseVariantIsJudgedOnEveryEngine() {
+    public Stream<DynamicNode> everyDatabaseDesignIsJudgedOnEveryEngine() {
         dev.oversell.run.CheckerVersions.DATABASE.require();
         Reproduce.ranBy(DatabaseSuite.class, getClass());
         long loadSeed = Long.getLong("oversell.loadSeed", Seeds.base());
@@ -137,8 +137,8 @@ public abstract class DatabaseSuite {
         System.out.printf("[database] engines %s; load seed %d (rerun with -Doversell.loadSeed=%d); schedules drawn"
                         + " with seed %d (-Doversell.scheduleSeed=%d)%n", DatabaseSettings.requestedEngines(), loadSeed,
                 loadSeed, scheduleSeed, scheduleSeed);
-        List<VariantOnEngine> columns = Shard.current().take(SUITE, DatabaseSettings.requestedEngines().stream()
-                .flatMap(engine -> Variants.overStores().stream().map(variant -> new VariantOnEngine(engine, variant)))
+        List<DesignOnEngine> columns = Shard.current().take(SUITE, DatabaseSettings.requestedEngines().stream()
+                .flatMap(engine -> Designs.overStores().stream().map(variant -> new DesignOnEngine(engine, variant)))
                 .toList(), cell -> Shard.unit(SUITE, cell.variant.name(), cell.engine));
         CELLS.addAll(columns); // in the order given, whichever server's checks end first
         List<Engine> engines = columns.stream().map(cell -> cell.engine).distinct().toList();
@@ -149,7 +149,7 @@ public abstract class DatabaseSuite {
                                 .map(cell -> checksOf(cell, loadSeed, scheduleSeed))))).toList(), SUITE);
     }
 
-    private static DynamicContainer checksOf(VariantOnEngine cell, long loadSeed, long scheduleSeed) {
+    private static DynamicContainer checksOf(DesignOnEngine cell, long loadSeed, long scheduleSeed) {
         List<DynamicNode> checks = new ArrayList<>();
         if (cell.variant.schedulable()) {
             List<CheckedPlan> plans = plansOf(cell.variant);
@@ -178,7 +178,7 @@ public abstract class DatabaseSuite {
      * Runs each call of the plan alone, then offers one test per distinct execution, as many as its
      * {@link Reach} says (drawn ones from {@code seed}).
      */
-    private static Stream<DynamicNode> schedulesOf(VariantOnEngine cell, CheckedPlan checked, long seed) {
+    private static Stream<DynamicNode> schedulesOf(DesignOnEngine cell, CheckedPlan checked, long seed) {
         StatementPlan plan = checked.plan();
         Optional<DynamicNode> notRun = notRun(cell, plan);
         if (notRun.isPresent()) {
@@ -211,7 +211,7 @@ public abstract class DatabaseSuite {
      * ({@link Exploration}) and given to {@code check}; the count is printed when every one has run, and an
      * exploration that did not run every one is recorded for the report.
      */
-    private static Stream<DynamicNode> explored(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery,
+    private static Stream<DynamicNode> explored(DesignOnEngine cell, StatementScheduleRunner.Discovery discovery,
                                                 Consumer<JdbcScheduleOutcome> check) {
         Exploration exploration = cell.runner().explore(discovery, Exploration.limit());
         String where = where(cell, discovery);
@@ -237,7 +237,7 @@ public abstract class DatabaseSuite {
      * so many more statements (retries) that the exploration reaches its limit, {@value #SAMPLED_SCHEDULES} more
      * drawn at random from {@code seed}, and the plan's coverage says it was bounded, not every one.
      */
-    private static Stream<DynamicNode> exploredThenDrawn(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery,
+    private static Stream<DynamicNode> exploredThenDrawn(DesignOnEngine cell, StatementScheduleRunner.Discovery discovery,
                                                          long seed) {
         ExplorationThenSample runs = new ExplorationThenSample(cell.runner().explore(discovery, Exploration.limit()),
                 () -> cell.runner().sample(discovery, seed, SAMPLED_SCHEDULES), seed);
@@ -256,11 +256,11 @@ public abstract class DatabaseSuite {
     }
 
     /** A leaf of one plan of the cell: {@code [design on Engine] plan: what ran}. */
-    private static UnaryOperator<String> leafOf(VariantOnEngine cell, StatementPlan plan) {
+    private static UnaryOperator<String> leafOf(DesignOnEngine cell, StatementPlan plan) {
         return check -> cell.testName(plan.name() + ": " + check);
     }
 
-    private static String where(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery) {
+    private static String where(DesignOnEngine cell, StatementScheduleRunner.Discovery discovery) {
         return cell.variant.name() + " on " + cell.engine.label() + ", " + discovery.plan().name();
     }
 
@@ -322,7 +322,7 @@ public abstract class DatabaseSuite {
      * some schedule must apply the request twice, else the design de-duplicates after all and should say so. What
      * was measured goes to the report as that plan's note.
      */
-    private static Stream<DynamicNode> resubmissionsOf(VariantOnEngine cell, CheckedPlan checked) {
+    private static Stream<DynamicNode> resubmissionsOf(DesignOnEngine cell, CheckedPlan checked) {
         StatementPlan plan = checked.plan();
         Optional<DynamicNode> notRun = notRun(cell, plan);
         if (notRun.isPresent()) {
@@ -359,7 +359,7 @@ public abstract class DatabaseSuite {
      * (skipped, or failed when required), the plan is not something the design does (recorded for the report,
      * skipped), or a call failed when it ran alone (a failure). Runs each call alone, once per cell and plan.
      */
-    private static Optional<DynamicNode> notRun(VariantOnEngine cell, StatementPlan plan) {
+    private static Optional<DynamicNode> notRun(DesignOnEngine cell, StatementPlan plan) {
         if (UNAVAILABLE.containsKey(cell.engine)) {
             return Optional.of(DynamicTest.dynamicTest(leafOf(cell, plan).apply("not run"), () -> skipIfUnavailable(cell.engine)));
         }
@@ -391,7 +391,7 @@ public abstract class DatabaseSuite {
     }
 
     /** Records a schedule's outcome for the report and fails if it disagrees with the design's claims. */
-    private static void judge(VariantOnEngine cell, StatementScheduleRunner.Discovery discovery,
+    private static void judge(DesignOnEngine cell, StatementScheduleRunner.Discovery discovery,
                               JdbcScheduleOutcome outcome) {
         cell.plan(discovery.plan().name()).add(outcome);
         if (outcome.errored()) {
@@ -410,7 +410,7 @@ public abstract class DatabaseSuite {
         }
     }
 
-    private static void load(VariantOnEngine cell, long seed) throws Exception {
+    private static void load(DesignOnEngine cell, long seed) throws Exception {
         skipIfUnavailable(cell.engine);
         LoadOutcome outcome = LoadRun.run(cell.variant, cell.store(), seed);
         cell.load = outcome;
@@ -427,7 +427,7 @@ public abstract class DatabaseSuite {
         }
     }
 
-    private static void agrees(VariantOnEngine cell) {
+    private static void agrees(DesignOnEngine cell) {
         try {
             skipIfUnavailable(cell.engine);
             String problem = DatabaseMatrix.problem(cell);
@@ -444,18 +444,18 @@ public abstract class DatabaseSuite {
         Assumptions.assumeTrue(why == null, () -> engine.label() + " SKIPPED, not reachable: " + why);
     }
 
-    static String reproduce(VariantOnEngine cell) {
+    static String reproduce(DesignOnEngine cell) {
         return Reproduce.command(DatabaseSuite.class, "oversell.engines=" + cell.engine.key(),
-                Variants.ONLY + "=" + cell.variant.name());
+                Designs.ONLY + "=" + cell.variant.name());
     }
 
     @AfterAll
     static void writeMatrix() {
-        List<VariantOnEngine> cells;
+        List<DesignOnEngine> cells;
         synchronized (CELLS) {
             cells = List.copyOf(CELLS);
         }
-        cells.forEach(VariantOnEngine::close);
+        cells.forEach(DesignOnEngine::close);
         DatabaseMatrix.write(cells, VERSIONS, UNAVAILABLE);
         RunReport.refresh();
         Engines.closeAll();

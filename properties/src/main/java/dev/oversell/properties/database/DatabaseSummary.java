@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The database part of the verdicts, for people: the matrix (variant by engine), then each cell's counts. */
+/** The database part of the verdicts, for people: the matrix (design by engine), then each cell's counts. */
 final class DatabaseSummary {
 
     private DatabaseSummary() {
@@ -22,12 +22,12 @@ final class DatabaseSummary {
         unavailable.forEach((engine, why) -> md.append("- **").append(engine.label()).append(": NOT RUN** (")
                 .append(why).append(")\n"));
         List<String> engines = observations.stream().map(DatabaseObservation::engine).distinct().toList();
-        Map<String, Map<String, DatabaseObservation>> byVariant = new LinkedHashMap<>();
-        observations.forEach(o -> byVariant.computeIfAbsent(o.variant(), v -> new LinkedHashMap<>()).put(o.engine(), o));
+        Map<String, Map<String, DatabaseObservation>> byDesign = new LinkedHashMap<>();
+        observations.forEach(o -> byDesign.computeIfAbsent(o.variant(), v -> new LinkedHashMap<>()).put(o.engine(), o));
         List<String> header = new java.util.ArrayList<>(List.of("variant"));
         header.addAll(engines);
         MarkdownTable byEngine = MarkdownTable.of(header);
-        byVariant.forEach((variant, cells) -> {
+        byDesign.forEach((variant, cells) -> {
             List<Object> row = new java.util.ArrayList<>(List.of(variant));
             for (String engine : engines) {
                 DatabaseObservation o = cells.get(engine);

@@ -1,7 +1,7 @@
 package dev.oversell.properties.database;
 
 import dev.oversell.design.Claim;
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.design.Deployment;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Observation;
@@ -22,11 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One (engine, variant) pair under test: its gate, its store, what its schedules and load run showed so far. */
-final class VariantOnEngine implements AutoCloseable {
+/** One (engine, design) pair under test: its gate, its store, what its schedules and load run showed so far. */
+final class DesignOnEngine implements AutoCloseable {
 
     final Engine engine;
-    final DatabaseVariant variant;
+    final DatabaseDesign variant;
     final Claim claim;
     /** Every plan met so far, in order: its executions and how much of it they covered. */
     private final Map<String, PlanRun> plans = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -36,7 +36,7 @@ final class VariantOnEngine implements AutoCloseable {
     private StatementScheduleRunner runner;
     private final Map<String, StatementScheduleRunner.Discovery> discoveries = new LinkedHashMap<>();
 
-    VariantOnEngine(Engine engine, DatabaseVariant variant) {
+    DesignOnEngine(Engine engine, DatabaseDesign variant) {
         this.engine = engine;
         this.variant = variant;
         this.claim = variant.claim(Deployment.SINGLE_INSTANCE, engine);

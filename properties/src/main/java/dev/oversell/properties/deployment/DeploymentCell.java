@@ -2,7 +2,7 @@ package dev.oversell.properties.deployment;
 
 import dev.oversell.design.Claim;
 import dev.oversell.design.Deployment;
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One (engine, variant) pair under the deployment checks: its shared store, what was measured so far, and
+ * One (engine, design) pair under the deployment checks: its shared store, what was measured so far, and
  * whether that agrees with the shared-store claim.
  */
 final class DeploymentCell implements AutoCloseable {
@@ -30,7 +30,7 @@ final class DeploymentCell implements AutoCloseable {
     static final int INSTANCES = 2;
 
     final Engine engine;
-    final DatabaseVariant variant;
+    final DatabaseDesign variant;
     final Claim claim;
     /** Each hand-over plan: its executions, and how much of the plan they covered. */
     final List<PlanRun> handOvers = Collections.synchronizedList(new ArrayList<>());
@@ -41,7 +41,7 @@ final class DeploymentCell implements AutoCloseable {
     SeparateProcesses.Outcome separateProcesses;
     private Store store;
 
-    DeploymentCell(Engine engine, DatabaseVariant variant) {
+    DeploymentCell(Engine engine, DatabaseDesign variant) {
         this.engine = engine;
         this.variant = variant;
         this.claim = variant.claim(Deployment.SHARED_STORE, engine);

@@ -1,8 +1,8 @@
 package dev.oversell.properties.deployment;
 
 import dev.oversell.design.Deployment;
-import dev.oversell.design.Variant;
-import dev.oversell.design.Variants;
+import dev.oversell.design.Design;
+import dev.oversell.design.Designs;
 import dev.oversell.judge.CheckVerdict;
 import dev.oversell.judge.Finding;
 import dev.oversell.properties.Evidence;
@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Writes the deployment column: {@code matrix.json}, {@code summary.md}, and for single-owner designs the
- * hand-over script {@code <engine>/<variant>-hand-over.sql} (the first oversold schedule, else the most
+ * hand-over script {@code <engine>/<design>-hand-over.sql} (the first oversold schedule, else the most
  * telling one).
  */
 final class DeploymentMatrix {
@@ -62,7 +62,7 @@ final class DeploymentMatrix {
                     CheckVerdict.of(cell.verdict()), problem == null, problem));
         }
         var json = Evidence.writeJson(DeploymentSuite.SUITE, "matrix.json", observations);
-        Evidence.writeObservations(DeploymentSuite.SUITE, Variants.overStores(),
+        Evidence.writeObservations(DeploymentSuite.SUITE, Designs.overStores(),
                 cells.stream().flatMap(cell -> cell.observations().stream()).toList());
         var md = Evidence.writeText(DeploymentSuite.SUITE, "summary.md", markdown(observations));
         System.out.printf("%n%s%n[deployment] written to %s and %s%n", markdown(observations), json, md);
@@ -72,15 +72,15 @@ final class DeploymentMatrix {
         StringBuilder md = new StringBuilder("## Deployment: " + DeploymentCell.INSTANCES
                 + " app instances sharing one store\n\n");
         List<String> engines = observations.stream().map(DeploymentObservation::engine).distinct().toList();
-        Map<String, Map<String, DeploymentObservation>> byVariant = new LinkedHashMap<>();
-        observations.forEach(o -> byVariant.computeIfAbsent(o.variant(), v -> new LinkedHashMap<>()).put(o.engine(), o));
+        Map<String, Map<String, DeploymentObservation>> byDesign = new LinkedHashMap<>();
+        observations.forEach(o -> byDesign.computeIfAbsent(o.variant(), v -> new LinkedHashMap<>()).put(o.engine(), o));
         List<String> header = new java.util.ArrayList<>(List.of("variant"));
         header.addAll(engines);
         MarkdownTable byEngine = MarkdownTable.of(header);
-        for (Variant variant : Variants.selected()) {
+        for (Design variant : Designs.selected()) {
             List<Object> row = new java.util.ArrayList<>(List.of(variant.name()));
             for (String engine : engines) {
-                DeploymentObservation o = byVariant.getOrDefault(variant.name(), Map.of()).get(engine);
+                DeploymentObservation o = byDesign.getOrDefault(variant.name(), Map.of()).get(engine);
                 row.add(variant.inMemory() ? "n/a (no shared store)" : o == null ? "not run" : cell(o));
             }
             byEngine.row(row);

@@ -6,7 +6,7 @@ import dev.oversell.properties.database.LoadOutcome;
 import java.util.Map;
 
 /**
- * One cell of the deployment column (engine by variant, several instances over one store): the shared-store
+ * One cell of the deployment column (engine by design, several instances over one store): the shared-store
  * claim, the load run across instances, the smallest oversell found and the worst finding of the search's
  * rounds, the hand-over schedules (single-owner designs: their kinds and findings counted), the separate-process
  * run if any, and the verdict: the worst {@link dev.oversell.judge.Finding} word of them all ({@code oversold},

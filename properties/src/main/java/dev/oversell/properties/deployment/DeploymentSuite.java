@@ -1,6 +1,6 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.model.Inventory;
 import dev.oversell.properties.Seeds;
 import dev.oversell.properties.database.Engines;
@@ -39,21 +39,21 @@ import java.util.stream.Stream;
 import static dev.oversell.properties.Failures.fail;
 
 /**
- * The deployment column: every database variant with {@value DeploymentCell#INSTANCES} app instances sharing
+ * The deployment column: every database design with {@value DeploymentCell#INSTANCES} app instances sharing
  * one store, on every configured engine, judged by its shared-store claim, both ways. Evidence:
  * <ul>
  *   <li>a seeded load run across the instances (each with its own pool, monitor, actor), invariants checked;</li>
  *   <li>a bounded search for the smallest oversell (fewest buyers, then fewest units; {@link ReproductionSearch});</li>
  *   <li>for single-owner designs, an ownership hand-over through the statement gate ({@link HandOver}): every
  *       distinct execution of each plan ({@link Exploration}, at most {@link Exploration#limit()});</li>
- *   <li>for the variants in {@code oversell.deployment.processVariants}, the same sale from
+ *   <li>for the designs in {@code oversell.deployment.processDesigns}, the same sale from
  *       {@value SeparateProcesses#PROCESSES} separate JVM processes ({@link SeparateProcesses}), on engines a
  *       second process can reach (not the in-memory H2).</li>
  * </ul>
- * In-memory variants have no shared store: their column is "not applicable". Results go to
+ * In-memory designs have no shared store: their column is "not applicable". Results go to
  * {@code target/oversell/deployment/}. A project runs it with
  * {@code class ShopDeploymentTest extends DeploymentSuite {}}; rerun one cell with
- * {@code -Doversell.engines=postgresql -Doversell.variant=NAME} (a failure prints the whole command). A unit of a
+ * {@code -Doversell.engines=postgresql -Doversell.design=NAME} (a failure prints the whole command). A unit of a
  * shard ({@code -Doversell.shard=k/n}, {@link Shard}) is one design on one engine column.
  */
 public abstract class DeploymentSuite {
@@ -61,15 +61,15 @@ public abstract class DeploymentSuite {
     static final String SUITE = "deployment";
     private static final List<DeploymentCell> CELLS = Collections.synchronizedList(new ArrayList<>());
     private static final Set<String> PROCESS_VARIANTS = Arrays.stream(DatabaseSettings.setting(
-                    "oversell.deployment.processVariants", "db-synchronized-service,db-conditional-update").split(","))
+                    "oversell.deployment.processDesigns", "db-synchronized-service,db-conditional-update").split(","))
             .map(String::trim).collect(Collectors.toSet());
 
     @TestFactory
-    public Stream<DynamicNode> everyVariantIsJudgedWithSeveralInstances() {
+    public Stream<DynamicNode> everyDesignIsJudgedWithSeveralInstances() {
         Reproduce.ranBy(DeploymentSuite.class, getClass());
         long seed = Long.getLong("oversell.loadSeed", Seeds.base());
         List<DeploymentCell> columns = Shard.current().take(SUITE, DatabaseSettings.requestedEngines().stream()
-                .flatMap(engine -> Variants.overStores().stream().map(variant -> new DeploymentCell(engine, variant)))
+                .flatMap(engine -> Designs.overStores().stream().map(variant -> new DeploymentCell(engine, variant)))
                 .toList(), cell -> Shard.unit(SUITE, cell.variant.name(), cell.engine));
         CELLS.addAll(columns); // in the order given, whichever server's checks end first
         List<Engine> engines = columns.stream().map(cell -> cell.engine).distinct().toList();
@@ -189,7 +189,7 @@ public abstract class DeploymentSuite {
 
     static String reproduce(DeploymentCell cell) {
         return Reproduce.command(DeploymentSuite.class, "oversell.engines=" + cell.engine.key(),
-                Variants.ONLY + "=" + cell.variant.name());
+                Designs.ONLY + "=" + cell.variant.name());
     }
 
     @AfterAll

@@ -1,6 +1,6 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.model.Inventory;
 import dev.oversell.store.Database;
 import dev.oversell.store.DatabaseSettings;
@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * N app instances of one variant in this JVM, sharing one store: each has its own connection pool (and its
+ * N app instances of one design in this JVM, sharing one store: each has its own connection pool (and its
  * own monitor, actor, owner), as separate app servers would; only the database is shared. Over the in-process
  * H2, each pool adds a {@link NetworkRoundTrip}, as a network between app servers and database would.
  */
@@ -21,7 +21,7 @@ final class Fleet implements AutoCloseable {
     private final List<Database> pools = new ArrayList<>();
     private final List<Inventory> instances = new ArrayList<>();
 
-    Fleet(DatabaseVariant variant, Engine engine, Store store, int size) {
+    Fleet(DatabaseDesign variant, Engine engine, Store store, int size) {
         try {
             for (int i = 0; i < size; i++) {
                 Database pool = engine == Engine.H2 ? NetworkRoundTrip.over(DatabaseSettings.open(engine))

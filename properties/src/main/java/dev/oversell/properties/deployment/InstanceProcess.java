@@ -1,7 +1,7 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.design.Variants;
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.Designs;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.store.Database;
@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One app instance as its own JVM process, so that nothing in-process (a monitor, an actor system, a pool, a
- * directory) is shared by accident. Arguments: engine, store id, variant, instance number, buyers, purchases
+ * directory) is shared by accident. Arguments: engine, store id, design, instance number, buyers, purchases
  * per buyer. It attaches to the store, prints {@code READY}, waits for {@code GO} on its input, runs its
  * buyers (one unit per purchase), prints one {@code ANSWER <request id> <units>} or {@code FAILED <request id>}
  * line per purchase, then {@code DONE}.
@@ -36,7 +36,7 @@ public final class InstanceProcess {
     public static void main(String[] args) throws Exception {
         Engine engine = Engine.ofKey(args[0]);
         String storeId = args[1];
-        DatabaseVariant variant = Variants.byName(args[2], DatabaseVariant.class);
+        DatabaseDesign variant = Designs.byName(args[2], DatabaseDesign.class);
         int instance = Integer.parseInt(args[3]);
         int buyers = Integer.parseInt(args[4]);
         int purchases = Integer.parseInt(args[5]);

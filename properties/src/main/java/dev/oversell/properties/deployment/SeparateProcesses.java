@@ -1,6 +1,6 @@
 package dev.oversell.properties.deployment;
 
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.judge.Finding;
 import dev.oversell.model.Inventory;
 import dev.oversell.store.DatabaseSettings;
@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@value #PROCESSES} {@link InstanceProcess}es of one variant over one store, released together, and
+ * Runs {@value #PROCESSES} {@link InstanceProcess}es of one design over one store, released together, and
  * judges the sale from their answers and the final stock. Bounded: a process that has not finished within
  * {@value #BOUND_SECONDS} s is killed and the run fails.
  */
@@ -48,7 +48,7 @@ final class SeparateProcesses {
         }
     }
 
-    static Outcome run(DatabaseVariant variant, Engine engine, Store store) throws IOException, InterruptedException {
+    static Outcome run(DatabaseDesign variant, Engine engine, Store store) throws IOException, InterruptedException {
         store.reset(Map.of("hot", STOCK));
         List<Process> processes = new ArrayList<>();
         List<BufferedReader> outputs = new ArrayList<>();

@@ -1,10 +1,10 @@
 package dev.oversell.properties.concurrency;
 
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.design.Claim;
 import dev.oversell.design.Deployment;
-import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variant;
+import dev.oversell.design.InMemoryDesign;
+import dev.oversell.design.Design;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
@@ -31,15 +31,15 @@ import static dev.oversell.design.Claim.NEVER_OVERSELLS;
 import static dev.oversell.design.Claim.NOT_APPLICABLE;
 import static dev.oversell.design.Deployment.SHARED_STORE;
 import static dev.oversell.design.Deployment.SINGLE_INSTANCE;
-import static dev.oversell.design.Variant.Execution.CALLER_THREAD;
+import static dev.oversell.design.Design.Execution.CALLER_THREAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Lincheck harness itself, pointed at inventories with one known defect each
  * ({@code dev.oversell.properties.concurrency.faulty}): it must catch each, and name what it saw with the word
- * that fits, whatever workload saw it; it must model-check the actor variants and designs on an executor they are
+ * that fits, whatever workload saw it; it must model-check the actor designs and designs on an executor they are
  * handed, with the executor's declared semantics; and it must close what it builds,
- * and notice a variant that leaves threads running.
+ * and notice a design that leaves threads running.
  */
 class LincheckHarnessTest {
 
@@ -50,7 +50,7 @@ class LincheckHarnessTest {
 
     @Test
     void aLostDecrementThatNeverOversellsIsALostUpdateAndDemonstratesNoOversell() {
-        InMemoryVariant variant = faulty("shown-stock-written-outside-the-lock", ShownStockWrittenOutsideTheLock.class,
+        InMemoryDesign variant = faulty("shown-stock-written-outside-the-lock", ShownStockWrittenOutsideTheLock.class,
                 ShownStockWrittenOutsideTheLock::new, MAY_OVERSELL);
 
         List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
@@ -62,7 +62,7 @@ class LincheckHarnessTest {
 
     @Test
     void aTornStockReadIsNotLinearizableWhileTheAccountsAddUp() {
-        InMemoryVariant variant = faulty("reservations-read-without-the-lock", ReservationsReadWithoutTheLock.class,
+        InMemoryDesign variant = faulty("reservations-read-without-the-lock", ReservationsReadWithoutTheLock.class,
                 ReservationsReadWithoutTheLock::new, NEVER_OVERSELLS);
 
         List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
@@ -74,7 +74,7 @@ class LincheckHarnessTest {
 
     @Test
     void aLockTakenOnTheWrongProductIsCaughtWithTwoProducts() {
-        InMemoryVariant variant = faulty("lock-of-the-wrong-product", LockOfTheWrongProduct.class, LockOfTheWrongProduct::new,
+        InMemoryDesign variant = faulty("lock-of-the-wrong-product", LockOfTheWrongProduct.class, LockOfTheWrongProduct::new,
                 NEVER_OVERSELLS);
 
         List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
@@ -86,7 +86,7 @@ class LincheckHarnessTest {
 
     @Test
     void anOrderRefusedWithItsFirstLinesTakenIsPartiallyApplied() {
-        InMemoryVariant variant = faulty("order-taken-line-by-line", OrderTakenLineByLine.class,
+        InMemoryDesign variant = faulty("order-taken-line-by-line", OrderTakenLineByLine.class,
                 OrderTakenLineByLine::new, NEVER_OVERSELLS);
 
         List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
@@ -102,18 +102,18 @@ class LincheckHarnessTest {
 
     @Test
     void aDesignThatTakesNoOrdersMeetsOnlyTheSingleLineScenarios() {
-        InMemoryVariant variant = faulty("few-steps", FewSteps.class, FewSteps::new, NEVER_OVERSELLS);
+        InMemoryDesign variant = faulty("few-steps", FewSteps.class, FewSteps::new, NEVER_OVERSELLS);
 
         assertThat(LincheckMode.MODEL_CHECKING.workloads(variant)).extracting(Workload::label)
                 .containsExactlyElementsOf(CriticalScenario.ALL.stream().map(CriticalScenario::name).toList());
     }
 
     @Test
-    void theModelCheckerExploresAnActorVariantAndCatchesItsOversell() {
-        InMemoryVariant broken = Variants.inMemory().stream()
-                .filter(v -> v.execution() == Variant.Execution.OWN_THREADS
+    void theModelCheckerExploresAnActorDesignAndCatchesItsOversell() {
+        InMemoryDesign broken = Designs.inMemory().stream()
+                .filter(v -> v.execution() == Design.Execution.OWN_THREADS
                         && v.claim(Deployment.SINGLE_INSTANCE) == MAY_OVERSELL)
-                .findFirst().orElseThrow(() -> new AssertionError("the catalogue has no broken actor variant"));
+                .findFirst().orElseThrow(() -> new AssertionError("the catalogue has no broken actor design"));
 
         List<LincheckObservation> seen = check(broken, LincheckMode.MODEL_CHECKING);
 
@@ -124,7 +124,7 @@ class LincheckHarnessTest {
 
     @Test
     void aDesignOnItsOwnSingleThreadExecutorIsModelCheckedAsWrittenAndHolds() {
-        InMemoryVariant variant = InMemoryVariant.named("owner-thread-checks-and-takes")
+        InMemoryDesign variant = InMemoryDesign.named("owner-thread-checks-and-takes")
                 .onSingleThreadExecutor(OwnerThreadChecksAndTakes.class, OwnerThreadChecksAndTakes::new)
                 .claims(NEVER_OVERSELLS).mechanism("one owner thread checks and takes").build();
 
@@ -139,7 +139,7 @@ class LincheckHarnessTest {
 
     @Test
     void aCallerThatChecksPublishedStockBeforeHandingOverTheDecrementIsCaughtOverselling() {
-        InMemoryVariant variant = InMemoryVariant.named("caller-checks-published-stock")
+        InMemoryDesign variant = InMemoryDesign.named("caller-checks-published-stock")
                 .onSingleThreadExecutor(CallerChecksPublishedStock.class, CallerChecksPublishedStock::new)
                 .claims(MAY_OVERSELL).mechanism("the caller checks, the owner thread takes").build();
 
@@ -152,7 +152,7 @@ class LincheckHarnessTest {
 
     @Test
     void theOwnerThreadDesignDeclaredOnAPoolIsCaughtBecauseThePoolRunsItsTasksAtOnce() {
-        InMemoryVariant variant = InMemoryVariant.named("owner-thread-on-a-pool")
+        InMemoryDesign variant = InMemoryDesign.named("owner-thread-on-a-pool")
                 .onThreadPool(4, OwnerThreadChecksAndTakes.class, OwnerThreadChecksAndTakes::new)
                 .claims(NEVER_OVERSELLS).mechanism("the owner-thread code, handed a pool").build();
 
@@ -163,7 +163,7 @@ class LincheckHarnessTest {
 
     @Test
     void aCellReadsEveryInterleavingOnlyBelowTheBoundAndOtherwiseNamesTheBound() {
-        InMemoryVariant variant = faulty("few-steps", FewSteps.class, FewSteps::new, NEVER_OVERSELLS);
+        InMemoryDesign variant = faulty("few-steps", FewSteps.class, FewSteps::new, NEVER_OVERSELLS);
 
         List<LincheckObservation> seen = check(variant, LincheckMode.MODEL_CHECKING);
 
@@ -186,7 +186,7 @@ class LincheckHarnessTest {
      */
 
     @Test
-    void aVariantThatEndsItsThreadOnCloseLeavesNone() throws InterruptedException {
+    void aDesignThatEndsItsThreadOnCloseLeavesNone() throws InterruptedException {
         Set<Thread> before = LiveThreads.now();
 
         buildAndClose(faulty("ends-its-thread-on-close", WithAThreadOfItsOwn.class,
@@ -196,7 +196,7 @@ class LincheckHarnessTest {
     }
 
     @Test
-    void aVariantThatLeavesAThreadRunningAfterCloseIsSeen() throws InterruptedException {
+    void aDesignThatLeavesAThreadRunningAfterCloseIsSeen() throws InterruptedException {
         Set<Thread> before = LiveThreads.now();
 
         buildAndClose(faulty("leaves-its-thread-running", WithAThreadOfItsOwn.class,
@@ -210,22 +210,22 @@ class LincheckHarnessTest {
         }
     }
 
-    /** What a check does with a variant around Lincheck's run: open, build inventories, close. */
-    private static void buildAndClose(InMemoryVariant variant) {
-        try (VariantUnderTest check = VariantUnderTest.open(variant)) {
-            VariantUnderTest.build();
-            VariantUnderTest.build();
+    /** What a check does with a design around Lincheck's run: open, build inventories, close. */
+    private static void buildAndClose(InMemoryDesign variant) {
+        try (DesignUnderTest check = DesignUnderTest.open(variant)) {
+            DesignUnderTest.build();
+            DesignUnderTest.build();
         }
     }
 
-    private static <T extends Inventory> InMemoryVariant faulty(String name, Class<T> type,
+    private static <T extends Inventory> InMemoryDesign faulty(String name, Class<T> type,
                                                               java.util.function.Function<Map<String, Long>, T> factory,
                                                               Claim claim) {
-        return InMemoryVariant.named(name).of(type, factory).runsOnCallerThread().claims(claim)
+        return InMemoryDesign.named(name).of(type, factory).runsOnCallerThread().claims(claim)
                 .mechanism("a known defect, for the harness's own tests").build();
     }
 
-    private static List<LincheckObservation> check(InMemoryVariant variant, LincheckMode mode) {
+    private static List<LincheckObservation> check(InMemoryDesign variant, LincheckMode mode) {
         Map<String, String> evidence = new HashMap<>();
         List<LincheckObservation> seen = new ModeCheck(variant, variant.claim(SINGLE_INSTANCE), mode, evidence)
                 .run(mode.workloads(variant), () -> false, "");

@@ -1,6 +1,6 @@
 package dev.oversell.properties.conformance;
 
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.design.JdbcSchema;
 import dev.oversell.properties.Seeds;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class OneMethodDesignConformsTest {
     @Test
     void aCorrectOneMethodDesignConformsWithoutBeingSentARestock() {
         JdbcSchema schema = JdbcSchema.stockTable("one_method_stock");
-        DatabaseVariant design = DatabaseVariant.named("one-method-guarded-update").jdbc(schema,
+        DatabaseDesign design = DatabaseDesign.named("one-method-guarded-update").jdbc(schema,
                 (dataSource, requestId, product, quantity) -> {
                     try (var c = dataSource.getConnection(); var take = c.prepareStatement(
                             "UPDATE one_method_stock SET stock = stock - ? WHERE product = ? AND stock >= ?")) {

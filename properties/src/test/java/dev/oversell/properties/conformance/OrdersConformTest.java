@@ -1,6 +1,6 @@
 package dev.oversell.properties.conformance;
 
-import dev.oversell.design.InMemoryVariant;
+import dev.oversell.design.InMemoryDesign;
 import dev.oversell.model.reference.SequentialInventory;
 import dev.oversell.properties.Seeds;
 import dev.oversell.properties.concurrency.faulty.OrderTakenLineByLine;
@@ -25,7 +25,7 @@ class OrdersConformTest {
 
     @Test
     void anOrderRefusedWithItsFirstLinesTakenDisagreesWithTheSpecification() {
-        InMemoryVariant design = InMemoryVariant.named("order-taken-line-by-line")
+        InMemoryDesign design = InMemoryDesign.named("order-taken-line-by-line")
                 .of(OrderTakenLineByLine.class, OrderTakenLineByLine::new).runsOnCallerThread()
                 .claims(NEVER_OVERSELLS).mechanism("takes each line as it checks it").build();
         long base = Seeds.base();
@@ -53,7 +53,7 @@ class OrdersConformTest {
 
     @Test
     void theSpecificationDeclaredAsADesignConformsOnSequencesWithOrders() {
-        InMemoryVariant design = InMemoryVariant.named("specification")
+        InMemoryDesign design = InMemoryDesign.named("specification")
                 .of(SequentialInventory.class, SequentialInventory::new).runsOnCallerThread()
                 .claims(NEVER_OVERSELLS).mechanism("the specification").build();
         long base = Seeds.base();

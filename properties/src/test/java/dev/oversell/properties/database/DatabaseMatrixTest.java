@@ -1,7 +1,7 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.design.DatabaseVariant;
-import dev.oversell.design.Variants;
+import dev.oversell.design.DatabaseDesign;
+import dev.oversell.design.Designs;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.properties.database.jdbc.PlanRun;
@@ -29,7 +29,7 @@ class DatabaseMatrixTest {
 
     @Test
     void aLostUpdateThatLeftStockHigherDoesNotDemonstrateAnOversell() {
-        VariantOnEngine cell = new VariantOnEngine(Engine.H2, Variants.byName(MAY, DatabaseVariant.class));
+        DesignOnEngine cell = new DesignOnEngine(Engine.H2, Designs.byName(MAY, DatabaseDesign.class));
         // 10 existed, 7 sold, but the stock reads 5: a restock was lost; nobody got a unit that did not exist
         cell.load = load(10, 7, 5);
         ran(cell, schedule(Finding.LOST_UPDATE, 2, 1, 0));
@@ -39,17 +39,17 @@ class DatabaseMatrixTest {
 
     @Test
     void answersNoOrderExplainsDoNotDemonstrateAnOversell() {
-        VariantOnEngine cell = new VariantOnEngine(Engine.H2, Variants.byName(MAY, DatabaseVariant.class));
+        DesignOnEngine cell = new DesignOnEngine(Engine.H2, Designs.byName(MAY, DatabaseDesign.class));
         ran(cell, schedule(Finding.NOT_LINEARIZABLE, 1, 0, 1));
         assertThat(DatabaseMatrix.problem(cell)).isNotNull().contains("not linearizable");
     }
 
     @Test
     void anOversellDemonstratesItAndBreaksANeverClaim() {
-        VariantOnEngine may = new VariantOnEngine(Engine.H2, Variants.byName(MAY, DatabaseVariant.class));
+        DesignOnEngine may = new DesignOnEngine(Engine.H2, Designs.byName(MAY, DatabaseDesign.class));
         ran(may, schedule(Finding.OVERSOLD, 1, 2, 0));
         assertThat(DatabaseMatrix.problem(may)).isNull();
-        VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
+        DesignOnEngine never = new DesignOnEngine(Engine.H2, Designs.byName(NEVER, DatabaseDesign.class));
         ran(never, schedule(Finding.HELD, 1, 1, 0));
         assertThat(DatabaseMatrix.problem(never)).isNull();
         never.load = load(10, 7, 5);
@@ -58,13 +58,13 @@ class DatabaseMatrixTest {
 
     @Test
     void aCellThatMeasuredNothingIsNeverHeld() {
-        VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
+        DesignOnEngine never = new DesignOnEngine(Engine.H2, Designs.byName(NEVER, DatabaseDesign.class));
         assertThat(DatabaseMatrix.problem(never)).isNotNull().contains("nothing was checked");
     }
 
     @Test
     void aPlanStoppedAtItsExplorationLimitIsNotCheckedAndNamesTheSettingToRaise() {
-        VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
+        DesignOnEngine never = new DesignOnEngine(Engine.H2, Designs.byName(NEVER, DatabaseDesign.class));
         ran(never, schedule(Finding.HELD, 1, 1, 0));
         PlanRun stopped = never.plan("three buyers");
         stopped.add(schedule(Finding.HELD, 1, 1, 0));
@@ -75,7 +75,7 @@ class DatabaseMatrixTest {
 
     @Test
     void aPlanWhoseExecutionsAFailureStoppedIsNotChecked() {
-        VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
+        DesignOnEngine never = new DesignOnEngine(Engine.H2, Designs.byName(NEVER, DatabaseDesign.class));
         ran(never, schedule(Finding.HELD, 1, 1, 0));
         never.plan("restock racing a purchase").add(schedule(Finding.HELD, 1, 1, 0)); // a gate error: never ended
         assertThat(DatabaseMatrix.problem(never)).isNotNull().contains("restock racing a purchase")
@@ -84,7 +84,7 @@ class DatabaseMatrixTest {
 
     @Test
     void aLoadRunInWhichNoPurchaseSucceededIsNotChecked() {
-        VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
+        DesignOnEngine never = new DesignOnEngine(Engine.H2, Designs.byName(NEVER, DatabaseDesign.class));
         ran(never, schedule(Finding.HELD, 1, 1, 0));
         never.load = load(10, 0, 10);
         assertThat(DatabaseMatrix.problem(never)).as("a design that fails every purchase never oversells: no evidence")
@@ -93,14 +93,14 @@ class DatabaseMatrixTest {
 
     @Test
     void aPlanTheDesignDeclaresItDoesNotDoIsNeitherForNorAgainst() {
-        VariantOnEngine never = new VariantOnEngine(Engine.H2, Variants.byName(NEVER, DatabaseVariant.class));
+        DesignOnEngine never = new DesignOnEngine(Engine.H2, Designs.byName(NEVER, DatabaseDesign.class));
         ran(never, schedule(Finding.HELD, 1, 1, 0));
         never.notRun("restock racing a purchase", new Coverage.NotApplicable("the design has no restock"));
         assertThat(DatabaseMatrix.problem(never)).isNull();
     }
 
     /** One plan's execution, the plan then ended with every distinct execution run. */
-    private static void ran(VariantOnEngine cell, JdbcScheduleOutcome outcome) {
+    private static void ran(DesignOnEngine cell, JdbcScheduleOutcome outcome) {
         PlanRun plan = cell.plan("last unit");
         plan.add(outcome);
         plan.ended(new Coverage.Every(plan.outcomes().size()));

@@ -1,8 +1,8 @@
 package dev.oversell.properties.database;
 
-import dev.oversell.design.DatabaseVariant;
+import dev.oversell.design.DatabaseDesign;
 import dev.oversell.design.JdbcSchema;
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
@@ -35,7 +35,7 @@ class FlywayMigrationsTest {
 
     @TestFactory
     Stream<DynamicTest> eachMigrationRunsUnderFlywayAndTheDesignSellsWhatItHolds() {
-        return DatabaseSettings.requestedServers().stream().flatMap(engine -> Variants.overStores().stream()
+        return DatabaseSettings.requestedServers().stream().flatMap(engine -> Designs.overStores().stream()
                 .filter(v -> v.ownTables() && Migrations.class.getClassLoader()
                         .getResource("db/" + v.name() + "/V1__stock.sql") != null)
                 .map(design -> DynamicTest.dynamicTest(engine.label() + ", " + design.name()
@@ -43,7 +43,7 @@ class FlywayMigrationsTest {
                         () -> migratedAndAlone(Engines.openOrSkip(engine), design))));
     }
 
-    private static void migratedAndAlone(Database database, DatabaseVariant design) throws Exception {
+    private static void migratedAndAlone(Database database, DatabaseDesign design) throws Exception {
         JdbcSchema schema = design.tables().orElseThrow();
         drop(database, schema);
         try {

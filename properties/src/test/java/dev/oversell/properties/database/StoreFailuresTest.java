@@ -1,8 +1,8 @@
 package dev.oversell.properties.database;
 
 import dev.oversell.catalogue.jdbc.ConditionalUpdate;
-import dev.oversell.design.DatabaseVariant;
-import dev.oversell.design.Variants;
+import dev.oversell.design.DatabaseDesign;
+import dev.oversell.design.Designs;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
@@ -48,13 +48,13 @@ class StoreFailuresTest {
 
     @TestFactory
     Stream<DynamicTest> aConnectionKilledBetweenWriteAndRecordChangesNothing() {
-        return DatabaseSettings.requestedServers().stream().flatMap(engine -> Variants.overStores().stream()
+        return DatabaseSettings.requestedServers().stream().flatMap(engine -> Designs.overStores().stream()
                 .filter(variant -> !variant.ownTables()) // designs over Oversell's tables, which record their answers
                 .map(variant -> DynamicTest.dynamicTest(engine.label() + ", " + variant.name()
                         + ": a connection killed between the write and the record", () -> killedBeforeRecord(engine, variant))));
     }
 
-    private static void killedBeforeRecord(Engine engine, DatabaseVariant variant) {
+    private static void killedBeforeRecord(Engine engine, DatabaseDesign variant) {
         Database database = Engines.openOrSkip(engine);
         KillBeforeRecord killer = KILLERS.computeIfAbsent(engine, e -> new KillBeforeRecord(DatabaseSettings.open(e)));
         try (Store store = Store.create(database, Map.of(SKU, 3L));
@@ -90,14 +90,14 @@ class StoreFailuresTest {
 
     private static void lockHeldWithinRetries() throws Exception {
         Engines.openOrSkip(Engine.H2);
-        List<DatabaseVariant> designs = Variants.overStores().stream().filter(d -> !d.ownTables()).toList();
+        List<DatabaseDesign> designs = Designs.overStores().stream().filter(d -> !d.ownTables()).toList();
         try (Database patient = DatabaseSettings.open(Engine.H2, 2_000)) {
             List<Store> stores = new java.util.ArrayList<>();
             List<Inventory> inventories = new java.util.ArrayList<>();
             java.util.concurrent.ExecutorService buyers = java.util.concurrent.Executors.newFixedThreadPool(designs.size());
             try (Connection holder = patient.connection()) {
                 holder.setAutoCommit(false);
-                for (DatabaseVariant design : designs) {
+                for (DatabaseDesign design : designs) {
                     Store store = Store.create(patient, Map.of(SKU, 3L));
                     stores.add(store);
                     inventories.add(DatabaseDesigns.attach(design, store));

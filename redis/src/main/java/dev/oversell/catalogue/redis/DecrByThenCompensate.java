@@ -29,7 +29,7 @@ import io.lettuce.core.RedisClient;
  * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
  * <p><b>Claims</b> ({@code redis-decrby-then-compensate}): never oversells with several instances sharing one Redis.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-decrby-then-compensate}
+ * -Doversell.design=redis-decrby-then-compensate}
  * <!-- /produced -->
  */
 public final class DecrByThenCompensate extends RedisInventory {

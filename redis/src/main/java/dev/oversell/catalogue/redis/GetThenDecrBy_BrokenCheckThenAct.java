@@ -25,7 +25,7 @@ import io.lettuce.core.RedisClient;
  * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
  * <p><b>Claims</b> ({@code redis-get-then-decrby}): may oversell with several instances sharing one Redis.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-get-then-decrby}
+ * -Doversell.design=redis-get-then-decrby}
  * <!-- /produced -->
  */
 public final class GetThenDecrBy_BrokenCheckThenAct extends RedisInventory {

@@ -31,7 +31,7 @@ import java.util.List;
  * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
  * <p><b>Claims</b> ({@code redis-lua-check-and-decrement}): never oversells with several instances sharing one Redis.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-lua-check-and-decrement}
+ * -Doversell.design=redis-lua-check-and-decrement}
  * <!-- /produced -->
  */
 public final class LuaCheckAndDecrement extends RedisInventory {

@@ -35,7 +35,7 @@ import io.lettuce.core.api.sync.RedisCommands;
  * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
  * <p><b>Claims</b> ({@code redis-watch-multi-exec}): never oversells with several instances sharing one Redis.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-watch-multi-exec}
+ * -Doversell.design=redis-watch-multi-exec}
  * <!-- /produced -->
  */
 public final class WatchMultiExec extends RedisInventory {

@@ -1,7 +1,7 @@
 package dev.oversell.redis.lock;
 
 import dev.oversell.design.Claim;
-import dev.oversell.design.Variant;
+import dev.oversell.design.Design;
 import dev.oversell.model.Inventory;
 import dev.oversell.redis.Keyspace;
 
@@ -21,7 +21,7 @@ public record LockDesign(String name, Class<? extends Inventory> type, Instance 
                          String mechanism) {
 
     public LockDesign {
-        Variant.checkedName(name);
+        Design.checkedName(name);
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(mechanism, "mechanism");

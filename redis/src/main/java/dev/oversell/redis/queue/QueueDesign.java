@@ -2,7 +2,7 @@ package dev.oversell.redis.queue;
 
 import com.rabbitmq.client.ConnectionFactory;
 import dev.oversell.design.Claim;
-import dev.oversell.design.Variant;
+import dev.oversell.design.Design;
 import dev.oversell.model.Inventory;
 import dev.oversell.redis.Keyspace;
 import io.lettuce.core.RedisClient;
@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 public record QueueDesign(String name, Class<?> type, Front front, Consumer consumer, Claim claim, String mechanism) {
 
     public QueueDesign {
-        Variant.checkedName(name);
+        Design.checkedName(name);
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(front, "front");
         Objects.requireNonNull(consumer, "consumer");

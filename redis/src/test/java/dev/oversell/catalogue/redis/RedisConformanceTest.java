@@ -1,6 +1,6 @@
 package dev.oversell.catalogue.redis;
 
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.properties.Seeds;
 import dev.oversell.properties.conformance.ConformanceSuite;
 import dev.oversell.redis.NoKeyLeftBehind;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every Redis design, called one operation at a time on a store of its own, gives exactly the specification's
  * answers on seeded random sequences: {@link ConformanceSuite}'s sequences and comparison, on the Redis the run
  * uses. {@code -Doversell.seed=N} reruns one; {@code -Doversell.redisSequences=N} runs more (default 40);
- * {@code -Doversell.variant=NAME} one design.
+ * {@code -Doversell.design=NAME} one design.
  */
 class RedisConformanceTest {
 
@@ -30,7 +30,7 @@ class RedisConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> everyRedisDesignGivesTheSpecificationsAnswers() {
-        String only = System.getProperty(Variants.ONLY, "");
+        String only = System.getProperty(Designs.ONLY, "");
         long base = Seeds.base();
         long[] seeds = Seeds.single().isPresent() ? new long[] {Seeds.single().getAsLong()}
                 : IntStream.range(0, SEQUENCES).mapToLong(i -> Seeds.derived(base, i)).toArray();

@@ -1,7 +1,7 @@
 package dev.oversell.catalogue.redis;
 
 import dev.oversell.design.ClaimWords;
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.redis.RedisDesign;
 import dev.oversell.redis.lock.LockDesign;
 import dev.oversell.redis.queue.QueueDesign;
@@ -53,6 +53,6 @@ class RedisDesignHeadersTest {
 
     private static void add(Map<String, List<Entry>> designs, Class<?> type, String name, String claim) {
         designs.computeIfAbsent(type.getName(), t -> new ArrayList<>()).add(new Entry(name, claim,
-                DesignHeaders.command("redis", "BuiltInRedisTest", Variants.ONLY + "=" + name)));
+                DesignHeaders.command("redis", "BuiltInRedisTest", Designs.ONLY + "=" + name)));
     }
 }

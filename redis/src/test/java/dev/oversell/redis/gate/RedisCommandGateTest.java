@@ -1,7 +1,7 @@
 package dev.oversell.redis.gate;
 
 import dev.oversell.design.Claim;
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
@@ -34,7 +34,7 @@ class RedisCommandGateTest {
     }
 
     private static String reproduce(RedisDesign design) {
-        return Reproduce.command(RedisCommandGateTest.class, Variants.ONLY + "=" + design.name());
+        return Reproduce.command(RedisCommandGateTest.class, Designs.ONLY + "=" + design.name());
     }
 
     /** The two round trips of GET then DECRBY are caught on the last unit, with both buyers in the script. */

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * One jcstress test's results for one design (or for the actor runtime), as the judge read them; serialised
- * into summary.json. {@code variant} is the design's name. {@code verdict} ({@link CheckVerdict}) is a {@link dev.oversell.judge.Finding}
+ * into summary.json. {@code design} is the design's name. {@code verdict} ({@link CheckVerdict}) is a {@link dev.oversell.judge.Finding}
  * word ({@code held}, {@code oversold}, {@code partially applied}, {@code lost update}, {@code hung}, {@code not
  * linearizable}) or {@code skipped} (cannot
  * run on this machine, with the reason in {@code note}), {@code not checked} (the time budget ran out first),
@@ -39,7 +39,7 @@ public record ScenarioResult(String variant, String claim, String scenario, Stri
     }
 
     /**
-     * One observed outcome: its count, what it means (a {@code Finding} word) and its grading under the variant's
+     * One observed outcome: its count, what it means (a {@code Finding} word) and its grading under the design's
      * claim: an oversell is {@code FORBIDDEN} for "never oversells" and {@code ACCEPTABLE_INTERESTING} for "may
      * oversell"; anything else no sequential order explains is {@code FORBIDDEN} for "never oversells" and
      * {@code ACCEPTABLE} (a known defect, not what the claim is about) for "may oversell".

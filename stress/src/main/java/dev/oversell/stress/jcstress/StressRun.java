@@ -3,8 +3,8 @@ package dev.oversell.stress.jcstress;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.oversell.design.Claim;
-import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variants;
+import dev.oversell.design.InMemoryDesign;
+import dev.oversell.design.Designs;
 import dev.oversell.judge.CheckVerdict;
 import dev.oversell.model.OrderInventory;
 import dev.oversell.run.Environment;
@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The stress suite: one jcstress run per selected in-memory design (every design of every
- * {@link dev.oversell.design.VariantProvider} on the class path, or the one {@code -Doversell.variant} names), over
+ * {@link dev.oversell.design.DesignProvider} on the class path, or the one {@code -Doversell.design} names), over
  * the scenarios of {@code dev.oversell.stress.scenarios}, each run in its own folder; then the actor runtime's own
  * tests once. The {@link StressJudge} judges each test's outcomes, and {@link ClaimJudgement} each design's claim.
  * One time budget covers everything: a test without a result when it runs out is "not checked" and fails, by name.
@@ -47,10 +47,10 @@ import java.util.concurrent.TimeUnit;
  * measured, a test errored, or a test was not checked.
  *
  * <p>Settings (system properties): {@code oversell.jcstress.options}, the jcstress options;
- * {@code oversell.jcstress.secondsPerDesign} and {@code oversell.jcstress.minSamples} ({@link StressBudget}); {@code oversell.variant}, one design (or
+ * {@code oversell.jcstress.secondsPerDesign} and {@code oversell.jcstress.minSamples} ({@link StressBudget}); {@code oversell.design}, one design (or
  * {@code actor-runtime}) instead of all; {@code oversell.jcstress.scenarios}, the scenarios every design runs
  * ({@code all}, or names separated by commas); {@code oversell.stress.reproduce}, the command a failure message
- * offers, to which {@code -Doversell.variant=NAME} is added. {@link dev.oversell.stress.StressSuite} starts this
+ * offers, to which {@code -Doversell.design=NAME} is added. {@link dev.oversell.stress.StressSuite} starts this
  * class and sets them.
  */
 public final class StressRun {
@@ -77,7 +77,7 @@ public final class StressRun {
         Path out = JcstressRun.emptied((args.length > 0 ? Path.of(args[0]) : RunFolder.dir("jcstress")).toAbsolutePath());
         String optionsText = System.getProperty("oversell.jcstress.options", DEFAULT_OPTIONS).trim();
         List<String> options = Arrays.asList(optionsText.split("\\s+"));
-        String only = System.getProperty(Variants.ONLY, "").trim();
+        String only = System.getProperty(Designs.ONLY, "").trim();
         String scenarios = System.getProperty("oversell.jcstress.scenarios", "all").trim();
         String reproduce = System.getProperty("oversell.stress.reproduce", "mvn verify").trim();
 
@@ -109,7 +109,7 @@ public final class StressRun {
         for (Planned p : plan) {
             Path folder = out.resolve(p.name());
             String report = p.name() + "/html/index.html";
-            String again = reproduce + " -D" + Variants.ONLY + "=" + p.name();
+            String again = reproduce + " -D" + Designs.ONLY + "=" + p.name();
             List<String> runnable = p.tests().stream().filter(t -> actorsOf(t) <= cpus).map(Class::getName).toList();
             Map<String, List<TestResult>> results = Map.of();
             Path log = folder.resolve("jcstress.log");
@@ -150,7 +150,7 @@ public final class StressRun {
         json.writeValue(out.resolve("summary.json").toFile(), rows);
         json.writeValue(out.resolve("claims.json").toFile(), claims);
         json.writeValue(out.resolve("observations.json").toFile(), new Observations(RunFolder.id(), "jcstress",
-                Environment.ofThisJvm(), Variants.inMemory().stream().map(JudgedDesign::of).toList(),
+                Environment.ofThisJvm(), Designs.inMemory().stream().map(JudgedDesign::of).toList(),
                 rows.stream().filter(r -> !r.variant().equals(ACTOR_RUNTIME)).map(ScenarioResult::toObservation).toList(),
                 RunSettings.ofThisJvm(), Shard.taken(FAMILY)));
         String summary = StressSummary.markdown(rows, claims, optionsText);
@@ -264,7 +264,7 @@ public final class StressRun {
                 plan.add(new Planned(ACTOR_RUNTIME, Claim.NEVER_OVERSELLS, runtimeTests, List.of()));
                 continue;
             }
-            InMemoryVariant design = Variants.byName(run, InMemoryVariant.class);
+            InMemoryDesign design = Designs.byName(run, InMemoryDesign.class);
             boolean takesOrders = OrderInventory.class.isAssignableFrom(design.type());
             plan.add(new Planned(design.name(), design.claim(), scenarioTests.stream()
                     .filter(test -> takesOrders || !OrdersState.class.isAssignableFrom(test)).toList(),
@@ -289,13 +289,13 @@ public final class StressRun {
     private static List<String> runs(String only) {
         List<String> runs = new ArrayList<>();
         if (!only.equals(ACTOR_RUNTIME)) {
-            List<InMemoryVariant> designs = Variants.inMemory();
+            List<InMemoryDesign> designs = Designs.inMemory();
             if (designs.isEmpty()) {
                 throw new IllegalStateException("no in-memory design to stress: " + (only.isEmpty()
                         ? "the providers on the class path declare database designs only" : "'" + only + "' is a database design")
                         + "; jcstress drives in-memory designs");
             }
-            for (InMemoryVariant design : designs) {
+            for (InMemoryDesign design : designs) {
                 if (design.name().equals(ACTOR_RUNTIME)) {
                     throw new IllegalStateException("a design is named '" + ACTOR_RUNTIME + "', the name of the actor"
                             + " runtime's own tests in the stress evidence: rename it");

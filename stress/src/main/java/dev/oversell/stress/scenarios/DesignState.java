@@ -1,7 +1,7 @@
 package dev.oversell.stress.scenarios;
 
-import dev.oversell.design.InMemoryVariant;
-import dev.oversell.design.Variants;
+import dev.oversell.design.InMemoryDesign;
+import dev.oversell.design.Designs;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 
@@ -12,7 +12,7 @@ import java.util.Map;
  * and the calls the actors make, reduced to numbers.
  *
  * <p>The design under test is the one named by the JVM property {@value #DESIGN_PROPERTY}, looked up once per JVM
- * among the designs every {@link dev.oversell.design.VariantProvider} on the class path declares. The stress run
+ * among the designs every {@link dev.oversell.design.DesignProvider} on the class path declares. The stress run
  * ({@code dev.oversell.stress.jcstress.StressRun}) starts one jcstress run per design and hands the name to
  * jcstress's forked JVMs ({@code -jvmArgsPrepend -Doversell.stress.design=NAME}); so the scenarios are compiled
  * once, in this jar, and judge any project's designs. A JVM without the property cannot build a state: jcstress
@@ -34,7 +34,7 @@ public abstract class DesignState {
     /** The answer code of a call refused because the inventory was closed. */
     static final int REFUSED_CLOSED = -2;
 
-    private static final InMemoryVariant UNDER_TEST = namedByProperty();
+    private static final InMemoryDesign UNDER_TEST = namedByProperty();
 
     private final Inventory inventory;
 
@@ -58,13 +58,13 @@ public abstract class DesignState {
         return inventory;
     }
 
-    private static InMemoryVariant namedByProperty() {
+    private static InMemoryDesign namedByProperty() {
         String name = System.getProperty(DESIGN_PROPERTY, "").trim();
         if (name.isEmpty()) {
             throw new IllegalStateException("no design to stress: the scenarios build the in-memory design named by"
                     + " -D" + DESIGN_PROPERTY + "=NAME, which the stress run passes to jcstress's forked JVMs");
         }
-        return Variants.byName(name, InMemoryVariant.class);
+        return Designs.byName(name, InMemoryDesign.class);
     }
 
     /** Units of {@link #SKU} bought: the quantity, 0 if out of stock, -1 if the call failed. */

@@ -58,7 +58,7 @@ class ClaimJudgementTest {
     }
 
     private static ClaimJudgement judge(Claim claim, ScenarioResult... rows) {
-        return ClaimJudgement.of("safe", claim, List.of(rows), "safe/html/index.html", "mvn verify -Doversell.variant=safe");
+        return ClaimJudgement.of("safe", claim, List.of(rows), "safe/html/index.html", "mvn verify -Doversell.design=safe");
     }
 
     private static ScenarioResult row(String scenario, String verdict) {

@@ -1,6 +1,6 @@
 package dev.oversell.stress.jcstress;
 
-import dev.oversell.design.Variants;
+import dev.oversell.design.Designs;
 import dev.oversell.run.Shard;
 import dev.oversell.stress.scenarios.OppositeOrders;
 import dev.oversell.stress.scenarios.OrderRacingPurchase;
@@ -23,15 +23,15 @@ class StressRunPlanTest {
     @AfterEach
     void clear() {
         System.clearProperty(Shard.SETTING);
-        System.clearProperty(Variants.ONLY);
+        System.clearProperty(Designs.ONLY);
     }
 
     private static List<String> planned(String only, String shard) throws Exception {
         System.setProperty(Shard.SETTING, shard);
         if (only.isEmpty()) {
-            System.clearProperty(Variants.ONLY);
+            System.clearProperty(Designs.ONLY);
         } else {
-            System.setProperty(Variants.ONLY, only);
+            System.setProperty(Designs.ONLY, only);
         }
         return StressRun.plan(only, "all").stream().map(p -> Shard.unit(StressRun.FAMILY, p.name())).toList();
     }
@@ -60,7 +60,7 @@ class StressRunPlanTest {
     /** A design that sells one product at a time is not asked to place orders: the orders' scenarios are not its. */
     @Test
     void theOrdersScenariosArePlannedOnlyForDesignsThatTakeOrders() throws Exception {
-        System.setProperty(Variants.ONLY, "naive");
+        System.setProperty(Designs.ONLY, "naive");
         List<Class<?>> naive = StressRun.plan("naive", "all").get(0).tests();
         assertThat(naive).isNotEmpty().noneMatch(OrdersState.class::isAssignableFrom);
         assertThat(StressRun.listedTests()).as("the orders' scenarios are in the jar")

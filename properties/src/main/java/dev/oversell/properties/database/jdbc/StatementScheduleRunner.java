@@ -116,7 +116,7 @@ public final class StatementScheduleRunner implements AutoCloseable {
     }
 
     /**
-     * The design is declared without restock ({@link dev.oversell.design.DatabaseVariant#restocks()}): a plan with a
+     * The design is declared without restock ({@link dev.oversell.design.DatabaseDesign#restocks()}): a plan with a
      * restock is not applicable to it. Nothing else ever is: whatever a call throws is an error.
      */
     public StatementScheduleRunner withoutRestock() {

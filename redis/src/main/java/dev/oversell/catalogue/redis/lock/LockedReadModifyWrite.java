@@ -35,15 +35,15 @@ import java.time.Duration;
  * <p><b>Claims</b> ({@code redis-lock-redisson-lease}): may oversell with several instances sharing one database and
  * one lock in Redis, a holder paused past its lease.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-lock-redisson-lease}
+ * -Doversell.design=redis-lock-redisson-lease}
  * <p><b>Claims</b> ({@code redis-lock-set-nx-px}): may oversell with several instances sharing one database and one
  * lock in Redis, a holder paused past its lease.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-lock-set-nx-px}
+ * -Doversell.design=redis-lock-set-nx-px}
  * <p><b>Claims</b> ({@code redis-lock-redisson-fenced}): never oversells with several instances sharing one database
  * and one lock in Redis, a holder paused past its lease.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-lock-redisson-fenced}
+ * -Doversell.design=redis-lock-redisson-fenced}
  * <!-- /produced -->
  */
 public final class LockedReadModifyWrite implements Inventory {

@@ -32,11 +32,11 @@ import java.util.function.Predicate;
  * <p><b>Claims</b> ({@code redis-queue-plain-consumer}): may oversell with several instances sharing one Redis, one
  * queue and one database, the consumer killed after its insert and before its ack.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-queue-plain-consumer}
+ * -Doversell.design=redis-queue-plain-consumer}
  * <p><b>Claims</b> ({@code redis-queue-idempotent-consumer}): never oversells with several instances sharing one Redis,
  * one queue and one database, the consumer killed after its insert and before its ack.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Doversell.variant=redis-queue-idempotent-consumer}
+ * -Doversell.design=redis-queue-idempotent-consumer}
  * <!-- /produced -->
  */
 public final class OrderConsumer implements QueueConsumer {
