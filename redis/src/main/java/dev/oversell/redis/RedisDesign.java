@@ -4,7 +4,6 @@ import dev.oversell.design.Claim;
 import dev.oversell.design.Design;
 import dev.oversell.model.ForwardingInventory;
 import dev.oversell.model.Inventory;
-import io.lettuce.core.RedisClient;
 
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +13,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * RedisDesign.named("redis-lua-check-and-decrement")
- *         .of(LuaCheckAndDecrement.class, LuaCheckAndDecrement::new)   // (RedisClient, Keyspace)
+ *         .of(LuaCheckAndDecrement.class, LuaCheckAndDecrement::new)   // (RedisEndpoint, Keyspace)
  *         .claims(Claim.NEVER_OVERSELLS)
  *         .mechanism("one Lua script checks, decrements and records the answer")
  *         .build();
@@ -47,18 +46,18 @@ public record RedisDesign(String name, Class<? extends Inventory> type, RedisInv
         return new Builder(Design.checkedName(name));
     }
 
-    /** One instance over {@code client} on the store {@code keys}. */
-    public Inventory create(RedisClient client, Keyspace keys) {
-        return factory.create(client, keys);
+    /** One instance at {@code redis} on the store {@code keys}. */
+    public Inventory create(RedisEndpoint redis, Keyspace keys) {
+        return factory.create(redis, keys);
     }
 
     /**
      * A fresh store of its own holding {@code initialStock}, and one instance over it, whose {@code close()} also
      * deletes the store's keys: what a check that calls one instance (the conformance sequences) builds.
      */
-    public Inventory createWithOwnStore(RedisClient client, Map<String, Long> initialStock) {
+    public Inventory createWithOwnStore(RedisEndpoint endpoint, Map<String, Long> initialStock) {
         Keyspace keys = Keyspace.fresh();
-        var redis = client.connect();
+        var redis = endpoint.client().connect();
         try {
             keys.seed(redis.sync(), initialStock);
         } catch (RuntimeException e) {
@@ -68,7 +67,7 @@ public record RedisDesign(String name, Class<? extends Inventory> type, RedisInv
         }
         Inventory instance;
         try {
-            instance = create(client, keys);
+            instance = create(endpoint, keys);
         } catch (RuntimeException e) {
             keys.deleteAll(redis.sync());
             redis.close();

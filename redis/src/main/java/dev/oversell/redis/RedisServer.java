@@ -47,6 +47,11 @@ public final class RedisServer {
         return (String) reached;
     }
 
+    /** As {@link #openOrSkip()}, with the server's address: what one application server of a check is given. */
+    public static RedisEndpoint endpointOrSkip() {
+        return new RedisEndpoint(RedisSettings.uri(), openOrSkip());
+    }
+
     /** A client of {@code uri} (the configured server, or a gate's proxy of it) on the shared resources. */
     public static RedisClient client(RedisURI uri) {
         // a command that neither answers nor fails within 20 s is an error, as a statement under the gate is

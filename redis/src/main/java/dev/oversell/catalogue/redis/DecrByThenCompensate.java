@@ -3,7 +3,7 @@ package dev.oversell.catalogue.redis;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.redis.Keyspace;
-import io.lettuce.core.RedisClient;
+import dev.oversell.redis.RedisEndpoint;
 
 /**
  * Decrement first, look at what is left, and give the units back if it went below zero.
@@ -34,8 +34,8 @@ import io.lettuce.core.RedisClient;
  */
 public final class DecrByThenCompensate extends RedisInventory {
 
-    public DecrByThenCompensate(RedisClient client, Keyspace keys) {
-        super(client, keys);
+    public DecrByThenCompensate(RedisEndpoint redis, Keyspace keys) {
+        super(redis, keys);
     }
 
     @Override

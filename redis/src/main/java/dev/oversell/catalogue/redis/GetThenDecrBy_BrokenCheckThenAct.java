@@ -4,7 +4,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
 import dev.oversell.redis.Keyspace;
-import io.lettuce.core.RedisClient;
+import dev.oversell.redis.RedisEndpoint;
 
 /**
  * The flash-sale counter as it is first written: read the stock, and if it is enough,
@@ -30,8 +30,8 @@ import io.lettuce.core.RedisClient;
  */
 public final class GetThenDecrBy_BrokenCheckThenAct extends RedisInventory {
 
-    public GetThenDecrBy_BrokenCheckThenAct(RedisClient client, Keyspace keys) {
-        super(client, keys);
+    public GetThenDecrBy_BrokenCheckThenAct(RedisEndpoint redis, Keyspace keys) {
+        super(redis, keys);
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.RequestIdConflictException;
 import dev.oversell.model.UnknownProductException;
 import dev.oversell.redis.Keyspace;
-import io.lettuce.core.RedisClient;
+import dev.oversell.redis.RedisEndpoint;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 
@@ -61,8 +61,8 @@ public final class LuaCheckAndDecrement extends RedisInventory {
 
     private final String digest;
 
-    public LuaCheckAndDecrement(RedisClient client, Keyspace keys) {
-        super(client, keys);
+    public LuaCheckAndDecrement(RedisEndpoint redis, Keyspace keys) {
+        super(redis, keys);
         this.digest = redis().scriptLoad(SCRIPT); // at start-up, as an application loads its scripts
     }
 
@@ -76,6 +76,14 @@ public final class LuaCheckAndDecrement extends RedisInventory {
         } catch (RedisNoScriptException notLoaded) {
             answer = redis().eval(SCRIPT, ScriptOutputType.MULTI, scriptKeys, args);
         }
+        return answerTo(request, answer);
+    }
+
+    /**
+     * The script's answer to {@code request}: kind, quantity, stock seen, product (and whether the answer is new),
+     * or {@code unknown}; the same id with other content is a {@link RequestIdConflictException}.
+     */
+    static PurchaseResult answerTo(PurchaseRequest request, List<?> answer) {
         String kind = (String) answer.get(0);
         if (kind.equals("unknown")) {
             throw new UnknownProductException(request.product());

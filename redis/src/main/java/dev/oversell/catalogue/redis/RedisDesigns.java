@@ -52,6 +52,11 @@ public final class RedisDesigns implements RedisDesignProvider {
                         .claims(Claim.NEVER_OVERSELLS)
                         .mechanism("one Lua script (EVALSHA) checks, decrements and records the answer")
                         .build(),
+                RedisDesign.named("redis-template-lua-check-and-decrement")
+                        .of(TemplateLuaCheckAndDecrement.class, TemplateLuaCheckAndDecrement::new)
+                        .claims(Claim.NEVER_OVERSELLS)
+                        .mechanism("the same Lua script through Spring Data Redis's StringRedisTemplate.execute")
+                        .build(),
                 RedisDesign.named("redis-watch-multi-exec")
                         .of(WatchMultiExec.class, WatchMultiExec::new)
                         .claims(Claim.NEVER_OVERSELLS)

@@ -6,6 +6,7 @@ import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.StockOverflowException;
 import dev.oversell.model.UnknownProductException;
 import dev.oversell.redis.Keyspace;
+import dev.oversell.redis.RedisEndpoint;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -27,8 +28,8 @@ public abstract class RedisInventory implements Inventory {
     private final StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
 
-    protected RedisInventory(RedisClient client, Keyspace keys) {
-        this.client = client;
+    protected RedisInventory(RedisEndpoint redis, Keyspace keys) {
+        this.client = redis.client();
         this.keys = keys;
         this.connection = client.connect();
     }

@@ -4,7 +4,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
 import dev.oversell.redis.Keyspace;
-import io.lettuce.core.RedisClient;
+import dev.oversell.redis.RedisEndpoint;
 import io.lettuce.core.TransactionResult;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -43,8 +43,8 @@ public final class WatchMultiExec extends RedisInventory {
     /** Attempts of one purchase before it gives up with an error. */
     static final int ATTEMPTS = 1_000;
 
-    public WatchMultiExec(RedisClient client, Keyspace keys) {
-        super(client, keys);
+    public WatchMultiExec(RedisEndpoint redis, Keyspace keys) {
+        super(redis, keys);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.oversell.properties.database.jdbc.SequentialOrders;
 import dev.oversell.properties.database.jdbc.StatementPlan;
 import dev.oversell.properties.schedule.ScheduleTree;
 import dev.oversell.redis.Keyspace;
+import dev.oversell.redis.RedisEndpoint;
 import dev.oversell.redis.RedisDesign;
 import dev.oversell.redis.RedisServer;
 import io.lettuce.core.RedisClient;
@@ -44,7 +45,7 @@ public final class CommandScheduleRunner implements AutoCloseable {
     private final RedisClient direct;
     private final StatefulRedisConnection<String, String> directConnection;
     private final List<BuyerProxy> proxies = new ArrayList<>();
-    private final List<RedisClient> buyerClients = new ArrayList<>();
+    private final List<RedisEndpoint> endpoints = new ArrayList<>();
     private final String version;
 
     /** A gate for {@code design} on the configured Redis ({@link RedisServer}), for plans of up to {@code buyers}. */
@@ -58,7 +59,7 @@ public final class CommandScheduleRunner implements AutoCloseable {
             for (int b = 0; b < buyers; b++) {
                 BuyerProxy proxy = new BuyerProxy(b, upstream.getHost(), upstream.getPort());
                 proxies.add(proxy);
-                buyerClients.add(RedisServer.client(RedisURI.builder(upstream).withHost("127.0.0.1")
+                endpoints.add(RedisEndpoint.at(RedisURI.builder(upstream).withHost("127.0.0.1")
                         .withPort(proxy.port()).build()));
             }
         } catch (IOException e) {
@@ -205,7 +206,7 @@ public final class CommandScheduleRunner implements AutoCloseable {
         try {
             keys.seed(redis, Map.of(StatementPlan.PRODUCT, stockOf(plan)));
             for (int b = 0; b < n; b++) {
-                instances.add(design.create(buyerClients.get(b), keys));
+                instances.add(design.create(endpoints.get(b), keys));
             }
             proxies.subList(0, n).forEach(p -> p.gate(gate));
             for (int b = 0; b < n; b++) {
@@ -251,9 +252,7 @@ public final class CommandScheduleRunner implements AutoCloseable {
     /** Closes the proxies and clients; the stores were deleted run by run. */
     @Override
     public void close() {
-        for (RedisClient client : buyerClients) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
+        endpoints.forEach(RedisEndpoint::close);
         for (BuyerProxy proxy : proxies) {
             try {
                 proxy.close();

@@ -5,14 +5,13 @@ import dev.oversell.properties.Seeds;
 import dev.oversell.properties.conformance.ConformanceSuite;
 import dev.oversell.redis.NoKeyLeftBehind;
 import dev.oversell.redis.RedisDesign;
+import dev.oversell.redis.RedisEndpoint;
 import dev.oversell.redis.RedisServer;
 import dev.oversell.run.TestNames;
-import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.time.Duration;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -40,14 +39,11 @@ class RedisConformanceTest {
     }
 
     private static void conforms(RedisDesign design, long[] seeds) {
-        RedisClient client = RedisServer.openOrSkip();
-        try {
+        try (RedisEndpoint redis = RedisServer.endpointOrSkip()) {
             for (long seed : seeds) {
                 ConformanceSuite.conforms(design.name(), design.type(), design.deduplicatesRequestIds(), true,
-                        stock -> design.createWithOwnStore(client, stock), seed, RedisConformanceTest.class);
+                        stock -> design.createWithOwnStore(redis, stock), seed, RedisConformanceTest.class);
             }
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
     }
 
