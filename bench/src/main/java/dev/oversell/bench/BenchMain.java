@@ -4,6 +4,13 @@ import dev.oversell.bench.cluster.ShardedOwnerBenchmark;
 import dev.oversell.bench.database.DatabaseDesignBenchmark;
 import dev.oversell.bench.database.RawJdbcFloorBenchmark;
 import dev.oversell.bench.inmemory.CasLoopReferenceBenchmark;
+import dev.oversell.bench.redis.RedisCeiling;
+import dev.oversell.bench.redis.RedisDesignBenchmark;
+import dev.oversell.catalogue.redis.RedisDesigns;
+import dev.oversell.redis.RedisDesign;
+import dev.oversell.redis.RedisEndpoint;
+import dev.oversell.redis.RedisSettings;
+import io.lettuce.core.RedisURI;
 import dev.oversell.bench.results.Measurement;
 import dev.oversell.bench.results.Ratio;
 import dev.oversell.bench.results.Ratios;
@@ -89,7 +96,7 @@ public final class BenchMain {
                 if (variants.length == 0) {
                     options.exclude("CatalogueDesignBenchmark");
                 } else {
-                    options.param("variant", variants);
+                    options.param("design", variants);
                 }
                 run(options, Measurement.IN_MEMORY, results, measurements, files);
             }
@@ -108,11 +115,14 @@ public final class BenchMain {
                             .param("engine", engine.key());
                     if (variants.length > 0) {
                         options.include("^" + Pattern.quote(DatabaseDesignBenchmark.class.getName() + "."))
-                                .param("variant", variants);
+                                .param("design", variants);
                     }
                     run(options, Measurement.DATABASE, results, measurements, files);
                 }
             }
+        }
+        if (settings.runs(Measurement.REDIS)) {
+            redis(settings, engines, skipped, results, measurements, files);
         }
         if (settings.runs(Measurement.CLUSTER)) {
             cluster(settings, reachable, results, measurements, files);
@@ -170,11 +180,44 @@ public final class BenchMain {
                     }
                     if (!missing.isEmpty()) {
                         companions.include("^" + Pattern.quote(DatabaseDesignBenchmark.class.getName() + "."))
-                                .param("variant", missing.toArray(String[]::new));
+                                .param("design", missing.toArray(String[]::new));
                     }
                     run(companions, Measurement.DATABASE, results, measurements, files);
                 }
             }
+        }
+    }
+
+    /**
+     * The Redis group, on the configured Redis if it answers: at each client count, every Redis design
+     * ({@link RedisDesignBenchmark}), then Redis's own {@code DECRBY} rate with as many connections
+     * ({@link RedisCeiling}), which their ratios are to.
+     */
+    private static void redis(MatrixSettings settings, Map<String, String> versions, Map<String, String> skipped,
+                              List<RunResult> results, List<Measurement> measurements, ResultFiles files)
+            throws Exception {
+        RedisURI server = RedisSettings.uri();
+        try (RedisEndpoint redis = RedisEndpoint.at(server); var connection = redis.client().connect()) {
+            String info = connection.sync().info("server");
+            versions.put(Measurement.REDIS, "Redis " + info.lines().filter(l -> l.startsWith("redis_version:"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?") + " at "
+                    + server.getHost() + ":" + server.getPort());
+        } catch (RuntimeException unreachable) {
+            String why = "Redis at " + server.getHost() + ":" + server.getPort() + " did not answer ("
+                    + unreachable.getMessage() + "). Its benchmarks were skipped.";
+            System.out.println("[bench] SKIPPING Redis: " + why);
+            skipped.put(Measurement.REDIS, why);
+            return;
+        }
+        String[] designs = RedisDesigns.all().stream().map(RedisDesign::name).filter(settings::includes)
+                .toArray(String[]::new);
+        for (int clients : settings.clients()) {
+            System.out.println("[bench] Redis, " + clients + " client(s)");
+            if (designs.length > 0) {
+                run(options(settings, clients).include("^" + Pattern.quote(RedisDesignBenchmark.class.getName() + "."))
+                        .param("design", designs), Measurement.REDIS, results, measurements, files);
+            }
+            RedisCeiling.measure(server, clients).ifPresent(measurements::add);
         }
     }
 
@@ -243,8 +286,8 @@ public final class BenchMain {
 
     /** Table order: each reference first, then the catalogue's order, then the asks. */
     private static List<String> designOrder() {
-        return Stream.of(Stream.of(Ratios.IN_MEMORY_REFERENCE, Ratios.DATABASE_REFERENCE),
-                        Designs.all().stream().map(Design::name),
+        return Stream.of(Stream.of(Ratios.IN_MEMORY_REFERENCE, Ratios.DATABASE_REFERENCE, Ratios.REDIS_REFERENCE),
+                        Designs.all().stream().map(Design::name), RedisDesigns.all().stream().map(RedisDesign::name),
                         Stream.of("oversell-actor-blocking-ask", "oversell-actor-pipelined-asks",
                                 "pekko-blocking-ask", "pekko-pipelined-asks", ShardedOwnerBenchmark.VARIANT))
                 .flatMap(s -> s).collect(Collectors.toList());

@@ -30,7 +30,7 @@ import static dev.oversell.store.DatabaseSettings.setting;
  *   <tr><td>{@code oversell.bench.clients}</td><td>1,4,8</td><td>database client counts</td></tr>
  *   <tr><td>{@code oversell.bench.clusterWarmupIterations}</td><td>20</td><td>warm-up iterations per fork of the
  *       cluster benchmark: its three node JVMs start cold with each fork</td></tr>
- *   <tr><td>{@code oversell.bench.groups}</td><td>in-memory,database,cluster</td><td>which groups to run</td></tr>
+ *   <tr><td>{@code oversell.bench.groups}</td><td>in-memory,database,redis,cluster</td><td>which groups to run</td></tr>
  *   <tr><td>{@code oversell.bench.designs}</td><td>all</td><td>catalogue designs to run (comma-separated);
  *       the references always run</td></tr>
  *   <tr><td>{@code oversell.bench.heap}</td><td>4g</td><td>{@code -Xmx} of every fork</td></tr>
@@ -55,7 +55,8 @@ public record MatrixSettings(int forks, int warmupIterations, int warmupMillis, 
                 list("oversell.bench.threads", "1,2,4,8").stream().map(Integer::parseInt).toList(),
                 list("oversell.bench.clients", "1,4,8").stream().map(Integer::parseInt).toList(),
                 Set.copyOf(list("oversell.bench.groups",
-                        Measurement.IN_MEMORY + "," + Measurement.DATABASE + "," + Measurement.CLUSTER)),
+                        Measurement.IN_MEMORY + "," + Measurement.DATABASE + "," + Measurement.REDIS + ","
+                                + Measurement.CLUSTER)),
                 Set.copyOf(list("oversell.bench.designs", "")),
                 setting("oversell.bench.heap", "4g"),
                 Path.of(setting("oversell.bench.out", RunFolder.runs().resolve(RunFolder.id()).resolve("jmh").toString()))
@@ -81,6 +82,9 @@ public record MatrixSettings(int forks, int warmupIterations, int warmupMillis, 
         }
         if (runs(Measurement.DATABASE)) {
             line.append("; databases at ").append(join(clients)).append(" clients");
+        }
+        if (runs(Measurement.REDIS)) {
+            line.append("; Redis at ").append(join(clients)).append(" clients");
         }
         if (runs(Measurement.CLUSTER)) {
             line.append("; the cluster at ").append(join(clients)).append(" clients, warm-up ")

@@ -66,7 +66,7 @@ public class DatabaseDesignBenchmark {
 
     /** A database design's catalogue name (see {@code Designs.overStores()}). */
     @Param({})
-    public String variant;
+    public String design;
 
     private final IterationCounter iterations = new IterationCounter();
     private HotStore store;
@@ -74,13 +74,13 @@ public class DatabaseDesignBenchmark {
 
     @Setup(Level.Trial)
     public void openStore() {
-        store = HotStore.open(engine, Designs.byName(variant, DatabaseDesign.class));
+        store = HotStore.open(engine, Designs.byName(design, DatabaseDesign.class));
     }
 
     @Setup(Level.Iteration)
     public void freshInstance() {
         store.refill();
-        inventory = DatabaseDesigns.attach(Designs.byName(variant, DatabaseDesign.class), store.store());
+        inventory = DatabaseDesigns.attach(Designs.byName(design, DatabaseDesign.class), store.store());
     }
 
     /** Closes the instance; after the last iteration, drops the tables too (see {@link IterationCounter}). */

@@ -56,13 +56,13 @@ public class CatalogueDesignBenchmark {
 
     /** An in-memory design's catalogue name (see {@code Designs.inMemory()}). */
     @Param({})
-    public String variant;
+    public String design;
 
     private Inventory inventory;
 
     @Setup(Level.Iteration)
     public void freshInventory() {
-        inventory = DatabaseDesigns.instance(Designs.byName(variant), EndlessStock.stock());
+        inventory = DatabaseDesigns.instance(Designs.byName(design), EndlessStock.stock());
     }
 
     @TearDown(Level.Iteration)

@@ -19,6 +19,8 @@ public record Measurement(String group, String engine, String benchmark, String 
 
     public static final String IN_MEMORY = "in-memory";
     public static final String DATABASE = "database";
+    /** The Redis designs, divided by Redis's own {@code DECRBY} rate ({@code redis-benchmark}) at the same clients. */
+    public static final String REDIS = "redis";
     /** The single owner on a Pekko cluster of node processes, divided by the database reference of its engine. */
     public static final String CLUSTER = "cluster";
 
@@ -26,7 +28,7 @@ public record Measurement(String group, String engine, String benchmark, String 
     public static Measurement of(String group, RunResult run) {
         BenchmarkParams params = run.getParams();
         String benchmark = params.getBenchmark();
-        String variant = params.getParam("variant");
+        String variant = params.getParam("design");
         if (variant == null) {
             variant = kebab(benchmark.substring(benchmark.lastIndexOf('.') + 1));
         }

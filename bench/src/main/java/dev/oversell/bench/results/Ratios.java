@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Divides every measurement by its reference from the same run: in memory, {@value #IN_MEMORY_REFERENCE} at the
- * same thread count; on a database, {@value #DATABASE_REFERENCE} on the same engine with the same clients; through
+ * same thread count; on a database, {@value #DATABASE_REFERENCE} on the same engine with the same clients; on Redis,
+ * {@value #REDIS_REFERENCE} with as many connections; through
  * the cluster ({@code Measurement.CLUSTER}), the same database reference, measured in the database group of the
  * same run. The references get a line too (ratio 1). Lines come out grouped (in memory, databases, the cluster),
  * then by engine, then by design in {@code order}, then by threads.
@@ -20,13 +21,19 @@ public final class Ratios {
     public static final String IN_MEMORY_REFERENCE = "cas-loop";
     /** The database reference: {@code RawJdbcFloorBenchmark.rawUpdate}. */
     public static final String DATABASE_REFERENCE = "raw-update";
+    /** The Redis reference: {@code redis-benchmark} sending {@code DECRBY} (the ceiling). */
+    public static final String REDIS_REFERENCE = "redis-benchmark-decrby";
 
     private Ratios() {
     }
 
     /** The reference a measurement of {@code group} is divided by. */
     public static String referenceOf(String group) {
-        return Measurement.IN_MEMORY.equals(group) ? IN_MEMORY_REFERENCE : DATABASE_REFERENCE;
+        return switch (group) {
+            case Measurement.IN_MEMORY -> IN_MEMORY_REFERENCE;
+            case Measurement.REDIS -> REDIS_REFERENCE;
+            default -> DATABASE_REFERENCE;
+        };
     }
 
     /** The group the reference of {@code group} is measured in: the cluster's is the database group's floor. */
@@ -68,7 +75,8 @@ public final class Ratios {
         return switch (group) {
             case Measurement.IN_MEMORY -> 0;
             case Measurement.DATABASE -> 1;
-            default -> 2;
+            case Measurement.REDIS -> 2;
+            default -> 3;
         };
     }
 

@@ -64,6 +64,15 @@ public final class SummaryMarkdown {
             table(md, ofEngine, columns(ofEngine, run.clients(), engine), col -> col.threads + (col.threads == 1
                     ? " client" : " clients"), r -> throughput(r) + flag(r));
         }
+        List<Ratio> redis = ratios.stream().filter(r -> Measurement.REDIS.equals(r.group())).toList();
+        if (!redis.isEmpty()) {
+            md.append("### Redis: ÷ `redis-benchmark` sending `DECRBY` (`redis-benchmark-decrby`) with as many "
+                    + "connections\n\n");
+            md.append(run.engines().getOrDefault(Measurement.REDIS, "Redis")).append(". Purchases per second "
+                    + "· ratio to the ceiling.\n\n");
+            table(md, redis, columns(redis, run.clients(), null), col -> col.threads + (col.threads == 1
+                    ? " client" : " clients"), r -> throughput(r) + " · " + ratio(r.ratio()) + flag(r));
+        }
         md.append(ClusterSummary.of(ratios, run.clients()));
         legend(md, run);
         return md.toString();
@@ -127,6 +136,7 @@ public final class SummaryMarkdown {
         rows.forEach((design, cells) -> {
             List<String> row = new java.util.ArrayList<>(List.of("`" + design + "`"
                     + (design.equals(Ratios.IN_MEMORY_REFERENCE) || design.equals(Ratios.DATABASE_REFERENCE)
+                    || design.equals(Ratios.REDIS_REFERENCE)
                     ? " (reference)" : "")));
             columns.stream().map(col -> cells.containsKey(col) ? cell.apply(cells.get(col)) : "—").forEach(row::add);
             table.row(row);
@@ -167,7 +177,7 @@ public final class SummaryMarkdown {
     }
 
     static String label(String engineKey) {
-        return Engine.ofKey(engineKey).label();
+        return Measurement.REDIS.equals(engineKey) ? "Redis" : Engine.ofKey(engineKey).label();
     }
 
     private static String minutesAndSeconds(java.time.Duration took) {
