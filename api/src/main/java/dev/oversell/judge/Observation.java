@@ -42,9 +42,15 @@ public record Observation(String runId, String design, Family family, String cel
 
     /**
      * Purchases attempted, units sold, units sold beyond what existed, units that vanished from the accounts
-     * (sold plus stock left short of what existed).
+     * (sold plus stock left short of what existed), and units stranded: taken from the sale (a reservation in Redis)
+     * that no account shows sold, so the sale ends with them unsold (0 where a check has no such reservation).
      */
-    public record Counts(long attempted, long sold, long oversoldUnits, long lostUnits) {
+    public record Counts(long attempted, long sold, long oversoldUnits, long lostUnits, long strandedUnits) {
+
+        /** Counts of a check that takes nothing from the sale ahead of its accounts: nothing stranded. */
+        public Counts(long attempted, long sold, long oversoldUnits, long lostUnits) {
+            this(attempted, sold, oversoldUnits, lostUnits, 0);
+        }
 
         /** The counts of one sale: {@code existed} units (initial plus restocked), {@code sold}, {@code stockNow}. */
         public static Counts ofAccounts(long attempted, long existed, long sold, long stockNow) {

@@ -35,6 +35,16 @@ public final class FaultRuns {
         String story();
 
         String why();
+
+        /** Units the run took from the sale (in Redis) that no account shows sold. */
+        default long stranded() {
+            return 0;
+        }
+
+        /** Something else the run showed that the report names beside its verdict (a unit stranded), or null. */
+        default String note() {
+            return null;
+        }
     }
 
     /**
@@ -56,10 +66,20 @@ public final class FaultRuns {
         return new Observation(RunFolder.id(), design, family, cell, engine, engineVersion,
                 new Coverage.Sampled(struck.size(), 0, struckRuns, null), worst,
                 new Observation.Counts(struck.stream().mapToLong(Run::attempted).sum(),
-                        struck.stream().mapToLong(Run::sold).sum(), struck.stream().mapToLong(Run::oversoldUnits).sum(), 0),
+                        struck.stream().mapToLong(Run::sold).sum(), struck.stream().mapToLong(Run::oversoldUnits).sum(), 0,
+                        struck.stream().mapToLong(Run::stranded).sum()),
                 worst.anomaly() ? shown.story() : null, reproduce, null,
-                oversold + " of " + struck.size() + " runs oversold" + (runs.size() > struck.size()
+                oversold + " of " + struck.size() + " runs oversold" + notes(struck) + (runs.size() > struck.size()
                         ? "; " + (runs.size() - struck.size()) + " runs the fault missed: " + runs.stream()
                         .filter(r -> !r.struck()).findFirst().orElseThrow().why() : ""));
+    }
+
+    /** What the struck runs noted, with how many of them noted it: {@code ; in 2 of 2 runs, 1 unit ...}. */
+    private static String notes(List<? extends Run> struck) {
+        StringBuilder notes = new StringBuilder();
+        struck.stream().map(Run::note).filter(java.util.Objects::nonNull).distinct().forEach(note -> notes
+                .append("; in ").append(struck.stream().filter(r -> note.equals(r.note())).count()).append(" of ")
+                .append(struck.size()).append(" runs, ").append(note));
+        return notes.toString();
     }
 }

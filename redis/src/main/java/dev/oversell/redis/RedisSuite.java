@@ -9,6 +9,7 @@ import dev.oversell.redis.gate.RedisCommandCheck;
 import dev.oversell.redis.lock.LockDesign;
 import dev.oversell.redis.lock.LockPauseCheck;
 import dev.oversell.redis.queue.ConsumerKillCheck;
+import dev.oversell.redis.queue.PublisherKillCheck;
 import dev.oversell.redis.queue.QueueDesign;
 import dev.oversell.report.RunReport;
 import dev.oversell.run.Environment;
@@ -92,7 +93,7 @@ public abstract class RedisSuite {
     @TestFactory
     public Stream<DynamicContainer> everyLockDesignIsJudgedWithItsHolderPaused() {
         return faultChecks(declared(RedisDesignProvider::lockDesigns, LockDesign::name), LockDesign::name, LockDesign::claim,
-                "holder paused past its lease", "with 2 instances sharing the lock", LockPauseCheck::observe,
+                Map.of("holder paused past its lease", LockPauseCheck::observe), "with 2 instances sharing the lock",
                 LockPauseCheck::judge, d -> JudgedDesign.ofLocked(d.name(), d.type(), d.mechanism(), d.claim()));
     }
 
@@ -105,7 +106,9 @@ public abstract class RedisSuite {
     @TestFactory
     public Stream<DynamicContainer> everyQueueDesignIsJudgedWithItsConsumerKilled() {
         return faultChecks(declared(RedisDesignProvider::queueDesigns, QueueDesign::name), QueueDesign::name, QueueDesign::claim,
-                "consumer killed before its ack", "with its consumer killed and restarted", ConsumerKillCheck::observe,
+                Map.of("consumer killed before its ack", ConsumerKillCheck::observe,
+                        "publisher killed before its publish", PublisherKillCheck::observe),
+                "with its consumer killed and restarted, and its front killed and restarted",
                 ConsumerKillCheck::judge, d -> JudgedDesign.ofFaulted(JudgedDesign.QUEUED, d.name(), d.type(),
                         d.mechanism(), d.claim()));
     }
@@ -121,7 +124,7 @@ public abstract class RedisSuite {
      * it under the fault, then one that judges its claim over those observations.
      */
     private <D> Stream<DynamicContainer> faultChecks(List<D> designs, Function<D, String> name, Function<D, Claim> claim,
-                                                     String check, String deployment, FaultCheck<D> fault,
+                                                     Map<String, FaultCheck<D>> faults, String deployment,
                                                      BiFunction<D, List<Observation>, Optional<String>> judge,
                                                      Function<D, JudgedDesign> recorded) {
         String only = System.getProperty(Designs.ONLY, "").trim();
@@ -129,9 +132,10 @@ public abstract class RedisSuite {
         return Shard.current().take(SUITE, selected, d -> Shard.unit(SUITE, name.apply(d))).stream()
                 .map(design -> DynamicContainer.dynamicContainer(name.apply(design) + " (claims " + claim.apply(design)
                         + " " + deployment + ")", Stream.concat(DatabaseSettings.requestedEngines().stream()
-                        .map(engine -> DynamicTest.dynamicTest(TestNames.of(name.apply(design), engine.label(), check),
-                                () -> observeOn(engine, name.apply(design), check,
-                                        (database, reproduce) -> fault.observe(design, database, reproduce)))),
+                        .flatMap(engine -> new java.util.TreeMap<>(faults).entrySet().stream().map(fault ->
+                                DynamicTest.dynamicTest(TestNames.of(name.apply(design), engine.label(), fault.getKey()),
+                                () -> observeOn(engine, name.apply(design), fault.getKey(),
+                                        (database, reproduce) -> fault.getValue().observe(design, database, reproduce))))),
                         Stream.of(DynamicTest.dynamicTest(TestNames.of(name.apply(design), TestNames.JUDGED), () -> {
                             List<Observation> observed = BY_DESIGN.getOrDefault(name.apply(design), List.of());
                             if (observed.isEmpty()) {

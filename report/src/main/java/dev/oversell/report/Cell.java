@@ -39,7 +39,8 @@ record Cell(Verdict verdict, String text, String link) {
             List<Observation> seen = checked.stream().filter(o -> o.finding() == worst).toList();
             Observation shown = smallest(seen);
             parts.add(group.size() == 1 ? alone(shown, family)
-                    : seen.size() + " of " + Families.count(family, checked.size()) + " " + worst.word());
+                    : seen.size() + " of " + Families.count(family, checked.size()) + " " + worst.word()
+                    + stranded(checked));
             parts.add(covered);
             return new Cell(Verdict.of(worst), String.join("; ", parts), link(shown, group, familyLink));
         }
@@ -54,7 +55,8 @@ record Cell(Verdict verdict, String text, String link) {
             Observation first = group.get(0);
             return new Cell(Verdict.NOT_APPLICABLE, first.coverage().words(), link(first, group, familyLink));
         }
-        parts.add(group.size() == 1 ? alone(checked.get(0), family) : Families.count(family, checked.size()) + ", all held");
+        parts.add(group.size() == 1 ? alone(checked.get(0), family) : Families.count(family, checked.size()) + ", all held"
+                + stranded(checked));
         parts.add(covered);
         return new Cell(Verdict.HELD, String.join("; ", parts), link(checked.get(0), group, familyLink));
     }
@@ -65,6 +67,16 @@ record Cell(Verdict verdict, String text, String link) {
             return counts(o.counts());
         }
         return o.note() != null ? o.note() : Families.count(family, 1) + ", " + o.finding().word();
+    }
+
+    /**
+     * The units the observations took from the sale that no account shows sold ({@code , 2 units stranded (taken
+     * in Redis, never ordered)}), or nothing: a loss no oversell check sees, named beside the verdict.
+     */
+    private static String stranded(List<Observation> observations) {
+        long units = observations.stream().filter(o -> o.counts() != null).mapToLong(o -> o.counts().strandedUnits()).sum();
+        return units == 0 ? "" : String.format(Locale.ROOT, ", %,d unit%s stranded (taken in Redis, never ordered)",
+                units, units == 1 ? "" : "s");
     }
 
     /** The observation with the shortest example (the one a reader should see first). */
@@ -87,6 +99,9 @@ record Cell(Verdict verdict, String text, String link) {
         }
         if (counts.lostUnits() > 0) {
             text.append(String.format(Locale.ROOT, ", %,d lost", counts.lostUnits()));
+        }
+        if (counts.strandedUnits() > 0) {
+            text.append(String.format(Locale.ROOT, ", %,d stranded", counts.strandedUnits()));
         }
         return text.toString();
     }

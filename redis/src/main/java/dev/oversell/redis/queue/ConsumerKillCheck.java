@@ -105,7 +105,8 @@ public final class ConsumerKillCheck {
 
     /** Why the observations disagree with the design's claim, or empty: the one judge's rule. */
     public static Optional<String> judge(QueueDesign design, List<Observation> observed) {
-        return Judge.judge(design.name(), "the consumer killed before its ack", design.claim(), observed);
+        return Judge.judge(design.name(), "the consumer killed before its ack, the front before its publish",
+                design.claim(), observed);
     }
 
     static Run run(QueueDesign design, Database database) {
@@ -127,7 +128,8 @@ public final class ConsumerKillCheck {
             keys.seed(redis.sync(), Map.of("sku", 1L));
             execute(database, "CREATE TABLE " + stockTable + " (product VARCHAR(64) PRIMARY KEY, stock BIGINT NOT NULL)",
                     "INSERT INTO " + stockTable + " VALUES ('sku', 1)", design.consumer().ordersTableDdl(ordersTable));
-            try (Inventory front = design.front().open(RedisServer.client(RedisSettings.uri()), keys, brokers, queue);
+            try (Inventory front = design.front().open(RedisServer.client(RedisSettings.uri()), keys, brokers, queue,
+                    KillPoint.NONE);
                  QueueConsumer first = design.consumer().start(brokers, queue, database.dataSource(), stockTable,
                          ordersTable, "T1"::equals)) {
                 PurchaseResult told = front.buy(PurchaseRequest.of("T1", "sku", 1));
@@ -162,7 +164,8 @@ public final class ConsumerKillCheck {
         }
     }
 
-    private static void execute(Database database, String... statements) throws SQLException {
+    /** Runs {@code statements} on a connection of {@code database}, autocommitted. */
+    static void execute(Database database, String... statements) throws SQLException {
         try (java.sql.Connection c = database.connection(); Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
@@ -170,7 +173,8 @@ public final class ConsumerKillCheck {
         }
     }
 
-    private static long queryLong(Database database, String sql) throws SQLException {
+    /** The first column of the one row {@code sql} reads. */
+    static long queryLong(Database database, String sql) throws SQLException {
         try (java.sql.Connection c = database.connection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();

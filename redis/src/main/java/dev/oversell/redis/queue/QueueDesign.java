@@ -30,10 +30,13 @@ public record QueueDesign(String name, Class<?> type, Front front, Consumer cons
         }
     }
 
-    /** What buyers call: over a Redis client of its own, the run's keys, the broker and the queue. */
+    /**
+     * What buyers call: over a Redis client of its own, the run's keys, the broker and the queue, with the point
+     * between its Redis decrement and its publish where a check may kill it ({@link KillPoint#NONE}: nowhere).
+     */
     @FunctionalInterface
     public interface Front {
-        Inventory open(RedisClient client, Keyspace keys, ConnectionFactory brokers, String queue);
+        Inventory open(RedisClient client, Keyspace keys, ConnectionFactory brokers, String queue, KillPoint kill);
     }
 
     /** The consumer: its orders table, and a running consumer that dies after writing the request ids given. */

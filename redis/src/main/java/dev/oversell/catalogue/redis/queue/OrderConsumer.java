@@ -30,11 +30,13 @@ import java.util.function.Predicate;
  * </ul>
  * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
  * <p><b>Claims</b> ({@code redis-queue-plain-consumer}): may oversell with several instances sharing one Redis, one
- * queue and one database, the consumer killed after its insert and before its ack.
+ * queue and one database, the consumer killed after its insert and before its ack, the front after its Redis decrement
+ * and before its publish.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Doversell.design=redis-queue-plain-consumer}
  * <p><b>Claims</b> ({@code redis-queue-idempotent-consumer}): never oversells with several instances sharing one Redis,
- * one queue and one database, the consumer killed after its insert and before its ack.
+ * one queue and one database, the consumer killed after its insert and before its ack, the front after its Redis
+ * decrement and before its publish.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Doversell.design=redis-queue-idempotent-consumer}
  * <!-- /produced -->

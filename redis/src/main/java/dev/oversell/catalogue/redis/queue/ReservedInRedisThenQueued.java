@@ -9,6 +9,7 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
 import dev.oversell.redis.Keyspace;
+import dev.oversell.redis.queue.KillPoint;
 import dev.oversell.store.StoreException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
@@ -45,9 +46,12 @@ public final class ReservedInRedisThenQueued implements Inventory {
     private final Connection broker;
     private final Channel channel;
     private final String queue;
+    private final KillPoint kill;
 
-    public ReservedInRedisThenQueued(RedisClient client, Keyspace keys, ConnectionFactory brokers, String queue) {
+    public ReservedInRedisThenQueued(RedisClient client, Keyspace keys, ConnectionFactory brokers, String queue,
+                                     KillPoint kill) {
         this.client = client;
+        this.kill = kill;
         this.redis = client.connect();
         this.keys = keys;
         this.queue = queue;
@@ -71,6 +75,7 @@ public final class ReservedInRedisThenQueued implements Inventory {
         if (taken >= 0) {
             return PurchaseResult.outOfStock(request, taken);
         }
+        kill.between(request.requestId());
         String order = request.requestId() + "," + request.product() + "," + request.quantity();
         try {
             synchronized (channel) {
