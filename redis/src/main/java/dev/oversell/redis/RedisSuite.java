@@ -10,6 +10,7 @@ import dev.oversell.redis.lock.LockDesign;
 import dev.oversell.redis.lock.LockPauseCheck;
 import dev.oversell.redis.queue.ConsumerKillCheck;
 import dev.oversell.redis.queue.PublisherKillCheck;
+import dev.oversell.redis.queue.RedisRestartCheck;
 import dev.oversell.redis.queue.QueueDesign;
 import dev.oversell.report.RunReport;
 import dev.oversell.run.Environment;
@@ -107,8 +108,9 @@ public abstract class RedisSuite {
     public Stream<DynamicContainer> everyQueueDesignIsJudgedWithItsConsumerKilled() {
         return faultChecks(declared(RedisDesignProvider::queueDesigns, QueueDesign::name), QueueDesign::name, QueueDesign::claim,
                 Map.of("consumer killed before its ack", ConsumerKillCheck::observe,
-                        "publisher killed before its publish", PublisherKillCheck::observe),
-                "with its consumer killed and restarted, and its front killed and restarted",
+                        "publisher killed before its publish", PublisherKillCheck::observe,
+                        "Redis restarted, an order in flight", RedisRestartCheck::observe),
+                "with its consumer, its front or Redis restarted",
                 ConsumerKillCheck::judge, d -> JudgedDesign.ofFaulted(JudgedDesign.QUEUED, d.name(), d.type(),
                         d.mechanism(), d.claim()));
     }

@@ -105,7 +105,7 @@ public final class ConsumerKillCheck {
 
     /** Why the observations disagree with the design's claim, or empty: the one judge's rule. */
     public static Optional<String> judge(QueueDesign design, List<Observation> observed) {
-        return Judge.judge(design.name(), "the consumer killed before its ack, the front before its publish",
+        return Judge.judge(design.name(), "the consumer killed before its ack, the front before its publish, Redis restarted",
                 design.claim(), observed);
     }
 

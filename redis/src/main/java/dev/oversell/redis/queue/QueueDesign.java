@@ -14,10 +14,16 @@ import java.util.function.Predicate;
 /**
  * A design that takes a purchase in Redis and hands the order to a queue whose consumer writes it to the database,
  * declared once with its claim: how its front (what buyers call) and its consumer are built, what it claims of the
- * database's accounts with its consumer killed and restarted, and its mechanism in a line. Judged by
- * {@link ConsumerKillCheck}.
+ * database's accounts under the queue's faults, how it rebuilds Redis after a restart, and its mechanism in a line.
+ * Judged by {@link ConsumerKillCheck}, {@link PublisherKillCheck} and {@link RedisRestartCheck}.
  */
-public record QueueDesign(String name, Class<?> type, Front front, Consumer consumer, Claim claim, String mechanism) {
+public record QueueDesign(String name, Class<?> type, Front front, Consumer consumer, Claim claim, String mechanism,
+                          Reconciler reconciler) {
+
+    /** A design that does not reconcile Redis from the database ({@link Reconciler#NONE}). */
+    public QueueDesign(String name, Class<?> type, Front front, Consumer consumer, Claim claim, String mechanism) {
+        this(name, type, front, consumer, claim, mechanism, Reconciler.NONE);
+    }
 
     public QueueDesign {
         Design.checkedName(name);
@@ -25,6 +31,7 @@ public record QueueDesign(String name, Class<?> type, Front front, Consumer cons
         Objects.requireNonNull(front, "front");
         Objects.requireNonNull(consumer, "consumer");
         Objects.requireNonNull(mechanism, "mechanism");
+        Objects.requireNonNull(reconciler, "reconciler");
         if (claim != Claim.NEVER_OVERSELLS && claim != Claim.MAY_OVERSELL) {
             throw new IllegalArgumentException(name + ": a queue design claims NEVER_OVERSELLS or MAY_OVERSELL");
         }

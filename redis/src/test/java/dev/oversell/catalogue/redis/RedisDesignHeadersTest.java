@@ -38,7 +38,8 @@ class RedisDesignHeadersTest {
         for (QueueDesign design : declared.queueDesigns()) {
             add(designs, design.type(), design.name(), ClaimWords.sharing(design.claim(),
                     "one Redis, one queue and one database, the consumer killed after its insert and before its ack,"
-                    + " the front after its Redis decrement and before its publish"));
+                    + " the front after its Redis decrement and before its publish,"
+                    + " Redis restarted with an order in flight"));
         }
         boolean write = Boolean.getBoolean(DesignHeaders.WRITE);
         List<String> stale = DesignHeaders.check(Path.of("src/main/java"), designs, write);

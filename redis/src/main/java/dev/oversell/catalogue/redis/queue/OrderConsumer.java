@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -31,12 +32,12 @@ import java.util.function.Predicate;
  * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
  * <p><b>Claims</b> ({@code redis-queue-plain-consumer}): may oversell with several instances sharing one Redis, one
  * queue and one database, the consumer killed after its insert and before its ack, the front after its Redis decrement
- * and before its publish.
+ * and before its publish, Redis restarted with an order in flight.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Doversell.design=redis-queue-plain-consumer}
  * <p><b>Claims</b> ({@code redis-queue-idempotent-consumer}): never oversells with several instances sharing one Redis,
  * one queue and one database, the consumer killed after its insert and before its ack, the front after its Redis
- * decrement and before its publish.
+ * decrement and before its publish, Redis restarted with an order in flight.
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Doversell.design=redis-queue-idempotent-consumer}
  * <!-- /produced -->
@@ -50,7 +51,8 @@ public final class OrderConsumer implements QueueConsumer {
     private final Predicate<String> dieAfterWriting;
     private final Connection broker;
     private final CountDownLatch died = new CountDownLatch(1);
-    private final CountDownLatch handled = new CountDownLatch(1);
+    /** One permit per message acknowledged, taken by whoever waits for them. */
+    private final Semaphore acknowledged = new Semaphore(0);
 
     /**
      * Starts consuming {@code queue}. {@code dieAfterWriting}: for which request ids to stop after the commit and
@@ -75,7 +77,7 @@ public final class OrderConsumer implements QueueConsumer {
                     return;
                 }
                 channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
-                handled.countDown();
+                acknowledged.release();
             };
             channel.basicConsume(queue, false, deliver, consumerTag -> { });
         } catch (Exception e) {
@@ -138,8 +140,8 @@ public final class OrderConsumer implements QueueConsumer {
     }
 
     @Override
-    public boolean awaitAcknowledged(long millis) throws InterruptedException {
-        return handled.await(millis, TimeUnit.MILLISECONDS);
+    public boolean awaitAcknowledged(int messages, long millis) throws InterruptedException {
+        return acknowledged.tryAcquire(messages, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Unacknowledged messages go back to the queue. */

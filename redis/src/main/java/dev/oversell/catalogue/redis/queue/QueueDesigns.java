@@ -25,7 +25,15 @@ public final class QueueDesigns {
                         "Lua reservation in Redis, order to RabbitMQ; the consumer writes every delivery"),
                 new QueueDesign("redis-queue-idempotent-consumer", OrderConsumer.class, ReservedInRedisThenQueued::new,
                         consumer(true), Claim.NEVER_OVERSELLS,
-                        "Lua reservation in Redis, order to RabbitMQ; the consumer inserts by request id first"));
+                        "Lua reservation in Redis, order to RabbitMQ; the consumer inserts by request id first"),
+                new QueueDesign("redis-queue-reset-from-database", ResetFromDatabase.class,
+                        ReservedInRedisThenQueued::new, consumer(true), Claim.MAY_OVERSELL,
+                        "the idempotent queue; after a Redis restart, Redis's stock reset from the database at once",
+                        new ResetFromDatabase()),
+                new QueueDesign("redis-queue-reset-after-orders-written", ResetAfterOrdersWritten.class,
+                        ReservedInRedisThenQueued::new, consumer(true), Claim.NEVER_OVERSELLS,
+                        "the idempotent queue; after a Redis restart, the queue written out, then Redis reset from the"
+                                + " database", new ResetAfterOrdersWritten()));
     }
 
     private static QueueDesign.Consumer consumer(boolean idempotent) {
