@@ -1,8 +1,5 @@
 package dev.oversell.redis.queue;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Judge;
 import dev.oversell.judge.Observation;
@@ -10,22 +7,12 @@ import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.redis.FaultRuns;
-import dev.oversell.redis.Keyspace;
-import dev.oversell.redis.RedisServer;
-import dev.oversell.redis.RedisSettings;
 import dev.oversell.store.Database;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A queue design under the fault that redelivers: one buyer buys the last unit through the front (taken in Redis,
@@ -42,14 +29,13 @@ public final class ConsumerKillCheck {
 
     static final int RUNS = 2;
     private static final Duration BOUND = Duration.ofSeconds(10);
-    private static final AtomicLong NAMES = new AtomicLong();
 
     private ConsumerKillCheck() {
     }
 
     /** What one run showed. */
     record Run(boolean struck, PurchaseResult told, long stockAfter, long unitsInOrders, long orders, String why)
-            implements FaultRuns.Run {
+            implements QueueAccounts {
 
         @Override
         public long attempted() {
@@ -57,25 +43,8 @@ public final class ConsumerKillCheck {
         }
 
         @Override
-        public long sold() {
-            return unitsInOrders;
-        }
-
-        @Override
-        public long oversoldUnits() {
-            return Math.max(0, unitsInOrders - 1);
-        }
-
-        long toldUnits() {
+        public long toldUnits() {
             return told instanceof PurchaseResult.Purchased p ? p.quantity() : 0;
-        }
-
-        @Override
-        public Finding finding() {
-            if (unitsInOrders > 1) {
-                return Finding.OVERSOLD;
-            }
-            return unitsInOrders != toldUnits() || stockAfter + unitsInOrders != 1 ? Finding.LOST_UPDATE : Finding.HELD;
         }
 
         @Override
@@ -114,71 +83,24 @@ public final class ConsumerKillCheck {
     }
 
     static Run run(QueueDesign design, Database database, Duration bound) {
-        long n = NAMES.incrementAndGet();
-        String stockTable = "oversell_q_stock_" + ProcessHandle.current().pid() + "_" + n;
-        String ordersTable = "oversell_q_orders_" + ProcessHandle.current().pid() + "_" + n;
-        Keyspace keys = Keyspace.fresh();
-        String queue = keys.prefix() + "orders";
-        ConnectionFactory brokers = RabbitBroker.openOrSkip();
-        RedisClient seeder = RedisServer.client(RedisSettings.uri());
-        try (StatefulRedisConnection<String, String> redis = seeder.connect();
-             Connection admin = brokers.newConnection("oversell-check")) {
-            Channel channel = admin.createChannel();
-            channel.queueDeclare(queue, false, false, false, null);
-            keys.seed(redis.sync(), Map.of("sku", 1L));
-            execute(database, "CREATE TABLE " + stockTable + " (product VARCHAR(64) PRIMARY KEY, stock BIGINT NOT NULL)",
-                    "INSERT INTO " + stockTable + " VALUES ('sku', 1)", design.consumer().ordersTableDdl(ordersTable));
-            try (Inventory front = design.front().open(RedisServer.client(RedisSettings.uri()), keys, brokers, queue,
-                    KillPoint.NONE);
-                 QueueConsumer first = design.consumer().start(brokers, queue, database.dataSource(), stockTable,
-                         ordersTable, "T1"::equals)) {
-                PurchaseResult told = front.buy(PurchaseRequest.of("T1", "sku", 1));
-                if (!first.awaitDeath(bound.toMillis())) {
-                    return new Run(false, told, -1, -1, -1, "no consumer died between writing the order and"
-                            + " acknowledging it");
+        try (QueueRun run = QueueRun.open(design, database);
+             Inventory front = run.front(KillPoint.NONE);
+             QueueConsumer first = run.consumer("T1"::equals)) {
+            PurchaseResult told = front.buy(PurchaseRequest.of("T1", QueueRun.PRODUCT, 1));
+            if (!first.awaitDeath(bound.toMillis())) {
+                return new Run(false, told, -1, -1, -1, "no consumer died between writing the order and"
+                        + " acknowledging it");
+            }
+            first.kill();
+            try (QueueConsumer restarted = run.consumer(id -> false)) {
+                if (!restarted.awaitAcknowledged(bound.toMillis())) {
+                    return new Run(false, told, -1, -1, -1, "the broker did not deliver the order again within "
+                            + bound.toMillis() + " ms");
                 }
-                first.kill();
-                try (QueueConsumer restarted = design.consumer().start(brokers, queue, database.dataSource(), stockTable,
-                        ordersTable, id -> false)) {
-                    if (!restarted.awaitAcknowledged(bound.toMillis())) {
-                        return new Run(false, told, -1, -1, -1, "the broker did not deliver the order again within "
-                                + bound.toMillis() + " ms");
-                    }
-                }
-                return new Run(true, told, queryLong(database, "SELECT stock FROM " + stockTable + " WHERE product = 'sku'"),
-                        queryLong(database, "SELECT COALESCE(SUM(quantity), 0) FROM " + ordersTable),
-                        queryLong(database, "SELECT COUNT(*) FROM " + ordersTable), null);
-            } finally {
-                channel.queueDelete(queue);
-                keys.deleteAll(redis.sync());
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(design.name() + " on " + database.engine().label() + ": the run failed: " + e, e);
-        } finally {
-            seeder.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            try {
-                execute(database, "DROP TABLE " + stockTable, "DROP TABLE " + ordersTable);
-            } catch (SQLException ignored) {
-                // the tables of a run that failed to start may not exist
-            }
-        }
-    }
-
-    /** Runs {@code statements} on a connection of {@code database}, autocommitted. */
-    static void execute(Database database, String... statements) throws SQLException {
-        try (java.sql.Connection c = database.connection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
-
-    /** The first column of the one row {@code sql} reads. */
-    static long queryLong(Database database, String sql) throws SQLException {
-        try (java.sql.Connection c = database.connection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
+            return new Run(true, told, run.stockInDatabase(), run.unitsInOrders(), run.orders(), null);
+        } catch (InterruptedException | java.sql.SQLException e) {
+            throw QueueRun.failed(design, database, e);
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.oversell.redis.queue;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
 import dev.oversell.model.Inventory;
@@ -10,18 +7,11 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
 import dev.oversell.redis.FaultRuns;
-import dev.oversell.redis.Keyspace;
-import dev.oversell.redis.RedisServer;
-import dev.oversell.redis.RedisSettings;
 import dev.oversell.store.Database;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A queue design when Redis restarts with an order in flight: T1 buys the last unit (taken in Redis, its order
@@ -40,41 +30,23 @@ public final class RedisRestartCheck {
 
     static final int RUNS = 2;
     private static final Duration BOUND = Duration.ofSeconds(10);
-    private static final AtomicLong NAMES = new AtomicLong();
 
     private RedisRestartCheck() {
     }
 
     /** What one run showed; {@code told} T2's answer, null when it was refused as an unknown product. */
     record Run(boolean struck, PurchaseResult told, long stockAfter, long unitsInOrders, long orders, String why)
-            implements FaultRuns.Run {
+            implements QueueAccounts {
 
         @Override
         public long attempted() {
             return 2;
         }
 
-        @Override
-        public long sold() {
-            return unitsInOrders;
-        }
-
-        @Override
-        public long oversoldUnits() {
-            return Math.max(0, unitsInOrders - 1);
-        }
-
         /** Units the buyers were told they bought: T1's one, and T2's if it was told so. */
-        long toldUnits() {
-            return 1 + (told instanceof PurchaseResult.Purchased p ? p.quantity() : 0);
-        }
-
         @Override
-        public Finding finding() {
-            if (unitsInOrders > 1) {
-                return Finding.OVERSOLD;
-            }
-            return unitsInOrders != toldUnits() || stockAfter + unitsInOrders != 1 ? Finding.LOST_UPDATE : Finding.HELD;
+        public long toldUnits() {
+            return 1 + (told instanceof PurchaseResult.Purchased p ? p.quantity() : 0);
         }
 
         @Override
@@ -105,74 +77,42 @@ public final class RedisRestartCheck {
     }
 
     static Run run(QueueDesign design, Database database) {
-        long n = NAMES.incrementAndGet();
-        String stockTable = "oversell_r_stock_" + ProcessHandle.current().pid() + "_" + n;
-        String ordersTable = "oversell_r_orders_" + ProcessHandle.current().pid() + "_" + n;
-        Keyspace keys = Keyspace.fresh();
-        String queue = keys.prefix() + "orders";
-        ConnectionFactory brokers = RabbitBroker.openOrSkip();
-        RedisClient seeder = RedisServer.client(RedisSettings.uri());
         QueueConsumer[] consumer = new QueueConsumer[1];
-        try (StatefulRedisConnection<String, String> redis = seeder.connect();
-             Connection admin = brokers.newConnection("oversell-check")) {
-            Channel channel = admin.createChannel();
-            channel.queueDeclare(queue, false, false, false, null);
-            keys.seed(redis.sync(), Map.of("sku", 1L));
-            ConsumerKillCheck.execute(database, "CREATE TABLE " + stockTable
-                            + " (product VARCHAR(64) PRIMARY KEY, stock BIGINT NOT NULL)",
-                    "INSERT INTO " + stockTable + " VALUES ('sku', 1)", design.consumer().ordersTableDdl(ordersTable));
-            int[] written = {0};
-            try (Inventory front = design.front().open(RedisServer.client(RedisSettings.uri()), keys, brokers, queue,
-                    KillPoint.NONE)) {
-                if (!(front.buy(PurchaseRequest.of("T1", "sku", 1)) instanceof PurchaseResult.Purchased)) {
+        try (QueueRun run = QueueRun.open(design, database); Inventory front = run.front(KillPoint.NONE)) {
+            try {
+                if (!(front.buy(PurchaseRequest.of("T1", QueueRun.PRODUCT, 1)) instanceof PurchaseResult.Purchased)) {
                     return new Run(false, null, -1, -1, -1, "T1 was not told \"purchased\": no order in flight");
                 }
-                keys.deleteAll(redis.sync()); // the restart: Redis keeps nothing
+                run.forgetInRedis(); // the restart: Redis keeps nothing
+                int[] written = {0};
                 Reconciler.OrdersInFlight inFlight = () -> {
-                    consumer[0] = start(design, brokers, queue, database, stockTable, ordersTable);
+                    consumer[0] = run.consumer(id -> false);
                     written[0] = 1;
                     return consumer[0].awaitAcknowledged(1, BOUND.toMillis());
                 };
-                design.reconciler().reconcile(seeder, keys, database.dataSource(), stockTable, inFlight);
+                design.reconciler().reconcile(run.seeder, run.keys, database.dataSource(), run.stockTable, inFlight);
                 PurchaseResult told;
                 try {
-                    told = front.buy(PurchaseRequest.of("T2", "sku", 1));
+                    told = front.buy(PurchaseRequest.of("T2", QueueRun.PRODUCT, 1));
                 } catch (UnknownProductException forgotten) {
                     told = null;
                 }
                 if (consumer[0] == null) {
-                    consumer[0] = start(design, brokers, queue, database, stockTable, ordersTable);
+                    consumer[0] = run.consumer(id -> false);
                 }
                 int published = 1 + (told instanceof PurchaseResult.Purchased ? 1 : 0);
                 if (!consumer[0].awaitAcknowledged(published - written[0], BOUND.toMillis())) {
                     return new Run(false, told, -1, -1, -1, "the consumer did not write the " + published
                             + " orders published within " + BOUND.toMillis() + " ms");
                 }
-                return new Run(true, told,
-                        ConsumerKillCheck.queryLong(database, "SELECT stock FROM " + stockTable + " WHERE product = 'sku'"),
-                        ConsumerKillCheck.queryLong(database, "SELECT COALESCE(SUM(quantity), 0) FROM " + ordersTable),
-                        ConsumerKillCheck.queryLong(database, "SELECT COUNT(*) FROM " + ordersTable), null);
+                return new Run(true, told, run.stockInDatabase(), run.unitsInOrders(), run.orders(), null);
             } finally {
                 if (consumer[0] != null) {
                     consumer[0].close();
                 }
-                channel.queueDelete(queue);
-                keys.deleteAll(redis.sync());
             }
         } catch (Exception e) {
-            throw new IllegalStateException(design.name() + " on " + database.engine().label() + ": the run failed: " + e, e);
-        } finally {
-            seeder.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            try {
-                ConsumerKillCheck.execute(database, "DROP TABLE " + stockTable, "DROP TABLE " + ordersTable);
-            } catch (java.sql.SQLException ignored) {
-                // the tables of a run that failed to start may not exist
-            }
+            throw QueueRun.failed(design, database, e);
         }
-    }
-
-    private static QueueConsumer start(QueueDesign design, ConnectionFactory brokers, String queue, Database database,
-                                       String stockTable, String ordersTable) {
-        return design.consumer().start(brokers, queue, database.dataSource(), stockTable, ordersTable, id -> false);
     }
 }
