@@ -74,6 +74,7 @@ public final class SummaryMarkdown {
                     ? " client" : " clients"), r -> throughput(r) + " · " + ratio(r.ratio()) + flag(r));
         }
         md.append(ClusterSummary.of(ratios, run.clients()));
+        separability(md, ratios);
         legend(md, run);
         return md.toString();
     }
@@ -93,6 +94,30 @@ public final class SummaryMarkdown {
                 .append(run.command()).append("\n```\n\n");
         md.append("Measurement only: nothing here is asserted, and a design that may oversell is fast, not right "
                 + "(see the verdicts). How to read this and what it cannot tell: `docs/benchmarks.md`.\n\n");
+    }
+
+    /**
+     * Each column's neighbours, ranked by throughput, and whether this run tells them apart ({@link Separability}):
+     * what a reader may rank, and what is noise.
+     */
+    private static void separability(StringBuilder md, List<Ratio> ratios) {
+        List<Separability.Comparison> comparisons = Separability.of(ratios);
+        if (comparisons.isEmpty()) {
+            return;
+        }
+        long separable = comparisons.stream().filter(Separability.Comparison::separable).count();
+        md.append("## Which comparisons this run can rank\n\n");
+        md.append("In each column, each result against the next one down. Separable: both within ±")
+                .append(Separability.MAX_SPREAD_PERCENT).append("% and their iteration ranges apart; otherwise not "
+                        + "separable, and the two are not ranked. ").append(separable).append(" of ")
+                .append(comparisons.size()).append(" are separable.\n\n");
+        MarkdownTable table = MarkdownTable.of("column", "faster", "slower", "×", "separable");
+        table.alignRight(3);
+        for (Separability.Comparison c : comparisons) {
+            table.row(c.column(), "`" + c.faster() + "`", "`" + c.slower() + "`",
+                    String.format(Locale.ROOT, "%.2f", c.factor()), c.separable() ? "yes" : "not separable: " + c.why());
+        }
+        md.append(table.render()).append('\n');
     }
 
     private static void legend(StringBuilder md, RunInfo run) {
