@@ -1,18 +1,14 @@
 package dev.oversell.redis.queue;
 
 import dev.oversell.catalogue.redis.queue.OrderConsumer;
-import dev.oversell.catalogue.redis.queue.QueueDesigns;
 import dev.oversell.catalogue.redis.queue.ReservedInRedisThenQueued;
 import dev.oversell.design.Claim;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
 import dev.oversell.model.PurchaseResult;
-import dev.oversell.properties.database.Engines;
 import dev.oversell.redis.NoKeyLeftBehind;
-import dev.oversell.redis.RedisServer;
 import dev.oversell.store.Database;
-import dev.oversell.engine.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,18 +29,12 @@ class ConsumerKillCheckTest {
 
     @BeforeAll
     static void servers() {
-        RedisServer.openOrSkip();
-        RabbitBroker.openOrSkip();
-        h2 = Engines.openOrSkip(Engine.H2);
-    }
-
-    private static QueueDesign design(String name) {
-        return QueueDesigns.all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+        h2 = QueueCheckServers.h2();
     }
 
     @Test
     void aConsumerThatWritesEveryDeliveryWritesTheRedeliveredOrderAgain() {
-        ConsumerKillCheck.Run run = ConsumerKillCheck.run(design("redis-queue-plain-consumer"), h2);
+        ConsumerKillCheck.Run run = ConsumerKillCheck.run(QueueCheckServers.design("redis-queue-plain-consumer"), h2);
         assertThat(run.struck()).isTrue();
         assertThat(run.told()).isInstanceOf(PurchaseResult.Purchased.class);
         assertThat(run.orders()).as("the order, and its redelivery written again").isEqualTo(2);
@@ -55,7 +45,7 @@ class ConsumerKillCheckTest {
 
     @Test
     void anIdempotentConsumerAcknowledgesTheRedeliveredOrderWithoutWritingIt() {
-        ConsumerKillCheck.Run run = ConsumerKillCheck.run(design("redis-queue-idempotent-consumer"), h2);
+        ConsumerKillCheck.Run run = ConsumerKillCheck.run(QueueCheckServers.design("redis-queue-idempotent-consumer"), h2);
         assertThat(run.struck()).isTrue();
         assertThat(run.orders()).isEqualTo(1);
         assertThat(run.stockAfter()).isZero();

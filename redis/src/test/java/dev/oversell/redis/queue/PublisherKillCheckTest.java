@@ -3,11 +3,8 @@ package dev.oversell.redis.queue;
 import dev.oversell.catalogue.redis.queue.QueueDesigns;
 import dev.oversell.judge.Finding;
 import dev.oversell.model.PurchaseResult;
-import dev.oversell.properties.database.Engines;
 import dev.oversell.redis.NoKeyLeftBehind;
-import dev.oversell.redis.RedisServer;
 import dev.oversell.store.Database;
-import dev.oversell.engine.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +21,7 @@ class PublisherKillCheckTest {
 
     @BeforeAll
     static void servers() {
-        RedisServer.openOrSkip();
-        RabbitBroker.openOrSkip();
-        h2 = Engines.openOrSkip(Engine.H2);
+        h2 = QueueCheckServers.h2();
     }
 
     @Test

@@ -1,12 +1,8 @@
 package dev.oversell.redis.queue;
 
-import dev.oversell.catalogue.redis.queue.QueueDesigns;
-import dev.oversell.engine.Engine;
 import dev.oversell.judge.Finding;
 import dev.oversell.model.PurchaseResult;
-import dev.oversell.properties.database.Engines;
 import dev.oversell.redis.NoKeyLeftBehind;
-import dev.oversell.redis.RedisServer;
 import dev.oversell.store.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,18 +21,12 @@ class RedisRestartCheckTest {
 
     @BeforeAll
     static void servers() {
-        RedisServer.openOrSkip();
-        RabbitBroker.openOrSkip();
-        h2 = Engines.openOrSkip(Engine.H2);
-    }
-
-    private static QueueDesign design(String name) {
-        return QueueDesigns.all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+        h2 = QueueCheckServers.h2();
     }
 
     @Test
     void aResetAtOnceGivesTheInFlightUnitBackToTheSale() {
-        RedisRestartCheck.Run run = RedisRestartCheck.run(design("redis-queue-reset-from-database"), h2);
+        RedisRestartCheck.Run run = RedisRestartCheck.run(QueueCheckServers.design("redis-queue-reset-from-database"), h2);
         assertThat(run.struck()).isTrue();
         assertThat(run.told()).as("T2, after the reset").isInstanceOf(PurchaseResult.Purchased.class);
         assertThat(run.orders()).isEqualTo(2);
@@ -46,7 +36,7 @@ class RedisRestartCheckTest {
 
     @Test
     void aResetAfterTheOrdersAreWrittenSellsTheUnitOnce() {
-        RedisRestartCheck.Run run = RedisRestartCheck.run(design("redis-queue-reset-after-orders-written"), h2);
+        RedisRestartCheck.Run run = RedisRestartCheck.run(QueueCheckServers.design("redis-queue-reset-after-orders-written"), h2);
         assertThat(run.struck()).isTrue();
         assertThat(run.told()).isInstanceOf(PurchaseResult.OutOfStock.class);
         assertThat(run.orders()).isEqualTo(1);
@@ -57,7 +47,7 @@ class RedisRestartCheckTest {
 
     @Test
     void noReconciliationStopsTheSaleAndSaysSo() {
-        RedisRestartCheck.Run run = RedisRestartCheck.run(design("redis-queue-idempotent-consumer"), h2);
+        RedisRestartCheck.Run run = RedisRestartCheck.run(QueueCheckServers.design("redis-queue-idempotent-consumer"), h2);
         assertThat(run.struck()).isTrue();
         assertThat(run.told()).as("refused as an unknown product").isNull();
         assertThat(run.orders()).isEqualTo(1);
