@@ -51,10 +51,12 @@ public final class Judge {
      * any of its checks is {@link Coverage.NotChecked not checked} (a limit reached, an error, a fault that did not
      * strike, nothing sold) or {@link Coverage.NotReached not reached}; a check the design declares does not apply
      * to it ({@link Coverage.NotApplicable}) is neither for nor against. An oversell seen stands whatever did not
-     * run. A disagreement names the smallest counterexample seen.
+     * run. A disagreement names the smallest counterexample seen. An observation whose anomaly the design declared
+     * acceptable ({@link Observation#accepted()}: answers that fit the declared {@link Relaxation}) is judged held.
      */
     public static Optional<String> judge(String who, String what, Claim claim, List<Observation> observations) {
-        List<Finding> findings = observations.stream().filter(Observation::checked).map(Observation::finding).toList();
+        List<Finding> findings = observations.stream().filter(Observation::checked).map(Observation::findingForClaim)
+                .toList();
         Optional<String> disagreement = disagreement(who, what, claim, findings);
         if (disagreement.isPresent()) {
             return disagreement.map(why -> smallestExample(observations, claim)
@@ -87,7 +89,7 @@ public final class Judge {
         if (claim != Claim.NEVER_OVERSELLS) {
             return Optional.empty();
         }
-        return observations.stream().filter(o -> o.checked() && o.finding().anomaly() && o.example() != null)
+        return observations.stream().filter(o -> o.checked() && o.findingForClaim().anomaly() && o.example() != null)
                 .min(Comparator.comparingInt((Observation o) -> o.example().length()));
     }
 }

@@ -22,10 +22,13 @@ import java.util.Objects;
  * @param reproduce     the command that runs this check again
  * @param evidenceFile  the evidence file, relative to the run folder (null if none)
  * @param note          anything else worth a reader's eye, in one line
+ * @param accepted      the {@link Relaxation} the design declares, when every execution of this check that broke the
+ *                      strict contract fitted it (the finding is then {@link Finding#NOT_LINEARIZABLE}); null
+ *                      otherwise
  */
 public record Observation(String runId, String design, Family family, String cell, String engine,
                           String engineVersion, Coverage coverage, Finding finding, Counts counts, String example,
-                          String reproduce, String evidenceFile, String note) {
+                          String reproduce, String evidenceFile, String note, Relaxation accepted) {
 
     /**
      * The families of checks; each is judged on its own by the same rule. {@link #CLUSTER_FAULTS}: a design run as
@@ -58,6 +61,14 @@ public record Observation(String runId, String design, Family family, String cel
         }
     }
 
+    /** An observation held to the strict contract (no {@link Relaxation}). */
+    public Observation(String runId, String design, Family family, String cell, String engine, String engineVersion,
+                       Coverage coverage, Finding finding, Counts counts, String example, String reproduce,
+                       String evidenceFile, String note) {
+        this(runId, design, family, cell, engine, engineVersion, coverage, finding, counts, example, reproduce,
+                evidenceFile, note, null);
+    }
+
     public Observation {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(design, "design");
@@ -68,6 +79,18 @@ public record Observation(String runId, String design, Family family, String cel
             throw new IllegalArgumentException("a finding is given exactly when the check ran: " + coverage.words()
                     + ", " + finding);
         }
+        if (accepted != null && finding != Finding.NOT_LINEARIZABLE) {
+            throw new IllegalArgumentException("a relaxation accepts answers that fit no strict order, nothing else: "
+                    + accepted + " on " + finding);
+        }
+    }
+
+    /**
+     * The finding a claim is judged on: {@link Finding#HELD} where the design's declared {@link Relaxation} explains
+     * every execution that broke the strict contract, else the finding seen.
+     */
+    public Finding findingForClaim() {
+        return accepted != null ? Finding.HELD : finding;
     }
 
     /** True if the check ran (as far as its coverage says): its finding counts. */

@@ -138,4 +138,30 @@ class JudgeTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> seen("x", new Coverage.NotReached("r"), Finding.HELD, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anAnomalyTheDesignAcceptsIsSeenButDoesNotBreakANeverClaim() {
+        Observation accepted = new Observation("r1", "v", Observation.Family.DATABASE_SCHEDULES, "larger buyer first",
+                "Redis", "7", EVERY, Finding.NOT_LINEARIZABLE, null, "d1 d2 i1 i2", "mvn verify -Dtest=T", null, null,
+                Relaxation.REFUSES_WHILE_UNITS_ARE_OUT);
+        assertThat(accepted.finding()).isEqualTo(Finding.NOT_LINEARIZABLE);
+        assertThat(accepted.findingForClaim()).isEqualTo(Finding.HELD);
+        assertThat(Judge.judge("v", "schedule", Claim.NEVER_OVERSELLS, List.of(accepted))).isEmpty();
+        assertThat(Judge.judge("v", "schedule", Claim.MAY_OVERSELL, List.of(accepted))).get().asString()
+                .contains("never saw an oversell");
+        List<Observation> withAnother = List.of(accepted, seen("last unit", EVERY, Finding.NOT_LINEARIZABLE, "r1 r2"));
+        assertThat(Judge.judge("v", "schedule", Claim.NEVER_OVERSELLS, withAnother)).get().asString()
+                .contains("(last unit, H2").contains("r1 r2");
+    }
+
+    @Test
+    void aRelaxationAcceptsAnswersThatFitNoStrictOrderAndNothingElse() {
+        for (Finding finding : List.of(Finding.OVERSOLD, Finding.LOST_UPDATE, Finding.PARTIALLY_APPLIED, Finding.HUNG,
+                Finding.HELD)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Observation("r1", "v",
+                            Observation.Family.DATABASE_SCHEDULES, "c", "Redis", "7", EVERY, finding, null, null, null,
+                            null, null, Relaxation.REFUSES_WHILE_UNITS_ARE_OUT))
+                    .as(finding.word()).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

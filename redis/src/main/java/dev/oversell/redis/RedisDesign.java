@@ -2,6 +2,7 @@ package dev.oversell.redis;
 
 import dev.oversell.design.Claim;
 import dev.oversell.design.Design;
+import dev.oversell.judge.Relaxation;
 import dev.oversell.model.ForwardingInventory;
 import dev.oversell.model.Inventory;
 
@@ -27,9 +28,11 @@ import java.util.Objects;
  *
  * @param deduplicatesRequestIds whether a request sent twice is applied once, as the {@link Inventory} contract asks;
  *                               a design that declares it does not is not sent the same request twice
+ * @param accepts                the weaker contract the design declares it keeps ({@link Relaxation}), or null: held
+ *                               to the strict one
  */
 public record RedisDesign(String name, Class<? extends Inventory> type, RedisInventoryFactory factory, Claim claim,
-                          String mechanism, boolean deduplicatesRequestIds) {
+                          String mechanism, boolean deduplicatesRequestIds, Relaxation accepts) {
 
     public RedisDesign {
         Design.checkedName(name);
@@ -99,6 +102,7 @@ public record RedisDesign(String name, Class<? extends Inventory> type, RedisInv
         private Claim claim;
         private String mechanism;
         private boolean deduplicatesRequestIds = true;
+        private Relaxation accepts;
 
         private Builder(String name) {
             this.name = name;
@@ -128,6 +132,15 @@ public record RedisDesign(String name, Class<? extends Inventory> type, RedisInv
             return this;
         }
 
+        /**
+         * The design keeps only the weaker contract {@code relaxation}: the anomaly it allows is still seen and named
+         * in each cell, and does not count against its claim; any other anomaly does.
+         */
+        public Builder accepts(Relaxation relaxation) {
+            this.accepts = Objects.requireNonNull(relaxation, "relaxation");
+            return this;
+        }
+
         public RedisDesign build() {
             StringBuilder missing = new StringBuilder();
             if (type == null) missing.append(" of(type, factory)");
@@ -136,7 +149,7 @@ public record RedisDesign(String name, Class<? extends Inventory> type, RedisInv
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("Redis design " + name + " is missing:" + missing);
             }
-            return new RedisDesign(name, type, factory, claim, mechanism, deduplicatesRequestIds);
+            return new RedisDesign(name, type, factory, claim, mechanism, deduplicatesRequestIds, accepts);
         }
     }
 }

@@ -4,11 +4,15 @@ import dev.oversell.design.Claim;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
 import dev.oversell.judge.Observation;
+import dev.oversell.judge.Relaxation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One cell of a table: the verdict of one family of checks for one design (on one engine, or for one scenario),
@@ -41,6 +45,7 @@ record Cell(Verdict verdict, String text, String link) {
             parts.add(group.size() == 1 ? alone(shown, family)
                     : seen.size() + " of " + Families.count(family, checked.size()) + " " + worst.word()
                     + stranded(checked));
+            accepted(seen).ifPresent(parts::add);
             parts.add(covered);
             return new Cell(Verdict.of(worst), String.join("; ", parts), link(shown, group, familyLink));
         }
@@ -77,6 +82,17 @@ record Cell(Verdict verdict, String text, String link) {
         long units = observations.stream().filter(o -> o.counts() != null).mapToLong(o -> o.counts().strandedUnits()).sum();
         return units == 0 ? "" : String.format(Locale.ROOT, ", %,d unit%s stranded (taken in Redis, never ordered)",
                 units, units == 1 ? "" : "s");
+    }
+
+    /**
+     * "accepted: may refuse a buyer while ...", when the design declares a {@link Relaxation} and every observation
+     * showing the cell's anomaly fitted it: the anomaly stands in the cell, and the reader is told why it does not
+     * break the claim.
+     */
+    private static Optional<String> accepted(List<Observation> seen) {
+        Set<Relaxation> accepted = seen.stream().map(Observation::accepted).collect(Collectors.toSet());
+        return accepted.size() == 1 && !accepted.contains(null)
+                ? Optional.of("accepted by the design: it " + accepted.iterator().next().words()) : Optional.empty();
     }
 
     /** The observation with the shortest example (the one a reader should see first). */

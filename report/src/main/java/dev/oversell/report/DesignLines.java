@@ -75,15 +75,31 @@ final class DesignLines {
                     ? "may oversell: caught by " + seenBy(checked, Finding.OVERSOLD)
                     : "may oversell: NOT DEMONSTRATED, no check saw an oversell (worst seen: " + worst.word() + ")";
         }
-        if (worst.anomaly()) {
-            return "never oversells: MISMATCH, " + worst.word() + " seen by " + seenBy(checked, worst);
+        Finding judged = checked.stream().map(Observation::findingForClaim).reduce(Finding.HELD, Finding::worst);
+        if (judged.anomaly()) {
+            return "never oversells: MISMATCH, " + judged.word() + " seen by " + seenBy(checked, judged);
         }
         long notCovered = applicable.size() - checked.size();
         if (notCovered > 0) {
             return "never oversells: not established, " + notCovered + " of " + applicable.size()
                     + " checks did not cover what they name";
         }
-        return "never oversells: held by every check, " + reach(checked);
+        return "never oversells: held by every check, " + reach(checked) + accepted(checked);
+    }
+
+    /**
+     * What the design accepted on the way ("; not linearizable in 3 checks, accepted: it may refuse ..."), or nothing:
+     * a held claim that came with answers no strict order explains says so.
+     */
+    private static String accepted(List<Observation> checked) {
+        List<Observation> accepted = checked.stream().filter(o -> o.accepted() != null).toList();
+        if (accepted.isEmpty()) {
+            return "";
+        }
+        Set<String> relaxations = accepted.stream().map(o -> o.accepted().words())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return "; " + Finding.NOT_LINEARIZABLE.word() + " in " + accepted.size() + " of " + checked.size()
+                + " checks, accepted: it " + String.join("; ", relaxations);
     }
 
     /**

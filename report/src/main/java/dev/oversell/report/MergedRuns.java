@@ -355,7 +355,8 @@ final class MergedRuns {
         var record = p.family().record();
         List<Observation> observations = record.observations().stream().map(o -> new Observation(o.runId(), o.design(),
                 o.family(), o.cell(), o.engine(), o.engineVersion(), o.coverage(), o.finding(), o.counts(), o.example(),
-                o.reproduce(), o.evidenceFile() == null ? null : p.runId() + "/" + o.evidenceFile(), o.note())).toList();
+                o.reproduce(), o.evidenceFile() == null ? null : p.runId() + "/" + o.evidenceFile(), o.note(),
+                o.accepted())).toList();
         return new RunEvidence.FamilyFile(p.family().folder(), new dev.oversell.run.Observations(record.runId(),
                 record.family(), record.measuredOn(), record.designs(), observations, record.settings(), record.units()),
                 p.runId() + "/" + p.family().link());

@@ -167,8 +167,10 @@ final class VerdictMatrix {
                             && o.engine() != null).sorted(Comparator.comparingInt(this::engineOrder))
                             .map(o -> engineLabel(engineKey(o.engine())))
                             .filter(e -> !e.equals(engine)).distinct().toList();
-                    String where = engine == null ? check : check + ", " + engine
-                            + (alsoOn.isEmpty() ? "" : " (also seen on " + String.join(", ", alsoOn) + ")");
+                    String where = (engine == null ? check : check + ", " + engine
+                            + (alsoOn.isEmpty() ? "" : " (also seen on " + String.join(", ", alsoOn) + ")"))
+                            + (shown.accepted() == null ? "" : "; accepted by the design: it "
+                            + shown.accepted().words());
                     counterexamples.add(new Counterexample(design.name(), where, shown.cell(), shown.finding(),
                             shown.example(), shown.reproduce(),
                             shown.evidenceFile() != null ? shown.evidenceFile() : links.apply(shown)));

@@ -5,6 +5,8 @@ import dev.oversell.design.Claim;
 import dev.oversell.design.Deployment;
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
+import dev.oversell.judge.Observation;
+import dev.oversell.judge.Relaxation;
 import dev.oversell.judge.Observation.Counts;
 import dev.oversell.judge.Observation.Family;
 import dev.oversell.run.JudgedDesign;
@@ -187,6 +189,29 @@ class ReportOfARunFolderTest {
         assertThat(engine(matrix, "beta", "h2").claimsNothing()).isFalse();
         assertThat(MarkdownReport.render(Report.of(RunEvidence.read(run)))).contains("| Redis |")
                 .contains("· n/a: claims nothing here");
+    }
+
+    /**
+     * An anomaly a design declares it accepts is written to the folder with its relaxation and read back with it: the
+     * cell names the anomaly and what the design accepts, and the design's line says its claim held.
+     */
+    @Test
+    void anAcceptedAnomalyIsReadBackWithWhatTheDesignAccepts() throws IOException {
+        Path run = RunFolderFixture.write(tmp.resolve("runs"));
+        JudgedDesign epsilon = JudgedDesign.ofStore("epsilon", "redis", Object.class, "DECRBY, then INCRBY back",
+                Claim.NEVER_OVERSELLS);
+        RunFolderFixture.write(run, "redis", RunFolderFixture.DATABASE_JVM, List.of(epsilon), List.of(
+                new Observation(RunFolderFixture.RUN, "epsilon", Family.DATABASE_SCHEDULES, "a buyer of 2 and a buyer"
+                        + " of 1, stock 1", "Redis", "7.0.15", RunFolderFixture.EVERY, Finding.NOT_LINEARIZABLE, null,
+                        "-- B1\nDECRBY stock 2", "mvn verify", null, null, Relaxation.REFUSES_WHILE_UNITS_ARE_OUT)));
+        RunEvidence evidence = RunEvidence.read(run);
+        assertThat(evidence.observations()).filteredOn(o -> o.design().equals("epsilon"))
+                .extracting(Observation::accepted).containsExactly(Relaxation.REFUSES_WHILE_UNITS_ARE_OUT);
+
+        String report = MarkdownReport.render(Report.of(evidence));
+        assertThat(report).contains("accepted by the design: it may refuse a buyer while another buyer's units are out")
+                .contains("never oversells: held by every check, every distinct execution; not linearizable in 1 of 1"
+                        + " checks, accepted");
     }
 
     @Test

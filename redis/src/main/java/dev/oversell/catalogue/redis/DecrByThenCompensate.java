@@ -22,12 +22,16 @@ import dev.oversell.redis.RedisEndpoint;
  * negative. A buyer deciding in that window is refused units that a sequential order would have sold it (stock 1: a
  * buyer of 2 takes it to -1, a buyer of 1 sees -2 and is refused, the first gives 2 back): the answers then fit no
  * sequential order, which the judge names <b>not linearizable</b>, never an oversell; and a {@code GET} of the
- * stock in that window reads below zero. The command-level gate runs every order of the buyers' commands and says
- * which plans show it.
+ * stock in that window reads below zero. The design declares that weaker contract
+ * ({@code Relaxation.REFUSES_WHILE_UNITS_ARE_OUT}): the command-level gate runs every order of the buyers' commands,
+ * shows in each cell the plans where a buyer was refused that way, and checks that the answers fit a sequential order
+ * once such refusals are allowed; anything else (a sale, a stock no order explains) breaks the claim.
  *
  * <p>Request ids are not de-duplicated.
  * <!-- produced from the design's declaration (DesignHeaders): not edited by hand -->
- * <p><b>Claims</b> ({@code redis-decrby-then-compensate}): never oversells with several instances sharing one Redis.
+ * <p><b>Claims</b> ({@code redis-decrby-then-compensate}): never oversells with several instances sharing one Redis; it
+ * declares a weaker contract: it may refuse a buyer while another buyer's units are out (a refusal the stock did not
+ * require).
  * <p><b>See it</b>: {@code mvn -q -pl redis -am verify -Dtest=BuiltInRedisTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Doversell.design=redis-decrby-then-compensate}
  * <!-- /produced -->

@@ -1,6 +1,7 @@
 package dev.oversell.catalogue.redis;
 
 import dev.oversell.design.Claim;
+import dev.oversell.judge.Relaxation;
 import dev.oversell.catalogue.redis.lock.LockDesigns;
 import dev.oversell.catalogue.redis.queue.QueueDesigns;
 import dev.oversell.redis.RedisDesign;
@@ -45,6 +46,7 @@ public final class RedisDesigns implements RedisDesignProvider {
                         .of(DecrByThenCompensate.class, DecrByThenCompensate::new)
                         .claims(Claim.NEVER_OVERSELLS)
                         .mechanism("DECRBY, then INCRBY back if it went below zero: decided on its own atomic step")
+                        .accepts(Relaxation.REFUSES_WHILE_UNITS_ARE_OUT)
                         .doesNotDeduplicateRequestIds()
                         .build(),
                 RedisDesign.named("redis-lua-check-and-decrement")

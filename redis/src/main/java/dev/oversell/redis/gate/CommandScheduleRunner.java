@@ -2,6 +2,7 @@ package dev.oversell.redis.gate;
 
 import dev.oversell.judge.Coverage;
 import dev.oversell.judge.Finding;
+import dev.oversell.judge.Relaxation;
 import dev.oversell.model.Inventory;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.properties.database.GateError;
@@ -78,6 +79,7 @@ public final class CommandScheduleRunner implements AutoCloseable {
         ScheduleTree tree = new ScheduleTree();
         Map<Finding, Integer> byFinding = new EnumMap<>(Finding.class);
         Finding worst = null;
+        boolean allRelaxed = true;
         String script = null;
         String scheduleName = null;
         long[] counts = new long[3];
@@ -86,8 +88,8 @@ public final class CommandScheduleRunner implements AutoCloseable {
             while (!tree.exhausted()) {
                 if (runs >= limit) {
                     return new PlanResult(plan.name(), new Coverage.NotChecked("the exploration stopped at its limit of "
-                            + limit + " runs", "-Doversell.explorationLimit=" + (limit * 10)), worst, byFinding,
-                            script, scheduleName, counts[0], counts[1], counts[2]);
+                            + limit + " runs", "-Doversell.explorationLimit=" + (limit * 10)), null, byFinding,
+                            script, scheduleName, counts[0], counts[1], counts[2], null);
                 }
                 Execution execution = runOnce(plan, tree.nextRun(false));
                 runs++;
@@ -96,6 +98,7 @@ public final class CommandScheduleRunner implements AutoCloseable {
                 }
                 tree.finished();
                 byFinding.merge(execution.finding, 1, Integer::sum);
+                allRelaxed &= execution.finding != Finding.NOT_LINEARIZABLE || execution.fitsRelaxation;
                 if (worst == null || Finding.worst(worst, execution.finding) != worst) {
                     worst = execution.finding;
                     script = execution.script(plan, reproduce);
@@ -105,13 +108,14 @@ public final class CommandScheduleRunner implements AutoCloseable {
             }
         } catch (GateError error) {
             return new PlanResult(plan.name(), new Coverage.NotChecked("a gate error: " + error.getMessage(),
-                    reproduce), null, byFinding, null, null, 0, 0, 0);
+                    reproduce), null, byFinding, null, null, 0, 0, 0, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GateError("interrupted");
         }
         return new PlanResult(plan.name(), new Coverage.Every(runs - tree.equivalent()), worst, byFinding, script,
-                scheduleName, counts[0], counts[1], counts[2]);
+                scheduleName, counts[0], counts[1], counts[2],
+                worst == Finding.NOT_LINEARIZABLE && allRelaxed ? design.accepts() : null);
     }
 
     /** One execution: what the chooser picked, what each call answered, and what it left. */
@@ -123,6 +127,8 @@ public final class CommandScheduleRunner implements AutoCloseable {
         final String prefix;
         final long stockAfter;
         final Finding finding;
+        /** Not linearizable, and the design's declared relaxation explains the answers. */
+        final boolean fitsRelaxation;
         final long attempted;
         final long sold;
         final long oversold;
@@ -150,11 +156,15 @@ public final class CommandScheduleRunner implements AutoCloseable {
                 }
             }
             Finding seen = Finding.ofAccounts(existed, units, stockAfter);
-            if (seen == Finding.HELD && !SequentialOrders.explain(calls, answers,
-                    Map.of(StatementPlan.PRODUCT, initial), Map.of(StatementPlan.PRODUCT, stockAfter))) {
+            Map<String, Long> before = Map.of(StatementPlan.PRODUCT, initial);
+            Map<String, Long> after = Map.of(StatementPlan.PRODUCT, stockAfter);
+            if (seen == Finding.HELD && !SequentialOrders.explain(calls, answers, before, after)) {
                 seen = Finding.NOT_LINEARIZABLE;
             }
             this.finding = seen;
+            this.fitsRelaxation = seen == Finding.NOT_LINEARIZABLE
+                    && design.accepts() == Relaxation.REFUSES_WHILE_UNITS_ARE_OUT
+                    && SequentialOrders.explain(calls, answers, before, after, true);
             this.attempted = purchases;
             this.sold = units;
             this.oversold = Math.max(0, units - existed);
@@ -170,7 +180,8 @@ public final class CommandScheduleRunner implements AutoCloseable {
             List<String> header = new ArrayList<>();
             header.add("Oversell: " + design.name() + " on " + version);
             header.add(design.mechanism());
-            header.add("Claim: " + design.claim() + ". Schedule " + name() + ": " + finding.word() + ".");
+            header.add("Claim: " + design.claim() + ". Schedule " + name() + ": " + finding.word() + "."
+                    + (fitsRelaxation ? " The design accepts it: it " + design.accepts().words() + "." : ""));
             StringBuilder who = new StringBuilder(plan.name() + ": " + stockOf(plan) + " of '"
                     + StatementPlan.PRODUCT + "' in stock");
             for (int i = 0; i < plan.calls().size(); i++) {

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * A Redis design's judgement by the command-level gate: every distinct execution of each plan
- * ({@link #PLANS}: the database family's plans), one {@link Observation} per plan with its coverage, judged by the
+ * ({@link #PLANS}: the database family's plans, and a buyer of 2 racing a buyer of 1 for the last unit, which
+ * shows a design that takes units first refusing while they are out), one {@link Observation} per plan with its coverage, judged by the
  * one {@link Judge} against the design's claim. The script of each plan's worst execution is written to
  * {@code target/oversell/runs/<id>/redis/<design>/<plan>.redis}.
  *
@@ -29,7 +30,7 @@ public final class RedisCommandCheck {
 
     /** The plans every Redis design is run through, as the database designs are. */
     public static final List<StatementPlan> PLANS = List.of(StatementPlan.lastUnit(), StatementPlan.twoUnitsEach(),
-            StatementPlan.restockRacingPurchase(), StatementPlan.threeBuyers());
+            StatementPlan.restockRacingPurchase(), StatementPlan.threeBuyers(), StatementPlan.largerBuyerFirst());
     /** Runs per plan before the exploration stops and says it did not check ({@code -Doversell.explorationLimit}). */
     private static final int LIMIT = Seeds.intProperty("oversell.explorationLimit", 5_000);
     /** The engine column's label. */
@@ -46,15 +47,17 @@ public final class RedisCommandCheck {
             for (StatementPlan plan : PLANS) {
                 PlanResult result = runner.explore(plan, LIMIT, reproduce);
                 String evidence = result.script() == null ? null : write(design, plan, result.script());
-                System.out.printf("[redis] %s, %s: %s, %s%s%n", design.name(), plan.name(),
-                        result.finding() == null ? "-" : result.finding().word(), result.coverage().words(),
+                System.out.printf("[redis] %s, %s: %s%s, %s%s%n", design.name(), plan.name(),
+                        result.finding() == null ? "-" : result.finding().word(),
+                        result.accepted() == null ? "" : " (accepted: " + result.accepted().words() + ")",
+                        result.coverage().words(),
                         result.scheduleName() == null ? "" : " (first worst: " + result.scheduleName() + ")");
                 observed.add(new Observation(RunFolder.id(), design.name(), Observation.Family.DATABASE_SCHEDULES,
                         plan.name(), ENGINE, runner.version(), result.coverage(), result.finding(),
                         null,
                         result.finding() == null || !result.finding().anomaly() ? null : result.script(),
                         reproduce, evidence, result.byFinding().isEmpty() ? null : "executions by finding: "
-                        + result.byFinding()));
+                        + result.byFinding(), result.accepted()));
             }
         }
         return observed;

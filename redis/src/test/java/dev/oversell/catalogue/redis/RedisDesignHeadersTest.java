@@ -29,7 +29,9 @@ class RedisDesignHeadersTest {
         RedisDesigns declared = new RedisDesigns();
         Map<String, List<Entry>> designs = new LinkedHashMap<>();
         for (RedisDesign design : declared.designs()) {
-            add(designs, design.type(), design.name(), ClaimWords.sharing(design.claim(), "one Redis"));
+            add(designs, design.type(), design.name(), ClaimWords.sharing(design.claim(), "one Redis")
+                    + (design.accepts() == null ? "" : "; it declares a weaker contract: it "
+                    + design.accepts().words()));
         }
         for (LockDesign design : declared.lockDesigns()) {
             add(designs, design.type(), design.name(), ClaimWords.sharing(design.claim(),

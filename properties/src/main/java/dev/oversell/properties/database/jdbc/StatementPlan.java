@@ -72,6 +72,17 @@ public record StatementPlan(String name, Map<String, Long> stock, List<PlannedCa
         return purchases("2 units each, stock 3", 2, 2, 3);
     }
 
+    /**
+     * A buyer of 2 units and a buyer of 1 from a stock of 1: the first must be refused and the second sold the last
+     * unit, in any sequential order. A design that takes the units first and gives them back when they were too many
+     * may refuse the second while the first's units are out.
+     */
+    public static StatementPlan largerBuyerFirst() {
+        return new StatementPlan("a buyer of 2 and a buyer of 1, stock 1", 1, List.of(
+                new PlannedCall.Buy(PurchaseRequest.of("T1", PRODUCT, 2)),
+                new PlannedCall.Buy(PurchaseRequest.of("T2", PRODUCT, 1))));
+    }
+
     /** A purchase of the last unit racing a restock of one unit. */
     public static StatementPlan restockRacingPurchase() {
         return new StatementPlan("restock racing a purchase", 1, List.of(
