@@ -9,6 +9,7 @@ import dev.oversell.redis.RedisServer;
 import dev.oversell.redis.RedisSettings;
 import dev.oversell.store.Database;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 import java.sql.ResultSet;
@@ -38,15 +39,19 @@ final class QueueRun implements AutoCloseable {
     final Keyspace keys = Keyspace.fresh();
     final String queue = keys.prefix() + "orders";
     final ConnectionFactory brokers = RabbitBroker.openOrSkip();
-    /** The check's own client of the configured Redis (the fronts get clients of their own). */
-    final RedisClient seeder = RedisServer.client(RedisSettings.uri());
+    /** The Redis the run's store is in: the configured one, or a server of the check's own. */
+    final RedisURI redisUri;
+    /** The check's own client of that Redis (the fronts get clients of their own). */
+    final RedisClient seeder;
     private StatefulRedisConnection<String, String> redis;
     private Connection admin;
     private Channel channel;
 
-    private QueueRun(QueueDesign design, Database database) {
+    private QueueRun(QueueDesign design, Database database, RedisURI redisUri) {
         this.design = design;
         this.database = database;
+        this.redisUri = redisUri;
+        this.seeder = RedisServer.client(redisUri);
         long n = NAMES.incrementAndGet();
         this.stockTable = "oversell_q_stock_" + ProcessHandle.current().pid() + "_" + n;
         this.ordersTable = "oversell_q_orders_" + ProcessHandle.current().pid() + "_" + n;
@@ -54,7 +59,12 @@ final class QueueRun implements AutoCloseable {
 
     /** A run of {@code design} on {@code database}'s engine, set up; a set-up that fails is the run's failure. */
     static QueueRun open(QueueDesign design, Database database) {
-        QueueRun run = new QueueRun(design, database);
+        return open(design, database, RedisSettings.uri());
+    }
+
+    /** As {@link #open(QueueDesign, Database)}, its store in the Redis at {@code redisUri}. */
+    static QueueRun open(QueueDesign design, Database database, RedisURI redisUri) {
+        QueueRun run = new QueueRun(design, database, redisUri);
         try {
             run.redis = run.seeder.connect();
             run.admin = run.brokers.newConnection("oversell-check");
@@ -78,7 +88,7 @@ final class QueueRun implements AutoCloseable {
 
     /** A front (an application server) over a Redis client of its own, killed at {@code kill} if it is armed. */
     Inventory front(KillPoint kill) {
-        return design.front().open(RedisServer.client(RedisSettings.uri()), keys, brokers, queue, kill);
+        return design.front().open(RedisServer.client(redisUri), keys, brokers, queue, kill);
     }
 
     /** A consumer of the run's queue that dies after writing the request ids {@code dieAfterWriting} accepts. */
@@ -86,7 +96,10 @@ final class QueueRun implements AutoCloseable {
         return design.consumer().start(brokers, queue, database.dataSource(), stockTable, ordersTable, dieAfterWriting);
     }
 
-    /** Redis forgets the store, as a restart with no persistence leaves it: the store's keys are deleted. */
+    /**
+     * Redis forgets the store, as a restart with no persistence leaves it, where the run cannot restart the server: the
+     * store's keys are deleted.
+     */
     void forgetInRedis() {
         keys.deleteAll(redis.sync());
     }

@@ -7,11 +7,13 @@ import dev.oversell.model.PurchaseRequest;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
 import dev.oversell.redis.FaultRuns;
+import dev.oversell.redis.RedisProcess;
 import dev.oversell.store.Database;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A queue design when Redis restarts with an order in flight: T1 buys the last unit (taken in Redis, its order
@@ -21,10 +23,13 @@ import java.util.List;
  * what the buyers were told: a reconciliation that hands the in-flight unit back to the sale is caught
  * {@link Finding#OVERSOLD}.
  *
- * <p>The restart is simulated where the check can do it to no one else: the store's keys are deleted, which is
- * what a restart with {@code save ""} and {@code appendonly no} leaves of them; the server itself and the clients'
- * connections stay up (a real restart also drops them, and the clients reconnect). {@value #RUNS} runs per engine,
- * the same schedule each time; a run in which T1 was not told "purchased" has no order in flight and is not counted.
+ * <p>The restart is real where this machine has a {@code redis-server} binary (every development and CI machine: the
+ * set-up script installs it): the run's store is in a {@link RedisProcess} of the check's own, started with the
+ * servers' settings ({@code save ""}, {@code appendonly no}) and stopped and started again with the order in flight,
+ * so every client's connection drops and reconnects. Without the binary (a machine pointed at a Redis elsewhere) the
+ * restart is simulated, as the cell says: the store's keys are deleted, which is what such a restart leaves of them,
+ * and the connections stay up. {@value #RUNS} runs per engine, the same schedule each time; a run in which T1 was not
+ * told "purchased" has no order in flight and is not counted.
  */
 public final class RedisRestartCheck {
 
@@ -68,22 +73,37 @@ public final class RedisRestartCheck {
     /** The design's observation on {@code database}'s engine. */
     public static Observation observe(QueueDesign design, Database database, String reproduce) {
         List<Run> runs = new ArrayList<>();
-        for (int r = 0; r < RUNS; r++) {
-            runs.add(run(design, database));
+        Optional<RedisProcess> own = RedisProcess.startIfInstalled();
+        try {
+            for (int r = 0; r < RUNS; r++) {
+                runs.add(run(design, database, own));
+            }
+        } finally {
+            own.ifPresent(RedisProcess::close);
         }
         return FaultRuns.observation(design.name(), Observation.Family.QUEUE_FAULTS, "Redis restarted, an order in flight",
-                database.engine().label(), database.versionAndSettings() + "; " + RabbitBroker.version(), runs,
-                "runs with Redis restarted (its keys gone) while an order was in the queue", reproduce);
+                database.engine().label(), database.versionAndSettings() + "; " + RabbitBroker.version()
+                        + own.map(server -> "; " + server.describe()).orElse(""), runs,
+                own.isPresent() ? "runs with Redis restarted (stopped and started, its store gone, every connection"
+                        + " dropped) while an order was in the queue"
+                        : "runs with Redis's restart simulated (its keys deleted, the connections kept: no"
+                        + " redis-server here to restart) while an order was in the queue", reproduce);
     }
 
-    static Run run(QueueDesign design, Database database) {
+    /** One run, its store in {@code own} (restarted for real) if given, else in the configured Redis (simulated). */
+    static Run run(QueueDesign design, Database database, Optional<RedisProcess> own) {
         QueueConsumer[] consumer = new QueueConsumer[1];
-        try (QueueRun run = QueueRun.open(design, database); Inventory front = run.front(KillPoint.NONE)) {
+        try (QueueRun run = own.isPresent() ? QueueRun.open(design, database, own.get().uri())
+                : QueueRun.open(design, database); Inventory front = run.front(KillPoint.NONE)) {
             try {
                 if (!(front.buy(PurchaseRequest.of("T1", QueueRun.PRODUCT, 1)) instanceof PurchaseResult.Purchased)) {
                     return new Run(false, null, -1, -1, -1, "T1 was not told \"purchased\": no order in flight");
                 }
-                run.forgetInRedis(); // the restart: Redis keeps nothing
+                if (own.isPresent()) {
+                    own.get().restart(); // Redis keeps nothing: save "", appendonly no
+                } else {
+                    run.forgetInRedis();
+                }
                 int[] written = {0};
                 Reconciler.OrdersInFlight inFlight = () -> {
                     consumer[0] = run.consumer(id -> false);

@@ -3,10 +3,13 @@ package dev.oversell.redis.queue;
 import dev.oversell.judge.Finding;
 import dev.oversell.model.PurchaseResult;
 import dev.oversell.redis.NoKeyLeftBehind;
+import dev.oversell.redis.RedisProcess;
 import dev.oversell.store.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,15 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedisRestartCheckTest {
 
     private static Database h2;
+    private static Optional<RedisProcess> own;
 
     @BeforeAll
     static void servers() {
         h2 = QueueCheckServers.h2();
+        own = RedisProcess.startIfInstalled();
+    }
+
+    @AfterAll
+    static void stopOwnServer() {
+        own.ifPresent(RedisProcess::close);
     }
 
     @Test
     void aResetAtOnceGivesTheInFlightUnitBackToTheSale() {
-        RedisRestartCheck.Run run = RedisRestartCheck.run(QueueCheckServers.design("redis-queue-reset-from-database"), h2);
+        RedisRestartCheck.Run run = RedisRestartCheck.run(QueueCheckServers.design("redis-queue-reset-from-database"), h2, own);
         assertThat(run.struck()).isTrue();
         assertThat(run.told()).as("T2, after the reset").isInstanceOf(PurchaseResult.Purchased.class);
         assertThat(run.orders()).isEqualTo(2);
@@ -36,7 +46,7 @@ class RedisRestartCheckTest {
 
     @Test
     void aResetAfterTheOrdersAreWrittenSellsTheUnitOnce() {
-        RedisRestartCheck.Run run = RedisRestartCheck.run(QueueCheckServers.design("redis-queue-reset-after-orders-written"), h2);
+        RedisRestartCheck.Run run = RedisRestartCheck.run(QueueCheckServers.design("redis-queue-reset-after-orders-written"), h2, own);
         assertThat(run.struck()).isTrue();
         assertThat(run.told()).isInstanceOf(PurchaseResult.OutOfStock.class);
         assertThat(run.orders()).isEqualTo(1);
@@ -47,7 +57,7 @@ class RedisRestartCheckTest {
 
     @Test
     void noReconciliationStopsTheSaleAndSaysSo() {
-        RedisRestartCheck.Run run = RedisRestartCheck.run(QueueCheckServers.design("redis-queue-idempotent-consumer"), h2);
+        RedisRestartCheck.Run run = RedisRestartCheck.run(QueueCheckServers.design("redis-queue-idempotent-consumer"), h2, own);
         assertThat(run.struck()).isTrue();
         assertThat(run.told()).as("refused as an unknown product").isNull();
         assertThat(run.orders()).isEqualTo(1);
