@@ -106,7 +106,8 @@ public final class BenchMain {
         List<Engine> reachable = settings.runs(Measurement.DATABASE) || settings.runs(Measurement.CLUSTER)
                 ? reachable(engines, skipped) : List.of();
         if (settings.runs(Measurement.DATABASE)) {
-            String[] variants = names(Designs.overStores(), settings);
+            String[] variants = Designs.overStores().stream().map(Design::name).filter(settings::includesDatabase)
+                    .toArray(String[]::new);
             for (Engine engine : reachable) {
                 for (int clients : settings.clients()) {
                     System.out.println("[bench] " + engine.label() + ", " + clients + " client(s)");
@@ -155,7 +156,7 @@ public final class BenchMain {
     private static void cluster(MatrixSettings settings, List<Engine> reachable, List<RunResult> results,
                                 List<Measurement> measurements, ResultFiles files) throws Exception {
         List<String> missing = Stream.of(CONDITIONAL_UPDATE, HOME_MADE_OWNER)
-                .filter(name -> !settings.runs(Measurement.DATABASE) || !settings.includes(name)).toList();
+                .filter(name -> !settings.runs(Measurement.DATABASE) || !settings.includesDatabase(name)).toList();
         boolean floorMissing = !settings.runs(Measurement.DATABASE);
         for (Engine engine : reachable) {
             if (engine == Engine.H2) {
@@ -267,7 +268,7 @@ public final class BenchMain {
      */
     private static List<Engine> reachable(Map<String, String> versions, Map<String, String> skipped) {
         List<Engine> reachable = new ArrayList<>();
-        for (Engine engine : DatabaseSettings.requestedEngines("h2,postgresql,mariadb")) {
+        for (Engine engine : DatabaseSettings.requestedEngines(MatrixSettings.ENGINES)) {
             try (Database database = DatabaseSettings.open(engine)) {
                 versions.put(engine.key(), database.versionAndSettings());
                 reachable.add(engine);
