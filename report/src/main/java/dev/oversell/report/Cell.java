@@ -16,9 +16,15 @@ import java.util.stream.Collectors;
 
 /**
  * One cell of a table: the verdict of one family of checks for one design (on one engine, or for one scenario),
- * a short text with counts, and the evidence file it links to, relative to the run folder (null: none).
+ * a short text with counts, and the evidence file it links to, relative to the run folder (null: none);
+ * {@code accepted}: the anomaly it shows is one the design declares it accepts ({@link Relaxation}).
  */
-record Cell(Verdict verdict, String text, String link) {
+record Cell(Verdict verdict, String text, String link, boolean accepted) {
+
+    /** A cell whose anomaly, if it shows one, the design did not declare acceptable. */
+    Cell(Verdict verdict, String text, String link) {
+        this(verdict, text, link, false);
+    }
 
     /**
      * The cell of a group of observations (one family's, of one design, on one engine or for one scenario): the
@@ -45,9 +51,11 @@ record Cell(Verdict verdict, String text, String link) {
             parts.add(group.size() == 1 ? alone(shown, family)
                     : seen.size() + " of " + Families.count(family, checked.size()) + " " + worst.word()
                     + stranded(checked));
-            accepted(seen).ifPresent(parts::add);
+            Optional<String> accepted = accepted(seen);
+            accepted.ifPresent(parts::add);
             parts.add(covered);
-            return new Cell(Verdict.of(worst), String.join("; ", parts), link(shown, group, familyLink));
+            return new Cell(Verdict.of(worst), String.join("; ", parts), link(shown, group, familyLink),
+                    accepted.isPresent());
         }
         if (!notChecked.isEmpty() || (checked.isEmpty() && notReached > 0)) {
             Observation first = notChecked.isEmpty() ? group.stream().filter(o -> !o.checked()).findFirst().orElseThrow()

@@ -37,6 +37,17 @@ record EngineCells(Claim oneInstance, Claim sharedStore, List<Labelled> checks, 
     }
 
     /**
+     * Whether the anomaly {@link #verdict} shows for {@code deployment} is one the design declares it accepts: every
+     * check of that deployment showing it says so.
+     */
+    boolean accepted(Deployment deployment) {
+        Verdict shown = verdict(deployment);
+        List<Cell> showing = checks.stream().filter(c -> Families.deployment(c.family()) == deployment)
+                .map(Labelled::cell).filter(c -> c.verdict() == shown).toList();
+        return shown.anomaly() && !showing.isEmpty() && showing.stream().allMatch(Cell::accepted);
+    }
+
+    /**
      * True when the design claims nothing on this engine and no check observed it there (a Redis design on the SQL
      * engines, an SQL design on Redis): the cell says n/a once instead of per family.
      */

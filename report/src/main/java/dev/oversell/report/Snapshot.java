@@ -36,7 +36,9 @@ final class Snapshot {
             cell of the run's report says how far: every distinct execution, bounded, sampled); not checked = some \
             check did not cover what it names (a limit reached, an error, a fault that did not strike, nothing \
             sold), so nothing may be concluded; not run = no \
-            observation in this run (an engine not reachable, a check left out or not applicable to the design). \
+            observation in this run (an engine not reachable, a check left out or not applicable to the design); \
+            accepted = an anomaly the design declares it accepts (a weaker contract it states, such as a refusal \
+            while another buyer's units are out; the run's report says which), which does not break its claim. \
             Claims: never = never oversells, may = may oversell (and a check must show it).
             """;
 
@@ -82,16 +84,17 @@ final class Snapshot {
         MarkdownTable database = MarkdownTable.of(engines);
         matrix.database.forEach((design, row) -> {
             List<String> cells = new ArrayList<>(List.of(design.name()));
-            row.values().forEach(c -> cells.add(cell(c.verdict(Deployment.SINGLE_INSTANCE), c.oneInstance())));
-            row.values().forEach(c -> cells.add(cell(c.verdict(Deployment.SHARED_STORE), c.sharedStore())));
+            row.values().forEach(c -> cells.add(cell(c, Deployment.SINGLE_INSTANCE, c.oneInstance())));
+            row.values().forEach(c -> cells.add(cell(c, Deployment.SHARED_STORE, c.sharedStore())));
             database.row(cells);
         });
         md.append(database.render());
         return md.toString();
     }
 
-    private static String cell(Verdict verdict, Claim claim) {
-        return word(verdict) + " (" + VerdictMatrix.word(claim) + ")";
+    private static String cell(EngineCells cells, Deployment deployment, Claim claim) {
+        return word(cells.verdict(deployment)) + (cells.accepted(deployment) ? ", accepted" : "") + " ("
+                + VerdictMatrix.word(claim) + ")";
     }
 
     private static String word(Verdict verdict) {

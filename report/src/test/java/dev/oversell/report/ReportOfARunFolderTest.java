@@ -212,6 +212,8 @@ class ReportOfARunFolderTest {
         assertThat(report).contains("accepted by the design: it may refuse a buyer while another buyer's units are out")
                 .contains("never oversells: held by every check, every distinct execution; not linearizable in 1 of 1"
                         + " checks, accepted");
+        assertThat(Snapshot.markdown(VerdictMatrix.of(evidence))).contains("| epsilon |")
+                .contains("not linearizable, accepted (never)");
     }
 
     @Test
