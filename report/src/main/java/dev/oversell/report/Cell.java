@@ -50,7 +50,8 @@ record Cell(Verdict verdict, String text, String link, boolean accepted) {
             Observation shown = smallest(seen);
             parts.add(group.size() == 1 ? alone(shown, family)
                     : seen.size() + " of " + Families.count(family, checked.size()) + " " + worst.word()
-                    + stranded(checked));
+                    + (Families.namesFaults(family) ? " (" + seen.stream().map(Observation::cell).distinct()
+                    .collect(Collectors.joining(", ")) + ")" : "") + stranded(checked));
             Optional<String> accepted = accepted(seen);
             accepted.ifPresent(parts::add);
             parts.add(covered);

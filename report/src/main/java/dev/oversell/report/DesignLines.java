@@ -124,8 +124,13 @@ final class DesignLines {
     /** The families whose checks saw {@code finding}, each with its engines: "interleavings on H2, MariaDB; load on H2". */
     private static String seenBy(List<Observation> checked, Finding finding) {
         Map<String, Set<String>> byFamily = new LinkedHashMap<>();
+        Map<Observation.Family, Set<String>> faults = new LinkedHashMap<>();
+        checked.stream().filter(o -> o.finding() == finding && Families.namesFaults(o.family()))
+                .forEach(o -> faults.computeIfAbsent(o.family(), f -> new LinkedHashSet<>()).add(o.cell()));
         checked.stream().filter(o -> o.finding() == finding).forEach(o -> {
-            Set<String> engines = byFamily.computeIfAbsent(Families.label(o.family()), f -> new LinkedHashSet<>());
+            String family = Families.label(o.family()) + (faults.containsKey(o.family())
+                    ? " (" + String.join(", ", faults.get(o.family())) + ")" : "");
+            Set<String> engines = byFamily.computeIfAbsent(family, f -> new LinkedHashSet<>());
             if (o.engine() != null) {
                 engines.add(o.engine());
             }

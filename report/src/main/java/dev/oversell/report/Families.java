@@ -30,7 +30,10 @@ final class Families {
     static final Set<Family> CLUSTER = EnumSet.of(Family.CLUSTER_FAULTS);
     /** A design guarded by a distributed lock: its holder paused past its lease, and no other family. */
     static final Set<Family> LOCKED = EnumSet.of(Family.LOCK_FAULTS);
-    /** A design that hands its orders to a queue: its consumer killed before its acknowledgement, and no other. */
+    /**
+     * A design that hands its orders to a queue: its faults (its consumer killed before its acknowledgement, its front
+     * before its publish, Redis restarted with an order in flight), and no other family.
+     */
     static final Set<Family> QUEUED = EnumSet.of(Family.QUEUE_FAULTS);
 
     private Families() {
@@ -45,9 +48,17 @@ final class Families {
             case DEPLOYMENT -> "2 instances";
             case CLUSTER_FAULTS -> "cluster faults";
             case LOCK_FAULTS -> "holder paused past its lease";
-            case QUEUE_FAULTS -> "consumer killed before its ack";
+            case QUEUE_FAULTS -> "queue faults";
             case CONFORMANCE -> "conformance";
         };
+    }
+
+    /**
+     * Whether each observation of the family is one fault of several (the cluster's, the queue's): a cell or a line
+     * that says the family saw something names which faults did.
+     */
+    static boolean namesFaults(Family family) {
+        return family == Family.CLUSTER_FAULTS || family == Family.QUEUE_FAULTS;
     }
 
     /** What one observation of the family is, counted: "2 schedules", "1 check". */
@@ -92,7 +103,7 @@ final class Families {
     static String across(Family family) {
         return switch (family) {
             case LOCK_FAULTS -> ", with 2 instances sharing the lock";
-            case QUEUE_FAULTS -> ", with its consumer killed and restarted";
+            case QUEUE_FAULTS -> ", under its queue's faults";
             default -> ", across its nodes";
         };
     }

@@ -148,7 +148,7 @@ class ReportOfARunFolderTest {
         assertThat(postgresql.claims()).isEqualTo("may oversell, across its nodes");
         assertThat(check(postgresql, Family.CLUSTER_FAULTS).verdict()).isEqualTo(Verdict.OVERSOLD);
         assertThat(check(postgresql, Family.CLUSTER_FAULTS).text())
-                .isEqualTo("1 of 2 faults oversold; every distinct execution (2 checks, 6 runs)");
+                .isEqualTo("1 of 2 faults oversold (pause-owner-mid-purchase); every distinct execution (2 checks, 6 runs)");
         assertThat(postgresql.verdict(Deployment.SINGLE_INSTANCE)).isEqualTo(Verdict.NOT_APPLICABLE);
         assertThat(postgresql.verdict(Deployment.SHARED_STORE)).isEqualTo(Verdict.OVERSOLD);
         EngineCells h2 = engine(matrix, "gamma", "h2");

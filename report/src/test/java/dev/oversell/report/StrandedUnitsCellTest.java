@@ -39,7 +39,8 @@ class StrandedUnitsCellTest {
                 queueFault("publisher killed before its publish", Finding.HELD, 1)),
                 Observation.Family.QUEUE_FAULTS, Claim.MAY_OVERSELL, "#queue");
 
-        assertThat(cell.text()).contains("oversold, 1 unit stranded (taken in Redis, never ordered)");
+        assertThat(cell.text()).contains("oversold (consumer killed before its ack), 1 unit stranded (taken in Redis,"
+                + " never ordered)");
     }
 
     @Test
@@ -56,5 +57,19 @@ class StrandedUnitsCellTest {
                 Observation.Family.QUEUE_FAULTS, Claim.NEVER_OVERSELLS, "#queue");
 
         assertThat(cell.text()).contains("1 stranded");
+    }
+
+    /** The queue's family has three faults: a cell and the design's line name the one that saw the oversell. */
+    @Test
+    void theCellAndTheLineNameTheFaultThatSawIt() {
+        List<Observation> observed = List.of(queueFault("consumer killed before its ack", Finding.HELD, 0),
+                queueFault("Redis restarted, an order in flight", Finding.OVERSOLD, 0));
+        Cell cell = Cell.of(observed, Observation.Family.QUEUE_FAULTS, Claim.MAY_OVERSELL, "#queue");
+        assertThat(cell.text()).startsWith("1 of 2 checks oversold (Redis restarted, an order in flight)");
+
+        String line = DesignLines.line(dev.oversell.run.JudgedDesign.ofFaulted(dev.oversell.run.JudgedDesign.QUEUED,
+                "queued", Object.class, "Lua, then a queue", Claim.MAY_OVERSELL), observed);
+        assertThat(line).isEqualTo("may oversell: caught by queue faults (Redis restarted, an order in flight) on"
+                + " PostgreSQL");
     }
 }
