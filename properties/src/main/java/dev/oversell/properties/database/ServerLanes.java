@@ -1,5 +1,6 @@
 package dev.oversell.properties.database;
 
+import dev.oversell.actor.DefaultActorSystem;
 import dev.oversell.store.DatabaseSettings;
 import dev.oversell.engine.Engine;
 import org.junit.jupiter.api.DynamicContainer;
@@ -29,7 +30,8 @@ import java.util.stream.StreamSupport;
  * pushed one at a time, each test run as it comes), and JUnit is handed the same tree, each test reporting what its run gave (passed, failed with the same error, or
  * skipped). Within a lane nothing changes: one check at a time, in the same order, so what a check sees of its
  * server is what it saw before. Across lanes the checks share nothing they use (tables, locks, sessions, the
- * gate's schedules), only the machine: the gate decides nothing by timing that a slower machine would change
+ * gate's schedules, the pool the designs' actors run on: {@link DefaultActorSystem#withStoreActorsOfTheirOwn}),
+ * only the machine: the gate decides nothing by timing that a slower machine would change
  * (the whole database suite, run with its three servers at once, explored the same executions in every plan as
  * one server at a time; docs/performance.md).
  *
@@ -116,7 +118,9 @@ public final class ServerLanes {
 
         static Lane start(String name, List<DynamicNode> containers) {
             Lane lane = new Lane();
-            Thread thread = new Thread(() -> containers.forEach(lane::walk), "oversell-lane-" + name);
+            // each lane is an application instance of its own: its actors do not share a pool with another lane's
+            Thread thread = new Thread(() -> DefaultActorSystem.withStoreActorsOfTheirOwn(name,
+                    () -> containers.forEach(lane::walk)), "oversell-lane-" + name);
             thread.setDaemon(true);
             thread.start();
             return lane;

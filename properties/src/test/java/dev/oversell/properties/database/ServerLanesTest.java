@@ -1,5 +1,6 @@
 package dev.oversell.properties.database;
 
+import dev.oversell.actor.DefaultActorSystem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -83,6 +84,28 @@ class ServerLanesTest {
                 "SUCCESSFUL MariaDB's check", "SUCCESSFUL its second column's");
         assertThat(threadOf.get("H2")).isNotEqualTo(threadOf.get("PostgreSQL")).startsWith("oversell-lane-");
         assertThat(threadOf.get("MariaDB")).isEqualTo(threadOf.get("MariaDB, snapshot isolation"));
+    }
+
+    /**
+     * Each lane is an application instance of its own: the actors its designs start (and those of the threads its
+     * checks start) run on a pool of their own, not on another lane's; outside the lanes, on the process-wide one.
+     */
+    @Test
+    void eachLanesActorsRunOnAPoolOfTheirOwn() {
+        Map<String, Object> systemOf = new ConcurrentHashMap<>();
+        Suite.tree = () -> Stream.of("H2", "PostgreSQL", "MariaDB").map(engine -> DynamicContainer.dynamicContainer(
+                engine, Stream.of(DynamicTest.dynamicTest("the actors of " + engine, () -> {
+                    systemOf.put(engine, DefaultActorSystem.forStores());
+                    Thread started = new Thread(() -> systemOf.put(engine + ", a thread it started",
+                            DefaultActorSystem.forStores()));
+                    started.start();
+                    started.join();
+                })))).toList();
+
+        assertThat(run()).hasSize(3).allMatch(line -> line.startsWith("SUCCESSFUL"));
+        assertThat(systemOf.get("H2")).isNotSameAs(systemOf.get("PostgreSQL")).isNotSameAs(systemOf.get("MariaDB"))
+                .isSameAs(systemOf.get("H2, a thread it started")).isNotSameAs(DefaultActorSystem.forStores());
+        assertThat(systemOf.get("PostgreSQL")).isNotSameAs(systemOf.get("MariaDB"));
     }
 
     /** A pass, a failure, a skip, a nested container, a container whose children's stream throws, on two servers. */
