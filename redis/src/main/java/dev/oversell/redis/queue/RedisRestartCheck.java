@@ -8,6 +8,7 @@ import dev.oversell.model.PurchaseResult;
 import dev.oversell.model.UnknownProductException;
 import dev.oversell.redis.FaultRuns;
 import dev.oversell.redis.RedisProcess;
+import dev.oversell.redis.RedisSettings;
 import dev.oversell.store.Database;
 
 import java.time.Duration;
@@ -93,17 +94,14 @@ public final class RedisRestartCheck {
     /** One run, its store in {@code own} (restarted for real) if given, else in the configured Redis (simulated). */
     static Run run(QueueDesign design, Database database, Optional<RedisProcess> own) {
         QueueConsumer[] consumer = new QueueConsumer[1];
-        try (QueueRun run = own.isPresent() ? QueueRun.open(design, database, own.get().uri())
-                : QueueRun.open(design, database); Inventory front = run.front(KillPoint.NONE)) {
+        try (QueueRun run = QueueRun.open(design, database, own.map(RedisProcess::uri).orElse(RedisSettings.uri()));
+             Inventory front = run.front(KillPoint.NONE)) {
+            Runnable restart = own.<Runnable>map(server -> server::restart).orElse(run::forgetInRedis);
             try {
                 if (!(front.buy(PurchaseRequest.of("T1", QueueRun.PRODUCT, 1)) instanceof PurchaseResult.Purchased)) {
                     return new Run(false, null, -1, -1, -1, "T1 was not told \"purchased\": no order in flight");
                 }
-                if (own.isPresent()) {
-                    own.get().restart(); // Redis keeps nothing: save "", appendonly no
-                } else {
-                    run.forgetInRedis();
-                }
+                restart.run(); // Redis keeps nothing: save "", appendonly no
                 int[] written = {0};
                 Reconciler.OrdersInFlight inFlight = () -> {
                     consumer[0] = run.consumer(id -> false);
